@@ -1,0 +1,381 @@
+//! Splitting an amount by weights into whole units that add up exactly.
+//!
+//! The total and the weights are turned into integers once (the total into a
+//! count of rounding units, the weights onto a common scale) and every method
+//! then works on integers only. Exact quotas are `units · wᵢ / Σw`; the
+//! methods differ only in who receives the units that rounding down leaves.
+
+mod divisor;
+mod quota;
+
+use crate::error::{Error, Result};
+use crate::fraction::Fraction;
+use crate::method::Method;
+use crate::number::{from_scaled, pow10, scale_all, to_scaled};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The default rounding unit: one öre (0.01).
+pub const DEFAULT_UNIT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Splits `total` by `weights` into multiples of `unit` that sum exactly to
+/// `total`, with the given method.
+///
+/// ```
+/// use andel::{allocate, Decimal, Method};
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// let parts = allocate(d("100"), &[d("1"), d("1"), d("1")], d("0.01"), Method::LargestRemainder)?;
+/// assert_eq!(parts, [d("33.34"), d("33.33"), d("33.33")]);
+/// # Ok::<(), andel::Error>(())
+/// ```
+pub fn allocate(
+    total: Decimal,
+    weights: &[Decimal],
+    unit: Decimal,
+    method: Method,
+) -> Result<Vec<Decimal>> {
+    Allocator::new()
+        .unit(unit)
+        .method(method)
+        .allocate(total, weights)
+}
+
+/// The settings of a split: rounding unit, method and, for Sainte-Laguë, the
+/// first divisor. Build one, then call [`allocate`](Allocator::allocate) or
+/// [`explain`](Allocator::explain) as often as needed.
+///
+/// ```
+/// use andel::{Allocator, Decimal, Method};
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// let seats = Allocator::new()
+///     .unit(d("1"))
+///     .method(Method::SainteLague)
+///     .first_divisor(Some(d("1.2")))
+///     .allocate(d("10"), &[d("5100"), d("2900"), d("1400"), d("600")])?;
+/// assert_eq!(seats, [d("5"), d("3"), d("1"), d("1")]);
+/// # Ok::<(), andel::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Allocator {
+    unit: Decimal,
+    method: Method,
+    first_divisor: Option<Decimal>,
+}
+
+impl Default for Allocator {
+    fn default() -> Self {
+        Allocator {
+            unit: DEFAULT_UNIT,
+            method: Method::default(),
+            first_divisor: None,
+        }
+    }
+}
+
+/// A split explained part by part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allocation {
+    /// The amount that was split.
+    pub total: Decimal,
+    /// The rounding unit; every amount is a whole multiple of it.
+    pub unit: Decimal,
+    /// The method that handed out the leftover units.
+    pub method: Method,
+    /// The first divisor, for Sainte-Laguë when one was given.
+    pub first_divisor: Option<Decimal>,
+    /// One entry per weight, in input order.
+    pub parts: Vec<Part>,
+}
+
+/// One part of an [`Allocation`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The name of the weight, when the weights were named.
+    pub name: Option<String>,
+    /// The weight as given.
+    pub weight: Decimal,
+    /// The weight's share of all weights, exactly: `weight / Σ weights`.
+    pub share: Fraction,
+    /// The exact amount before rounding: `total · share`.
+    pub quota: Fraction,
+    /// The quota as a decimal with up to 28 significant digits.
+    pub quota_decimal: Decimal,
+    /// The amount this part receives.
+    pub amount: Decimal,
+    /// Units received beyond the quota rounded toward zero. Largest
+    /// remainder, largest ratio and in order give 0 or 1; divisor methods
+    /// may give more, or take a unit away (a negative number).
+    pub leftover_units: i64,
+}
+
+/// A split reduced to integers: `units` rounding units (the magnitude of the
+/// total) shared by integer weights.
+struct Problem {
+    units: u128,
+    negative: bool,
+    weights: Vec<u128>,
+    sum: u128,
+}
+
+impl Allocator {
+    /// A split with the defaults: unit 0.01, largest remainder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the rounding unit (any positive step: 0.01, 1, 0.05, 1000).
+    pub fn unit(mut self, unit: Decimal) -> Self {
+        self.unit = unit;
+        self
+    }
+
+    /// Sets the apportionment method.
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Sets the first divisor of Sainte-Laguë (default 1; 1.2 in Swedish
+    /// elections, 1.4 in Norway). Must be above 0 and at most 3, and is an
+    /// error with any other method.
+    pub fn first_divisor(mut self, first_divisor: Option<Decimal>) -> Self {
+        self.first_divisor = first_divisor;
+        self
+    }
+
+    /// The rounding unit.
+    pub fn get_unit(&self) -> Decimal {
+        self.unit
+    }
+
+    /// The apportionment method.
+    pub fn get_method(&self) -> Method {
+        self.method
+    }
+
+    /// Splits `total` by `weights`; the amounts come back in input order.
+    pub fn allocate(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<Decimal>> {
+        let problem = self.problem(total, weights)?;
+        let units = self.apportion(&problem)?;
+        units
+            .iter()
+            .map(|&u| self.amount(u, problem.negative))
+            .collect()
+    }
+
+    /// Splits `total` by `weights` and explains every part.
+    pub fn explain(&self, total: Decimal, weights: &[Decimal]) -> Result<Allocation> {
+        self.explain_parts(total, weights, None)
+    }
+
+    /// Like [`explain`](Allocator::explain), with a name for every weight;
+    /// errors about a weight then name it.
+    pub fn explain_named(
+        &self,
+        total: Decimal,
+        names: &[String],
+        weights: &[Decimal],
+    ) -> Result<Allocation> {
+        if names.len() != weights.len() {
+            return Err(Error::NamesMismatch {
+                names: names.len(),
+                weights: weights.len(),
+            });
+        }
+        self.explain_parts(total, weights, Some(names))
+    }
+
+    fn explain_parts(
+        &self,
+        total: Decimal,
+        weights: &[Decimal],
+        names: Option<&[String]>,
+    ) -> Result<Allocation> {
+        let problem = self
+            .problem(total, weights)
+            .map_err(|e| e.with_names(names))?;
+        let units = self.apportion(&problem)?;
+        let parts = (0..weights.len())
+            .map(|i| {
+                self.part(
+                    &problem,
+                    i,
+                    units[i],
+                    weights[i],
+                    names.map(|n| n[i].clone()),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Allocation {
+            total,
+            unit: self.unit,
+            method: self.method,
+            first_divisor: self.first_divisor,
+            parts,
+        })
+    }
+
+    /// Checks the inputs and reduces them to integers.
+    fn problem(&self, total: Decimal, weights: &[Decimal]) -> Result<Problem> {
+        let unit = self.unit;
+        if unit <= Decimal::ZERO {
+            return Err(Error::InvalidUnit { unit });
+        }
+        self.check_first_divisor()?;
+        let units = units_in(total, unit)?;
+        if weights.is_empty() {
+            return Err(Error::EmptyWeights);
+        }
+        if let Some(index) = weights
+            .iter()
+            .position(|w| w.is_sign_negative() && !w.is_zero())
+        {
+            return Err(Error::NegativeWeight {
+                index,
+                name: None,
+                value: weights[index],
+            });
+        }
+        let (ints, _) =
+            scale_all(weights).ok_or_else(|| Error::overflow("the weights at a common scale"))?;
+        let sum = ints
+            .iter()
+            .try_fold(0u128, |acc, &w| acc.checked_add(w))
+            .ok_or_else(|| Error::overflow("the sum of the weights"))?;
+        if sum == 0 {
+            return Err(Error::ZeroWeights);
+        }
+        Ok(Problem {
+            units: units.unsigned_abs(),
+            negative: units < 0,
+            weights: ints,
+            sum,
+        })
+    }
+
+    fn check_first_divisor(&self) -> Result<()> {
+        let Some(value) = self.first_divisor else {
+            return Ok(());
+        };
+        let refuse = |reason: &str| {
+            Err(Error::InvalidFirstDivisor {
+                value,
+                reason: reason.to_string(),
+            })
+        };
+        if self.method != Method::SainteLague {
+            return refuse(&format!(
+                "only sainte_lague has a first divisor, not {}",
+                self.method
+            ));
+        }
+        if value <= Decimal::ZERO || value > Decimal::from(3) {
+            return refuse("it must be above 0 and at most 3");
+        }
+        Ok(())
+    }
+
+    /// Units per part, in input order, for the magnitude of the total.
+    fn apportion(&self, p: &Problem) -> Result<Vec<u128>> {
+        match self.method {
+            Method::LargestRemainder => quota::largest_remainder(p.units, &p.weights, p.sum),
+            Method::LargestRatio => quota::largest_ratio(p.units, &p.weights, p.sum),
+            Method::InOrder => quota::in_order(p.units, &p.weights, p.sum),
+            Method::Dhondt => {
+                divisor::apportion(divisor::Divisors::Dhondt, p.units, &p.weights, p.sum)
+            }
+            Method::SainteLague => {
+                let first = self.first_divisor.unwrap_or(Decimal::ONE);
+                divisor::apportion(
+                    divisor::Divisors::sainte_lague(first)?,
+                    p.units,
+                    &p.weights,
+                    p.sum,
+                )
+            }
+            Method::HuntingtonHill => {
+                let needed = p.weights.iter().filter(|&&w| w > 0).count();
+                if p.units < needed as u128 {
+                    return Err(Error::TooFewUnits {
+                        method: self.method.name().to_string(),
+                        units: p.units.to_string(),
+                        needed,
+                    });
+                }
+                divisor::apportion(
+                    divisor::Divisors::HuntingtonHill,
+                    p.units,
+                    &p.weights,
+                    p.sum,
+                )
+            }
+        }
+    }
+
+    /// `units` rounding units as an amount, with the sign of the total.
+    fn amount(&self, units: u128, negative: bool) -> Result<Decimal> {
+        let overflow = || Error::overflow("an amount");
+        let mantissa = i128::try_from(units)
+            .ok()
+            .and_then(|u| u.checked_mul(self.unit.mantissa()))
+            .ok_or_else(overflow)?;
+        let signed = if negative { -mantissa } else { mantissa };
+        let mut amount = from_scaled(signed, self.unit.scale()).ok_or_else(overflow)?;
+        // Print amounts at the unit's scale: 12.00 for öre, 12 for kronor.
+        let scale = self.unit.normalize().scale();
+        if amount.scale() < scale {
+            amount.rescale(scale);
+        }
+        Ok(amount)
+    }
+
+    fn part(
+        &self,
+        p: &Problem,
+        i: usize,
+        units: u128,
+        weight: Decimal,
+        name: Option<String>,
+    ) -> Result<Part> {
+        let overflow = || Error::overflow(format!("the quota of part {i}"));
+        let w = p.weights[i];
+        let product = p.units.checked_mul(w).ok_or_else(overflow)?;
+        let floor = product / p.sum;
+        let quota = quota_in_money(product, p.sum, self.unit, p.negative).ok_or_else(overflow)?;
+        let leftover = i64::try_from(units as i128 - floor as i128).map_err(|_| overflow())?;
+        Ok(Part {
+            name,
+            weight,
+            share: Fraction::new(w as i128, p.sum),
+            quota_decimal: quota.to_decimal().ok_or_else(overflow)?,
+            quota,
+            amount: self.amount(units, p.negative)?,
+            leftover_units: leftover,
+        })
+    }
+}
+
+/// The number of whole `unit`s in `total`, or an error if it is not whole.
+fn units_in(total: Decimal, unit: Decimal) -> Result<i128> {
+    let scale = total.scale().max(unit.scale());
+    let overflow = || Error::overflow(format!("the total {total} in units of {unit}"));
+    let t = to_scaled(total, scale).ok_or_else(overflow)?;
+    let u = to_scaled(unit, scale).ok_or_else(overflow)?;
+    if t % u != 0 {
+        return Err(Error::NotMultipleOfUnit { total, unit });
+    }
+    Ok(t / u)
+}
+
+/// The exact quota `product / sum` units, expressed in money.
+fn quota_in_money(product: u128, sum: u128, unit: Decimal, negative: bool) -> Option<Fraction> {
+    let g = crate::fraction::gcd(product, sum).max(1);
+    let (num, den) = (product / g, sum / g);
+    let num = i128::try_from(num).ok()?.checked_mul(unit.mantissa())?;
+    let den = den.checked_mul(u128::try_from(pow10(unit.scale())?).ok()?)?;
+    Some(Fraction::new(if negative { -num } else { num }, den))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,169 @@
+use super::*;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn ds(values: &[&str]) -> Vec<Decimal> {
+    values.iter().map(|s| d(s)).collect()
+}
+
+fn split(total: &str, weights: &[&str], unit: &str, method: Method) -> Vec<String> {
+    allocate(d(total), &ds(weights), d(unit), method)
+        .unwrap()
+        .iter()
+        .map(|a| a.to_string())
+        .collect()
+}
+
+fn code(total: &str, weights: &[&str], unit: &str, method: Method) -> &'static str {
+    allocate(d(total), &ds(weights), d(unit), method)
+        .unwrap_err()
+        .code()
+}
+
+#[test]
+fn thirds_by_every_quota_method() {
+    assert_eq!(
+        split("100", &["1", "1", "1"], "0.01", Method::LargestRemainder),
+        ["33.34", "33.33", "33.33"]
+    );
+    assert_eq!(
+        split("1", &["1", "2", "3"], "0.25", Method::LargestRemainder),
+        ["0.25", "0.25", "0.50"]
+    );
+    // Quotas 0.8, 1.6, 1.6 units of 0.25: two leftover units. Remainders
+    // .8 > .6 = .6, and the tie goes to the earlier part.
+    assert_eq!(
+        split("1.00", &["1", "2", "2"], "0.25", Method::LargestRemainder),
+        ["0.25", "0.50", "0.25"]
+    );
+    assert_eq!(
+        split("1.00", &["1", "2", "2"], "0.25", Method::LargestRatio),
+        ["0.00", "0.50", "0.50"]
+    );
+    assert_eq!(
+        split("1.00", &["1", "2", "2"], "0.25", Method::InOrder),
+        ["0.25", "0.50", "0.25"]
+    );
+}
+
+#[test]
+fn negative_total_mirrors() {
+    let pos = split("100", &["1", "1", "1"], "0.01", Method::LargestRemainder);
+    let neg = split("-100", &["1", "1", "1"], "0.01", Method::LargestRemainder);
+    for (p, n) in pos.iter().zip(&neg) {
+        assert_eq!(format!("-{p}"), *n);
+    }
+}
+
+#[test]
+fn zero_weight_gets_zero() {
+    assert_eq!(
+        split("10", &["0", "1", "1", "1"], "1", Method::InOrder),
+        ["0", "4", "3", "3"]
+    );
+    assert_eq!(
+        split("10", &["0", "1", "1", "1"], "1", Method::HuntingtonHill),
+        ["0", "4", "3", "3"]
+    );
+}
+
+#[test]
+fn errors_have_codes() {
+    assert_eq!(
+        code("1", &[], "1", Method::LargestRemainder),
+        "empty_weights"
+    );
+    assert_eq!(
+        code("1", &["1", "-1"], "1", Method::LargestRemainder),
+        "negative_weight"
+    );
+    assert_eq!(
+        code("1", &["0", "0"], "1", Method::LargestRemainder),
+        "zero_weights"
+    );
+    assert_eq!(
+        code("1.5", &["1"], "1", Method::LargestRemainder),
+        "not_multiple_of_unit"
+    );
+    assert_eq!(
+        code("1", &["1"], "0", Method::LargestRemainder),
+        "invalid_unit"
+    );
+    assert_eq!(
+        code("2", &["1", "1", "1"], "1", Method::HuntingtonHill),
+        "too_few_units"
+    );
+    let fd = Allocator::new()
+        .first_divisor(Some(d("1.2")))
+        .allocate(d("1"), &[d("1")]);
+    assert_eq!(fd.unwrap_err().code(), "invalid_first_divisor");
+}
+
+#[test]
+fn negative_weight_is_named() {
+    let names = ["a".to_string(), "b".to_string()];
+    let err = Allocator::new()
+        .explain_named(d("1"), &names, &ds(&["1", "-2"]))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "weight 1 (b) is negative (-2): weights must be zero or positive"
+    );
+}
+
+#[test]
+fn us_census_1790_jefferson_105() {
+    // The 1792 apportionment of the House: Jefferson's method, 105 seats.
+    let pop = [
+        "236841", "55540", "70835", "68705", "278514", "475327", "141822", "179570", "331589",
+        "353523", "432879", "68446", "206236", "85533", "630560",
+    ];
+    let seats = split("105", &pop, "1", Method::Dhondt);
+    assert_eq!(
+        seats,
+        [
+            "7", "1", "2", "2", "8", "14", "4", "5", "10", "10", "13", "2", "6", "2", "19"
+        ]
+    );
+}
+
+#[test]
+fn explain_reports_quota_and_leftovers() {
+    let a = Allocator::new()
+        .unit(d("1"))
+        .explain(d("10"), &ds(&["1", "2"]))
+        .unwrap();
+    assert_eq!(a.parts[0].quota.to_string(), "10/3");
+    assert_eq!(
+        a.parts[0].quota_decimal.to_string(),
+        "3.333333333333333333333333333"
+    );
+    assert_eq!(a.parts[1].amount, d("7"));
+    assert_eq!(a.parts[1].leftover_units, 1);
+    assert_eq!(a.parts[0].share.to_string(), "1/3");
+}
+
+#[test]
+fn divisor_methods_with_millions_of_units() {
+    let w = ds(&["15128", "45367", "102767", "10815", "25903", "28521"]);
+    for method in [Method::Dhondt, Method::SainteLague, Method::HuntingtonHill] {
+        let parts = allocate(d("123456789.01"), &w, d("0.01"), method).unwrap();
+        assert_eq!(parts.iter().sum::<Decimal>(), d("123456789.01"), "{method}");
+    }
+}
+
+#[test]
+fn overflow_is_an_error_not_a_panic() {
+    let huge = "79228162514264337593543950335";
+    let err = allocate(d(huge), &ds(&[huge, "1"]), d("1"), Method::Dhondt).unwrap_err();
+    assert_eq!(err.code(), "overflow");
+    let err = allocate(
+        d(huge),
+        &ds(&["1", "0.0000000000000000000000000001"]),
+        d("0.0000000000000000000000000001"),
+        Method::LargestRemainder,
+    );
+    assert!(err.is_err());
+}

@@ -1,0 +1,40 @@
+//! # andel — exact cost sharing for collaborations
+//!
+//! andel splits a joint budget among the members of a collaboration (for
+//! example municipalities paying in proportion to population) so that every
+//! figure is a whole multiple of a rounding unit, every table adds up
+//! exactly, and every figure can be explained.
+//!
+//! No floating point is used anywhere: amounts are [`Decimal`]s, and the
+//! engine computes on integers.
+//!
+//! ```
+//! use andel::{Allocator, Decimal, Method};
+//! let d = |s: &str| s.parse::<Decimal>().unwrap();
+//! // Population 2019 (SCB) of the six municipalities of the reference case.
+//! let names = ["Båstad", "Falkenberg", "Halmstad", "Hylte", "Laholm", "Ljungby"].map(String::from);
+//! let population = ["15128", "45367", "102767", "10815", "25903", "28521"].map(d);
+//! let split = Allocator::new().unit(d("1")).explain_named(d("1000000"), &names, &population)?;
+//! let total: Decimal = split.parts.iter().map(|p| p.amount).sum();
+//! assert_eq!(total, d("1000000"));
+//! assert_eq!(split.parts[2].amount, d("449744")); // Halmstad
+//! assert_eq!(split.parts[2].quota.to_string(), "14681000000/32643");
+//! # Ok::<(), andel::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod allocation;
+mod error;
+mod fraction;
+mod method;
+mod number;
+mod rounding;
+
+pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
+pub use error::{Error, ErrorFamily, Result};
+pub use fraction::Fraction;
+pub use method::Method;
+pub use number::parse_decimal;
+pub use rounding::{Rounding, round_to_unit};
+pub use rust_decimal::Decimal;

@@ -1,0 +1,183 @@
+//! Reading decimals exactly, and turning them into integers at a common scale.
+//!
+//! The engine computes on integers only; this module is the one place where
+//! decimals become integers and back, so every conversion is checked here.
+
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+
+/// The largest number of significant digits a [`Decimal`] holds exactly.
+const MAX_DIGITS: usize = 28;
+
+/// Reads a decimal number exactly, or says why it cannot.
+///
+/// Accepts an optional sign, digits with an optional decimal point, and an
+/// optional exponent (`1e6`, `2.5E-3`, the forms JavaScript and Python print
+/// for large and small floats). Refuses anything that would need rounding,
+/// as well as `NaN`, infinities, empty text, thousands separators and commas:
+/// a figure that is not exactly what was written is never accepted.
+/// `field` names the input in the error message.
+///
+/// ```
+/// use andel::parse_decimal;
+/// assert_eq!(parse_decimal("102767", "weight").unwrap().to_string(), "102767");
+/// assert_eq!(parse_decimal("1.5e3", "total").unwrap().to_string(), "1500");
+/// assert_eq!(parse_decimal("1 000", "total").unwrap_err().code(), "invalid_number");
+/// ```
+pub fn parse_decimal(input: &str, field: &str) -> Result<Decimal> {
+    let refuse = |reason: &str| Error::InvalidNumber {
+        field: field.to_string(),
+        input: input.to_string(),
+        reason: reason.to_string(),
+    };
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(refuse("it is empty"));
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let digits = mantissa.trim_start_matches(['+', '-']);
+    if mantissa.len() - digits.len() > 1 {
+        return Err(refuse("more than one sign"));
+    }
+    if digits.is_empty()
+        || digits == "."
+        || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return Err(refuse("expected digits with an optional decimal point"));
+    }
+    if digits.bytes().filter(|&b| b == b'.').count() > 1 {
+        return Err(refuse("more than one decimal point"));
+    }
+    let significant = digits.trim_start_matches(['0', '.']).len();
+    if significant > MAX_DIGITS + 1 {
+        return Err(refuse("more than 28 significant digits"));
+    }
+    let value = Decimal::from_str_exact(mantissa.trim_start_matches('+'))
+        .map_err(|_| refuse("more digits than can be kept exactly"))?;
+    match exponent {
+        None => Ok(value),
+        Some(exp) => {
+            let exp: i32 = exp
+                .trim_start_matches('+')
+                .parse()
+                .map_err(|_| refuse("the exponent is not a whole number"))?;
+            shift(value, exp).ok_or_else(|| refuse("the exponent is out of range"))
+        }
+    }
+}
+
+/// Multiplies by 10^exp exactly, or gives `None`.
+fn shift(value: Decimal, exp: i32) -> Option<Decimal> {
+    if exp >= 0 {
+        let factor = pow10(u32::try_from(exp).ok()?)?;
+        let scaled = value.mantissa().checked_mul(factor)?;
+        from_scaled(scaled, value.scale())
+    } else {
+        let scale = value.scale().checked_add(exp.unsigned_abs())?;
+        from_scaled(value.mantissa(), scale)
+    }
+}
+
+/// 10^exp as an i128, if it fits.
+pub(crate) fn pow10(exp: u32) -> Option<i128> {
+    10i128.checked_pow(exp)
+}
+
+/// The decimal `mantissa / 10^scale`, normalised to the smallest scale that
+/// keeps it exact, if it fits in a [`Decimal`].
+pub(crate) fn from_scaled(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if scale > 28 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+/// The value `d · 10^scale` as an integer; `None` if it is not a whole
+/// number or does not fit.
+pub(crate) fn to_scaled(d: Decimal, scale: u32) -> Option<i128> {
+    let own = d.scale();
+    if own > scale {
+        let divisor = pow10(own - scale)?;
+        let m = d.mantissa();
+        (m % divisor == 0).then_some(m / divisor)
+    } else {
+        d.mantissa().checked_mul(pow10(scale - own)?)
+    }
+}
+
+/// The decimals as non-negative integers at the smallest common scale.
+pub(crate) fn scale_all(values: &[Decimal]) -> Option<(Vec<u128>, u32)> {
+    let scale = values
+        .iter()
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0);
+    let ints = values
+        .iter()
+        .map(|&d| to_scaled(d, scale).and_then(|i| u128::try_from(i).ok()))
+        .collect::<Option<Vec<_>>>()?;
+    Some((ints, scale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> String {
+        parse_decimal(s, "x").unwrap().to_string()
+    }
+
+    fn refused(s: &str) -> bool {
+        parse_decimal(s, "x").map_err(|e| e.code()) == Err("invalid_number")
+    }
+
+    #[test]
+    fn reads_plain_and_scientific() {
+        assert_eq!(ok("0.01"), "0.01");
+        assert_eq!(ok("-12.50"), "-12.50");
+        assert_eq!(ok("+7"), "7");
+        assert_eq!(ok("1e21"), "1000000000000000000000");
+        assert_eq!(ok("1.5e-7"), "0.00000015");
+        assert_eq!(ok("3E+2"), "300");
+        assert_eq!(ok(".5"), "0.5");
+    }
+
+    #[test]
+    fn refuses_what_is_not_exact() {
+        for bad in [
+            "",
+            " ",
+            "NaN",
+            "inf",
+            "-Infinity",
+            "1,5",
+            "1 000",
+            "1.2.3",
+            "--1",
+            "1e",
+            "e5",
+            "0x10",
+            "1e999",
+            ".",
+        ] {
+            assert!(refused(bad), "{bad:?} should be refused");
+        }
+        assert!(refused("0.12345678901234567890123456789"));
+        assert!(refused("123456789012345678901234567890"));
+    }
+
+    #[test]
+    fn scales_to_common_integers() {
+        let ds = ["1.5", "2", "0.25"].map(|s| s.parse::<Decimal>().unwrap());
+        assert_eq!(scale_all(&ds), Some((vec![150, 200, 25], 2)));
+        assert_eq!(to_scaled("1.50".parse().unwrap(), 1), Some(15));
+        assert_eq!(to_scaled("1.55".parse().unwrap(), 1), None);
+    }
+}
