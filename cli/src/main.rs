@@ -1,1 +1,65 @@
-fn main() {}
+//! `andel`: exact cost sharing from the command line.
+//!
+//! All the rules live in the `andel` crate; this binary reads arguments,
+//! calls it, and prints the result. See `andel --help`.
+
+mod allocate;
+mod args;
+mod exact;
+mod failure;
+mod render;
+
+use args::{Cli, Command};
+use clap::Parser;
+use failure::{EXIT_BAD_INPUT, Failure};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
+    let result = match &cli.command {
+        Command::Allocate(args) => allocate::run(args),
+    };
+    match result.and_then(|text| write_stdout(&text)) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`andel … | head`) is not an error.
+        Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error[{}]: {failure}", failure.code());
+            ExitCode::from(failure.exit_status())
+        }
+    }
+}
+
+/// Help and version go to stdout with status 0; every other clap error is
+/// a usage error in the command's own `error[usage]: …` form.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = err.render().to_string();
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match write_stdout(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        },
+        // `andel` alone shows the help, on stderr, because it is a mistake.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{text}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+        _ => {
+            let message = text.strip_prefix("error: ").unwrap_or(&text);
+            eprint!("error[usage]: {message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! `andel allocate`: read the arguments, split with andel, render.
+
+use crate::args::{AllocateArgs, Format};
+use crate::failure::Failure;
+use crate::render;
+use andel::{Allocation, Allocator, DEFAULT_UNIT, Decimal, Method, parse_decimal};
+
+/// Runs `andel allocate` and returns the text to print.
+pub fn run(args: &AllocateArgs) -> Result<String, Failure> {
+    let allocation = explain(args)?;
+    check_sum(&allocation)?;
+    match args.format {
+        Format::Table => Ok(render::table(&allocation)),
+        Format::Json => render::json(&allocation),
+        Format::Csv => Ok(render::csv(&allocation)),
+    }
+}
+
+/// Reads every argument and asks andel for the explained split.
+///
+/// Numbers are read in andel's error-precedence order (total, unit, first
+/// divisor, then the weights in order), so that when several texts are bad
+/// the command reports the same one as every other andel runtime.
+fn explain(args: &AllocateArgs) -> Result<Allocation, Failure> {
+    let total = parse_decimal(&args.total, "total")?;
+    let unit = match &args.unit {
+        Some(text) => parse_decimal(text, "unit")?,
+        None => DEFAULT_UNIT,
+    };
+    let first_divisor = args
+        .first_divisor
+        .as_deref()
+        .map(|text| parse_decimal(text, "first divisor"))
+        .transpose()?;
+    let weights = read_weights(&args.weights)?;
+    let method = match &args.method {
+        Some(name) => name.parse::<Method>()?,
+        None => Method::default(),
+    };
+    let allocator = Allocator::new()
+        .unit(unit)
+        .method(method)
+        .first_divisor(first_divisor);
+    let amounts: Vec<Decimal> = weights.iter().map(|w| w.weight).collect();
+    // Always pass labels, so that an error about a bare weight says which
+    // one (`#2`) the way the table would show it.
+    let labels: Vec<String> = weights.iter().map(Weight::label).collect();
+    let mut allocation = allocator.explain_named(total, &labels, &amounts)?;
+    if weights.iter().all(|w| w.name.is_none()) {
+        // No names were given: JSON says so (`null`); the table and CSV
+        // show `#1`, `#2`, … themselves.
+        for part in &mut allocation.parts {
+            part.name = None;
+        }
+    }
+    Ok(allocation)
+}
+
+/// One weight argument, read.
+#[derive(Debug, PartialEq)]
+struct Weight {
+    /// Position from 1, as shown to people.
+    position: usize,
+    name: Option<String>,
+    weight: Decimal,
+}
+
+impl Weight {
+    /// The name, or `#position` for a bare weight.
+    fn label(&self) -> String {
+        self.name
+            .clone()
+            .unwrap_or_else(|| format!("#{}", self.position))
+    }
+}
+
+/// Reads `NAME=WEIGHT` or bare `WEIGHT` arguments.
+///
+/// The split is at the last `=`, so a name may itself contain `=`; a weight
+/// never does.
+fn read_weights(raw: &[String]) -> Result<Vec<Weight>, Failure> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            let position = i + 1;
+            let (name, text) = match arg.rsplit_once('=') {
+                Some((name, text)) => {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        return Err(Failure::Usage(format!(
+                            "weight argument {position} ({arg:?}) has an empty name: write NAME=WEIGHT or just WEIGHT"
+                        )));
+                    }
+                    (Some(name.to_string()), text)
+                }
+                None => (None, arg.as_str()),
+            };
+            let field = match &name {
+                Some(name) => format!("weight #{position} ({name})"),
+                None => format!("weight #{position}"),
+            };
+            let weight = parse_decimal(text, &field)?;
+            Ok(Weight {
+                position,
+                name,
+                weight,
+            })
+        })
+        .collect()
+}
+
+/// Checks that the amounts add up to the total, as andel promises. A
+/// failure here is a bug in andel, reported instead of a wrong table.
+fn check_sum(allocation: &Allocation) -> Result<(), Failure> {
+    let sum = allocation
+        .parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, part| acc.checked_add(part.amount));
+    match sum {
+        Some(sum) if sum == allocation.total => Ok(()),
+        other => Err(Failure::Internal(format!(
+            "the amounts add up to {}, not to the total {}",
+            other.map_or_else(|| "more than can be held".to_string(), |s| s.to_string()),
+            allocation.total
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_named_and_bare_weights() {
+        let read = read_weights(&args(&["Båstad=15128", "7", "a=b=1.5"])).unwrap();
+        let labels: Vec<String> = read.iter().map(Weight::label).collect();
+        assert_eq!(labels, ["Båstad", "#2", "a=b"]);
+        assert_eq!(read[2].weight, "1.5".parse::<Decimal>().unwrap());
+    }
+
+    #[test]
+    fn refuses_empty_names_and_bad_numbers() {
+        let err = read_weights(&args(&["=5"])).unwrap_err();
+        assert_eq!(err.code(), "usage");
+        let err = read_weights(&args(&["A=1", "B=1,5"])).unwrap_err();
+        assert_eq!(err.code(), "invalid_number");
+        assert!(
+            err.to_string().starts_with("weight #2 (B): \"1,5\""),
+            "{err}"
+        );
+    }
+}

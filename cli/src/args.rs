@@ -1,0 +1,106 @@
+//! The command line, as clap types.
+//!
+//! Every number stays a `String` here: numbers are read by
+//! [`andel::parse_decimal`] in the command itself, so the command line
+//! accepts and refuses exactly the texts the Python and JavaScript bindings
+//! do, and a bad number is reported with andel's own error code.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Exact cost sharing: split a budget by weights so every part is a whole \
+multiple of a rounding unit and the parts add up exactly to the total.";
+
+const EXAMPLES: &str = "\
+Examples:
+  andel allocate --total 1000000 --unit 1 Båstad=15128 Falkenberg=45367 Halmstad=102767
+  andel allocate --help";
+
+const ALLOCATE_EXAMPLES: &str = "\
+Weights are NAME=WEIGHT (a name may contain spaces if quoted) or bare WEIGHT
+(shown as #1, #2, …). Numbers use a decimal point and may have an exponent
+(1e6); decimal commas and thousands separators (1,5 or 1 000) are refused.
+
+Examples:
+  # Population 2019 (SCB) of six municipalities, whole kronor:
+  andel allocate --total 1000000 --unit 1 \\
+      Båstad=15128 Falkenberg=45367 Halmstad=102767 Hylte=10815 Laholm=25903 Ljungby=28521
+
+  # 10 seats by Sainte-Laguë with the Swedish first divisor 1.2 (illustrative votes):
+  andel allocate --total 10 --unit 1 --method sainte_lague --first-divisor 1.2 A=5100 B=2900 C=1400 D=600
+
+  # Unnamed weights, öre (the default unit), as CSV for a spreadsheet:
+  andel allocate --total 1e4 --format csv 3 2 1
+
+Exit status: 0 on success, 2 for bad input (the message on stderr reads
+`error[<code>]: <message>`), 1 if the output could not be written.";
+
+/// `andel`: the command line.
+#[derive(Debug, Parser)]
+#[command(name = "andel", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split a total by weights into whole multiples of a unit that add up exactly.
+    #[command(after_help = ALLOCATE_EXAMPLES, allow_negative_numbers = true)]
+    Allocate(AllocateArgs),
+}
+
+/// The arguments of `andel allocate`.
+#[derive(Debug, Args)]
+pub struct AllocateArgs {
+    /// The amount to split, for example 1000000, 1e6 or -2500.50.
+    #[arg(long, value_name = "AMOUNT")]
+    pub total: String,
+
+    /// The rounding unit: every amount is a whole multiple of it
+    /// (0.01 = öre, 1 = whole kronor, 0.05, 1000). Default 0.01.
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+
+    /// Who gets the units left over by rounding down: largest_remainder
+    /// (default), largest_ratio, in_order, dhondt, sainte_lague,
+    /// huntington_hill.
+    #[arg(long, value_name = "METHOD")]
+    pub method: Option<String>,
+
+    /// First divisor for sainte_lague (1.2 in Swedish elections, 1.4 in Norway).
+    #[arg(long, value_name = "DIVISOR")]
+    pub first_divisor: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// The weights, in order: NAME=WEIGHT or a bare WEIGHT.
+    #[arg(value_name = "[NAME=]WEIGHT")]
+    pub weights: Vec<String>,
+}
+
+/// How `andel allocate` prints its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table with a total row, for people.
+    Table,
+    /// The full explained allocation as pretty JSON (decimals and fractions as strings).
+    Json,
+    /// One row per part with a header row, for spreadsheets.
+    Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        // clap checks names, defaults and conflicts only when asked to.
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,101 @@
+//! Turning an explained allocation into text: a table, JSON or CSV.
+
+mod csv;
+mod table;
+
+pub use csv::csv;
+pub use table::table;
+
+use crate::exact::rounded;
+use crate::failure::Failure;
+use andel::{Allocation, Decimal, Part};
+
+/// Decimals shown in the share column, as a percentage.
+const PERCENT_DECIMALS: u32 = 4;
+/// Decimals shown in the rounded quota beyond those of the unit.
+const EXTRA_QUOTA_DECIMALS: u32 = 4;
+
+/// The full allocation as pretty JSON: andel's own serialisation, so
+/// decimals and fractions are strings and nothing is lost.
+pub fn json(allocation: &Allocation) -> Result<String, Failure> {
+    serde_json::to_string_pretty(allocation)
+        .map(|text| text + "\n")
+        .map_err(|err| Failure::Internal(format!("could not write JSON: {err}")))
+}
+
+/// One part as display texts.
+struct Row {
+    name: String,
+    weight: String,
+    share: String,
+    share_percent: String,
+    quota: String,
+    quota_rounded: String,
+    amount: String,
+    leftover_units: String,
+}
+
+/// Decimals of the rounded quota: the unit's, plus a few more so the
+/// rounding that the method did can be seen.
+fn quota_decimals(allocation: &Allocation) -> u32 {
+    allocation.unit.normalize().scale() + EXTRA_QUOTA_DECIMALS
+}
+
+/// A display figure, or a note that it is too large to show rounded (the
+/// exact fraction is always shown next to it).
+fn or_too_large(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "(too large)".to_string(), |d| d.to_string())
+}
+
+fn row(index: usize, part: &Part, quota_decimals: u32) -> Row {
+    Row {
+        name: part
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("#{}", index + 1)),
+        weight: part.weight.to_string(),
+        share: part.share.to_string(),
+        share_percent: or_too_large(rounded(&part.share, 2, PERCENT_DECIMALS)),
+        quota: part.quota.to_string(),
+        quota_rounded: or_too_large(rounded(&part.quota, 0, quota_decimals)),
+        amount: part.amount.to_string(),
+        leftover_units: part.leftover_units.to_string(),
+    }
+}
+
+fn rows(allocation: &Allocation) -> Vec<Row> {
+    let decimals = quota_decimals(allocation);
+    allocation
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| row(i, part, decimals))
+        .collect()
+}
+
+/// The total row. Shares add up to exactly 1 and quotas to exactly the
+/// total (every share is `wᵢ / Σw`), so those two are written from the
+/// total; weights, amounts and leftover units are summed.
+fn total_row(allocation: &Allocation) -> Row {
+    let parts = &allocation.parts;
+    let weight = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.weight));
+    let amount = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.amount));
+    let leftover: i128 = parts.iter().map(|p| i128::from(p.leftover_units)).sum();
+    let mut quota_rounded = allocation.total;
+    quota_rounded.rescale(quota_decimals(allocation));
+    Row {
+        name: "total".to_string(),
+        weight: or_too_large(weight),
+        share: "1".to_string(),
+        share_percent: Decimal::new(100 * 10i64.pow(PERCENT_DECIMALS), PERCENT_DECIMALS)
+            .to_string(),
+        quota: allocation.total.to_string(),
+        quota_rounded: quota_rounded.to_string(),
+        amount: or_too_large(amount),
+        leftover_units: leftover.to_string(),
+    }
+}
