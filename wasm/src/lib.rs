@@ -1,1 +1,27 @@
+//! # andel-wasm — the WebAssembly core of andel's browser and Node package
+//!
+//! This crate is **not** the public JavaScript API. It exports a few
+//! low-level functions that take and return decimal *texts*; the
+//! hand-written wrapper in `wasm/js/` turns JavaScript values (strings,
+//! numbers, BigInts, objects) into those texts, builds the result objects,
+//! and turns every failure into an `AndelError`. `scripts/build-wasm` puts
+//! the generated glue and the wrapper together into `wasm/pkg/web` and
+//! `wasm/pkg/node`.
+//!
+//! Every rule lives in the `andel` crate: here are only argument conversion
+//! ([`args`]) and error mapping ([`error`]). Decimals cross the boundary as
+//! strings and are read with [`andel::parse_decimal`], so JavaScript accepts
+//! and refuses exactly the texts that Rust and Python do. No floating point
+//! is used anywhere.
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
 
+pub mod api;
+pub mod args;
+pub mod error;
+pub mod explain;
+pub mod panic;
+
+pub use api::{allocate, explain, methods, number_error, round_to_unit, rounding_modes, version};
+pub use error::ErrorInfo;
+pub use explain::{RawAllocation, RawPart};

@@ -1,0 +1,221 @@
+//! The functions the JavaScript wrapper calls: texts in, texts out.
+//!
+//! Each one reads its texts ([`crate::args`]), calls the core and returns
+//! texts; a core error is thrown as an [`ErrorInfo`]. Optional arguments
+//! are `None` when the caller left them out, so the core's defaults apply.
+
+use crate::args::{SplitTexts, read_rounding, refuse_value};
+use crate::error::{ErrorInfo, JsResult};
+use crate::explain::RawAllocation;
+use andel::{DEFAULT_UNIT, Error, Method, Rounding, parse_decimal};
+use wasm_bindgen::prelude::*;
+
+/// Splits `total` by `weights`; the amounts as texts, in weight order.
+///
+/// `names`, when given, must pair with the weights; they appear in error
+/// messages ("weight 3 (Hylte) is negative").
+#[wasm_bindgen]
+pub fn allocate(
+    total: &str,
+    weights: Vec<String>,
+    unit: Option<String>,
+    method: Option<String>,
+    first_divisor: Option<String>,
+    names: Option<Vec<String>>,
+) -> JsResult<Vec<String>> {
+    let split = SplitTexts {
+        total,
+        weights: &weights,
+        unit: unit.as_deref(),
+        method: method.as_deref(),
+        first_divisor: first_divisor.as_deref(),
+        names: names.as_deref(),
+    }
+    .read()?;
+    let amounts = split
+        .allocator
+        .allocate(split.total, &split.weights)
+        .map_err(|e| with_names(e, names.as_deref()))?;
+    Ok(amounts.iter().map(ToString::to_string).collect())
+}
+
+/// Splits `total` by `weights` and explains every part.
+#[wasm_bindgen]
+pub fn explain(
+    total: &str,
+    weights: Vec<String>,
+    unit: Option<String>,
+    method: Option<String>,
+    first_divisor: Option<String>,
+    names: Option<Vec<String>>,
+) -> JsResult<RawAllocation> {
+    let split = SplitTexts {
+        total,
+        weights: &weights,
+        unit: unit.as_deref(),
+        method: method.as_deref(),
+        first_divisor: first_divisor.as_deref(),
+        names: names.as_deref(),
+    }
+    .read()?;
+    let allocation = match &names {
+        Some(names) => split
+            .allocator
+            .explain_named(split.total, names, &split.weights),
+        None => split.allocator.explain(split.total, &split.weights),
+    }?;
+    Ok(RawAllocation::from(&allocation))
+}
+
+/// Rounds `amount` to a whole multiple of `unit` (default 0.01) with the
+/// named rounding `mode` (default half away from zero).
+#[wasm_bindgen(js_name = roundToUnit)]
+pub fn round_to_unit(amount: &str, unit: Option<String>, mode: Option<String>) -> JsResult<String> {
+    let amount = parse_decimal(amount, "amount")?;
+    let unit = match unit {
+        Some(text) => parse_decimal(&text, "unit")?,
+        None => DEFAULT_UNIT,
+    };
+    let mode = read_rounding(mode.as_deref())?;
+    Ok(andel::round_to_unit(amount, unit, mode)?.to_string())
+}
+
+/// The public names of the apportionment methods, in documentation order.
+#[wasm_bindgen]
+pub fn methods() -> Vec<String> {
+    Method::ALL.iter().map(|m| m.name().to_string()).collect()
+}
+
+/// The public names of the rounding modes, in documentation order.
+#[wasm_bindgen(js_name = roundingModes)]
+pub fn rounding_modes() -> Vec<String> {
+    Rounding::ALL.iter().map(|r| r.name().to_string()).collect()
+}
+
+/// The version of andel.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The error for a JavaScript value that cannot be read as a number at all
+/// (see [`refuse_value`]); returned, not thrown, so the wrapper throws it.
+/// `earlier_fields[i]` names `earlier_texts[i]`, the texts checked before.
+#[wasm_bindgen(js_name = numberError)]
+pub fn number_error(
+    earlier_fields: Vec<String>,
+    earlier_texts: Vec<String>,
+    field: &str,
+    shown: &str,
+    reason: &str,
+) -> ErrorInfo {
+    let earlier: Vec<(&str, &str)> = earlier_fields
+        .iter()
+        .map(String::as_str)
+        .zip(earlier_texts.iter().map(String::as_str))
+        .collect();
+    refuse_value(&earlier, field, shown, reason).into()
+}
+
+/// Gives a negative-weight error the name of its weight, as
+/// `Allocator::explain_named` does, so `allocate` with names says
+/// "weight 3 (Hylte)" too.
+fn with_names(err: Error, names: Option<&[String]>) -> Error {
+    match (err, names) {
+        (
+            Error::NegativeWeight {
+                index,
+                name: None,
+                value,
+            },
+            Some(names),
+        ) => Error::NegativeWeight {
+            index,
+            name: names.get(index).cloned(),
+            value,
+        },
+        (other, _) => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn allocate_returns_texts_at_the_unit_scale() {
+        let out = allocate("100", texts(&["1", "1", "1"]), None, None, None, None).unwrap();
+        assert_eq!(out, ["33.34", "33.33", "33.33"]);
+        let out = allocate(
+            "10",
+            texts(&["1", "1", "1"]),
+            Some("1".into()),
+            Some("in_order".into()),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(out, ["4", "3", "3"]);
+    }
+
+    #[test]
+    fn allocate_names_the_negative_weight() {
+        let err = allocate(
+            "10",
+            texts(&["1", "-2"]),
+            None,
+            None,
+            None,
+            Some(texts(&["Båstad", "Hylte"])),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "negative_weight");
+        assert!(err.message.contains("weight 1 (Hylte)"), "{}", err.message);
+    }
+
+    #[test]
+    fn explain_gives_texts() {
+        let a = explain(
+            "10",
+            texts(&["1", "2"]),
+            Some("1".into()),
+            None,
+            None,
+            Some(texts(&["a", "b"])),
+        )
+        .unwrap();
+        assert_eq!(a.total, "10");
+        assert_eq!(a.method, "largest_remainder");
+        assert_eq!(a.first_divisor, None);
+        assert_eq!(a.parts[0].name.as_deref(), Some("a"));
+        assert_eq!(a.parts[0].share, "1/3");
+        assert_eq!(a.parts[0].quota, "10/3");
+        assert_eq!(a.parts[1].quota, "20/3");
+        assert_eq!(a.parts[1].amount, "7");
+        assert_eq!(a.parts[1].leftover_units, 1);
+    }
+
+    #[test]
+    fn round_to_unit_defaults() {
+        assert_eq!(round_to_unit("2.005", None, None).unwrap(), "2.01");
+        assert_eq!(
+            round_to_unit("12.5", Some("1".into()), Some("half_even".into())).unwrap(),
+            "12"
+        );
+        assert_eq!(
+            round_to_unit("1", Some("0".into()), None).unwrap_err().code,
+            "invalid_unit"
+        );
+    }
+
+    #[test]
+    fn names_lists() {
+        assert_eq!(methods().len(), 6);
+        assert_eq!(methods()[0], "largest_remainder");
+        assert_eq!(rounding_modes()[1], "half_even");
+    }
+}
