@@ -1,0 +1,20 @@
+// andel for Node.js: the public API around the wasm-bindgen `--target nodejs`
+// glue, which loads the WebAssembly module synchronously on `require`.
+// Works with `require("…")` and with `import { allocate } from "…"` (Node
+// reads the named exports below), and both give the same AndelError class.
+"use strict";
+
+const glue = require("./andel_wasm.js");
+const { AndelError, bindApi } = require("./api.cjs");
+
+const api = bindApi(() => glue);
+
+// One assignment per name, so Node's ES module loader can see the names.
+exports.AndelError = AndelError;
+exports.allocate = api.allocate;
+exports.explain = api.explain;
+exports.roundToUnit = api.roundToUnit;
+exports.methods = api.methods;
+exports.roundingModes = api.roundingModes;
+exports.version = api.version;
+exports.__testPanic = api.__testPanic;

@@ -1,0 +1,2 @@
+// andel for Node.js: ready on `require`/`import`, no initialisation needed.
+export * from "./andel";

@@ -1,0 +1,37 @@
+// andel for browsers (and any ES module host): the public API around the
+// wasm-bindgen `--target web` glue. Call `await init()` once (or `initSync`
+// with the .wasm bytes) before anything else.
+import glueInit, * as glue from "./andel_wasm.js";
+import { AndelError, bindApi } from "./api.js";
+
+let ready = false;
+
+/**
+ * Loads and starts the WebAssembly module. Without an argument it fetches
+ * `andel_wasm_bg.wasm` next to this file; pass `{ module_or_path }` (a URL,
+ * a Response, bytes or a compiled WebAssembly.Module) to load it elsewhere.
+ * Calling it again does nothing.
+ */
+export default async function init(options) {
+  await glueInit(options);
+  ready = true;
+}
+
+/** Starts the WebAssembly module synchronously from `{ module }` (bytes or a compiled module). */
+export function initSync(options) {
+  glue.initSync(options);
+  ready = true;
+}
+
+const api = bindApi(() => {
+  if (!ready) {
+    throw new AndelError(
+      "not_initialized",
+      "andel is not initialised: call `await init()` (or `initSync({ module })`) before using it",
+    );
+  }
+  return glue;
+});
+
+export { AndelError };
+export const { allocate, explain, roundToUnit, methods, roundingModes, version, __testPanic } = api;
