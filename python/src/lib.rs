@@ -1,1 +1,108 @@
+//! The native module `andel._andel` of the Python package `andel`.
+//!
+//! It only converts: Python values in (read exactly, through
+//! [`andel::parse_decimal`]), `decimal.Decimal`s and core's serde JSON out,
+//! core errors to the exceptions of `andel/_errors.py`. Every rule lives in
+//! the core crate. The public, documented API is the pure-Python package
+//! around it (`python/andel/`).
 
+mod convert;
+mod errors;
+mod split;
+
+use pyo3::prelude::*;
+
+/// Native core of the andel package. Use the functions of `andel` instead:
+/// these take every argument positionally and may change without notice.
+#[pymodule(name = "_andel")]
+mod native {
+    use crate::convert::{Floats, decimal};
+    use crate::errors::{OrRaise, boundary};
+    use crate::split::Split;
+    use andel::{Decimal, Method, Rounding};
+    use pyo3::exceptions::PyRuntimeError;
+    use pyo3::prelude::*;
+    use pyo3::types::PyTuple;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        let py = m.py();
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("METHODS", PyTuple::new(py, Method::ALL.map(Method::name))?)?;
+        m.add(
+            "ROUNDING_MODES",
+            PyTuple::new(py, Rounding::ALL.map(Rounding::name))?,
+        )?;
+        m.add("DEFAULT_UNIT", andel::DEFAULT_UNIT.to_string())?;
+        Ok(())
+    }
+
+    /// Splits `total` by `weights` (with `names` for a mapping): the amounts
+    /// as Decimals in weight order. Internal: use `andel.allocate`.
+    #[pyfunction]
+    #[pyo3(signature = (total, weights, names, unit, method, first_divisor))]
+    fn allocate(
+        py: Python<'_>,
+        total: &Bound<'_, PyAny>,
+        weights: Vec<Bound<'_, PyAny>>,
+        names: Option<Vec<String>>,
+        unit: &Bound<'_, PyAny>,
+        method: String,
+        first_divisor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Decimal>> {
+        boundary(py, || {
+            Split::read(total, &weights, names, unit, &method, first_divisor)?.allocate(py)
+        })
+    }
+
+    /// Splits `total` by `weights` and explains every part: core's
+    /// `Allocation` as serde JSON text. Internal: use `andel.explain`.
+    #[pyfunction]
+    #[pyo3(signature = (total, weights, names, unit, method, first_divisor))]
+    fn explain(
+        py: Python<'_>,
+        total: &Bound<'_, PyAny>,
+        weights: Vec<Bound<'_, PyAny>>,
+        names: Option<Vec<String>>,
+        unit: &Bound<'_, PyAny>,
+        method: String,
+        first_divisor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        boundary(py, || {
+            let allocation =
+                Split::read(total, &weights, names, unit, &method, first_divisor)?.explain(py)?;
+            // JSON keeps the shape of core's serde output exactly, which is
+            // what `Allocation.to_dict()` promises.
+            serde_json::to_string(&allocation)
+                .map_err(|e| PyRuntimeError::new_err(format!("serialising the allocation: {e}")))
+        })
+    }
+
+    /// Rounds `amount` to a whole multiple of `unit` with the rounding mode
+    /// named `mode`. Internal: use `andel.round_to_unit`.
+    #[pyfunction]
+    #[pyo3(signature = (amount, unit, mode))]
+    fn round_to_unit(
+        py: Python<'_>,
+        amount: &Bound<'_, PyAny>,
+        unit: &Bound<'_, PyAny>,
+        mode: String,
+    ) -> PyResult<Decimal> {
+        boundary(py, || {
+            let amount = decimal(amount, "amount", Floats::Refuse)?;
+            let unit = decimal(unit, "unit", Floats::Refuse)?;
+            let mode: Rounding = mode.parse().or_raise(py)?;
+            andel::round_to_unit(amount, unit, mode).or_raise(py)
+        })
+    }
+
+    /// Test only: panics inside Rust, to prove that a panic reaches Python
+    /// as `andel.AndelError` with code `internal_error`.
+    #[pyfunction]
+    #[pyo3(name = "_panic_for_tests")]
+    fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
+        boundary(py, || -> PyResult<()> {
+            panic!("deliberate panic from andel._andel._panic_for_tests")
+        })
+    }
+}

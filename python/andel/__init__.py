@@ -1,0 +1,56 @@
+"""andel: exact cost sharing for collaborations.
+
+Split a joint budget among the members of a collaboration (for example
+municipalities paying in proportion to population) so that every figure is a
+whole multiple of a rounding unit and every table adds up exactly::
+
+    >>> import andel
+    >>> andel.allocate("1000", {"Båstad": 15128, "Hylte": 10815}, unit="1")
+    {'Båstad': Decimal('583'), 'Hylte': Decimal('417')}
+
+Money goes in as ``decimal.Decimal``, ``int`` or ``str`` and comes out as
+``decimal.Decimal``; a float is never taken for money. The rules live in the
+Rust library ``andel``; this package converts arguments and errors only.
+
+Functions: :func:`allocate`, :func:`explain`, :func:`round_to_unit`.
+Constants: :data:`METHODS`, :data:`ROUNDING_MODES`, :data:`__version__`.
+Errors: :class:`AndelError` and its subclasses (``.code`` is stable).
+"""
+
+from ._errors import (
+    AllocationError,
+    AndelError,
+    AndelOverflowError,
+    InputError,
+    PlanError,
+)
+from . import _andel
+from ._allocation import Allocation, Part
+from ._api import Number, Weight, allocate, explain, round_to_unit
+
+#: The version of the package (and of the Rust crates it is built from).
+__version__: str = _andel.__version__
+
+#: The public names of the apportionment methods, for ``method=``.
+METHODS: "tuple[str, ...]" = tuple(_andel.METHODS)
+
+#: The public names of the rounding modes, for :func:`round_to_unit`.
+ROUNDING_MODES: "tuple[str, ...]" = tuple(_andel.ROUNDING_MODES)
+
+__all__ = [
+    "allocate",
+    "explain",
+    "round_to_unit",
+    "Allocation",
+    "Part",
+    "METHODS",
+    "ROUNDING_MODES",
+    "Number",
+    "Weight",
+    "AndelError",
+    "AllocationError",
+    "InputError",
+    "AndelOverflowError",
+    "PlanError",
+    "__version__",
+]

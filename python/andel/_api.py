@@ -1,0 +1,169 @@
+"""The public functions of andel: thin wrappers around the native module.
+
+They shape the arguments (a mapping of weights becomes names and values) and
+the results (a dict back for a mapping, dataclasses for explain); every
+number is read, and every rule applied, by the Rust core.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Dict, Iterable, List, Optional, Tuple, Union, overload
+
+from . import _andel
+from ._allocation import Allocation
+
+__all__ = ["allocate", "explain", "round_to_unit", "Number", "Weight"]
+
+#: A money value: a total, a unit, an amount, a divisor. Never a float.
+Number = Union[Decimal, int, str]
+#: A weight (e.g. a population): like Number, and a float is accepted too.
+Weight = Union[Decimal, int, str, float]
+
+
+def _split_weights(weights: object) -> Tuple[Optional[List[str]], List[object]]:
+    """Names (for a mapping) and the weights in order."""
+    if isinstance(weights, Mapping):
+        names = list(weights.keys())
+        for name in names:
+            if not isinstance(name, str):
+                raise TypeError(
+                    f"weights: the names of a mapping must be str, not {type(name).__name__} ({name!r})"
+                )
+        return names, [weights[name] for name in names]
+    if isinstance(weights, (str, bytes, bytearray)):
+        raise TypeError(
+            f"weights: expected a sequence of numbers or a mapping of name to number, "
+            f"not {type(weights).__name__}"
+        )
+    if isinstance(weights, (set, frozenset)):
+        raise TypeError("weights: a set has no order; pass a list, or a dict of name to weight")
+    try:
+        return None, list(weights)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(
+            f"weights: expected a sequence of numbers or a mapping of name to number, "
+            f"not {type(weights).__name__}"
+        ) from None
+
+
+@overload
+def allocate(
+    total: Number,
+    weights: Mapping[str, Weight],
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+) -> Dict[str, Decimal]: ...
+
+
+@overload
+def allocate(
+    total: Number,
+    weights: Iterable[Weight],
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+) -> List[Decimal]: ...
+
+
+def allocate(
+    total: Number,
+    weights: Union[Mapping[str, Weight], Iterable[Weight]],
+    *,
+    unit: Number = "0.01",
+    method: str = "largest_remainder",
+    first_divisor: Optional[Number] = None,
+) -> Union[Dict[str, Decimal], List[Decimal]]:
+    """Split ``total`` by ``weights`` into amounts that add up exactly.
+
+    Every amount is a whole multiple of ``unit`` and the amounts sum to
+    ``total`` exactly; nothing is ever rounded silently.
+
+    Args:
+        total: the amount to split, as a Decimal, int or str (never a float:
+            a float raises TypeError). Must be a whole multiple of ``unit``.
+        weights: a sequence of weights (returns a list, in the same order)
+            or a mapping of name to weight (returns a dict with the same keys
+            in the same order). A weight is a Decimal, int, str or float (a
+            float is read as its shortest repr, so ``0.1`` means 0.1); bool
+            is refused.
+        unit: the rounding unit, e.g. ``"0.01"`` (öre, the default), ``"1"``
+            (whole kronor), ``"0.05"`` or ``"1000"``.
+        method: how leftover units are handed out: one of ``andel.METHODS``
+            (default ``"largest_remainder"``).
+        first_divisor: Sainte-Laguë's first divisor (e.g. ``"1.2"`` as in
+            Swedish elections); only with ``method="sainte_lague"``.
+
+    Returns:
+        The amounts as Decimals with the unit's scale (``Decimal('33.34')``).
+
+    Raises:
+        AllocationError: the arguments do not fit together (``.code`` says
+            how, e.g. ``negative_weight``, ``not_multiple_of_unit``).
+        InputError: a value is not an exact number (``invalid_number``).
+        AndelOverflowError: a value is too large to compute exactly.
+        TypeError: a value of the wrong type (a float total, a bool weight).
+
+    >>> allocate("100", [1, 1, 1])
+    [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
+    >>> allocate("10", {"a": 1, "b": 4}, unit="1")
+    {'a': Decimal('2'), 'b': Decimal('8')}
+    """
+    names, values = _split_weights(weights)
+    amounts = _andel.allocate(total, values, names, unit, method, first_divisor)
+    if names is None:
+        return amounts
+    return dict(zip(names, amounts))
+
+
+def explain(
+    total: Number,
+    weights: Union[Mapping[str, Weight], Iterable[Weight]],
+    *,
+    unit: Number = "0.01",
+    method: str = "largest_remainder",
+    first_divisor: Optional[Number] = None,
+) -> Allocation:
+    """Split like :func:`allocate` and explain every part.
+
+    Takes the same arguments as :func:`allocate`. Returns an
+    :class:`Allocation` whose ``parts`` give, per weight, its exact share
+    and quota (as :class:`fractions.Fraction`), the amount and the units it
+    received beyond its rounded-down quota. ``to_dict()`` gives the same
+    JSON-ready shape as the Rust library.
+
+    >>> split = explain("100", {"a": 1, "b": 2})
+    >>> [(p.name, p.share, p.amount) for p in split.parts]
+    [('a', Fraction(1, 3), Decimal('33.33')), ('b', Fraction(2, 3), Decimal('66.67'))]
+    """
+    names, values = _split_weights(weights)
+    text = _andel.explain(total, values, names, unit, method, first_divisor)
+    return Allocation.from_dict(json.loads(text))
+
+
+def round_to_unit(amount: Number, unit: Number, mode: str = "half_away_from_zero") -> Decimal:
+    """Round ``amount`` to a whole multiple of ``unit``, exactly.
+
+    Args:
+        amount: a Decimal, int or str (never a float).
+        unit: the rounding unit, e.g. ``"1"`` for whole kronor.
+        mode: one of ``andel.ROUNDING_MODES``: ``half_away_from_zero``
+            (default; Swedish cash rounding), ``half_even``, ``up`` (toward
+            +infinity), ``down`` (toward -infinity), ``toward_zero``,
+            ``away_from_zero``.
+
+    Returns:
+        The rounded amount with at least the unit's scale.
+
+    >>> round_to_unit("12.50", "1")
+    Decimal('13')
+    >>> round_to_unit("12.50", "1", "half_even")
+    Decimal('12')
+    """
+    return _andel.round_to_unit(amount, unit, mode)
+

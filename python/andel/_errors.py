@@ -1,0 +1,94 @@
+"""The exceptions of andel.
+
+Every error andel raises on purpose is an :class:`AndelError`, which is a
+:class:`ValueError`, and carries a stable machine-readable ``.code`` (the same
+snake_case code in Rust, Python and JavaScript) and the core's message.
+Subclasses say which family of error it is, so a caller can catch broadly or
+narrowly::
+
+    try:
+        andel.allocate("100", [1, -1])
+    except andel.AllocationError as err:
+        print(err.code)  # negative_weight
+
+Wrong Python *types* (a float total, a bool weight, ``None``) raise
+:class:`TypeError` instead: they are mistakes in the calling code, not in
+the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Tuple, Type
+
+__all__ = [
+    "AndelError",
+    "AllocationError",
+    "InputError",
+    "AndelOverflowError",
+    "PlanError",
+]
+
+
+class AndelError(ValueError):
+    """Base class of every error andel raises on purpose.
+
+    Attributes:
+        code: the stable snake_case error code, e.g. ``"negative_weight"``,
+            ``"invalid_number"``, or ``"internal_error"`` for a bug in andel
+            (a Rust panic), which is never raised for bad input.
+        message: the human-readable message, also ``str(err)``.
+    """
+
+    code: str
+    message: str
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
+
+    def __reduce__(self) -> Tuple[Type["AndelError"], Tuple[Any, ...]]:
+        # Pickle through __init__'s two arguments (args holds the message only).
+        return (type(self), (self.message, self.code))
+
+
+class AllocationError(AndelError):
+    """The arguments of a split do not make sense together.
+
+    Codes include ``empty_weights``, ``negative_weight``, ``zero_weights``,
+    ``not_multiple_of_unit``, ``invalid_unit``, ``invalid_first_divisor``,
+    ``unknown_method``, ``unknown_rounding`` and ``too_few_units``.
+    """
+
+
+class InputError(AndelError):
+    """A value could not be read as an exact number (code ``invalid_number``):
+    ``"1,5"``, ``"NaN"``, ``Decimal("Infinity")``, more than 28 digits, ...
+    """
+
+
+class AndelOverflowError(AndelError):
+    """A value is too large for andel's exact arithmetic (code ``overflow``).
+
+    Named so as not to shadow the built-in :class:`OverflowError`, which it
+    does not subclass: it is a :class:`ValueError` like every AndelError.
+    """
+
+
+class PlanError(AndelError):
+    """An error in a budget plan (a file or structure describing several
+    splits). Used by the plan features; the plain split functions never raise
+    it.
+    """
+
+
+for _cls in (AndelError, AllocationError, InputError, AndelOverflowError, PlanError):
+    # Tracebacks and reprs show the public name, andel.AllocationError.
+    _cls.__module__ = "andel"
+del _cls

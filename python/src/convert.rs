@@ -1,0 +1,114 @@
+//! Reading Python values as exact decimals.
+//!
+//! Every number becomes a text first and is then read by
+//! [`andel::parse_decimal`], so Python accepts and refuses exactly the texts
+//! that the other runtimes do. Only the choice of text differs by type.
+
+use crate::errors::OrRaise;
+use andel::Decimal;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+
+/// Whether a Python `float` is acceptable for an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Floats {
+    /// Money (totals, units, amounts, divisors): a float is a `TypeError`.
+    Refuse,
+    /// Weights (populations, shares): a float is read through its shortest
+    /// `repr`, which is the decimal the user typed (`0.1` → `0.1`).
+    ReadRepr,
+}
+
+/// Reads `value` as an exact decimal; `field` names the input in messages.
+///
+/// Accepts `decimal.Decimal`, `int` (and objects with `__index__`, such as
+/// numpy integers), `str`, and for weights `float`. Refuses `bool`: `True`
+/// is not a population.
+pub fn decimal(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResult<Decimal> {
+    let text = number_text(value, field, floats)?;
+    andel::parse_decimal(&text, field).or_raise(value.py())
+}
+
+/// An optional decimal: `None` stays `None`.
+pub fn optional_decimal(
+    value: Option<&Bound<'_, PyAny>>,
+    field: &str,
+    floats: Floats,
+) -> PyResult<Option<Decimal>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| decimal(v, field, floats))
+        .transpose()
+}
+
+/// The text that stands for the number `value`.
+fn number_text(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResult<String> {
+    let py = value.py();
+    // bool is a subclass of int, so it must be refused before ints are read.
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field}: {} is a bool, not a number",
+            value.repr()?
+        )));
+    }
+    if value.is_instance_of::<PyFloat>() {
+        return match floats {
+            Floats::Refuse => Err(PyTypeError::new_err(format!(
+                "{field}: {} is a float, and money is never a float: \
+                 pass a str such as '0.10' or a decimal.Decimal",
+                float_repr(value)?
+            ))),
+            Floats::ReadRepr => float_repr(value),
+        };
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(text.to_cow()?.into_owned());
+    }
+    if value.is_instance_of::<PyInt>() {
+        return int_repr(value);
+    }
+    let decimal_class = DECIMAL.import(py, "decimal", "Decimal")?;
+    if value.is_instance(decimal_class)? {
+        // Decimal.__str__ rather than str(): a subclass may print otherwise.
+        // NaN and Infinity print as such and are refused by parse_decimal.
+        return unbound_call(decimal_class, "__str__", value);
+    }
+    if value.hasattr("__index__")? {
+        let int = py.import("operator")?.call_method1("index", (value,))?;
+        return int_repr(&int);
+    }
+    let accepted = match floats {
+        Floats::Refuse => "a decimal.Decimal, int or str",
+        Floats::ReadRepr => "a decimal.Decimal, int, str or float",
+    };
+    Err(PyTypeError::new_err(format!(
+        "{field}: expected {accepted}, not {}",
+        value.get_type().name()?
+    )))
+}
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `float.__repr__(value)`: the shortest text that reads back as the same
+/// float. Called on the base class so that subclasses (numpy.float64)
+/// print as plain floats too.
+fn float_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    unbound_call(&value.py().get_type::<PyFloat>(), "__repr__", value)
+}
+
+/// `int.__repr__(value)`: the digits, also for int subclasses such as
+/// `IntEnum` whose `str()` is a name.
+fn int_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    unbound_call(&value.py().get_type::<PyInt>(), "__repr__", value)
+}
+
+/// `class.method(value)` as a Rust string.
+fn unbound_call(
+    class: &Bound<'_, PyType>,
+    method: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    class.call_method1(method, (value,))?.extract()
+}
