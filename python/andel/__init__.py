@@ -37,6 +37,11 @@ METHODS: "tuple[str, ...]" = tuple(_andel.METHODS)
 #: The public names of the rounding modes, for :func:`round_to_unit`.
 ROUNDING_MODES: "tuple[str, ...]" = tuple(_andel.ROUNDING_MODES)
 
+# Show the public names where users meet them (help(), reprs, pickles).
+for _public in (allocate, explain, round_to_unit, Allocation, Part):
+    _public.__module__ = __name__
+del _public
+
 __all__ = [
     "allocate",
     "explain",

@@ -4,7 +4,6 @@ from decimal import Decimal
 from typing import List, Optional, Sequence, Tuple, Union
 
 _Number = Union[Decimal, int, str]
-_Weight = Union[Decimal, int, str, float]
 
 __version__: str
 METHODS: Tuple[str, ...]
@@ -13,7 +12,7 @@ DEFAULT_UNIT: str
 
 def allocate(
     total: _Number,
-    weights: Sequence[_Weight],
+    weights: Sequence[object],
     names: Optional[Sequence[str]],
     unit: _Number,
     method: str,
@@ -23,7 +22,7 @@ def allocate(
 
 def explain(
     total: _Number,
-    weights: Sequence[_Weight],
+    weights: Sequence[object],
     names: Optional[Sequence[str]],
     unit: _Number,
     method: str,

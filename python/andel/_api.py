@@ -49,8 +49,10 @@ def _split_weights(weights: object) -> Tuple[Optional[List[str]], List[object]]:
         ) from None
 
 
+# A str is an Iterable of str, so mypy sees the two overloads overlap; a str
+# is refused at run time, and a Mapping is matched first.
 @overload
-def allocate(
+def allocate(  # type: ignore[overload-overlap]
     total: Number,
     weights: Mapping[str, Weight],
     *,
