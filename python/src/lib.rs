@@ -101,8 +101,13 @@ mod native {
     #[pyfunction]
     #[pyo3(name = "_panic_for_tests")]
     fn panic_for_tests(py: Python<'_>) -> PyResult<()> {
-        boundary(py, || -> PyResult<()> {
-            panic!("deliberate panic from andel._andel._panic_for_tests")
+        boundary(py, || {
+            // Where core runs: detached from the interpreter, like the
+            // allocations in split.rs.
+            py.detach(|| -> andel::Result<()> {
+                panic!("deliberate panic from andel._andel._panic_for_tests")
+            })
+            .or_raise(py)
         })
     }
 }
