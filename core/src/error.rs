@@ -8,8 +8,7 @@ use serde::Serialize;
 /// Every variant has a stable snake_case [`code`](Error::code) that the Python
 /// and JavaScript bindings expose unchanged, and a message that names what is
 /// wrong and where. New variants may be added, so match with a wildcard arm.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// No weights were given.
@@ -108,6 +107,154 @@ pub enum Error {
         needed: usize,
     },
 
+    /// A date that does not exist or is not written `YYYY-MM-DD`.
+    #[error("date {input:?} is invalid: {reason}")]
+    InvalidDate {
+        /// The text, as given.
+        input: String,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// A plan document could not be read: bad TOML or JSON syntax, a value
+    /// of the wrong type, or a missing field.
+    #[error("{message}")]
+    PlanSyntax {
+        /// What the reader said.
+        message: String,
+    },
+
+    /// A field that the plan format does not have (often a misspelling).
+    #[error("unknown field {field:?}{}", expected_list(.expected))]
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The fields allowed at that place.
+        expected: Vec<String>,
+    },
+
+    /// A required field is missing.
+    #[error("missing field {field:?}")]
+    MissingField {
+        /// The field's name.
+        field: String,
+    },
+
+    /// The plan's `format` is not one this version of andel reads.
+    #[error("plan format {found} is not supported: this version of andel reads format 1")]
+    UnsupportedFormat {
+        /// The format that was given.
+        found: i64,
+    },
+
+    /// Two members, cost lines or funding entries share an id.
+    #[error("duplicate {kind} id {id:?}")]
+    DuplicateId {
+        /// What kind of thing: member, cost line, funding.
+        kind: String,
+        /// The repeated id.
+        id: String,
+    },
+
+    /// A member id that the plan does not have.
+    #[error("unknown member {id:?}")]
+    UnknownMember {
+        /// The id as written.
+        id: String,
+    },
+
+    /// A cost line id that the plan does not have.
+    #[error("unknown cost line {id:?}")]
+    UnknownLine {
+        /// The id as written.
+        id: String,
+    },
+
+    /// A year before the plan's first year or after its last.
+    #[error("year {year} is outside the plan's horizon {first}–{last}")]
+    YearOutsideHorizon {
+        /// The year as given.
+        year: i64,
+        /// The first budget year.
+        first: i32,
+        /// The last budget year.
+        last: i32,
+    },
+
+    /// A metric figure (such as population) is missing for the date the
+    /// plan's reference rule asks for.
+    #[error("member {member:?} has no {metric} figure for {date}{}", carry_hint(*.can_carry))]
+    MissingFigure {
+        /// The member's id.
+        member: String,
+        /// The metric, e.g. population.
+        metric: String,
+        /// The reference date asked for.
+        date: String,
+        /// Whether an earlier figure exists that `carry_forward` would use.
+        can_carry: bool,
+    },
+
+    /// An amount or value that must not be negative is.
+    #[error("{what} must not be negative (got {value})")]
+    NegativeAmount {
+        /// What the value is.
+        what: String,
+        /// The value.
+        value: Decimal,
+    },
+
+    /// A cost has nobody to pay it in a year.
+    #[error("cost line {line:?} has nobody to pay it in {year}: {reason}")]
+    NobodyToPay {
+        /// The cost line.
+        line: String,
+        /// The budget year.
+        year: i32,
+        /// Why.
+        reason: String,
+    },
+
+    /// Caps and floors that no split can meet.
+    #[error("the caps and floors cannot be met in {year}: {reason}")]
+    ImpossibleCaps {
+        /// The budget year.
+        year: i32,
+        /// Why.
+        reason: String,
+    },
+
+    /// An allocation key that does not make sense.
+    #[error("invalid key: {reason}")]
+    InvalidKey {
+        /// Why.
+        reason: String,
+    },
+
+    /// Any other inconsistency in a plan.
+    #[error("{reason}")]
+    InvalidPlan {
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// An error at a place in a plan document: the path of the field and,
+    /// when the plan was read from text, the line and column.
+    #[error("{}: {source}", .location)]
+    InPlan {
+        /// Where in the plan.
+        location: Location,
+        /// What is wrong there.
+        source: Box<Error>,
+    },
+
+    /// A panic inside andel, caught at a language boundary. Always a bug.
+    #[error("internal error: {message}")]
+    Internal {
+        /// What was caught.
+        message: String,
+    },
+
     /// Names and weights do not pair up.
     #[error("{names} names were given for {weights} weights")]
     NamesMismatch {
@@ -130,6 +277,53 @@ pub enum ErrorFamily {
     Input,
     /// A value too large for exact arithmetic.
     Overflow,
+    /// A plan that cannot be read or computed.
+    Plan,
+    /// A bug in andel, caught at a boundary.
+    Internal,
+}
+
+/// Where an error is in a plan document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The path of the field, such as `costs[2].participants[0]`; empty for
+    /// the whole document.
+    pub path: String,
+    /// The line, from 1, when the plan was read from text.
+    pub line: Option<u32>,
+    /// The column, from 1, when the plan was read from text.
+    pub column: Option<u32>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() {
+            "plan"
+        } else {
+            &self.path
+        };
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{path} (line {line}, column {column})"),
+            (Some(line), None) => write!(f, "{path} (line {line})"),
+            _ => f.write_str(path),
+        }
+    }
+}
+
+fn expected_list(expected: &[String]) -> String {
+    if expected.is_empty() {
+        String::new()
+    } else {
+        format!(": expected one of {}", expected.join(", "))
+    }
+}
+
+fn carry_hint(can_carry: bool) -> &'static str {
+    if can_carry {
+        " (an earlier figure exists: set carry_forward = true in [population] to use it)"
+    } else {
+        ""
+    }
 }
 
 impl Error {
@@ -154,15 +348,77 @@ impl Error {
             Error::InvalidFirstDivisor { .. } => "invalid_first_divisor",
             Error::TooFewUnits { .. } => "too_few_units",
             Error::NamesMismatch { .. } => "names_mismatch",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::PlanSyntax { .. } => "plan_syntax",
+            Error::UnknownField { .. } => "unknown_field",
+            Error::MissingField { .. } => "missing_field",
+            Error::UnsupportedFormat { .. } => "unsupported_format",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::UnknownMember { .. } => "unknown_member",
+            Error::UnknownLine { .. } => "unknown_line",
+            Error::YearOutsideHorizon { .. } => "year_outside_horizon",
+            Error::MissingFigure { .. } => "missing_figure",
+            Error::NegativeAmount { .. } => "negative_amount",
+            Error::NobodyToPay { .. } => "nobody_to_pay",
+            Error::ImpossibleCaps { .. } => "impossible_caps",
+            Error::InvalidKey { .. } => "invalid_key",
+            Error::InvalidPlan { .. } => "invalid_plan",
+            Error::InPlan { source, .. } => source.code(),
+            Error::Internal { .. } => "internal_error",
         }
     }
 
     /// The family this error belongs to.
     pub fn family(&self) -> ErrorFamily {
         match self {
-            Error::InvalidNumber { .. } => ErrorFamily::Input,
+            Error::InvalidNumber { .. } | Error::InvalidDate { .. } => ErrorFamily::Input,
             Error::Overflow { .. } => ErrorFamily::Overflow,
-            _ => ErrorFamily::Allocation,
+            Error::Internal { .. } => ErrorFamily::Internal,
+            Error::InPlan { source, .. } => match source.family() {
+                ErrorFamily::Allocation => ErrorFamily::Plan,
+                other => other,
+            },
+            Error::EmptyWeights
+            | Error::NegativeWeight { .. }
+            | Error::ZeroWeights
+            | Error::NotMultipleOfUnit { .. }
+            | Error::InvalidUnit { .. }
+            | Error::UnknownMethod { .. }
+            | Error::UnknownRounding { .. }
+            | Error::InvalidFirstDivisor { .. }
+            | Error::TooFewUnits { .. }
+            | Error::NamesMismatch { .. } => ErrorFamily::Allocation,
+            _ => ErrorFamily::Plan,
+        }
+    }
+
+    /// Where in a plan document the error is, if it is about one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::InPlan { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
+    /// The error without its location.
+    pub fn root(&self) -> &Error {
+        match self {
+            Error::InPlan { source, .. } => source.root(),
+            other => other,
+        }
+    }
+
+    pub(crate) fn at(self, path: impl Into<String>) -> Self {
+        match self {
+            Error::InPlan { .. } => self,
+            other => Error::InPlan {
+                location: Location {
+                    path: path.into(),
+                    line: None,
+                    column: None,
+                },
+                source: Box::new(other),
+            },
         }
     }
 
@@ -187,6 +443,22 @@ fn part_label(index: usize, name: &Option<String>) -> String {
     match name {
         Some(name) => format!("{index} ({name})"),
         None => index.to_string(),
+    }
+}
+
+/// Serialises as `{"code": …, "message": …, "location": …}`: the stable code,
+/// the message, and where in a plan (or `null`).
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Error", 3)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.to_string())?;
+        out.serialize_field("location", &self.location())?;
+        out.end()
     }
 }
 

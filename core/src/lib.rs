@@ -25,16 +25,20 @@
 #![warn(missing_docs)]
 
 mod allocation;
+mod calendar;
 mod error;
 mod fraction;
 mod method;
 mod number;
+pub mod plan;
 mod rounding;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
-pub use error::{Error, ErrorFamily, Result};
+pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
+pub use error::{Error, ErrorFamily, Location, Result};
 pub use fraction::Fraction;
 pub use method::Method;
 pub use number::parse_decimal;
+pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;

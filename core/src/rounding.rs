@@ -54,7 +54,12 @@ impl Rounding {
 
     /// Whether `floor + 1` is chosen, given the floor's parity, the sign of
     /// the value, and how the remainder compares with half a unit.
-    fn rounds_up(self, floor_is_odd: bool, negative: bool, half: std::cmp::Ordering) -> bool {
+    pub(crate) fn rounds_up(
+        self,
+        floor_is_odd: bool,
+        negative: bool,
+        half: std::cmp::Ordering,
+    ) -> bool {
         use std::cmp::Ordering::*;
         match self {
             Rounding::Up => true,

@@ -1,0 +1,90 @@
+//! Exact rationals for plan arithmetic, and their conversions.
+
+use crate::error::{Error, Result};
+use crate::fraction::Fraction;
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use rust_decimal::Decimal;
+
+/// An exact rational number.
+pub(crate) type Q = BigRational;
+
+/// The decimal as an exact rational.
+pub(crate) fn q(d: Decimal) -> Q {
+    let denominator = BigInt::from(10u8).pow(d.scale());
+    Q::new(BigInt::from(d.mantissa()), denominator)
+}
+
+pub(crate) fn q_int(i: i128) -> Q {
+    Q::from_integer(BigInt::from(i))
+}
+
+pub(crate) fn zero() -> Q {
+    Q::zero()
+}
+
+pub(crate) fn one() -> Q {
+    Q::one()
+}
+
+/// Whole units: the integer part of a non-negative rational.
+pub(crate) fn floor_i128(x: &Q) -> Result<i128> {
+    x.floor()
+        .to_integer()
+        .to_i128()
+        .ok_or_else(|| Error::overflow("an amount in units"))
+}
+
+/// The rational as a [`Fraction`] when it fits, for reports.
+pub(crate) fn fraction(x: &Q) -> Result<Fraction> {
+    let n = x
+        .numer()
+        .to_i128()
+        .ok_or_else(|| Error::overflow("a fraction's numerator"))?;
+    let d = x
+        .denom()
+        .to_u128()
+        .ok_or_else(|| Error::overflow("a fraction's denominator"))?;
+    Ok(Fraction::new(n, d))
+}
+
+/// The rational as a decimal with up to 28 significant digits.
+pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
+    fraction(x)?
+        .to_decimal()
+        .ok_or_else(|| Error::overflow("a decimal"))
+}
+
+/// The rational as a percentage rounded half to even to `places` decimals.
+pub(crate) fn percent(x: &Q, places: u32) -> Result<Decimal> {
+    let scaled = x * q_int(100 * 10i128.pow(places));
+    let rounded = round_half_even(&scaled);
+    let mantissa = rounded
+        .to_i128()
+        .ok_or_else(|| Error::overflow("a percentage"))?;
+    crate::number::from_scaled(mantissa, places)
+        .map(|mut d| {
+            d.rescale(places);
+            d
+        })
+        .ok_or_else(|| Error::overflow("a percentage"))
+}
+
+fn round_half_even(x: &Q) -> BigInt {
+    let floor = x.floor();
+    let frac = x - &floor;
+    let half = Q::new(BigInt::one(), BigInt::from(2));
+    let floor = floor.to_integer();
+    if frac > half || (frac == half && (&floor % 2u8) != BigInt::zero()) {
+        floor + 1
+    } else {
+        floor
+    }
+}
+
+/// The sign-aware absolute value (for messages).
+#[allow(dead_code)]
+pub(crate) fn abs(x: &Q) -> Q {
+    x.abs()
+}

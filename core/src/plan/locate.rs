@@ -1,0 +1,241 @@
+//! Turning a path inside a plan (`costs[2].participants[0]`) into a line and
+//! column of the text it was read from, so that every error about a plan
+//! file points at the place to fix.
+
+use crate::error::{Error, Location};
+
+/// One step of a path.
+#[derive(Debug, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        for index in rest.split('[') {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Step::Index(i));
+            }
+        }
+    }
+    out
+}
+
+/// The text format a plan was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, for plans written by hand.
+    Toml,
+    /// JSON, for plans sent by programs.
+    Json,
+}
+
+/// Adds the line and column of the error's path in `text`.
+pub(crate) fn locate(error: Error, text: &str, format: Format) -> Error {
+    let Error::InPlan { location, source } = error else {
+        return error;
+    };
+    let offset = match format {
+        Format::Toml => toml_offset(text, &steps(&location.path)),
+        Format::Json => json_offset(text, &steps(&location.path)),
+    };
+    let (line, column) = offset.map_or((None, None), |o| {
+        let (l, c) = line_column(text, o);
+        (Some(l), Some(c))
+    });
+    Error::InPlan {
+        location: Location {
+            line,
+            column,
+            ..location
+        },
+        source,
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u32, column as u32)
+}
+
+/// The deepest part of the path that exists, so a missing field points at
+/// its parent.
+fn toml_offset(text: &str, steps: &[Step]) -> Option<usize> {
+    use toml::de::{DeTable, DeValue};
+    let root = DeTable::parse(text).ok()?;
+    let mut best = None;
+    let mut table: Option<&DeTable> = Some(root.get_ref());
+    let mut value: Option<&toml::Spanned<DeValue>> = None;
+    for step in steps {
+        let next = match (step, table, value) {
+            (Step::Key(k), Some(t), _) => {
+                t.iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(key, v)| {
+                        best = Some(key.span().start);
+                        v
+                    })
+            }
+            (Step::Index(i), _, Some(v)) => match v.get_ref() {
+                DeValue::Array(items) => items.get(*i),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(next) = next else { break };
+        if matches!(step, Step::Index(_)) {
+            best = Some(next.span().start);
+        }
+        value = Some(next);
+        table = match next.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        };
+    }
+    best
+}
+
+/// A minimal JSON walker: follows the path and returns the offset of the
+/// deepest key or element found. The text has already parsed as JSON.
+fn json_offset(text: &str, steps: &[Step]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    let mut best = None;
+    for step in steps {
+        match (step, bytes.get(pos)) {
+            (Step::Key(k), Some(b'{')) => {
+                pos += 1;
+                loop {
+                    pos = skip_ws(bytes, pos);
+                    if bytes.get(pos) != Some(&b'"') {
+                        return best;
+                    }
+                    let key_start = pos;
+                    let key_end = skip_string(bytes, pos)?;
+                    let key: String = serde_json::from_str(&text[key_start..key_end]).ok()?;
+                    pos = skip_ws(bytes, key_end);
+                    pos = skip_ws(bytes, pos + 1); // the colon
+                    if key == *k {
+                        best = Some(key_start);
+                        break;
+                    }
+                    pos = skip_ws(bytes, skip_value(bytes, pos)?);
+                    if bytes.get(pos) == Some(&b',') {
+                        pos += 1;
+                    }
+                }
+            }
+            (Step::Index(i), Some(b'[')) => {
+                pos = skip_ws(bytes, pos + 1);
+                for _ in 0..*i {
+                    pos = skip_ws(bytes, skip_value(bytes, pos)?);
+                    if bytes.get(pos) != Some(&b',') {
+                        return best;
+                    }
+                    pos = skip_ws(bytes, pos + 1);
+                }
+                best = Some(pos);
+            }
+            _ => return best,
+        }
+    }
+    best
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(|b| b.is_ascii_whitespace()) {
+        pos += 1;
+    }
+    pos
+}
+
+fn skip_string(bytes: &[u8], mut pos: usize) -> Option<usize> {
+    pos += 1;
+    loop {
+        match bytes.get(pos)? {
+            b'\\' => pos += 2,
+            b'"' => return Some(pos + 1),
+            _ => pos += 1,
+        }
+    }
+}
+
+fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
+    match bytes.get(pos)? {
+        b'"' => skip_string(bytes, pos),
+        open @ (b'{' | b'[') => {
+            let close = if *open == b'{' { b'}' } else { b']' };
+            let mut depth = 0usize;
+            let mut p = pos;
+            loop {
+                match bytes.get(p)? {
+                    b'"' => {
+                        p = skip_string(bytes, p)?;
+                        continue;
+                    }
+                    b if *b == *open => depth += 1,
+                    b if *b == close => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(p + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                p += 1;
+            }
+        }
+        _ => {
+            let mut p = pos;
+            while bytes
+                .get(p)
+                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+            {
+                p += 1;
+            }
+            Some(p)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_into_steps() {
+        assert_eq!(
+            steps("costs[2].participants[0]"),
+            [
+                Step::Key("costs"),
+                Step::Index(2),
+                Step::Key("participants"),
+                Step::Index(0)
+            ]
+        );
+        assert_eq!(steps(""), []);
+    }
+
+    #[test]
+    fn finds_places_in_json() {
+        let text = "{\n  \"a\": 1,\n  \"costs\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\", \"participants\": [\"p\", \"q\"]}\n  ]\n}";
+        let at = json_offset(text, &steps("costs[1].participants[1]")).unwrap();
+        assert_eq!(line_column(text, at), (5, 39));
+    }
+
+    #[test]
+    fn finds_places_in_toml() {
+        let text = "name = \"x\"\n\n[[costs]]\nid = \"a\"\n\n[[costs]]\nid = \"b\"\nparticipants = [\"p\", \"q\"]\n";
+        let at = toml_offset(text, &steps("costs[1].participants[1]")).unwrap();
+        assert_eq!(line_column(text, at), (8, 22));
+    }
+}

@@ -1,0 +1,250 @@
+//! Budget-cycle plans: a collaboration's members, costs, funding and keys
+//! over a multi-year horizon, and what every member pays every year.
+//!
+//! ```
+//! let plan = andel::Plan::from_toml(r#"
+//!     format = 1
+//!     name = "Example"
+//!     first_year = 2025
+//!     years = 2
+//!     population = { years_before = 2 }
+//!
+//!     [[members]]
+//!     id = "a"
+//!     name = "A"
+//!     metrics.population = { "2023-12-31" = 2000, "2024-12-31" = 2100 }
+//!
+//!     [[members]]
+//!     id = "b"
+//!     name = "B"
+//!     metrics.population = { "2023-12-31" = 1000, "2024-12-31" = 1000 }
+//!
+//!     [[costs]]
+//!     id = "pm"
+//!     name = "Project management"
+//!     amount = "100000"
+//!     from = 2025
+//! "#)?;
+//! let result = plan.compute()?;
+//! assert_eq!(result.contribution("a", 2025).unwrap().to_string(), "66667");
+//! assert_eq!(result.contribution("b", 2026).unwrap().to_string(), "32258");
+//! # Ok::<(), andel::Error>(())
+//! ```
+
+mod document;
+mod exact;
+mod explain;
+mod key;
+mod locate;
+mod number;
+mod result;
+mod table;
+mod validate;
+mod year;
+
+pub use document::{
+    BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
+};
+pub use explain::Explanation;
+pub use locate::Format;
+pub use number::Number;
+pub use result::{
+    LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult,
+};
+pub use validate::limits;
+
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+
+/// The most bytes a plan document may have.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The reference case bundled with andel: the regional growth collaboration
+/// of six municipalities and a university (`examples/tillvaxtmotor.toml`).
+pub const REFERENCE_PLAN: &str = include_str!("../../../examples/tillvaxtmotor.toml");
+
+impl Plan {
+    /// Reads a plan from TOML. Errors carry the line and column.
+    pub fn from_toml(text: &str) -> Result<Plan> {
+        Self::read(text, Format::Toml)
+    }
+
+    /// Reads a plan from JSON. Errors carry the line and column.
+    pub fn from_json(text: &str) -> Result<Plan> {
+        Self::read(text, Format::Json)
+    }
+
+    /// Reads a plan from text in either format, checks it, and reports the
+    /// first problem with its place in the text.
+    pub fn read(text: &str, format: Format) -> Result<Plan> {
+        let plan = Self::parse(text, format)?;
+        match validate::problems(&plan).into_iter().next() {
+            Some(problem) => Err(locate::locate(problem, text, format)),
+            None => Ok(plan),
+        }
+    }
+
+    /// Every problem in a plan document (not only the first), each with its
+    /// place in the text. Empty when the plan is sound and computes.
+    pub fn check(text: &str, format: Format) -> Vec<Error> {
+        let plan = match Self::parse(text, format) {
+            Ok(plan) => plan,
+            Err(e) => return vec![e],
+        };
+        let mut problems: Vec<Error> = validate::problems(&plan)
+            .into_iter()
+            .map(|e| locate::locate(e, text, format))
+            .collect();
+        if problems.is_empty() {
+            if let Err(e) = plan.compute() {
+                problems.push(locate::locate(e, text, format));
+            }
+        }
+        problems
+    }
+
+    fn parse(text: &str, format: Format) -> Result<Plan> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(Error::InvalidPlan {
+                reason: format!("the document is larger than {MAX_DOCUMENT_BYTES} bytes"),
+            });
+        }
+        match format {
+            Format::Toml => toml::from_str(text).map_err(|e| {
+                let offset = e.span().map(|s| s.start);
+                syntax_error(e.message(), offset.map(|o| locate::line_column(text, o)))
+            }),
+            Format::Json => serde_json::from_str(text).map_err(|e| {
+                let at = (e.line() > 0).then(|| (e.line() as u32, e.column() as u32));
+                syntax_error(&strip_position(&e.to_string()), at)
+            }),
+        }
+    }
+
+    /// Checks the plan as a value (for plans built in code): the first
+    /// problem found, with its path.
+    pub fn validate(&self) -> Result<()> {
+        validate::problems(self)
+            .into_iter()
+            .next()
+            .map_or(Ok(()), Err)
+    }
+
+    /// Computes every member's contribution for every budget year.
+    pub fn compute(&self) -> Result<PlanResult> {
+        self.validate()?;
+        let mut years: Vec<YearResult> = Vec::new();
+        for y in 0..self.years {
+            let year = self.first_year + y as i32;
+            let computed = year::compute_year(self, year, years.last())?;
+            years.push(computed);
+        }
+        let totals = self
+            .members
+            .iter()
+            .enumerate()
+            .map(|(m, member)| MemberTotal {
+                id: member.id.clone(),
+                name: member.name.clone(),
+                contribution: years.iter().map(|y| y.members[m].contribution).sum(),
+                in_kind: years.iter().map(|y| y.members[m].in_kind).sum::<Decimal>(),
+            })
+            .collect();
+        let notes = carried_notes(&years);
+        Ok(PlanResult {
+            name: self.name.clone(),
+            currency: self.currency.clone(),
+            unit: self.unit.value(),
+            method: self.method,
+            years,
+            totals,
+            notes,
+        })
+    }
+
+    /// Explains how `member`'s contribution in `year` arose.
+    pub fn explain(&self, member: &str, year: i32) -> Result<Explanation> {
+        let result = self.compute()?;
+        explain::explain(self, &result, member, year)
+    }
+
+    /// The plan as TOML.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string_pretty(self).map_err(|e| Error::InvalidPlan {
+            reason: e.to_string(),
+        })
+    }
+
+    /// The plan as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The bundled reference case.
+    pub fn reference() -> Plan {
+        Plan::from_toml(REFERENCE_PLAN)
+            .unwrap_or_else(|e| panic!("the bundled reference plan is invalid: {e}"))
+    }
+}
+
+fn carried_notes(years: &[YearResult]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for y in years {
+        for m in &y.members {
+            if let (Some(from), Some(date)) = (m.population_carried_from, m.population_date) {
+                notes.push(format!(
+                    "{}: {} has no population figure for {date}; the figure of {from} ({}) was carried forward",
+                    y.year,
+                    m.name,
+                    m.population.map(|p| p.to_string()).unwrap_or_default()
+                ));
+            }
+        }
+    }
+    notes
+}
+
+/// Serde's messages, turned into typed errors with a place.
+fn syntax_error(message: &str, at: Option<(u32, u32)>) -> Error {
+    let message = message.trim();
+    let error = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = tail
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        Error::UnknownField {
+            field: field.to_string(),
+            expected,
+        }
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        Error::MissingField {
+            field: rest.split('`').next().unwrap_or(rest).to_string(),
+        }
+    } else {
+        Error::PlanSyntax {
+            message: message.to_string(),
+        }
+    };
+    Error::InPlan {
+        location: crate::error::Location {
+            path: String::new(),
+            line: at.map(|a| a.0),
+            column: at.map(|a| a.1),
+        },
+        source: Box::new(error),
+    }
+}
+
+/// serde_json appends " at line L column C"; the location carries it.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

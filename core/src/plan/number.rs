@@ -1,0 +1,76 @@
+//! Decimal values in plan documents.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A decimal number in a plan: written as a string (`"1250000.50"`) or an
+/// integer (`1250000`), never as a float, because a float such as `0.1`
+/// has already lost its exact value by the time andel sees it.
+///
+/// Serialises as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Number(pub Decimal);
+
+impl Number {
+    /// The decimal value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Number {
+    fn from(d: Decimal) -> Self {
+        Number(d)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+struct NumberVisitor;
+
+impl Visitor<'_> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number as a string (\"0.5\") or an integer")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Number, E> {
+        crate::parse_decimal(text, "number")
+            .map(Number)
+            .map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+        Ok(Number(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+        Ok(Number(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+        // Refused on purpose: the text the author wrote is gone.
+        Err(E::custom(format!(
+            "{v} is written as a float: write decimals as strings, e.g. \"{v}\", so they stay exact"
+        )))
+    }
+}

@@ -1,0 +1,218 @@
+//! What a computed plan reports: per year, per line and per member.
+
+use crate::calendar::Date;
+use crate::method::Method;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The result of computing a [`Plan`](super::Plan): every member's
+/// contribution for every budget year, with what explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanResult {
+    /// The plan's name.
+    pub name: String,
+    /// Currency code.
+    pub currency: String,
+    /// Rounding unit of every contribution.
+    pub unit: Decimal,
+    /// Apportionment method.
+    pub method: Method,
+    /// The budget years, in order.
+    pub years: Vec<YearResult>,
+    /// Totals over the horizon, per member, in plan order.
+    pub totals: Vec<MemberTotal>,
+    /// Things the reader should know, e.g. figures carried forward.
+    pub notes: Vec<String>,
+}
+
+/// One budget year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearResult {
+    /// The budget year.
+    pub year: i32,
+    /// Cost lines active this year.
+    pub lines: Vec<LineResult>,
+    /// Sum of the lines' gross amounts.
+    pub gross: Decimal,
+    /// Sum of external funding.
+    pub funding: Decimal,
+    /// What the members share: gross − funding; equals the sum of the
+    /// contributions.
+    pub net: Decimal,
+    /// Every member, in plan order (non-paying members with zero cash).
+    pub members: Vec<MemberYear>,
+}
+
+/// A cost line in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineResult {
+    /// The line's id.
+    pub id: String,
+    /// The line's name.
+    pub name: String,
+    /// The amount for this year (indexed, if the line is).
+    pub gross: Decimal,
+    /// External funding set against this line.
+    pub funding: Decimal,
+    /// Shared by the participants: gross − funding.
+    pub net: Decimal,
+    /// The members who share it.
+    pub participants: Vec<String>,
+}
+
+/// A member in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberYear {
+    /// The member's id.
+    pub id: String,
+    /// The member's name.
+    pub name: String,
+    /// Whether the member pays cash.
+    pub paying: bool,
+    /// The population figure used for the year, if the member has one.
+    pub population: Option<Decimal>,
+    /// The reference date of the population rule for this year.
+    pub population_date: Option<Date>,
+    /// When the figure for the reference date was missing and the plan
+    /// allows it: the date of the earlier figure used instead.
+    pub population_carried_from: Option<Date>,
+    /// Days (or months) of membership in the year, when not the whole year.
+    pub membership: Option<Membership>,
+    /// The exact share of the year's net cost, as a fraction `n/d`.
+    pub share: String,
+    /// The share in percent, rounded half to even to 4 decimals (for
+    /// reading; the exact share is `share`).
+    pub share_percent: Decimal,
+    /// The exact contribution before rounding, as a fraction.
+    pub exact: String,
+    /// The exact contribution as a decimal (up to 28 significant digits).
+    pub exact_decimal: Decimal,
+    /// The contribution, a whole multiple of the unit.
+    pub contribution: Decimal,
+    /// contribution − exact, rounded to 28 significant digits: what
+    /// rounding added or took away (less than one unit).
+    pub rounding: Decimal,
+    /// The contribution by cost line; sums to the contribution.
+    pub lines: Vec<LineAmount>,
+    /// The value contributed in kind this year.
+    pub in_kind: Decimal,
+    /// Cash due after crediting in-kind value, when the plan credits it.
+    pub cash_due: Option<Decimal>,
+    /// Change of the contribution from the previous year.
+    pub change: Option<Decimal>,
+    /// Change in percent of the previous year's contribution, rounded half to
+    /// even to 2 decimals; absent when there is no previous year or it was 0.
+    pub change_percent: Option<Decimal>,
+    /// What caps or floors did to the member's share, per key.
+    pub limits: Vec<String>,
+}
+
+/// Membership for part of a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Membership {
+    /// Days or months counted.
+    pub counted: u32,
+    /// Days or months in the year.
+    pub of: u32,
+    /// `days` or `months`.
+    pub unit: String,
+}
+
+/// A member's part of one cost line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineAmount {
+    /// The line's id.
+    pub line: String,
+    /// The amount.
+    pub amount: Decimal,
+    /// The member's exact share of the line's net amount, as a fraction.
+    pub share: String,
+    /// The exact amount before rounding (up to 28 significant digits).
+    pub exact_decimal: Decimal,
+}
+
+/// A member's totals over the horizon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberTotal {
+    /// The member's id.
+    pub id: String,
+    /// The member's name.
+    pub name: String,
+    /// Sum of the yearly contributions.
+    pub contribution: Decimal,
+    /// Sum of the yearly in-kind values.
+    pub in_kind: Decimal,
+}
+
+impl PlanResult {
+    /// The result for one budget year.
+    pub fn year(&self, year: i32) -> Option<&YearResult> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// One member's contribution in one year.
+    pub fn contribution(&self, member: &str, year: i32) -> Option<Decimal> {
+        self.year(year)?
+            .members
+            .iter()
+            .find(|m| m.id == member)
+            .map(|m| m.contribution)
+    }
+
+    /// The result as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The contributions as CSV: one row per member and year, with the
+    /// columns year, member, name, share, share_percent, contribution,
+    /// then one column per cost line of the plan, then in_kind.
+    pub fn to_csv(&self) -> String {
+        let mut line_ids: Vec<&str> = Vec::new();
+        for y in &self.years {
+            for l in &y.lines {
+                if !line_ids.contains(&l.id.as_str()) {
+                    line_ids.push(&l.id);
+                }
+            }
+        }
+        let mut out = String::from("year,member,name,share,share_percent,contribution");
+        for id in &line_ids {
+            out.push(',');
+            out.push_str(&csv_field(id));
+        }
+        out.push_str(",in_kind\n");
+        for y in &self.years {
+            for m in &y.members {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{}",
+                    y.year,
+                    csv_field(&m.id),
+                    csv_field(&m.name),
+                    m.share,
+                    m.share_percent,
+                    m.contribution
+                ));
+                for id in &line_ids {
+                    let amount = m
+                        .lines
+                        .iter()
+                        .find(|l| l.line == *id)
+                        .map(|l| l.amount.to_string());
+                    out.push(',');
+                    out.push_str(&amount.unwrap_or_default());
+                }
+                out.push_str(&format!(",{}\n", m.in_kind));
+            }
+        }
+        out
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,343 @@
+//! Controlled rounding of a year's table: members × cost lines.
+//!
+//! Each cell holds a member's exact part of a line (a rational number of
+//! units). The rounded table must add up exactly in both directions: every
+//! column (line) to its net amount, and every row (member) to a total within
+//! one unit of its exact total, with every cell within one unit of its exact
+//! value. Such a rounding always exists for a two-way table (the exact table
+//! is a fractional point of an integral flow polytope); this module finds one
+//! that is deterministic and as close as the table allows to plain largest
+//! remainder on the members' totals:
+//!
+//! 1. Every cell is rounded down; each column still owes `k` units, and
+//!    each row's fractional parts add up to `Φ`, so it can take ⌊Φ⌋ or ⌈Φ⌉.
+//! 2. Row targets: ⌊Φ⌋ for all, and one more for the rows with the largest
+//!    fractional part of `Φ` (largest remainder; ties to the larger exact
+//!    total, then the earlier member).
+//! 3. Seed: each column gives its `k` units to its cells with the largest
+//!    fractional parts (ties to the larger exact cell, then the earlier
+//!    member).
+//! 4. Repair: while a row is outside ⌊Φ⌋..⌈Φ⌉, and then while a row is below
+//!    its target, a unit is moved along an alternating path (a unit moves
+//!    from one row to another within a column, only into cells with a
+//!    fractional part), which changes only the two end rows' totals.
+//!    Such a path exists whenever the bounds can be met (flow
+//!    decomposition); a target that the table cannot meet is left, and the
+//!    row next in line takes the unit instead.
+
+use super::exact::{Q, floor_i128};
+use crate::error::{Error, Result};
+use num_traits::Zero;
+use std::collections::VecDeque;
+
+/// Rounds `cells` (rows × columns, non-negative exact units) so every column
+/// sums to `column_totals`. Returns whole units per cell.
+pub(crate) fn round_table(cells: &[Vec<Q>], column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
+    let rows = cells.len();
+    let cols = column_totals.len();
+    let mut floors = vec![vec![0i128; cols]; rows];
+    let mut fracs = vec![vec![Q::zero(); cols]; rows];
+    for r in 0..rows {
+        for c in 0..cols {
+            floors[r][c] = floor_i128(&cells[r][c])?;
+            fracs[r][c] = &cells[r][c] - Q::from_integer(floors[r][c].into());
+        }
+    }
+    let mut grid = Grid::new(&fracs, cols);
+    for c in 0..cols {
+        let floor_sum: i128 = (0..rows).map(|r| floors[r][c]).sum();
+        let owed = column_totals[c] - floor_sum;
+        let candidates = grid.column_order(c, cells);
+        if owed < 0 || owed as usize > candidates.len() {
+            return Err(Error::Internal {
+                message: format!("column {c} does not add up to its total"),
+            });
+        }
+        for &r in candidates.iter().take(owed as usize) {
+            grid.set(r, c, true);
+        }
+    }
+    let totals: Vec<Q> = cells.iter().map(|row| row.iter().sum()).collect();
+    let bounds = Bounds::new(&fracs)?;
+    let targets = bounds.targets(&totals, grid.count.iter().sum());
+    grid.repair(&bounds, &targets)?;
+    Ok((0..rows)
+        .map(|r| {
+            (0..cols)
+                .map(|c| floors[r][c] + i128::from(grid.has[r][c]))
+                .collect()
+        })
+        .collect())
+}
+
+/// Which cells received a unit above their floor.
+struct Grid {
+    has: Vec<Vec<bool>>,
+    open: Vec<Vec<bool>>,
+    count: Vec<i128>,
+    fracs: Vec<Vec<Q>>,
+}
+
+struct Bounds {
+    low: Vec<i128>,
+    high: Vec<i128>,
+    remainder: Vec<Q>,
+}
+
+impl Bounds {
+    fn new(fracs: &[Vec<Q>]) -> Result<Bounds> {
+        let mut low = Vec::new();
+        let mut high = Vec::new();
+        let mut remainder = Vec::new();
+        for row in fracs {
+            let phi: Q = row.iter().sum();
+            let lo = floor_i128(&phi)?;
+            let rem = &phi - Q::from_integer(lo.into());
+            high.push(lo + i128::from(!rem.is_zero()));
+            low.push(lo);
+            remainder.push(rem);
+        }
+        Ok(Bounds {
+            low,
+            high,
+            remainder,
+        })
+    }
+
+    /// Largest remainder on the rows' totals.
+    fn targets(&self, totals: &[Q], units: i128) -> Vec<i128> {
+        let mut targets = self.low.clone();
+        let extra = units - targets.iter().sum::<i128>();
+        let mut order: Vec<usize> = (0..targets.len())
+            .filter(|&r| !self.remainder[r].is_zero())
+            .collect();
+        order.sort_by(|&a, &b| {
+            self.remainder[b]
+                .cmp(&self.remainder[a])
+                .then_with(|| totals[b].cmp(&totals[a]))
+                .then(a.cmp(&b))
+        });
+        for &r in order.iter().take(extra.max(0) as usize) {
+            targets[r] += 1;
+        }
+        targets
+    }
+}
+
+impl Grid {
+    fn new(fracs: &[Vec<Q>], cols: usize) -> Grid {
+        let rows = fracs.len();
+        Grid {
+            has: vec![vec![false; cols]; rows],
+            open: fracs
+                .iter()
+                .map(|row| row.iter().map(|f| !f.is_zero()).collect())
+                .collect(),
+            count: vec![0; rows],
+            fracs: fracs.to_vec(),
+        }
+    }
+
+    fn set(&mut self, r: usize, c: usize, on: bool) {
+        if self.has[r][c] != on {
+            self.has[r][c] = on;
+            self.count[r] += if on { 1 } else { -1 };
+        }
+    }
+
+    /// Rows with a fractional part in column `c`, best first.
+    fn column_order(&self, c: usize, cells: &[Vec<Q>]) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.has.len()).filter(|&r| self.open[r][c]).collect();
+        rows.sort_by(|&a, &b| {
+            self.fracs[b][c]
+                .cmp(&self.fracs[a][c])
+                .then_with(|| cells[b][c].cmp(&cells[a][c]))
+                .then(a.cmp(&b))
+        });
+        rows
+    }
+
+    fn repair(&mut self, bounds: &Bounds, targets: &[i128]) -> Result<()> {
+        let rows = self.has.len();
+        let stuck = || Error::Internal {
+            message: "the table cannot be rounded within its bounds".to_string(),
+        };
+        // Rows below their lower bound take from rows above theirs.
+        for r in 0..rows {
+            while self.count[r] < bounds.low[r] {
+                let low = &bounds.low;
+                if !self.pull(r, |g, d| g.count[d] > low[d]) {
+                    return Err(stuck());
+                }
+            }
+        }
+        // Rows above their upper bound give to rows below theirs.
+        for r in 0..rows {
+            while self.count[r] > bounds.high[r] {
+                let high = &bounds.high;
+                let taker = (0..rows).find(|&t| self.count[t] < high[t] && self.pull_from(t, r));
+                if taker.is_none() {
+                    return Err(stuck());
+                }
+            }
+        }
+        // Rows below their target take from rows above theirs, best first.
+        let mut wanting: Vec<usize> = (0..rows).filter(|&r| self.count[r] < targets[r]).collect();
+        wanting.sort_by(|&a, &b| {
+            bounds.remainder[b]
+                .cmp(&bounds.remainder[a])
+                .then(a.cmp(&b))
+        });
+        for r in wanting {
+            while self.count[r] < targets[r] {
+                if !self.pull(r, |g, d| g.count[d] > targets[d]) {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves one unit into row `to` from the nearest row that `donor`
+    /// accepts, along an alternating path. Returns whether it found one.
+    fn pull(&mut self, to: usize, donor: impl Fn(&Grid, usize) -> bool) -> bool {
+        match self.path(to, |g, d| d != to && donor(g, d)) {
+            Some(path) => {
+                self.apply(&path);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves one unit from row `from` into row `to`, if a path exists.
+    fn pull_from(&mut self, to: usize, from: usize) -> bool {
+        self.pull(to, |_, d| d == from)
+    }
+
+    /// Breadth-first search from the receiving row: a row that wants a unit
+    /// can take it in any open column where it has none, from any row that
+    /// has one there. Returns the moves (giver, taker, column).
+    #[allow(clippy::needless_range_loop)] // rows and columns index several tables at once
+    fn path(
+        &self,
+        to: usize,
+        donor: impl Fn(&Grid, usize) -> bool,
+    ) -> Option<Vec<(usize, usize, usize)>> {
+        let rows = self.has.len();
+        let cols = self.has.first().map_or(0, Vec::len);
+        let mut seen_row = vec![false; rows];
+        let mut seen_col = vec![false; cols];
+        let mut parent: Vec<Option<(usize, usize)>> = vec![None; rows];
+        let mut queue = VecDeque::from([to]);
+        seen_row[to] = true;
+        while let Some(taker) = queue.pop_front() {
+            for c in 0..cols {
+                if seen_col[c] || self.has[taker][c] || !self.open[taker][c] {
+                    continue;
+                }
+                seen_col[c] = true;
+                for giver in 0..rows {
+                    if seen_row[giver] || !self.has[giver][c] {
+                        continue;
+                    }
+                    seen_row[giver] = true;
+                    parent[giver] = Some((taker, c));
+                    if donor(self, giver) {
+                        return Some(trace(&parent, giver));
+                    }
+                    queue.push_back(giver);
+                }
+            }
+        }
+        None
+    }
+
+    fn apply(&mut self, path: &[(usize, usize, usize)]) {
+        for &(giver, taker, c) in path {
+            self.set(giver, c, false);
+            self.set(taker, c, true);
+        }
+    }
+}
+
+fn trace(parent: &[Option<(usize, usize)>], mut giver: usize) -> Vec<(usize, usize, usize)> {
+    let mut moves = Vec::new();
+    while let Some((taker, c)) = parent[giver] {
+        moves.push((giver, taker, c));
+        giver = taker;
+    }
+    moves
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_bigint::BigInt;
+
+    fn frac(n: i64, d: i64) -> Q {
+        Q::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    fn check(cells: &[Vec<Q>], totals: &[i128]) -> Vec<Vec<i128>> {
+        let out = round_table(cells, totals).unwrap();
+        for (c, total) in totals.iter().enumerate() {
+            assert_eq!(out.iter().map(|row| row[c]).sum::<i128>(), *total);
+        }
+        for (r, row) in cells.iter().enumerate() {
+            let exact: Q = row.iter().sum();
+            let got: i128 = out[r].iter().sum();
+            assert!(
+                (Q::from_integer(got.into()) - &exact).abs() < Q::from_integer(1.into()),
+                "row {r}"
+            );
+            for (c, x) in row.iter().enumerate() {
+                assert!((Q::from_integer(out[r][c].into()) - x).abs() < Q::from_integer(1.into()));
+            }
+        }
+        out
+    }
+
+    use num_traits::Signed;
+
+    #[test]
+    fn rank_one_table_matches_row_largest_remainder() {
+        // Three equal members, two lines of 1 and 1 units: rows get 2/3 each.
+        let third = frac(1, 3);
+        let cells = vec![vec![third.clone(), third.clone()]; 3];
+        let out = check(&cells, &[1, 1]);
+        let rows: Vec<i128> = out.iter().map(|r| r.iter().sum()).collect();
+        assert_eq!(rows, [1, 1, 0]);
+    }
+
+    #[test]
+    fn conflicting_targets_are_resolved() {
+        // Columns: c0 shared by rows 0 and 2, c1 by rows 1 and 3, each half.
+        // Row totals tie at 1/2; targets by tie-break would be rows 0 and 1.
+        let h = frac(1, 2);
+        let z = Q::zero();
+        let cells = vec![
+            vec![h.clone(), z.clone()],
+            vec![z.clone(), h.clone()],
+            vec![h.clone(), z.clone()],
+            vec![z.clone(), h.clone()],
+        ];
+        let out = check(&cells, &[1, 1]);
+        assert_eq!(out, [[1, 0], [0, 1], [0, 0], [0, 0]]);
+    }
+
+    #[test]
+    fn seed_that_overloads_a_row_is_repaired() {
+        // Row 0 has the largest fraction in every column, but its total may
+        // only exceed its exact total by less than one.
+        let big = frac(6, 10);
+        let small = frac(4, 10);
+        let cells = vec![
+            vec![big.clone(), big.clone(), big.clone()],
+            vec![small.clone(), small.clone(), small.clone()],
+        ];
+        let out = check(&cells, &[1, 1, 1]);
+        let rows: Vec<i128> = out.iter().map(|r| r.iter().sum()).collect();
+        assert_eq!(rows, [2, 1]);
+    }
+}

@@ -1,0 +1,467 @@
+//! Checks a plan as a whole and reports every problem found, each at its
+//! place in the document.
+
+use super::document::{Key, Plan};
+use crate::calendar::Date;
+use crate::error::Error;
+use crate::method::Method;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashSet};
+
+/// Bounds that keep hostile documents from costing unbounded time or memory.
+pub mod limits {
+    /// Most members in a plan.
+    pub const MEMBERS: usize = 100_000;
+    /// Most budget years.
+    pub const YEARS: u32 = 100;
+    /// Most cost lines.
+    pub const COST_LINES: usize = 1_000;
+    /// Longest id or name, in bytes.
+    pub const TEXT: usize = 200;
+    /// Deepest nesting of keys (blend inside fixed shares inside …).
+    pub const KEY_DEPTH: usize = 8;
+}
+
+/// Every problem in the plan, in document order.
+pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
+    let mut v = Vec::new();
+    let last = plan.first_year.saturating_add(plan.years as i32 - 1);
+    let in_horizon = |year: i32| year >= plan.first_year && year <= last;
+    let outside = |year: i32| Error::YearOutsideHorizon {
+        year: year.into(),
+        first: plan.first_year,
+        last,
+    };
+
+    if plan.format != 1 {
+        v.push(Error::UnsupportedFormat { found: plan.format }.at("format"));
+    }
+    text(&mut v, &plan.name, "name");
+    if plan.unit.value() <= Decimal::ZERO {
+        v.push(
+            Error::InvalidUnit {
+                unit: plan.unit.value(),
+            }
+            .at("unit"),
+        );
+    }
+    if let Some(fd) = plan.first_divisor {
+        let check = crate::Allocator::new()
+            .method(plan.method)
+            .first_divisor(Some(fd.value()))
+            .allocate(Decimal::ZERO, &[Decimal::ONE]);
+        if let Err(e @ Error::InvalidFirstDivisor { .. }) = check {
+            v.push(e.at("first_divisor"));
+        }
+    }
+    if plan.method == Method::HuntingtonHill {
+        v.push(Error::InvalidPlan { reason: "huntington_hill gives every member a unit first and cannot split every cost line; choose another method".into() }.at("method"));
+    }
+    if plan.years == 0 || plan.years > limits::YEARS {
+        v.push(
+            Error::InvalidPlan {
+                reason: format!("years must be from 1 to {}", limits::YEARS),
+            }
+            .at("years"),
+        );
+    }
+    if !(1..=9000).contains(&plan.first_year) {
+        v.push(
+            Error::InvalidPlan {
+                reason: "first_year must be a year from 1 to 9000".into(),
+            }
+            .at("first_year"),
+        );
+    }
+    let rule = &plan.population;
+    if Date::new(2001, rule.month, rule.day).is_err() {
+        v.push(
+            Error::InvalidDate {
+                input: format!("--{:02}-{:02}", rule.month, rule.day),
+                reason: "no such day in every year".into(),
+            }
+            .at("population"),
+        );
+    }
+    if plan.members.is_empty() || plan.members.len() > limits::MEMBERS {
+        v.push(
+            Error::InvalidPlan {
+                reason: format!("a plan needs from 1 to {} members", limits::MEMBERS),
+            }
+            .at("members"),
+        );
+    }
+    if plan.costs.len() > limits::COST_LINES {
+        v.push(
+            Error::InvalidPlan {
+                reason: format!("a plan has at most {} cost lines", limits::COST_LINES),
+            }
+            .at("costs"),
+        );
+    }
+    for (year, rate) in &plan.indexation.rates {
+        match year.parse::<i32>() {
+            Ok(_) if rate.value() <= Decimal::NEGATIVE_ONE => v.push(
+                Error::InvalidPlan {
+                    reason: "an index rate must be above -1".into(),
+                }
+                .at(format!("indexation.rates.{year}")),
+            ),
+            Ok(_) => {}
+            Err(_) => v.push(
+                Error::InvalidPlan {
+                    reason: format!("{year:?} is not a year"),
+                }
+                .at(format!("indexation.rates.{year}")),
+            ),
+        }
+    }
+
+    let mut ids = HashSet::new();
+    let paying: HashSet<&str> = plan
+        .members
+        .iter()
+        .filter(|m| m.paying)
+        .map(|m| m.id.as_str())
+        .collect();
+    for (i, m) in plan.members.iter().enumerate() {
+        let at = format!("members[{i}]");
+        text(&mut v, &m.id, &format!("{at}.id"));
+        text(&mut v, &m.name, &format!("{at}.name"));
+        if !ids.insert(m.id.as_str()) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "member".into(),
+                    id: m.id.clone(),
+                }
+                .at(format!("{at}.id")),
+            );
+        }
+        if let (Some(j), Some(l)) = (m.joins, m.leaves) {
+            if l < j {
+                v.push(
+                    Error::InvalidPlan {
+                        reason: format!("member {:?} leaves ({l}) before it joins ({j})", m.id),
+                    }
+                    .at(format!("{at}.leaves")),
+                );
+            }
+        }
+        for (metric, series) in &m.metrics {
+            for (date, value) in series {
+                if value.value() < Decimal::ZERO {
+                    v.push(
+                        Error::NegativeAmount {
+                            what: format!("{metric} of {} at {date}", m.id),
+                            value: value.value(),
+                        }
+                        .at(format!("{at}.metrics.{metric}")),
+                    );
+                }
+            }
+        }
+    }
+    let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
+    check_key(&mut v, &plan.key, "key", &member_ids, 0);
+
+    let mut line_ids = HashSet::new();
+    for (i, c) in plan.costs.iter().enumerate() {
+        let at = format!("costs[{i}]");
+        text(&mut v, &c.id, &format!("{at}.id"));
+        if !line_ids.insert(c.id.as_str()) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "cost line".into(),
+                    id: c.id.clone(),
+                }
+                .at(format!("{at}.id")),
+            );
+        }
+        match (c.year, c.from) {
+            (Some(_), Some(_)) => v.push(
+                Error::InvalidPlan {
+                    reason: "a cost line has either year (one-off) or from (recurring), not both"
+                        .into(),
+                }
+                .at(format!("{at}.from")),
+            ),
+            (None, None) => v.push(
+                Error::MissingField {
+                    field: "year or from".into(),
+                }
+                .at(at.clone()),
+            ),
+            (Some(y), None) if !in_horizon(y) => v.push(outside(y).at(format!("{at}.year"))),
+            (None, Some(f)) if !in_horizon(f) => v.push(outside(f).at(format!("{at}.from"))),
+            _ => {}
+        }
+        if let Some(t) = c.to {
+            if !in_horizon(t) {
+                v.push(outside(t).at(format!("{at}.to")));
+            } else if c.from.is_some_and(|f| t < f) || c.year.is_some() {
+                v.push(
+                    Error::InvalidPlan {
+                        reason: "to must be a year at or after from, on a recurring line".into(),
+                    }
+                    .at(format!("{at}.to")),
+                );
+            }
+        }
+        let key = c.key.as_ref().unwrap_or(&plan.key);
+        let fee = matches!(key, Key::PerInhabitantFee { .. });
+        match (c.amount, fee) {
+            (Some(_), true) => v.push(Error::InvalidPlan { reason: "a line with a per_inhabitant_fee key gets its amount from the fee; leave amount out".into() }.at(format!("{at}.amount"))),
+            (None, false) => v.push(Error::MissingField { field: "amount".into() }.at(at.clone())),
+            (Some(a), false) => amount(&mut v, a.value(), plan, &format!("amount of cost line {:?}", c.id), &format!("{at}.amount")),
+            (None, true) => {}
+        }
+        if let Some(parts) = &c.participants {
+            if parts.is_empty() {
+                v.push(
+                    Error::InvalidPlan {
+                        reason: "participants is empty: leave it out to mean every paying member"
+                            .into(),
+                    }
+                    .at(format!("{at}.participants")),
+                );
+            }
+            for (j, p) in parts.iter().enumerate() {
+                if !member_ids.contains(p.as_str()) {
+                    v.push(
+                        Error::UnknownMember { id: p.clone() }
+                            .at(format!("{at}.participants[{j}]")),
+                    );
+                } else if !paying.contains(p.as_str()) {
+                    v.push(Error::InvalidPlan { reason: format!("member {p:?} takes part in kind only (paying = false) and cannot share a cost") }.at(format!("{at}.participants[{j}]")));
+                }
+            }
+        }
+        if let Some(k) = &c.key {
+            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 0);
+        }
+    }
+
+    let mut funding_ids = HashSet::new();
+    for (i, f) in plan.funding.iter().enumerate() {
+        let at = format!("funding[{i}]");
+        if !funding_ids.insert(f.id.as_str()) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "funding".into(),
+                    id: f.id.clone(),
+                }
+                .at(format!("{at}.id")),
+            );
+        }
+        if !in_horizon(f.year) {
+            v.push(outside(f.year).at(format!("{at}.year")));
+        }
+        amount(
+            &mut v,
+            f.amount.value(),
+            plan,
+            &format!("funding {:?}", f.id),
+            &format!("{at}.amount"),
+        );
+        if let Some(line) = &f.line {
+            if !line_ids.contains(line.as_str()) {
+                v.push(Error::UnknownLine { id: line.clone() }.at(format!("{at}.line")));
+            }
+        }
+    }
+
+    for (i, k) in plan.in_kind.iter().enumerate() {
+        let at = format!("in_kind[{i}]");
+        if !member_ids.contains(k.member.as_str()) {
+            v.push(
+                Error::UnknownMember {
+                    id: k.member.clone(),
+                }
+                .at(format!("{at}.member")),
+            );
+        }
+        for (field, year) in [("year", k.year), ("from", k.from), ("to", k.to)] {
+            if let Some(y) = year.filter(|&y| !in_horizon(y)) {
+                v.push(outside(y).at(format!("{at}.{field}")));
+            }
+        }
+        let valued = k.amount.is_some() || (k.hours.is_some() && k.rate.is_some());
+        if !valued {
+            v.push(
+                Error::MissingField {
+                    field: "amount, or hours and rate".into(),
+                }
+                .at(at.clone()),
+            );
+        }
+        for (field, value) in [("amount", k.amount), ("hours", k.hours), ("rate", k.rate)] {
+            if let Some(x) = value.filter(|x| x.value() < Decimal::ZERO) {
+                v.push(
+                    Error::NegativeAmount {
+                        what: format!("in-kind {field}"),
+                        value: x.value(),
+                    }
+                    .at(format!("{at}.{field}")),
+                );
+            }
+        }
+    }
+    v
+}
+
+fn text(v: &mut Vec<Error>, value: &str, at: &str) {
+    if value.trim().is_empty() {
+        v.push(
+            Error::InvalidPlan {
+                reason: "must not be empty".into(),
+            }
+            .at(at),
+        );
+    } else if value.len() > limits::TEXT {
+        v.push(
+            Error::InvalidPlan {
+                reason: format!("is longer than {} bytes", limits::TEXT),
+            }
+            .at(at),
+        );
+    }
+}
+
+fn amount(v: &mut Vec<Error>, value: Decimal, plan: &Plan, what: &str, at: &str) {
+    if value < Decimal::ZERO {
+        v.push(
+            Error::NegativeAmount {
+                what: what.into(),
+                value,
+            }
+            .at(at),
+        );
+        return;
+    }
+    let unit = plan.unit.value();
+    if unit > Decimal::ZERO
+        && crate::round_to_unit(value, unit, crate::Rounding::Down).is_ok_and(|r| r != value)
+    {
+        v.push(Error::NotMultipleOfUnit { total: value, unit }.at(at));
+    }
+}
+
+fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, depth: usize) {
+    if depth > limits::KEY_DEPTH {
+        v.push(
+            Error::InvalidKey {
+                reason: format!("keys are nested more than {} deep", limits::KEY_DEPTH),
+            }
+            .at(at),
+        );
+        return;
+    }
+    let ids = |v: &mut Vec<Error>,
+               map: &BTreeMap<String, super::number::Number>,
+               field: &str,
+               negative_ok: bool| {
+        for (id, value) in map {
+            if !members.contains(id.as_str()) {
+                v.push(Error::UnknownMember { id: id.clone() }.at(format!("{at}.{field}.{id}")));
+            }
+            if !negative_ok && value.value() < Decimal::ZERO {
+                v.push(
+                    Error::NegativeAmount {
+                        what: format!("{field} of {id}"),
+                        value: value.value(),
+                    }
+                    .at(format!("{at}.{field}.{id}")),
+                );
+            }
+        }
+    };
+    match key {
+        Key::PerCapita | Key::Equal | Key::Metric { .. } => {}
+        Key::Weights { weights } => ids(v, weights, "weights", false),
+        Key::FixedShares { shares, rest } => {
+            ids(v, shares, "shares", false);
+            let total: Decimal = shares.values().map(|s| s.value()).sum();
+            if total > Decimal::ONE {
+                v.push(
+                    Error::InvalidKey {
+                        reason: format!("the fixed shares add up to {total}, more than 1"),
+                    }
+                    .at(format!("{at}.shares")),
+                );
+            }
+            check_key(v, rest, &format!("{at}.rest"), members, depth + 1);
+        }
+        Key::FixedAmounts { amounts, rest } => {
+            ids(v, amounts, "amounts", false);
+            check_key(v, rest, &format!("{at}.rest"), members, depth + 1);
+        }
+        Key::Blend { parts } => {
+            let total: Decimal = parts.iter().map(|p| p.weight.value()).sum();
+            if total != Decimal::ONE {
+                v.push(
+                    Error::InvalidKey {
+                        reason: format!("the blend's weights add up to {total}, not 1"),
+                    }
+                    .at(format!("{at}.parts")),
+                );
+            }
+            for (i, p) in parts.iter().enumerate() {
+                if p.weight.value() < Decimal::ZERO {
+                    v.push(
+                        Error::NegativeAmount {
+                            what: "a blend weight".into(),
+                            value: p.weight.value(),
+                        }
+                        .at(format!("{at}.parts[{i}].weight")),
+                    );
+                }
+                check_key(
+                    v,
+                    &p.key,
+                    &format!("{at}.parts[{i}].key"),
+                    members,
+                    depth + 1,
+                );
+            }
+        }
+        Key::PerInhabitantFee { fee } => {
+            if fee.value() < Decimal::ZERO {
+                v.push(
+                    Error::NegativeAmount {
+                        what: "the fee".into(),
+                        value: fee.value(),
+                    }
+                    .at(format!("{at}.fee")),
+                );
+            }
+        }
+        Key::Limited {
+            key,
+            max_share,
+            max_amount,
+            min_amount,
+        } => {
+            if let Some(m) = max_share {
+                if m.value() <= Decimal::ZERO || m.value() > Decimal::ONE {
+                    v.push(
+                        Error::InvalidKey {
+                            reason: "max_share must be above 0 and at most 1".into(),
+                        }
+                        .at(format!("{at}.max_share")),
+                    );
+                }
+            }
+            ids(v, max_amount, "max_amount", false);
+            ids(v, min_amount, "min_amount", false);
+            if matches!(**key, Key::PerInhabitantFee { .. }) {
+                v.push(
+                    Error::InvalidKey {
+                        reason: "a per_inhabitant_fee key cannot be limited".into(),
+                    }
+                    .at(format!("{at}.key")),
+                );
+            }
+            check_key(v, key, &format!("{at}.key"), members, depth + 1);
+        }
+    }
+}

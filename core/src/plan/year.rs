@@ -1,0 +1,495 @@
+//! Computing one budget year of a plan.
+
+use super::document::{CostLine, Key, Plan};
+use super::exact::{self, Q, q, q_int, zero};
+use super::key::{self, KeyShares};
+use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
+use super::table::round_table;
+use crate::calendar::{Date, ProRata, membership_in_year};
+use crate::error::{Error, Result};
+use crate::number::{from_scaled, to_scaled};
+use crate::{Allocator, Method, round_to_unit};
+use num_traits::Zero;
+use rust_decimal::Decimal;
+
+/// A metric figure as used for a year.
+pub(crate) struct Figure {
+    pub value: Decimal,
+    pub date: Date,
+    pub carried_from: Option<Date>,
+}
+
+/// What every key needs to know about the year.
+pub(crate) struct YearContext<'a> {
+    pub plan: &'a Plan,
+    pub year: i32,
+    /// Membership per member: (counted, of).
+    pub membership: Vec<(u32, u32)>,
+}
+
+impl YearContext<'_> {
+    /// The part of the year member `m` belongs to the collaboration.
+    pub fn fraction(&self, m: usize) -> Q {
+        let (counted, of) = self.membership[m];
+        Q::new(counted.into(), of.into())
+    }
+
+    /// The reference date of the population rule for this year.
+    pub fn reference_date(&self) -> Result<Date> {
+        let rule = &self.plan.population;
+        Date::new(self.year - rule.years_before as i32, rule.month, rule.day)
+            .map_err(|e| e.at("population"))
+    }
+
+    /// Member `m`'s figure of `metric` for this year, by the population rule.
+    pub fn figure(&self, m: usize, metric: &str) -> Result<Figure> {
+        let date = self.reference_date()?;
+        let member = &self.plan.members[m];
+        let series = member.metrics.get(metric);
+        if let Some(value) = series.and_then(|s| s.get(&date)) {
+            return Ok(Figure {
+                value: value.value(),
+                date,
+                carried_from: None,
+            });
+        }
+        let earlier = series.and_then(|s| s.range(..date).next_back());
+        match earlier {
+            Some((from, value)) if self.plan.population.carry_forward => Ok(Figure {
+                value: value.value(),
+                date,
+                carried_from: Some(*from),
+            }),
+            _ => Err(Error::MissingFigure {
+                member: member.id.clone(),
+                metric: metric.to_string(),
+                date: date.to_string(),
+                can_carry: earlier.is_some(),
+            }
+            .at(format!("members[{m}].metrics.{metric}"))),
+        }
+    }
+}
+
+/// A cost line's figures in one year.
+struct ActiveLine<'a> {
+    index: usize,
+    line: &'a CostLine,
+    key: &'a Key,
+    participants: Vec<usize>,
+    gross: Decimal,
+    funding: Decimal,
+}
+
+impl ActiveLine<'_> {
+    fn net(&self) -> Decimal {
+        self.gross - self.funding
+    }
+}
+
+/// Computes one budget year.
+pub(crate) fn compute_year(
+    plan: &Plan,
+    year: i32,
+    previous: Option<&YearResult>,
+) -> Result<YearResult> {
+    let membership = plan
+        .members
+        .iter()
+        .map(|m| membership_in_year(year, m.joins, m.leaves, plan.pro_rata))
+        .collect();
+    let ctx = YearContext {
+        plan,
+        year,
+        membership,
+    };
+    let mut lines = active_lines(&ctx)?;
+    apply_funding(&ctx, &mut lines)?;
+    let unit = plan.unit.value();
+    let units = |amount: Decimal| -> Result<i128> {
+        to_scaled(amount, amount.scale().max(unit.scale()))
+            .zip(to_scaled(unit, amount.scale().max(unit.scale())))
+            .map(|(a, u)| a / u)
+            .ok_or_else(|| Error::overflow("an amount in units"))
+    };
+
+    // Lines with the same key and the same participants form a pool; caps
+    // and fixed amounts apply to a member's part of the whole pool.
+    let mut pools: Vec<(usize, Q, Option<KeyShares>)> = Vec::new(); // (first line, net units, shares)
+    let mut pool_of = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let found = pools.iter().position(|(first, _, _)| {
+            let f = &lines[*first];
+            f.key == l.key && f.participants == l.participants
+        });
+        let p = found.unwrap_or_else(|| {
+            pools.push((i, zero(), None));
+            pools.len() - 1
+        });
+        pools[p].1 += q_int(units(l.net())?);
+        pool_of.push(p);
+    }
+    for (first, net, shares) in pools.iter_mut() {
+        let line = &lines[*first];
+        if net.is_zero() {
+            continue;
+        }
+        if line.participants.is_empty() {
+            return Err(Error::NobodyToPay {
+                line: line.line.id.clone(),
+                year,
+                reason: "no paying member takes part this year".to_string(),
+            }
+            .at(format!("costs[{}]", line.index)));
+        }
+        let evaluated = key::shares(line.key, &line.participants, &ctx, net).map_err(|e| match e {
+            Error::InvalidKey { reason } => Error::NobodyToPay {
+                line: line.line.id.clone(),
+                year,
+                reason,
+            },
+            other => other,
+        });
+        *shares = Some(evaluated.map_err(|e| e.at(format!("costs[{}]", line.index)))?);
+    }
+
+    // The exact table, members × lines, in units.
+    let n = plan.members.len();
+    let mut cells = vec![vec![zero(); lines.len()]; n];
+    let mut column_totals = Vec::new();
+    for (c, l) in lines.iter().enumerate() {
+        let net = units(l.net())?;
+        column_totals.push(net);
+        if let Some(shares) = &pools[pool_of[c]].2 {
+            for (share, &m) in shares.shares.iter().zip(&l.participants) {
+                cells[m][c] = q_int(net) * share;
+            }
+        }
+    }
+    let rounded = round_table(&cells, &column_totals)?;
+    members_of_year(&ctx, &lines, &pools, &pool_of, &cells, &rounded, previous)
+}
+
+/// The cost lines active in the year, with their gross amounts.
+fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
+    let plan = ctx.plan;
+    let last = plan.first_year + plan.years as i32 - 1;
+    let mut out = Vec::new();
+    for (index, line) in plan.costs.iter().enumerate() {
+        let (from, to) = match (line.year, line.from) {
+            (Some(y), _) => (y, y),
+            (None, Some(f)) => (f, line.to.unwrap_or(last)),
+            (None, None) => continue,
+        };
+        if ctx.year < from || ctx.year > to {
+            continue;
+        }
+        let key = line.key.as_ref().unwrap_or(&plan.key);
+        let participants: Vec<usize> = (0..plan.members.len())
+            .filter(|&m| {
+                let member = &plan.members[m];
+                member.paying
+                    && ctx.membership[m].0 > 0
+                    && line
+                        .participants
+                        .as_ref()
+                        .is_none_or(|p| p.contains(&member.id))
+            })
+            .collect();
+        let gross = match key {
+            Key::PerInhabitantFee { fee } => fee_total(ctx, fee.value(), &participants)
+                .map_err(|e| e.at(format!("costs[{index}]")))?,
+            _ => {
+                let amount = line.amount.map(|a| a.value()).unwrap_or_default();
+                if line.indexed {
+                    indexed(plan, amount, from, ctx.year)?
+                } else {
+                    amount
+                }
+            }
+        };
+        out.push(ActiveLine {
+            index,
+            line,
+            key,
+            participants,
+            gross,
+            funding: Decimal::ZERO,
+        });
+    }
+    Ok(out)
+}
+
+/// Σ fee × population × membership, rounded to the unit.
+fn fee_total(ctx: &YearContext, fee: Decimal, participants: &[usize]) -> Result<Decimal> {
+    let mut total = zero();
+    for &m in participants {
+        let figure = ctx.figure(m, &ctx.plan.population.metric)?;
+        total += q(fee) * q(figure.value) * ctx.fraction(m);
+    }
+    round_q(&total, ctx.plan)
+}
+
+/// The amount of an indexed line in `year`: from the base year on, each
+/// year's amount is the previous year's rounded amount × (1 + rate),
+/// rounded to the unit with the plan's indexation rounding — the way a
+/// municipal budget is carried forward year by year.
+pub(crate) fn indexed(plan: &Plan, base: Decimal, from: i32, year: i32) -> Result<Decimal> {
+    let mut amount = base;
+    for t in (from + 1)..=year {
+        let rate = plan
+            .indexation
+            .rates
+            .get(&t.to_string())
+            .or(plan.indexation.rate.as_ref())
+            .map(|r| r.value())
+            .unwrap_or_default();
+        amount = round_q(&(q(amount) * (exact::one() + q(rate))), plan)?;
+    }
+    Ok(amount)
+}
+
+/// Rounds an exact amount to the plan's unit with its indexation rounding.
+fn round_q(x: &Q, plan: &Plan) -> Result<Decimal> {
+    let unit = plan.unit.value();
+    let units = x / q(unit);
+    let floor = units.floor();
+    let rem = &units - &floor;
+    let half = Q::new(1.into(), 2.into());
+    let floor_int = exact::floor_i128(&floor)?;
+    let up = !rem.is_zero()
+        && plan
+            .indexation
+            .rounding
+            .rounds_up(floor_int % 2 != 0, x < &zero(), rem.cmp(&half));
+    let n = floor_int + i128::from(up);
+    let mantissa = n
+        .checked_mul(unit.mantissa())
+        .ok_or_else(|| Error::overflow("an indexed amount"))?;
+    let mut d =
+        from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an indexed amount"))?;
+    d.rescale(unit.normalize().scale().max(d.scale()));
+    let _ = round_to_unit; // the same modes as round_to_unit, decided exactly
+    Ok(d)
+}
+
+/// Sets funding against the lines: earmarked funding against its line,
+/// the rest spread over the lines in proportion to what is left of them.
+fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
+    let plan = ctx.plan;
+    let mut general = Decimal::ZERO;
+    for (i, f) in plan
+        .funding
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.year == ctx.year)
+    {
+        match &f.line {
+            Some(id) => {
+                let line = lines.iter_mut().find(|l| &l.line.id == id).ok_or_else(|| {
+                    Error::InvalidPlan {
+                        reason: format!(
+                            "funding {:?} is earmarked for line {id:?}, which has no cost in {}",
+                            f.id, ctx.year
+                        ),
+                    }
+                    .at(format!("funding[{i}].line"))
+                })?;
+                line.funding += f.amount.value();
+                if line.funding > line.gross {
+                    return Err(Error::InvalidPlan {
+                        reason: format!(
+                            "funding for line {id:?} in {} is more than its cost ({})",
+                            ctx.year, line.gross
+                        ),
+                    }
+                    .at(format!("funding[{i}].amount")));
+                }
+            }
+            None => general += f.amount.value(),
+        }
+    }
+    if general.is_zero() {
+        return Ok(());
+    }
+    let left: Vec<Decimal> = lines.iter().map(ActiveLine::net).collect();
+    let total_left: Decimal = left.iter().sum();
+    if general > total_left {
+        return Err(Error::InvalidPlan {
+            reason: format!(
+                "funding in {} ({general}) is more than the costs left to fund ({total_left})",
+                ctx.year
+            ),
+        }
+        .at("funding"));
+    }
+    let spread = Allocator::new()
+        .unit(plan.unit.value())
+        .method(Method::LargestRemainder)
+        .allocate(general, &left)?;
+    for (line, part) in lines.iter_mut().zip(spread) {
+        line.funding += part;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn members_of_year(
+    ctx: &YearContext,
+    lines: &[ActiveLine],
+    pools: &[(usize, Q, Option<KeyShares>)],
+    pool_of: &[usize],
+    cells: &[Vec<Q>],
+    rounded: &[Vec<i128>],
+    previous: Option<&YearResult>,
+) -> Result<YearResult> {
+    let plan = ctx.plan;
+    let unit = plan.unit.value();
+    let amount = |units: i128| -> Result<Decimal> {
+        let mantissa = units
+            .checked_mul(unit.mantissa())
+            .ok_or_else(|| Error::overflow("an amount"))?;
+        let mut d =
+            from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an amount"))?;
+        d.rescale(unit.normalize().scale().max(d.scale()));
+        Ok(d)
+    };
+    let net_units: i128 = rounded.iter().flatten().sum();
+    let net_q = q_int(net_units);
+    let reference_date = ctx.reference_date().ok();
+    let mut members = Vec::new();
+    for (m, member) in plan.members.iter().enumerate() {
+        let exact_units: Q = cells[m].iter().sum();
+        let units: i128 = rounded[m].iter().sum();
+        let share = if net_q.is_zero() {
+            zero()
+        } else {
+            &exact_units / &net_q
+        };
+        let exact_money = &exact_units * q(unit);
+        let figure = ctx.figure(m, &plan.population.metric).ok();
+        let (counted, of) = ctx.membership[m];
+        let mut limits = Vec::new();
+        for (c, line) in lines.iter().enumerate() {
+            if let Some(shares) = &pools[pool_of[c]].2 {
+                if pools[pool_of[c]].0 == c {
+                    if let Some(pos) = line.participants.iter().position(|&p| p == m) {
+                        if let Some(note) = &shares.limits[pos] {
+                            limits.push(format!("{note} in the key of line {:?}", line.line.id));
+                        }
+                    }
+                }
+            }
+        }
+        let contribution = amount(units)?;
+        let in_kind = in_kind_value(plan, m, ctx.year)?;
+        let prev = previous
+            .and_then(|p| p.members.get(m))
+            .map(|p| p.contribution);
+        members.push(MemberYear {
+            id: member.id.clone(),
+            name: member.name.clone(),
+            paying: member.paying,
+            population: figure.as_ref().map(|f| f.value),
+            population_date: figure.as_ref().map(|f| f.date).or(reference_date),
+            population_carried_from: figure.as_ref().and_then(|f| f.carried_from),
+            membership: (counted < of).then(|| Membership {
+                counted,
+                of,
+                unit: match plan.pro_rata {
+                    ProRata::Days => "days",
+                    ProRata::Months => "months",
+                }
+                .to_string(),
+            }),
+            share: exact::fraction(&share)?.to_string(),
+            share_percent: exact::percent(&share, 4)?,
+            exact: exact::fraction(&exact_money)?.to_string(),
+            exact_decimal: exact::decimal(&exact_money)?,
+            contribution,
+            rounding: exact::decimal(&(q(contribution) - &exact_money))?,
+            lines: lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.participants.contains(&m))
+                .map(|(c, l)| {
+                    let net = q_int(column_total(rounded, c));
+                    let line_share = if net.is_zero() {
+                        zero()
+                    } else {
+                        &cells[m][c] / &net
+                    };
+                    Ok(LineAmount {
+                        line: l.line.id.clone(),
+                        amount: amount(rounded[m][c])?,
+                        share: exact::fraction(&line_share)?.to_string(),
+                        exact_decimal: exact::decimal(&(&cells[m][c] * q(unit)))?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            in_kind,
+            cash_due: plan.credit_in_kind.then(|| contribution - in_kind),
+            change: prev.map(|p| contribution - p),
+            change_percent: match prev {
+                Some(p) if !p.is_zero() => {
+                    Some(exact::percent(&((q(contribution) - q(p)) / q(p)), 2)?)
+                }
+                _ => None,
+            },
+            limits,
+        });
+    }
+    let line_results = lines
+        .iter()
+        .map(|l| LineResult {
+            id: l.line.id.clone(),
+            name: l.line.name.clone(),
+            gross: l.gross,
+            funding: l.funding,
+            net: l.net(),
+            participants: l
+                .participants
+                .iter()
+                .map(|&m| plan.members[m].id.clone())
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    Ok(YearResult {
+        year: ctx.year,
+        gross: line_results.iter().map(|l| l.gross).sum(),
+        funding: line_results.iter().map(|l| l.funding).sum(),
+        net: amount(net_units)?,
+        lines: line_results,
+        members,
+    })
+}
+
+fn column_total(rounded: &[Vec<i128>], c: usize) -> i128 {
+    rounded.iter().map(|row| row[c]).sum()
+}
+
+/// The in-kind value member `m` contributes in `year`.
+fn in_kind_value(plan: &Plan, m: usize, year: i32) -> Result<Decimal> {
+    let last = plan.first_year + plan.years as i32 - 1;
+    let mut total = zero();
+    for entry in plan
+        .in_kind
+        .iter()
+        .filter(|e| e.member == plan.members[m].id)
+    {
+        let (from, to) = match (entry.year, entry.from) {
+            (Some(y), _) => (y, y),
+            (None, Some(f)) => (f, entry.to.unwrap_or(last)),
+            (None, None) => (plan.first_year, last),
+        };
+        if year < from || year > to {
+            continue;
+        }
+        total += match (entry.amount, entry.hours, entry.rate) {
+            (Some(a), _, _) => q(a.value()),
+            (None, Some(h), Some(r)) => q(h.value()) * q(r.value()),
+            _ => zero(),
+        };
+    }
+    exact::decimal(&total)
+}
