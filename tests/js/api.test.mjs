@@ -227,6 +227,24 @@ describe("invalid arguments", () => {
     });
   }
 
+  test("an exception from the caller's own getter passes through unchanged", () => {
+    const mine = new Error("from the caller's getter");
+    const options = {
+      weights: [1],
+      get total() {
+        throw mine;
+      },
+    };
+    assert.equal(thrown(() => allocate(options)), mine);
+    const weights = {
+      get a() {
+        throw mine;
+      },
+    };
+    assert.equal(thrown(() => allocate({ total: "1", weights })), mine);
+    assert.deepEqual(allocate({ total: "1", weights: [1, 1] }), ["0.50", "0.50"]);
+  });
+
   test("an unknown method name is the core's unknown_method", () => {
     throwsCode(() => allocate({ total: "1", weights: [1], method: "hare" }), "unknown_method");
   });
@@ -281,10 +299,11 @@ describe("explain", () => {
       assert.equal(part.share, fraction(w, 7n));
       assert.equal(part.quota, fraction(qn, qd));
       const [dm, ds] = decimal(part.quotaDecimal);
-      // |dm/ds - qn/qd| <= 1/(2·ds), with at most 28 significant digits.
+      // |dm/ds - qn/qd| <= 1/(2·ds), with at most 29 significant digits.
       const diff = dm * qd - qn * ds;
       assert.ok(2n * (diff < 0n ? -diff : diff) <= qd, `${part.quotaDecimal} vs ${part.quota}`);
-      assert.ok(part.quotaDecimal.replace(/[-.]/g, "").replace(/^0+/, "").length <= 28);
+      // A Decimal holds 28 or 29 significant digits (a 96-bit mantissa).
+      assert.ok(part.quotaDecimal.replace(/[-.]/g, "").replace(/^0+/, "").length <= 29);
       assert.ok(ds >= 10n ** 20n, "the quota is given with many decimals");
     });
     assert.deepEqual(

@@ -72,7 +72,7 @@ export interface ExplainedPart {
   share: string;
   /** The exact amount before rounding, `total · share`, as `"n/d"` (or `"n"`). */
   quota: string;
-  /** The quota as a decimal with up to 28 significant digits (rounded in the last one). */
+  /** The quota as a decimal with as many significant digits as fit (28 or 29), rounded half to even in the last one. */
   quotaDecimal: string;
   /** The amount this part receives, a whole multiple of the unit. */
   amount: string;

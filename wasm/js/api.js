@@ -56,7 +56,13 @@ export function bindApi(getGlue) {
   // must fail rather than compute on a possibly corrupted memory.
   let poisoned = false;
 
-  /** Runs `body` with the glue, turning every failure into an AndelError. */
+  /**
+   * Runs `body(inWasm)`. Every call into the WebAssembly module goes through
+   * `inWasm(fn)`, which calls `fn(glue)` and turns what it throws into an
+   * AndelError. Code outside `inWasm` only reads the caller's arguments:
+   * what the caller's own code throws there (a getter, a Proxy) passes
+   * through unchanged, and is no reason to restart the instance.
+   */
   function guard(body) {
     if (poisoned) {
       throw new AndelError(
@@ -65,22 +71,24 @@ export function bindApi(getGlue) {
       );
     }
     const glue = getGlue();
-    try {
-      return body(glue);
-    } catch (err) {
-      throw toAndelError(glue, err);
-    }
+    const inWasm = (fn) => {
+      try {
+        return fn(glue);
+      } catch (err) {
+        throw toAndelError(glue, err);
+      }
+    };
+    return body(inWasm);
   }
 
-  /** Maps whatever was thrown to an AndelError. */
+  /** Maps what a call into the WebAssembly module threw to an AndelError. */
   function toAndelError(glue, err) {
     if (err instanceof AndelError) return err;
     if (err instanceof glue.ErrorInfo) return fromInfo(err);
-    // Anything else went through the WebAssembly instance without returning
+    // Anything else left the WebAssembly instance without it returning
     // normally: a panic (with panic=abort, a trap: WebAssembly.RuntimeError),
-    // a stack overflow, out of memory. The instance's memory may be
-    // inconsistent, so it is replaced by a fresh one before anything else
-    // runs on it.
+    // a stack overflow, out of memory. Its memory may be inconsistent, so it
+    // is replaced by a fresh instance before anything else runs on it.
     let detail = err instanceof Error ? err.message : String(err);
     try {
       detail = glue.takePanicMessage() ?? detail;
@@ -109,15 +117,10 @@ export function bindApi(getGlue) {
    * amounts; an object of weights gives an object with the same keys.
    */
   function allocate(options) {
-    return guard((glue) => {
-      const split = readSplit(glue, options, "allocate");
-      const amounts = glue.allocate(
-        split.total,
-        split.weights,
-        split.unit,
-        split.method,
-        split.firstDivisor,
-        split.names,
+    return guard((inWasm) => {
+      const split = readSplit(inWasm, options, "allocate");
+      const amounts = inWasm((glue) =>
+        glue.allocate(split.total, split.weights, split.unit, split.method, split.firstDivisor, split.names),
       );
       if (!split.keyed) return amounts;
       return Object.fromEntries(split.names.map((name, i) => [name, amounts[i]]));
@@ -126,61 +129,64 @@ export function bindApi(getGlue) {
 
   /** Splits `total` by `weights` and explains every part. */
   function explain(options) {
-    return guard((glue) => {
-      const split = readSplit(glue, options, "explain");
-      const raw = glue.explain(
-        split.total,
-        split.weights,
-        split.unit,
-        split.method,
-        split.firstDivisor,
-        split.names,
-      );
-      try {
-        return {
-          total: raw.total,
-          unit: raw.unit,
-          method: raw.method,
-          firstDivisor: raw.firstDivisor ?? null,
-          parts: raw.parts.map(plainPart),
-        };
-      } finally {
-        raw.free();
-      }
+    return guard((inWasm) => {
+      const split = readSplit(inWasm, options, "explain");
+      return inWasm((glue) => {
+        const raw = glue.explain(
+          split.total,
+          split.weights,
+          split.unit,
+          split.method,
+          split.firstDivisor,
+          split.names,
+        );
+        try {
+          return {
+            total: raw.total,
+            unit: raw.unit,
+            method: raw.method,
+            firstDivisor: raw.firstDivisor ?? null,
+            parts: raw.parts.map(plainPart),
+          };
+        } finally {
+          raw.free();
+        }
+      });
     });
   }
 
   /** Rounds `amount` to a whole multiple of `unit` with the named mode. */
   function roundToUnit(amount, unit, mode) {
-    return guard((glue) => {
+    return guard((inWasm) => {
       const checked = [];
-      const amountText = readNumber(glue, amount, "amount", true, checked);
-      const unitText = isAbsent(unit) ? null : readNumber(glue, unit, "unit", true, checked);
+      const amountText = readNumber(inWasm, amount, "amount", true, checked);
+      const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
       if (!isAbsent(mode) && typeof mode !== "string") {
         throw invalidArgument(`roundToUnit: the rounding mode must be a string, not ${describe(mode)}`);
       }
-      return glue.roundToUnit(amountText, unitText, isAbsent(mode) ? null : mode);
+      const modeName = isAbsent(mode) ? null : mode;
+      return inWasm((glue) => glue.roundToUnit(amountText, unitText, modeName));
     });
   }
 
   /** The public names of the apportionment methods. */
   function methods() {
-    return guard((glue) => glue.methods());
+    return guard((inWasm) => inWasm((glue) => glue.methods()));
   }
 
   /** The public names of the rounding modes. */
   function roundingModes() {
-    return guard((glue) => glue.roundingModes());
+    return guard((inWasm) => inWasm((glue) => glue.roundingModes()));
   }
 
   /** The version of andel. */
   function version() {
-    return guard((glue) => glue.version());
+    return guard((inWasm) => inWasm((glue) => glue.version()));
   }
 
   /** Test-only: makes the Rust side panic (see wasm/src/panic.rs). */
   function __testPanic() {
-    return guard((glue) => glue.__testPanic());
+    return guard((inWasm) => inWasm((glue) => glue.__testPanic()));
   }
 
   return { allocate, explain, roundToUnit, methods, roundingModes, version, __testPanic };
@@ -233,7 +239,7 @@ function describe(value) {
  * The options of allocate/explain, checked for shape and turned into the
  * texts the WebAssembly side reads.
  */
-function readSplit(glue, options, fn) {
+function readSplit(inWasm, options, fn) {
   // First the shape of the call (invalid_argument) …
   if (!isPlainObject(options)) {
     throw invalidArgument(`${fn}: expected an options object like { total, weights }, got ${describe(options)}`);
@@ -256,10 +262,11 @@ function readSplit(glue, options, fn) {
   if (Array.isArray(weights)) {
     values = weights;
     if (!isAbsent(names)) {
-      if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
+      // A copy, checked once: the glue reads exactly what was checked.
+      keys = Array.isArray(names) ? Array.from(names) : null;
+      if (keys === null || !keys.every((n) => typeof n === "string")) {
         throw invalidArgument(`${fn}: names must be an array of strings`);
       }
-      keys = names;
     }
   } else if (isPlainObject(weights)) {
     if (!isAbsent(names)) {
@@ -275,12 +282,12 @@ function readSplit(glue, options, fn) {
   // … then the numbers, in the order every runtime reports them: total,
   // unit, first divisor, weights (tests/vectors/README.md).
   const checked = [];
-  const totalText = readNumber(glue, total, "total", true, checked);
-  const unitText = isAbsent(unit) ? null : readNumber(glue, unit, "unit", true, checked);
+  const totalText = readNumber(inWasm, total, "total", true, checked);
+  const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
   const divisorText = isAbsent(firstDivisor)
     ? null
-    : readNumber(glue, firstDivisor, "firstDivisor", false, checked);
-  const weightTexts = values.map((w, i) => readNumber(glue, w, weightLabel(i, keys), false, checked));
+    : readNumber(inWasm, firstDivisor, "firstDivisor", false, checked);
+  const weightTexts = values.map((w, i) => readNumber(inWasm, w, weightLabel(i, keys), false, checked));
   return {
     total: totalText,
     unit: unitText,
@@ -310,7 +317,7 @@ function weightLabel(index, names) {
  * `checked` collects the `[field, text]` pairs read so far: a refused value
  * reports an earlier bad text first, keeping the shared error order.
  */
-function readNumber(glue, value, field, money, checked) {
+function readNumber(inWasm, value, field, money, checked) {
   let text;
   if (typeof value === "string") {
     text = value;
@@ -328,7 +335,7 @@ function readNumber(glue, value, field, money, checked) {
       reason = money ? "expected a decimal string or a BigInt" : "expected a decimal string, a number or a BigInt";
     }
     const shown = typeof value === "number" ? String(value) : describe(value);
-    throw fromInfo(
+    const info = inWasm((glue) =>
       glue.numberError(
         checked.map(([f]) => f),
         checked.map(([, t]) => t),
@@ -337,6 +344,7 @@ function readNumber(glue, value, field, money, checked) {
         reason,
       ),
     );
+    throw fromInfo(info);
   }
   checked.push([field, text]);
   return text;

@@ -41,7 +41,8 @@ pub struct RawPart {
     /// `total · share`, exactly, as `"n/d"` (or `"n"`).
     #[wasm_bindgen(readonly)]
     pub quota: String,
-    /// The quota as a decimal with up to 28 significant digits.
+    /// The quota as a decimal with as many significant digits as fit in a
+    /// `Decimal` (28 or 29), rounded half to even in the last one.
     #[wasm_bindgen(readonly, js_name = quotaDecimal)]
     pub quota_decimal: String,
     /// The amount this part receives.
