@@ -1,64 +1,18 @@
 //! Exact fractions shown as rounded decimals, for display only.
 //!
-//! [`andel::Fraction::to_decimal`] already rounds to 28 significant digits;
-//! rounding that again to a few decimals could round twice (a value just
-//! below a half-way point would first become the half-way point, then round
-//! up). So the display figures are computed here straight from the exact
-//! numerator and denominator, by integer long division.
+//! Rounding [`andel::Fraction::to_decimal`] again to a few decimals could
+//! round twice (a value just below a half-way point would first become the
+//! half-way point, then round up), so display figures come straight from
+//! the exact fraction through core's [`andel::Fraction::round`].
 
-use andel::{Decimal, Fraction};
+use andel::{Decimal, Fraction, Rounding};
 
 /// `fraction · 10^shift` rounded half away from zero to `decimals` places,
 /// or `None` if the result does not fit in a [`Decimal`].
 ///
 /// `shift` = 2 turns a share into a percentage.
 pub fn rounded(fraction: &Fraction, shift: u32, decimals: u32) -> Option<Decimal> {
-    let numerator = fraction.numerator();
-    let den = fraction.denominator();
-    let places = decimals.checked_add(shift)?;
-    let mut digits = numerator.unsigned_abs() / den;
-    let mut rem = numerator.unsigned_abs() % den;
-    for _ in 0..places {
-        let (next, carry) = long_step(rem, den);
-        digits = digits.checked_mul(10)?.checked_add(next)?;
-        rem = carry;
-    }
-    // Half away from zero: up when what is left is at least half of `den`,
-    // compared as `rem >= den - rem` so nothing can overflow.
-    if rem != 0 && rem >= den - rem {
-        digits = digits.checked_add(1)?;
-    }
-    let magnitude = i128::try_from(digits).ok()?;
-    let signed = if numerator < 0 { -magnitude } else { magnitude };
-    let mut value = Decimal::try_from_i128_with_scale(signed, decimals).ok()?;
-    if value.is_zero() {
-        // Never print "-0.0000" for a tiny negative quota.
-        value.set_sign_positive(true);
-    }
-    Some(value)
-}
-
-/// One digit of long division: `(10·rem) / den` and its remainder, for
-/// `rem < den`, without overflowing when `10·rem` does not fit in a `u128`.
-fn long_step(rem: u128, den: u128) -> (u128, u128) {
-    match rem.checked_mul(10) {
-        Some(r10) => (r10 / den, r10 % den),
-        None => {
-            // Add `rem` to itself ten times modulo `den`, counting the wraps.
-            let mut digit = 0;
-            let mut acc = 0u128;
-            for _ in 0..10 {
-                let room = den - acc;
-                if rem >= room {
-                    acc = rem - room;
-                    digit += 1;
-                } else {
-                    acc += rem;
-                }
-            }
-            (digit, acc)
-        }
-    }
+    fraction.round(shift, decimals, Rounding::HalfAwayFromZero)
 }
 
 #[cfg(test)]
@@ -74,6 +28,7 @@ mod tests {
             .unwrap()
             .parts[0]
             .share
+            .clone()
     }
 
     /// A quota as andel produces it: `total · 1/1`, in units of 0.01 or 1.
@@ -85,6 +40,7 @@ mod tests {
             .unwrap()
             .parts[0]
             .quota
+            .clone()
     }
 
     fn shown(f: &Fraction, shift: u32, decimals: u32) -> String {
@@ -117,7 +73,8 @@ mod tests {
             .explain(Decimal::ONE, &weights)
             .unwrap()
             .parts[0]
-            .share;
+            .share
+            .clone();
         assert_eq!(f.to_decimal().unwrap().to_string(), "0.44445");
         assert_eq!(shown(&f, 0, 4), "0.4444");
         assert_eq!(shown(&f, 2, 2), "44.44");

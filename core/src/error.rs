@@ -426,8 +426,10 @@ impl Error {
         Error::Overflow { what: what.into() }
     }
 
-    /// Attaches part names to an error that points at a part by index.
-    pub(crate) fn with_names(self, names: Option<&[String]>) -> Self {
+    /// Attaches part names to an error that points at a part by index (for
+    /// callers of [`Allocator::allocate`](crate::Allocator::allocate) whose
+    /// weights have names).
+    pub fn with_names(self, names: Option<&[String]>) -> Self {
         match (self, names) {
             (Error::NegativeWeight { index, value, .. }, Some(names)) => Error::NegativeWeight {
                 index,

@@ -1,124 +1,131 @@
 //! Exact fractions for explaining a result: shares and quotas.
 
-use crate::number::from_scaled;
+use crate::rounding::Rounding;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// The largest mantissa a [`Decimal`] holds: 2⁹⁶ − 1.
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
+
 /// An exact fraction in lowest terms, such as a share `15128/228501` or a
-/// quota `1512800000/228501`. Serialises as the text `"n/d"` (or `"n"`
-/// when the denominator is 1), so no precision is lost in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Fraction {
-    numerator: i128,
-    denominator: u128,
-}
+/// quota `14681000000/32643`, of any size. Serialises as the text `"n/d"`
+/// (or `"n"` when the denominator is 1), so no precision is lost in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fraction(BigRational);
 
 impl Fraction {
     /// `numerator / denominator` in lowest terms. The denominator must not be
     /// zero.
-    pub(crate) fn new(numerator: i128, denominator: u128) -> Self {
-        debug_assert!(denominator != 0);
-        let g = gcd(numerator.unsigned_abs(), denominator).max(1);
-        let numerator = if g == 1 {
-            numerator
-        } else {
-            // The quotient is no larger in magnitude than the numerator.
-            let magnitude = (numerator.unsigned_abs() / g) as i128;
-            if numerator < 0 { -magnitude } else { magnitude }
-        };
-        Fraction {
-            numerator,
-            denominator: denominator / g,
-        }
+    pub(crate) fn new(numerator: impl Into<BigInt>, denominator: impl Into<BigInt>) -> Self {
+        Fraction(BigRational::new(numerator.into(), denominator.into()))
+    }
+
+    pub(crate) fn from_rational(value: BigRational) -> Self {
+        Fraction(value)
     }
 
     /// The numerator, carrying the sign.
-    pub fn numerator(&self) -> i128 {
-        self.numerator
+    pub fn numerator(&self) -> &BigInt {
+        self.0.numer()
     }
 
     /// The denominator, always positive.
-    pub fn denominator(&self) -> u128 {
-        self.denominator
+    pub fn denominator(&self) -> &BigInt {
+        self.0.denom()
     }
 
-    /// The value as a decimal with as many significant digits as a
-    /// [`Decimal`] holds (28), rounded half to even in the last digit.
+    /// The value as a decimal with as many significant digits as fit in a
+    /// [`Decimal`] (28 or 29), rounded half to even in the last digit.
     /// Exact whenever the fraction has a terminating expansion that fits;
-    /// `None` when even the whole part does not fit in a [`Decimal`].
+    /// `None` when even the whole part does not fit.
+    ///
+    /// ```
+    /// use andel::Allocator;
+    /// let split = Allocator::new().unit(1.into()).explain(10.into(), &[1.into(), 2.into()])?;
+    /// assert_eq!(split.parts[0].quota.to_string(), "10/3");
+    /// assert_eq!(split.parts[0].quota.to_decimal().unwrap().to_string(), "3.3333333333333333333333333333");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
     pub fn to_decimal(&self) -> Option<Decimal> {
-        let negative = self.numerator < 0;
-        let num = self.numerator.unsigned_abs();
-        let den = self.denominator;
-        let mut digits: u128 = num / den;
-        if digits >= 10u128.pow(28) {
+        let max = BigInt::from(MAX_MANTISSA);
+        let limit = &max / 10u8;
+        let den = self.0.denom();
+        let (mut digits, mut rem) = self.0.numer().abs().div_rem(den);
+        if digits > max {
             return None;
         }
-        let mut rem = num % den;
         let mut scale = 0u32;
-        // Long division, one digit at a time, while the next digit still fits.
-        while rem != 0 && scale < 28 && digits < 10u128.pow(27) {
-            let (next, carry) = long_step(rem, den);
-            digits = digits * 10 + next;
+        // Long division while one more digit (and a rounding carry) fits.
+        while !rem.is_zero() && scale < 28 && digits < limit {
+            let (next, carry) = (rem * 10u8).div_rem(den);
+            digits = digits * 10u8 + next;
             rem = carry;
             scale += 1;
         }
-        if rem != 0 {
-            // Round half to even on what is left: compare 2·rem with den
-            // without overflowing.
-            let up = match rem.cmp(&(den - rem)) {
-                std::cmp::Ordering::Greater => true,
-                std::cmp::Ordering::Equal => digits % 2 == 1,
-                std::cmp::Ordering::Less => false,
-            };
-            digits += u128::from(up);
+        if half_even_up(&rem, den, &digits) {
+            digits += 1u8;
         }
-        let signed = if negative {
-            -(digits as i128)
+        let magnitude = digits.to_i128().filter(|&d| d as u128 <= MAX_MANTISSA)?;
+        let signed = if self.0.is_negative() {
+            -magnitude
         } else {
-            digits as i128
+            magnitude
         };
-        from_scaled(signed, scale)
+        // A carry can leave trailing zeros (0.44444999… → 0.44445000…).
+        Decimal::try_from_i128_with_scale(signed, scale)
+            .ok()
+            .map(|d| d.normalize())
     }
-}
 
-/// One digit of long division: `(10·rem) / den` and its remainder, without
-/// overflowing when `rem` is close to `u128::MAX / 10`.
-fn long_step(rem: u128, den: u128) -> (u128, u128) {
-    match rem.checked_mul(10) {
-        Some(r10) => (r10 / den, r10 % den),
-        None => {
-            // Add rem to itself ten times modulo den, counting the wraps.
-            let mut digit = 0;
-            let mut acc = 0u128;
-            for _ in 0..10 {
-                let room = den - acc;
-                if rem >= room {
-                    acc = rem - room;
-                    digit += 1;
-                } else {
-                    acc += rem;
-                }
-            }
-            (digit, acc)
+    /// `fraction × 10^shift`, rounded with `mode` to `places` decimals: for
+    /// display figures such as a percentage (`shift` 2) rounded to 4
+    /// decimals, straight from the exact value so nothing is rounded twice.
+    /// `None` if the result does not fit in a [`Decimal`].
+    ///
+    /// ```
+    /// use andel::{Allocator, Rounding};
+    /// let split = Allocator::new().unit(1.into()).explain(10.into(), &[1.into(), 2.into()])?;
+    /// let percent = split.parts[1].share.round(2, 4, Rounding::HalfEven).unwrap();
+    /// assert_eq!(percent.to_string(), "66.6667");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn round(&self, shift: u32, places: u32, mode: Rounding) -> Option<Decimal> {
+        let scaled =
+            &self.0 * BigRational::from_integer(BigInt::from(10u8).pow(shift.checked_add(places)?));
+        let floor = scaled.floor();
+        let rem = &scaled - &floor;
+        let floor = floor.to_integer();
+        let half = rem.cmp(&BigRational::new(1.into(), 2.into()));
+        let up = !rem.is_zero() && mode.rounds_up(floor.is_odd(), scaled.is_negative(), half);
+        let value = (floor + u8::from(up)).to_i128()?;
+        let mut out = Decimal::try_from_i128_with_scale(value, places).ok()?;
+        if out.is_zero() {
+            out.set_sign_positive(true);
         }
+        Some(out)
     }
 }
 
-pub(crate) fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// Whether a remainder rounds the last digit up, half to even.
+fn half_even_up(rem: &BigInt, den: &BigInt, digits: &BigInt) -> bool {
+    if rem.is_zero() {
+        return false;
     }
-    a
+    let twice = rem * 2u8;
+    twice > *den || (twice == *den && digits.is_odd())
 }
 
 impl fmt::Display for Fraction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.denominator == 1 {
-            write!(f, "{}", self.numerator)
+        if self.0.denom() == &BigInt::from(1u8) {
+            write!(f, "{}", self.0.numer())
         } else {
-            write!(f, "{}/{}", self.numerator, self.denominator)
+            write!(f, "{}/{}", self.0.numer(), self.0.denom())
         }
     }
 }
@@ -133,6 +140,10 @@ impl Serialize for Fraction {
 mod tests {
     use super::*;
 
+    fn dec(f: Fraction) -> String {
+        f.to_decimal().unwrap().to_string()
+    }
+
     #[test]
     fn lowest_terms_and_text() {
         assert_eq!(Fraction::new(6, 4).to_string(), "3/2");
@@ -142,29 +153,60 @@ mod tests {
 
     #[test]
     fn decimals() {
+        assert_eq!(dec(Fraction::new(1, 3)), "0.3333333333333333333333333333");
+        assert_eq!(dec(Fraction::new(-2, 3)), "-0.6666666666666666666666666667");
         assert_eq!(
-            Fraction::new(1, 3).to_decimal().unwrap().to_string(),
-            "0.3333333333333333333333333333"
+            dec(Fraction::new(1_000_000_000, 7)),
+            "142857142.85714285714285714286"
+        );
+        assert_eq!(dec(Fraction::new(5, 4)), "1.25");
+        assert_eq!(
+            dec(Fraction::new(MAX_MANTISSA, 1)),
+            "79228162514264337593543950335"
         );
         assert_eq!(
-            Fraction::new(-2, 3).to_decimal().unwrap().to_string(),
-            "-0.6666666666666666666666666667"
+            dec(Fraction::new(MAX_MANTISSA, 2)),
+            "39614081257132168796771975168"
+        );
+        assert_eq!(Fraction::new(MAX_MANTISSA + 1, 1).to_decimal(), None);
+        let big = Fraction::new(i128::MAX / 3, u128::MAX / 2 - 7);
+        assert_eq!(dec(big), "0.3333333333333333333333333333");
+    }
+
+    #[test]
+    fn rounds_for_display() {
+        let third = Fraction::new(1, 3);
+        assert_eq!(
+            third.round(2, 4, Rounding::HalfEven).unwrap().to_string(),
+            "33.3333"
         );
         assert_eq!(
-            Fraction::new(1_000_000_000, 7)
-                .to_decimal()
+            Fraction::new(1, 8)
+                .round(2, 1, Rounding::HalfEven)
                 .unwrap()
                 .to_string(),
-            "142857142.8571428571428571429"
+            "12.5"
         );
         assert_eq!(
-            Fraction::new(5, 4).to_decimal().unwrap().to_string(),
-            "1.25"
+            Fraction::new(1, 8)
+                .round(0, 2, Rounding::HalfEven)
+                .unwrap()
+                .to_string(),
+            "0.12"
         );
-        let big = Fraction::new(i128::MAX / 3, u128::MAX / 2 - 7)
-            .to_decimal()
-            .unwrap();
-        assert_eq!(big.to_string(), "0.3333333333333333333333333333");
-        assert_eq!(Fraction::new(i128::MAX, 1).to_decimal(), None);
+        assert_eq!(
+            Fraction::new(1, 8)
+                .round(0, 2, Rounding::HalfAwayFromZero)
+                .unwrap()
+                .to_string(),
+            "0.13"
+        );
+        assert_eq!(
+            Fraction::new(-1, 1000)
+                .round(0, 2, Rounding::HalfEven)
+                .unwrap()
+                .to_string(),
+            "0.00"
+        );
     }
 }

@@ -27,8 +27,8 @@ fn int(n: u128) -> BigRational {
     BigRational::from_integer(BigInt::from(n))
 }
 
-fn fraction(f: andel::Fraction) -> BigRational {
-    BigRational::new(BigInt::from(f.numerator()), BigInt::from(f.denominator()))
+fn fraction(f: &andel::Fraction) -> BigRational {
+    BigRational::new(f.numerator().clone(), f.denominator().clone())
 }
 
 /// The magnitude of `total / unit`, which the strategies make whole.
@@ -550,8 +550,8 @@ proptest! {
         for (i, part) in explained.parts.iter().enumerate() {
             let w = big(s.weights[i]);
             prop_assert_eq!(part.weight, s.weights[i]);
-            prop_assert_eq!(fraction(part.share), &w / &sum);
-            prop_assert_eq!(fraction(part.quota), big(s.total) * &w / &sum);
+            prop_assert_eq!(fraction(&part.share), &w / &sum);
+            prop_assert_eq!(fraction(&part.quota), big(s.total) * &w / &sum);
             prop_assert_eq!(part.amount, amounts[i]);
             let quota_units = int(units) * &w / &sum;
             let leftover = count(part.amount, s.unit).abs() - quota_units.floor().to_integer();

@@ -299,11 +299,11 @@ case("error-first-divisor-negative", "negative first divisor", "10", ["1", "2"],
      method="sainte_lague", first_divisor="-1.2")
 case("error-overflow-largest-total", "the largest decimal total times a weight above 2^32 passes 2^128",
      "79228162514264337593543950335", ["1", "4294967297"], unit="1")
-case("error-overflow-largest-total-dhondt", "the largest decimal total times a weight above 2^32 passes 2^128",
+case("largest-total-dhondt-big-integers", "past 2^128 a divisor method computes in big integers instead of overflowing",
      "79228162514264337593543950335", ["4294967297", "1"], unit="1", method="dhondt")
 case("error-overflow-many-decimals", "a weight with 21 decimals puts the other at 10^27, times 10^14 units",
      "1000000000000", ["1000000", "0.000000000000000000001"], unit="0.01")
-case("error-overflow-huntington-hill", "the largest decimal total by weights at scale 10^28",
+case("largest-total-huntington-hill-big-integers", "the largest decimal total by weights at scale 10^28, in big integers",
      "79228162514264337593543950335", ["1", "0.0000000000000000000000000001"], unit="1",
      method="huntington_hill")
 

@@ -24,8 +24,10 @@ Rules (tests/vectors/README.md is the normative text):
   position.
 * Overflow (the one rule that depends on the engine's arithmetic): with
   every weight written as an integer at the common scale of the weights
-  (the most decimals any weight has once trailing zeros are removed), the
-  split overflows when units * (largest such integer) >= 2**128.
+  (the most decimals any weight has once trailing zeros are removed), a
+  quota method (largest_remainder, largest_ratio, in_order) overflows when
+  units * (largest such integer) >= 2**128. Divisor methods fall back to
+  big integers in the engine and never overflow there.
 """
 
 from __future__ import annotations
@@ -301,9 +303,11 @@ def allocate(total, weights, unit=DEFAULT_UNIT, method=DEFAULT_METHOD, first_div
         raise RefError("negative_weight")
     if all(w == 0 for w in ws):
         raise RefError("zero_weights")
-    # 8. Overflow: units times the largest weight at the common scale.
+    # 8. Overflow: units times the largest weight at the common scale, for
+    # the quota methods (the divisor methods fall back to big integers).
     scale = max(decimals(w) for w in ws)
-    if units * max(ws) * 10**scale >= 2**128:
+    quota_method = method in ("largest_remainder", "largest_ratio", "in_order")
+    if quota_method and units * max(ws) * 10**scale >= 2**128:
         raise RefError("overflow")
     # 9. Huntington-Hill gives every positive weight a unit first.
     if method == "huntington_hill" and units < sum(1 for w in ws if w > 0):

@@ -13,12 +13,14 @@
 
 use crate::error::{Error, Result};
 use crate::number::to_scaled;
+use num_bigint::BigUint;
+use num_traits::{ToPrimitive, Zero};
 use rust_decimal::Decimal;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 /// The divisor sequence d(k) for the k-th unit (counted from 0) of a weight.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Divisors {
     /// d(k) = k + 1.
     Dhondt,
@@ -41,34 +43,38 @@ impl Divisors {
     }
 
     /// The divisor of the k-th unit as an integer key: averages compare as
-    /// `wᵢ·key(l)` against `wⱼ·key(k)` (for Huntington–Hill, with squared
+    /// `wᵢ·key(l)` against `wⱼ·key(k)` (for Huntington–Hill with squared
     /// weights, because the key is d(k)² = k(k+1)). Zero stands for an
     /// infinite average.
-    fn key(self, k: u128) -> Option<u128> {
+    fn key(self, k: &BigUint) -> BigUint {
         match self {
-            Divisors::Dhondt => k.checked_add(1),
-            Divisors::SainteLague { first, scale } => match k {
-                0 => Some(first),
-                _ => k.checked_mul(2)?.checked_add(1)?.checked_mul(scale),
-            },
-            Divisors::HuntingtonHill => k.checked_mul(k.checked_add(1)?),
+            Divisors::Dhondt => k + 1u8,
+            Divisors::SainteLague { first, .. } if k.is_zero() => BigUint::from(first),
+            Divisors::SainteLague { scale, .. } => (k * 2u8 + 1u8) * scale,
+            Divisors::HuntingtonHill => k * (k + 1u8),
         }
     }
 
     /// The weight as it enters a comparison of averages.
-    fn weight_key(self, w: u128) -> Option<u128> {
+    fn weight_key(self, w: u128) -> BigUint {
         match self {
-            Divisors::HuntingtonHill => w.checked_mul(w),
-            _ => Some(w),
+            Divisors::HuntingtonHill => BigUint::from(w) * w,
+            _ => BigUint::from(w),
         }
     }
 
     /// How many of the averages of weight `w` are at or above the threshold
-    /// at which a proportional split of `units` lands.
-    fn count_at_threshold(self, w: u128, units: u128, sum: u128) -> Option<u128> {
+    /// at which a proportional split of `units` lands. In 128-bit integers
+    /// when they suffice, else in big integers: the answer is the same.
+    fn count_at_threshold(self, w: u128, units: u128, sum: u128) -> u128 {
         if w == 0 {
-            return Some(0);
+            return 0;
         }
+        self.count_small(w, units, sum)
+            .unwrap_or_else(|| self.count_big(w.into(), units.into(), sum.into()))
+    }
+
+    fn count_small(self, w: u128, units: u128, sum: u128) -> Option<u128> {
         let product = units.checked_mul(w)?;
         match self {
             // λ = sum/units: w/(k+1) ≥ λ ⇔ k+1 ≤ units·w/sum.
@@ -93,29 +99,101 @@ impl Divisors {
             }
         }
     }
+
+    /// The same count as [`count_small`](Self::count_small), in big integers.
+    fn count_big(self, w: BigUint, units: BigUint, sum: BigUint) -> u128 {
+        let product = units * w;
+        let count = match self {
+            Divisors::Dhondt => &product / &sum,
+            Divisors::SainteLague { first, scale } => {
+                let twice = product * 2u8;
+                let first_counts = &sum * first <= &twice * scale;
+                let g: BigUint = &twice / &sum;
+                let odd = if g.is_zero() {
+                    BigUint::zero()
+                } else {
+                    (g - 1u8) / 2u8
+                };
+                odd + u8::from(first_counts)
+            }
+            Divisors::HuntingtonHill => {
+                let f: BigUint = &product / &sum;
+                let fits = &f * (&f + 1u8) * &sum * &sum <= &product * &product;
+                if fits {
+                    f + 1u8
+                } else {
+                    f.max(BigUint::from(1u8))
+                }
+            }
+        };
+        // A count never exceeds units + 1, which fits in u128.
+        count.to_u128().unwrap_or(u128::MAX)
+    }
 }
 
-/// The average of weight `i` for its `k`-th unit, ready to compare.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// The average of weight `index` for its `k`-th unit, ready to compare.
+#[derive(Clone, PartialEq, Eq)]
 struct Average {
-    weight_key: u128,
-    divisor_key: u128,
+    divisors: Divisors,
     weight: u128,
+    k: u128,
     index: usize,
+}
+
+impl Average {
+    /// The products to compare, `(self's side, other's side)`, in 128 bits
+    /// when they fit.
+    fn small_products(&self, other: &Self) -> Option<(u128, u128)> {
+        let (wa, wb) = match self.divisors {
+            Divisors::HuntingtonHill => (
+                self.weight.checked_mul(self.weight)?,
+                other.weight.checked_mul(other.weight)?,
+            ),
+            _ => (self.weight, other.weight),
+        };
+        let (ka, kb) = (
+            small_key(self.divisors, self.k)?,
+            small_key(self.divisors, other.k)?,
+        );
+        if ka == 0 || kb == 0 {
+            return None; // infinite averages are compared below
+        }
+        Some((wa.checked_mul(kb)?, wb.checked_mul(ka)?))
+    }
+
+    fn value_cmp(&self, other: &Self) -> Ordering {
+        if let Some((a, b)) = self.small_products(other) {
+            return a.cmp(&b);
+        }
+        let (ka, kb) = (
+            self.divisors.key(&self.k.into()),
+            self.divisors.key(&other.k.into()),
+        );
+        match (ka.is_zero(), kb.is_zero()) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ => (self.divisors.weight_key(self.weight) * kb)
+                .cmp(&(self.divisors.weight_key(other.weight) * ka)),
+        }
+    }
+}
+
+/// The divisor key of the k-th unit in 128 bits, if it fits.
+fn small_key(divisors: Divisors, k: u128) -> Option<u128> {
+    match divisors {
+        Divisors::Dhondt => k.checked_add(1),
+        Divisors::SainteLague { first, .. } if k == 0 => Some(first),
+        Divisors::SainteLague { scale, .. } => k.checked_mul(2)?.checked_add(1)?.checked_mul(scale),
+        Divisors::HuntingtonHill => k.checked_mul(k.checked_add(1)?),
+    }
 }
 
 impl Ord for Average {
     /// Larger average first; ties to the larger weight, then the earlier
-    /// position. The products cannot overflow: `apportion` checks the
-    /// largest one before any comparison.
+    /// position.
     fn cmp(&self, other: &Self) -> Ordering {
-        let value = match (self.divisor_key, other.divisor_key) {
-            (0, 0) => Ordering::Equal,
-            (0, _) => Ordering::Greater,
-            (_, 0) => Ordering::Less,
-            (a, b) => (self.weight_key * b).cmp(&(other.weight_key * a)),
-        };
-        value
+        self.value_cmp(other)
             .then(self.weight.cmp(&other.weight))
             .then(other.index.cmp(&self.index))
     }
@@ -134,29 +212,29 @@ pub(super) fn apportion(
     weights: &[u128],
     sum: u128,
 ) -> Result<Vec<u128>> {
-    let overflow = || Error::overflow("the averages of the divisor method");
     if units == 0 {
         return Ok(vec![0; weights.len()]);
     }
-    let mut counts = weights
+    let mut counts: Vec<u128> = weights
         .iter()
         .map(|&w| divisors.count_at_threshold(w, units, sum))
-        .collect::<Option<Vec<u128>>>()
-        .ok_or_else(overflow)?;
+        .collect();
     let given: u128 = counts.iter().sum();
-    check_products(divisors, weights, &counts, units.saturating_sub(given)).ok_or_else(overflow)?;
     let average = |i: usize, k: u128| Average {
-        weight_key: divisors.weight_key(weights[i]).unwrap_or(u128::MAX),
-        divisor_key: divisors.key(k).unwrap_or(u128::MAX),
+        divisors,
         weight: weights[i],
+        k,
         index: i,
     };
     let positive = || (0..weights.len()).filter(|&i| weights[i] > 0);
+    let stuck = || Error::Internal {
+        message: "the divisor method ran out of averages".to_string(),
+    };
     if given < units {
         // Add the best averages not yet chosen.
         let mut next: BinaryHeap<Average> = positive().map(|i| average(i, counts[i])).collect();
         for _ in given..units {
-            let best = next.pop().ok_or_else(overflow)?;
+            let best = next.pop().ok_or_else(stuck)?;
             counts[best.index] += 1;
             next.push(average(best.index, counts[best.index]));
         }
@@ -167,7 +245,7 @@ pub(super) fn apportion(
             .map(|i| Reverse(average(i, counts[i] - 1)))
             .collect();
         for _ in units..given {
-            let Reverse(worst) = last.pop().ok_or_else(overflow)?;
+            let Reverse(worst) = last.pop().ok_or_else(stuck)?;
             counts[worst.index] -= 1;
             if counts[worst.index] > 0 {
                 last.push(Reverse(average(worst.index, counts[worst.index] - 1)));
@@ -175,23 +253,4 @@ pub(super) fn apportion(
         }
     }
     Ok(counts)
-}
-
-/// Checks that the largest product an average comparison can form fits in
-/// 128 bits, so that comparisons never overflow.
-fn check_products(
-    divisors: Divisors,
-    weights: &[u128],
-    counts: &[u128],
-    to_add: u128,
-) -> Option<()> {
-    let max_w = weights.iter().copied().max()?;
-    let max_k = counts
-        .iter()
-        .copied()
-        .max()?
-        .checked_add(to_add)?
-        .checked_add(1)?;
-    let max_key = divisors.key(max_k)?.max(divisors.key(0)?);
-    divisors.weight_key(max_w)?.checked_mul(max_key).map(|_| ())
 }

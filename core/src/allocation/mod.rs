@@ -11,7 +11,9 @@ mod quota;
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use crate::method::Method;
-use crate::number::{from_scaled, pow10, scale_all, to_scaled};
+use crate::number::{from_scaled, scale_all, to_scaled};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -340,14 +342,16 @@ impl Allocator {
     ) -> Result<Part> {
         let overflow = || Error::overflow(format!("the quota of part {i}"));
         let w = p.weights[i];
-        let product = p.units.checked_mul(w).ok_or_else(overflow)?;
-        let floor = product / p.sum;
-        let quota = quota_in_money(product, p.sum, self.unit, p.negative).ok_or_else(overflow)?;
-        let leftover = i64::try_from(units as i128 - floor as i128).map_err(|_| overflow())?;
+        let product = BigInt::from(p.units) * w;
+        let floor = &product / p.sum;
+        let quota = quota_in_money(product, p.sum, self.unit, p.negative);
+        let leftover = (BigInt::from(units) - floor)
+            .to_i64()
+            .ok_or_else(overflow)?;
         Ok(Part {
             name,
             weight,
-            share: Fraction::new(w as i128, p.sum),
+            share: Fraction::new(w, p.sum),
             quota_decimal: quota.to_decimal().ok_or_else(overflow)?,
             quota,
             amount: self.amount(units, p.negative)?,
@@ -369,12 +373,10 @@ fn units_in(total: Decimal, unit: Decimal) -> Result<i128> {
 }
 
 /// The exact quota `product / sum` units, expressed in money.
-fn quota_in_money(product: u128, sum: u128, unit: Decimal, negative: bool) -> Option<Fraction> {
-    let g = crate::fraction::gcd(product, sum).max(1);
-    let (num, den) = (product / g, sum / g);
-    let num = i128::try_from(num).ok()?.checked_mul(unit.mantissa())?;
-    let den = den.checked_mul(u128::try_from(pow10(unit.scale())?).ok()?)?;
-    Some(Fraction::new(if negative { -num } else { num }, den))
+fn quota_in_money(product: BigInt, sum: u128, unit: Decimal, negative: bool) -> Fraction {
+    let num = product * unit.mantissa();
+    let den = BigInt::from(sum) * BigInt::from(10u8).pow(unit.scale());
+    Fraction::new(if negative { -num } else { num }, den)
 }
 
 #[cfg(test)]

@@ -138,7 +138,7 @@ fn explain_reports_quota_and_leftovers() {
     assert_eq!(a.parts[0].quota.to_string(), "10/3");
     assert_eq!(
         a.parts[0].quota_decimal.to_string(),
-        "3.333333333333333333333333333"
+        "3.3333333333333333333333333333"
     );
     assert_eq!(a.parts[1].amount, d("7"));
     assert_eq!(a.parts[1].leftover_units, 1);
@@ -157,8 +157,11 @@ fn divisor_methods_with_millions_of_units() {
 #[test]
 fn overflow_is_an_error_not_a_panic() {
     let huge = "79228162514264337593543950335";
-    let err = allocate(d(huge), &ds(&[huge, "1"]), d("1"), Method::Dhondt).unwrap_err();
+    let err = allocate(d(huge), &ds(&[huge, "1"]), d("1"), Method::LargestRemainder).unwrap_err();
     assert_eq!(err.code(), "overflow");
+    // Divisor methods fall back to big integers instead.
+    let parts = allocate(d(huge), &ds(&[huge, "1"]), d("1"), Method::Dhondt).unwrap();
+    assert_eq!(parts, [d(huge), d("0")]);
     let err = allocate(
         d(huge),
         &ds(&["1", "0.0000000000000000000000000001"]),

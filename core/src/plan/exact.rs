@@ -38,15 +38,7 @@ pub(crate) fn floor_i128(x: &Q) -> Result<i128> {
 
 /// The rational as a [`Fraction`] when it fits, for reports.
 pub(crate) fn fraction(x: &Q) -> Result<Fraction> {
-    let n = x
-        .numer()
-        .to_i128()
-        .ok_or_else(|| Error::overflow("a fraction's numerator"))?;
-    let d = x
-        .denom()
-        .to_u128()
-        .ok_or_else(|| Error::overflow("a fraction's denominator"))?;
-    Ok(Fraction::new(n, d))
+    Ok(Fraction::from_rational(x.clone()))
 }
 
 /// The rational as a decimal with up to 28 significant digits.

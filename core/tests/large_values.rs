@@ -1,12 +1,8 @@
-//! Disagreements between core and the independent reference
-//! (`tests/vectors/reference.py`), found while writing the shared vectors
-//! and property tests, and reported to the lead for a fix in core.
-//!
-//! These tests FAIL until core is fixed; that is deliberate. The expected
-//! values come from the reference (exact fractions), not from core. Delete
-//! a test here only together with the fix that makes it pass (then move it
-//! to a vector or a regular test) or with a documented decision to keep the
-//! limit, never by changing its expectation.
+//! Very large values: disagreements between core and the independent
+//! reference (`tests/vectors/reference.py`), found while writing the shared
+//! vectors, fixed in core (big-integer fallbacks in `explain` and in the
+//! divisor methods) and kept here as regression tests. The expected values
+//! come from the reference (exact fractions), not from core.
 
 use andel::{Allocator, Decimal, Method, parse_decimal};
 
@@ -23,7 +19,7 @@ fn amounts(a: &andel::Allocation) -> Vec<String> {
 /// although a `Decimal` holds whole numbers up to 2⁹⁶ − 1 ≈ 7.9·10²⁸ and
 /// `allocate` returns the amount.
 #[test]
-fn core_issue_explain_overflows_on_a_quota_of_ten_to_the_28() {
+fn explain_overflows_on_a_quota_of_ten_to_the_28() {
     let total = d("10000000000000000000000000000");
     let split = Allocator::new().unit(d("1"));
     let allocated = split.allocate(total, &[d("1")]).expect("allocate succeeds");
@@ -37,7 +33,7 @@ fn core_issue_explain_overflows_on_a_quota_of_ten_to_the_28() {
 
 /// The same with the largest total a `Decimal` holds, split in two halves.
 #[test]
-fn core_issue_explain_overflows_on_the_largest_total() {
+fn explain_overflows_on_the_largest_total() {
     let total = d("79228162514264337593543950335");
     let split = Allocator::new()
         .unit(d("1"))
@@ -62,7 +58,7 @@ fn core_issue_explain_overflows_on_the_largest_total() {
 /// numerator above 2¹²⁷: a fix needs a wider `Fraction`, or a documented
 /// limit on `explain` (and then this test goes, with that decision).
 #[test]
-fn core_issue_explain_overflows_with_unit_1000() {
+fn explain_overflows_with_unit_1000() {
     let total = d("100000000000000000000");
     let weights = [d("1"), d("1000000000000000000001")];
     let split = Allocator::new().unit(d("1000"));
@@ -80,7 +76,7 @@ fn core_issue_explain_overflows_with_unit_1000() {
 /// answers. Reference (tests/vectors/reference.py): 17850637522.77 and
 /// 182149362477.23.
 #[test]
-fn core_issue_huntington_hill_overflows_at_products_of_2_pow_64() {
+fn huntington_hill_overflows_at_products_of_2_pow_64() {
     let parts = Allocator::new()
         .unit(d("0.01"))
         .method(Method::HuntingtonHill)
