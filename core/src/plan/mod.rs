@@ -165,7 +165,18 @@ impl Plan {
     /// Explains how `member`'s contribution in `year` arose.
     pub fn explain(&self, member: &str, year: i32) -> Result<Explanation> {
         let result = self.compute()?;
-        explain::explain(self, &result, member, year)
+        self.explain_result(&result, member, year)
+    }
+
+    /// Like [`explain`](Plan::explain), from a result already computed from
+    /// this plan.
+    pub fn explain_result(
+        &self,
+        result: &PlanResult,
+        member: &str,
+        year: i32,
+    ) -> Result<Explanation> {
+        explain::explain(self, result, member, year)
     }
 
     /// The plan as TOML.
