@@ -9,7 +9,9 @@ use std::str::FromStr;
 ///
 /// The names (`largest_remainder`, …) are public API, spelled the same in
 /// Rust, Python, JavaScript, plan files and the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Hamilton's method: every part gets its exact quota rounded down, then

@@ -11,7 +11,9 @@ use std::str::FromStr;
 ///
 /// "Up" and "down" are toward positive and negative infinity; the two
 /// half-way modes differ only on exact ties.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Ties go away from zero: 2.5 → 3, −2.5 → −3. Swedish cash rounding.

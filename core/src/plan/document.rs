@@ -8,11 +8,12 @@ use super::number::Number;
 use crate::calendar::{Date, ProRata};
 use crate::method::Method;
 use crate::rounding::Rounding;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A collaboration's multi-year budget plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The format version; must be 1.
@@ -73,7 +74,7 @@ fn default_unit() -> Number {
 
 /// Which date's figure of a metric applies to budget year Y: `month`/`day`
 /// of year Y − `years_before`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PopulationRule {
     /// The metric that `per_capita` keys use, default `population`.
@@ -120,7 +121,7 @@ impl Default for PopulationRule {
 }
 
 /// How indexed cost lines grow from their base year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indexation {
     /// One annual rate, e.g. `"0.03"` for 3 %.
@@ -136,7 +137,7 @@ pub struct Indexation {
 }
 
 /// The kind of member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberKind {
     /// A municipality (kommun).
@@ -153,7 +154,7 @@ pub enum MemberKind {
 }
 
 /// A member of the collaboration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Stable id, used everywhere else in the plan.
@@ -183,7 +184,7 @@ fn yes() -> bool {
 }
 
 /// A cost line: one-off (`year`) or recurring (`from`, optional `to`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CostLine {
     /// Stable id.
@@ -216,7 +217,7 @@ pub struct CostLine {
 }
 
 /// External money that reduces what the members share.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
     /// Stable id.
@@ -235,7 +236,7 @@ pub struct Funding {
 
 /// A member's contribution in kind for some years: `hours × rate`, or an
 /// `amount`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InKind {
     /// The member.
@@ -264,7 +265,7 @@ pub struct InKind {
 }
 
 /// How a cost is shared among the members who pay it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Key {
     /// By population, at the date of the plan's population rule.
@@ -327,7 +328,7 @@ pub enum Key {
 }
 
 /// One part of a [`Key::Blend`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlendPart {
     /// The part's weight, as a fraction of 1.

@@ -104,14 +104,17 @@ pub(crate) fn explain(
     ));
     if let (Some(pop), Some(date)) = (m.population, m.population_date) {
         let rule = &plan.population;
-        let mut text = format!(
-            "Population: {pop} at {date} (the plan uses the figure of {:02}-{:02} in year Y−{} for budget year Y).",
+        let rule_text = format!(
+            "the plan uses the figure of {:02}-{:02} in year Y−{} for budget year Y",
             rule.month, rule.day, rule.years_before
         );
-        if let Some(from) = m.population_carried_from {
-            text.push_str(&format!(" There is no figure for {date}; the figure of {from} was carried forward, as the plan allows."));
-        }
-        out.push(text);
+        out.push(match m.population_carried_from {
+            None => format!("Population: {pop} at {date} ({rule_text})."),
+            Some(from) => format!(
+                "Population: {pop}, the figure of {from}: there is none for the reference date {date} ({rule_text}), \
+                 so the latest earlier figure was carried forward, as the plan allows."
+            ),
+        });
     }
     if let Some(ms) = &m.membership {
         out.push(format!(
@@ -146,7 +149,7 @@ pub(crate) fn explain(
         m.exact,
         m.share,
         m.share_percent,
-        signed(m.rounding),
+        signed(m.rounding.round_dp(4)),
         m.contribution
     ));
     out.push(

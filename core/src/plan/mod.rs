@@ -191,6 +191,13 @@ impl Plan {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// The JSON Schema of the plan format (draft 2020-12), generated from
+    /// these types, for editors and web pages that validate plans.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Plan);
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    }
+
     /// The bundled reference case.
     pub fn reference() -> Plan {
         Plan::from_toml(REFERENCE_PLAN)

@@ -74,3 +74,19 @@ impl Visitor<'_> for NumberVisitor {
         )))
     }
 }
+
+impl schemars::JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A decimal number: a string such as \"1250000.50\" or an integer. Floats are refused because they are not exact.",
+            "oneOf": [
+                { "type": "string", "pattern": "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}

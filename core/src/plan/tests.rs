@@ -10,3 +10,94 @@ fn reference_plan_computes() {
         assert_eq!(sum, y.net, "{}", y.year);
     }
 }
+
+/// docs/plan.schema.json is generated from the types; this keeps it current.
+/// Regenerate with `ANDEL_BLESS=1 cargo test -p andel schema_file`.
+#[test]
+fn schema_file_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/plan.schema.json");
+    let generated = Plan::json_schema() + "\n";
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).expect("docs/plan.schema.json exists");
+    assert_eq!(
+        committed, generated,
+        "docs/plan.schema.json is stale: regenerate it"
+    );
+}
+
+#[test]
+fn misspelt_field_is_refused_with_its_place() {
+    let text = REFERENCE_PLAN.replace("participants", "partcipants");
+    let err = Plan::from_toml(&text).unwrap_err();
+    assert_eq!(err.code(), "unknown_field");
+    let at = err.location().unwrap();
+    assert!(at.line.is_some() && at.column.is_some(), "{err}");
+    assert!(err.to_string().contains("partcipants"), "{err}");
+}
+
+#[test]
+fn round_trips_through_toml_and_json() {
+    let plan = Plan::reference();
+    assert_eq!(Plan::from_toml(&plan.to_toml().unwrap()).unwrap(), plan);
+    assert_eq!(Plan::from_json(&plan.to_json()).unwrap(), plan);
+}
+
+#[test]
+fn check_reports_every_problem_with_line_and_column() {
+    let text = REFERENCE_PLAN
+        .replace("\"hylte\", \"laholm\"]", "\"hylte\", \"nowhere\"]")
+        .replace(
+            "year = 2021\namount = \"400000\"",
+            "year = 2031\namount = \"400000\"",
+        );
+    let problems = Plan::check(&text, Format::Toml);
+    let codes: Vec<&str> = problems.iter().map(|e| e.code()).collect();
+    assert_eq!(
+        codes,
+        ["unknown_member", "year_outside_horizon"],
+        "{problems:?}"
+    );
+    for p in &problems {
+        assert!(p.location().unwrap().line.is_some(), "{p}");
+    }
+    let at = problems[0].location().unwrap();
+    let line = text.lines().nth(at.line.unwrap() as usize - 1).unwrap();
+    assert!(
+        line[at.column.unwrap() as usize - 1..].starts_with("\"nowhere\""),
+        "{line}"
+    );
+}
+
+#[test]
+fn float_amounts_are_refused() {
+    let text = REFERENCE_PLAN.replace("amount = \"900000\"", "amount = 900000.5");
+    let err = Plan::from_toml(&text).unwrap_err();
+    assert_eq!(err.code(), "plan_syntax");
+    assert!(err.to_string().contains("float"), "{err}");
+}
+
+#[test]
+fn missing_population_is_an_error_unless_carried_forward() {
+    let text = REFERENCE_PLAN.replace("carry_forward = true", "carry_forward = false");
+    let plan = Plan::from_toml(&text).unwrap();
+    let err = plan.compute().unwrap_err();
+    assert_eq!(err.code(), "missing_figure");
+    assert!(err.to_string().contains("2020-12-31"), "{err}");
+}
+
+#[test]
+fn explain_names_population_date_and_rounding() {
+    let text = Plan::reference()
+        .explain("halmstad", 2025)
+        .unwrap()
+        .to_string();
+    assert!(text.contains("105796 at 2023-12-31"), "{text}");
+    assert!(text.contains("rounding"), "{text}");
+    let text = Plan::reference()
+        .explain("bastad", 2025)
+        .unwrap()
+        .to_string();
+    assert!(text.contains("carried forward"), "{text}");
+}
