@@ -30,7 +30,7 @@ impl Failure {
             Failure::Andel(err) => err.code(),
             Failure::Usage(_) => "usage",
             Failure::Io(_) => "io",
-            Failure::Internal(_) => "internal",
+            Failure::Internal(_) => "internal_error",
         }
     }
 

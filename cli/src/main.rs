@@ -13,6 +13,7 @@ use args::{Cli, Command};
 use clap::Parser;
 use failure::{EXIT_BAD_INPUT, Failure};
 use std::io::{self, Write};
+use std::panic;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,9 +21,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
-    let result = match &cli.command {
-        Command::Allocate(args) => allocate::run(args),
-    };
+    let result = guarded(|| {
+        // Debug builds only: lets the tests check the panic guard below.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("ANDEL_CLI_TEST_PANIC").is_some() {
+            panic!("test panic requested by ANDEL_CLI_TEST_PANIC");
+        }
+        match &cli.command {
+            Command::Allocate(args) => allocate::run(args),
+        }
+    });
     match result.and_then(|text| write_stdout(&text)) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`andel … | head`) is not an error.
@@ -32,6 +40,23 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_status())
         }
     }
+}
+
+/// Runs a command so that a panic (always a bug in andel) is reported as
+/// `error[internal_error]` with exit status 1 instead of a Rust backtrace.
+fn guarded(command: impl FnOnce() -> Result<String, Failure>) -> Result<String, Failure> {
+    // The default hook would print "thread 'main' panicked at …" first.
+    panic::set_hook(Box::new(|_| {}));
+    let outcome = panic::catch_unwind(panic::AssertUnwindSafe(command));
+    let _ = panic::take_hook();
+    outcome.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string());
+        Err(Failure::Internal(format!("andel panicked (a bug): {what}")))
+    })
 }
 
 /// Help and version go to stdout with status 0; every other clap error is

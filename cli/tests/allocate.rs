@@ -412,3 +412,19 @@ fn help_has_examples() {
         assert!(help.contains(needle), "help mentions {needle}");
     }
 }
+
+#[test]
+fn a_panic_is_reported_as_an_internal_error() {
+    // Debug builds panic on request, to test the guard in main.
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["allocate", "--total", "1", "1"])
+        .env("ANDEL_CLI_TEST_PANIC", "1")
+        .output()
+        .expect("the andel binary runs");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("error[internal_error]: "), "{err}");
+    assert!(err.contains("test panic requested"), "{err}");
+    assert!(!err.contains("panicked at"), "no Rust panic report: {err}");
+    assert!(stdout(&out).is_empty());
+}
