@@ -25,6 +25,21 @@ impl Fraction {
         Fraction(BigRational::new(numerator.into(), denominator.into()))
     }
 
+    /// `numerator / denominator` from machine integers, reduced with a
+    /// machine gcd: several times faster than reducing big integers, which
+    /// matters for `explain` on many parts.
+    pub(crate) fn small(numerator: i128, denominator: u128) -> Self {
+        let mut a = numerator.unsigned_abs();
+        let mut b = denominator;
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        let g = a.max(1);
+        let magnitude = BigInt::from(numerator.unsigned_abs() / g);
+        let signed = if numerator < 0 { -magnitude } else { magnitude };
+        Fraction(BigRational::new_raw(signed, BigInt::from(denominator / g)))
+    }
+
     pub(crate) fn from_rational(value: BigRational) -> Self {
         Fraction(value)
     }
@@ -52,6 +67,12 @@ impl Fraction {
     /// # Ok::<(), andel::Error>(())
     /// ```
     pub fn to_decimal(&self) -> Option<Decimal> {
+        // With den ≤ u128::MAX / 10, 10·rem always fits in machine integers.
+        if let (Some(n), Some(d)) = (self.0.numer().to_i128(), self.0.denom().to_u128()) {
+            if d <= u128::MAX / 10 {
+                return small_decimal(n, d);
+            }
+        }
         let max = BigInt::from(MAX_MANTISSA);
         let limit = &max / 10u8;
         let den = self.0.denom();
@@ -109,6 +130,43 @@ impl Fraction {
         }
         Some(out)
     }
+}
+
+/// [`Fraction::to_decimal`] in machine integers: the same digits, faster.
+fn small_decimal(numerator: i128, den: u128) -> Option<Decimal> {
+    let limit = MAX_MANTISSA / 10;
+    let num = numerator.unsigned_abs();
+    let (mut digits, mut rem) = (num / den, num % den);
+    if digits > MAX_MANTISSA {
+        return None;
+    }
+    let mut scale = 0u32;
+    while rem != 0 && scale < 28 && digits < limit {
+        let r10 = rem * 10; // rem < den ≤ u128::MAX / 10
+        let (next, carry) = (r10 / den, r10 % den);
+        digits = digits * 10 + next;
+        rem = carry;
+        scale += 1;
+    }
+    if rem != 0 {
+        let up = match rem.cmp(&(den - rem)) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal => digits % 2 == 1,
+            std::cmp::Ordering::Less => false,
+        };
+        digits += u128::from(up);
+    }
+    if digits > MAX_MANTISSA {
+        return None;
+    }
+    let signed = if numerator < 0 {
+        -(digits as i128)
+    } else {
+        digits as i128
+    };
+    Decimal::try_from_i128_with_scale(signed, scale)
+        .ok()
+        .map(|d| d.normalize())
 }
 
 /// Whether a remainder rounds the last digit up, half to even.

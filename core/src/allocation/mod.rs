@@ -342,21 +342,44 @@ impl Allocator {
     ) -> Result<Part> {
         let overflow = || Error::overflow(format!("the quota of part {i}"));
         let w = p.weights[i];
-        let product = BigInt::from(p.units) * w;
-        let floor = &product / p.sum;
-        let quota = quota_in_money(product, p.sum, self.unit, p.negative);
+        let (quota, floor) = match self.small_quota(p, w) {
+            Some((quota, floor)) => (quota, BigInt::from(floor)),
+            None => {
+                let product = BigInt::from(p.units) * w;
+                let floor = &product / p.sum;
+                (quota_in_money(product, p.sum, self.unit, p.negative), floor)
+            }
+        };
         let leftover = (BigInt::from(units) - floor)
             .to_i64()
             .ok_or_else(overflow)?;
+        let share = match i128::try_from(w) {
+            Ok(w) => Fraction::small(w, p.sum),
+            Err(_) => Fraction::new(w, p.sum),
+        };
         Ok(Part {
             name,
             weight,
-            share: Fraction::new(w, p.sum),
+            share,
             quota_decimal: quota.to_decimal().ok_or_else(overflow)?,
             quota,
             amount: self.amount(units, p.negative)?,
             leftover_units: leftover,
         })
+    }
+
+    /// The quota in money and its floor in units, in machine integers when
+    /// they fit.
+    fn small_quota(&self, p: &Problem, w: u128) -> Option<(Fraction, u128)> {
+        let product = p.units.checked_mul(w)?;
+        let num = i128::try_from(product)
+            .ok()?
+            .checked_mul(self.unit.mantissa())?;
+        let den = p
+            .sum
+            .checked_mul(u128::try_from(crate::number::pow10(self.unit.scale())?).ok()?)?;
+        let quota = Fraction::small(if p.negative { -num } else { num }, den);
+        Some((quota, product / p.sum))
     }
 }
 
