@@ -1,0 +1,835 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/plans/ (plan documents and expected.json) from the
+hand-written plans below.
+
+Every expected figure or error comes from plan_reference.py, never from
+andel; the line and column of every error are found here, in the text, by
+the rules of tests/vectors/plans/README.md.  Properties that define a case
+(a cap that really binds, a figure that really is carried forward, a tie
+that really is a tie, ...) are asserted, so a wrong reference or a wrong
+case stops the generator instead of producing a weak vector.
+
+    python3 tests/vectors/make_plans.py            # rewrite plans/
+    python3 tests/vectors/make_plans.py --check    # fail if it differs
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import plan_reference as ref  # noqa: E402
+
+OUT = HERE / "plans"
+
+# SCB population on 31 December (/work/shared/domain.md); None = not found.
+SCB = {
+    "bastad": ("Båstad", {2019: 15128, 2021: 15636, 2023: None}),
+    "falkenberg": ("Falkenberg", {2019: 45367, 2021: 46773, 2023: 47108}),
+    "halmstad": ("Halmstad", {2019: 102767, 2021: 104573, 2023: 105796}),
+    "hylte": ("Hylte", {2019: 10815, 2021: 10619, 2023: 10299}),
+    "laholm": ("Laholm", {2019: 25903, 2021: 26319, 2023: 26565}),
+    "ljungby": ("Ljungby", {2019: 28521, 2021: None, 2023: 28304}),
+}
+SIX = list(SCB)
+
+
+def header(name: str, first_year: int, years: int, extra: str = "") -> str:
+    """The top of a plan document."""
+    return (
+        f'format = 1\nname = "{name}"\nfirst_year = {first_year}\nyears = {years}\n'
+        + extra
+    )
+
+
+def scb_members(ids=SIX, years=(2019, 2021, 2023), extra: dict | None = None) -> str:
+    """[[members]] tables with the real SCB figures of the given years."""
+    out = []
+    for i in ids:
+        name, figures = SCB[i]
+        series = ", ".join(
+            f'"{y}-12-31" = {figures[y]}' for y in years if figures.get(y) is not None
+        )
+        out.append(f'\n[[members]]\nid = "{i}"\nname = "{name}"\n')
+        out[-1] += (extra or {}).get(i, "")
+        out[-1] += f"metrics.population = {{ {series} }}\n"
+    return "".join(out)
+
+
+def member(i: str, population: dict | None = None, extra: str = "") -> str:
+    """A [[members]] table with made-up figures (labelled so in its case)."""
+    text = f'\n[[members]]\nid = "{i}"\nname = "{i.upper()}"\n{extra}'
+    if population:
+        series = ", ".join(f'"{d}" = {v}' for d, v in population.items())
+        text += f"metrics.population = {{ {series} }}\n"
+    return text
+
+
+def cost(i: str, body: str) -> str:
+    return f'\n[[costs]]\nid = "{i}"\nname = "{i.capitalize()}"\n{body}'
+
+
+CASES: list[dict] = []
+
+
+def case(name: str, text: str, note: str, json_too: bool = False, **checks) -> None:
+    """A plan vector; `json_too` also writes it as JSON (the JSON reader)."""
+    CASES.append({"name": f"{name}.toml", "text": text, "note": note, "checks": checks})
+    if json_too:
+        doc = ref.load(text, "toml")
+        CASES.append(
+            {
+                "name": f"{name}.json",
+                "text": json.dumps(doc, ensure_ascii=False, indent=2) + "\n",
+                "note": note + " (as JSON)",
+                "checks": checks,
+            }
+        )
+
+
+def json_case(name: str, text: str, note: str, **checks) -> None:
+    CASES.append({"name": f"{name}.json", "text": text, "note": note, "checks": checks})
+
+
+# --- per capita with the real SCB figures --------------------------------
+
+case(
+    "scb-2019-per-capita-kronor",
+    header("SCB 2019, one line", 2021, 1) + scb_members() + cost("pm", 'amount = "1000000"\nfrom = 2021\n'),
+    "Budget 2021 by the SCB figures of 31 Dec 2019 (years_before = 2); the same split as the "
+    "allocate vector scb-2019-six-municipalities-kronor. Amount illustrative.",
+    json_too=True,
+    same_as_allocate="scb-2019-six-municipalities-kronor-largest_remainder",
+)
+case(
+    "scb-2019-per-capita-ore",
+    header("SCB 2019 in öre", 2021, 1, 'unit = "0.01"\n')
+    + scb_members()
+    + cost("pm", 'amount = "1234567.89"\nyear = 2021\n'),
+    "Öre as the unit; amount illustrative.",
+)
+case(
+    "carry-forward-on",
+    header("Carry forward", 2023, 3, "population = { carry_forward = true }\n")
+    + scb_members()
+    + cost("pm", 'amount = "500000"\nfrom = 2023\n'),
+    "2023 uses 31 Dec 2021 (Ljungby carried from 2019); 2024 uses 31 Dec 2022, which nobody "
+    "has (all carried: 2021, Ljungby 2019); 2025 uses 31 Dec 2023 (Båstad carried from 2021).",
+    json_too=True,
+    carried=True,
+)
+case(
+    "carry-forward-off-missing-figure",
+    header("No carry forward", 2023, 1) + scb_members() + cost("pm", 'amount = "500000"\nfrom = 2023\n'),
+    "Ljungby has no figure for 31 Dec 2021 and carry_forward is off.",
+)
+case(
+    "carry-forward-nothing-earlier",
+    header("Nothing to carry", 2021, 1, "population = { carry_forward = true }\n")
+    + scb_members(years=(2021, 2023))
+    + cost("pm", 'amount = "500000"\nfrom = 2021\n'),
+    "carry_forward is on but no member has a figure on or before 31 Dec 2019.",
+)
+case(
+    "reference-date-november-first",
+    header(
+        "Tax-equalisation date",
+        2025,
+        2,
+        "population = { years_before = 1, month = 11, day = 1 }\n",
+    )
+    + member("a", {"2023-12-31": 999999, "2024-11-01": 1000, "2025-11-01": 1000})
+    + member("b", {"2023-12-31": 1, "2024-11-01": 2000, "2025-11-01": 3000})
+    + cost("pm", 'amount = "100"\nfrom = 2025\n'),
+    "Reference date 1 November of Y-1 (figures made up); the 31 December figure must be ignored.",
+)
+
+# --- pro rata ------------------------------------------------------------
+
+THREE = {"a": 3000, "b": 2000, "c": 1000}
+
+
+def three(extra: dict | None = None, dates=("2022-12-31", "2023-12-31", "2024-12-31")) -> str:
+    return "".join(
+        member(i, {d: v for d in dates}, (extra or {}).get(i, "")) for i, v in THREE.items()
+    )
+
+
+case(
+    "pro-rata-days-join-leap-year",
+    header("Joins mid leap year", 2024, 2) + three({"c": 'joins = "2024-07-01"\n'})
+    + cost("pm", 'amount = "100000"\nfrom = 2024\n'),
+    "c joins on 1 July 2024: 184 of 366 days in 2024, the whole of 2025. Figures made up.",
+    json_too=True,
+)
+case(
+    "pro-rata-days-leave-common-year",
+    header("Leaves mid common year", 2025, 2) + three({"a": 'leaves = "2025-06-30"\n'})
+    + cost("pm", 'amount = "100000"\nfrom = 2025\n'),
+    "a leaves on 30 June 2025: 181 of 365 days; in 2026 it is no longer a member. Figures made up.",
+)
+case(
+    "pro-rata-days-join-and-leave-same-year",
+    header("Member for one month of a leap year", 2024, 1, 'unit = "0.01"\n')
+    + three({"b": 'joins = "2024-02-01"\nleaves = "2024-02-29"\n'})
+    + cost("pm", 'amount = "36600"\nyear = 2024\n'),
+    "b belongs from 1 to 29 February 2024: 29 of 366 days. Figures made up.",
+)
+case(
+    "pro-rata-months-join",
+    header("Months: joins on the 15th", 2025, 1, 'pro_rata = "months"\n')
+    + three({"c": 'joins = "2025-03-15"\n'})
+    + cost("pm", 'amount = "120000"\nyear = 2025\n'),
+    "Months: c joins on 15 March, so March does not count: 9 of 12. Figures made up.",
+)
+case(
+    "pro-rata-months-leave",
+    header("Months: leaves before month end", 2025, 1, 'pro_rata = "months"\n')
+    + three({"a": 'leaves = "2025-06-29"\n', "b": 'leaves = "2025-06-30"\n'})
+    + cost("pm", 'amount = "120000"\nyear = 2025\n'),
+    "Months: a leaves on 29 June (5 months), b on 30 June (6 months). Figures made up.",
+)
+case(
+    "pro-rata-months-february-leap-year",
+    header("Months: February of a leap year", 2024, 1, 'pro_rata = "months"\n')
+    + three({"c": 'joins = "2024-02-01"\nleaves = "2024-02-29"\n', "b": 'leaves = "2024-02-28"\n'})
+    + cost("pm", 'amount = "120000"\nyear = 2024\n'),
+    "Months: c belongs all of February 2024 (1 month); b leaves on 28 February 2024, a day "
+    "short of the month's end (1 month: January). Figures made up.",
+)
+
+# --- lines and indexation ------------------------------------------------
+
+case(
+    "one-off-and-recurring-lines",
+    header("Lines", 2021, 4)
+    + "".join(member(i, {f"{y}-12-31": v for y in range(2019, 2023)}) for i, v in THREE.items())
+    + cost("pm", 'amount = "300000"\nfrom = 2021\nto = 2022\n')
+    + cost("days", 'amount = "50000"\nfrom = 2022\n')
+    + cost("analysis", 'amount = "80001"\nyear = 2023\n'),
+    "A recurring line 2021-2022, a recurring line from 2022 to the end, a one-off in 2023 "
+    "(figures made up).",
+)
+case(
+    "indexation-rate",
+    header(
+        "Indexed at 3 %",
+        2021,
+        5,
+        'population = { carry_forward = true }\nindexation = { rate = "0.03" }\n',
+    )
+    + scb_members()
+    + cost("pm", 'amount = "900000"\nfrom = 2021\nindexed = true\n'),
+    "900 000 indexed 3 % a year, rounded half away from zero each year: 927 000, 954 810, "
+    "983 454 (983 454.3), 1 012 958 (1 012 957.62). Amount and rate illustrative.",
+    indexed={"2025": "1012958"},
+)
+case(
+    "indexation-rates-half-even",
+    header(
+        "Index series",
+        2025,
+        4,
+        'indexation = { rate = "0.02", rates = { "2026" = "0.05", "2028" = "-0.01" }, '
+        'rounding = "half_even" }\n',
+    )
+    + "".join(member(i, {f"{y}-12-31": v for y in range(2023, 2027)}) for i, v in THREE.items())
+    + cost("pm", 'amount = "1010"\nfrom = 2025\nindexed = true\n'),
+    "1010 x 1.05 = 1060.5 -> 1060 (half to even); x 1.02 (rate) = 1081.2 -> 1081; "
+    "x 0.99 = 1070.19 -> 1070. Figures made up.",
+    indexed={"2026": "1060", "2027": "1081", "2028": "1070"},
+)
+case(
+    "indexation-from-later-year-ore-down",
+    header(
+        "Indexed from its own first year",
+        2025,
+        3,
+        'unit = "0.01"\nindexation = { rate = "0.0333", rounding = "down" }\n',
+    )
+    + "".join(member(i, {f"{y}-12-31": v for y in range(2023, 2026)}) for i, v in THREE.items())
+    + cost("pm", 'amount = "1000"\nfrom = 2025\n')
+    + cost("x", 'amount = "777.77"\nfrom = 2026\nindexed = true\n'),
+    "Line x starts in 2026 and is indexed from 2026: 777.77 in 2026, 803.66 in 2027 "
+    "(803.669741 rounded down). Figures made up.",
+    indexed={"2027": "803.66"},
+)
+
+# --- funding -------------------------------------------------------------
+
+case(
+    "funding-earmarked",
+    header("Start grant", 2021, 1, 'population = { years_before = 2 }\n')
+    + scb_members()
+    + cost("pm", 'amount = "900000"\nfrom = 2021\n')
+    + cost("analys", 'amount = "600000"\nyear = 2021\n')
+    + '\n[[funding]]\nid = "start"\nname = "Startkapital"\nyear = 2021\namount = "400000"\nline = "analys"\n',
+    "A start grant of 400 000 against the analysis line: the members share 1 100 000. "
+    "Amounts illustrative.",
+    json_too=True,
+)
+case(
+    "funding-general",
+    header("General grant", 2025, 1)
+    + three()
+    + cost("pm", 'amount = "1000"\nyear = 2025\n')
+    + cost("days", 'amount = "301"\nyear = 2025\n')
+    + cost("print", 'amount = "7"\nyear = 2025\n')
+    + '\n[[funding]]\nid = "grant"\nname = "Grant"\nyear = 2025\namount = "100"\n',
+    "A general grant of 100 spread by largest remainder over lines of 1000, 301 and 7: "
+    "76, 23, 1. The members share 1208. Figures made up.",
+    funding={"pm": "76", "days": "23", "print": "1"},
+)
+
+# --- keys ----------------------------------------------------------------
+
+case(
+    "key-equal-tie-to-earlier-member",
+    header("Equal parts", 2025, 1, 'key = { type = "equal" }\n')
+    + "".join(member(i) for i in ("a", "b", "c"))
+    + cost("pm", 'amount = "100"\nyear = 2025\n'),
+    "100 in three equal parts: the remainders and the exact totals tie, so the earlier member "
+    "gets the unit: 34, 33, 33.",
+)
+case(
+    "key-weights-tie-to-larger-total",
+    header("Weights", 2025, 1)
+    + "".join(member(i) for i in ("a", "b", "c"))
+    + cost("pm", 'amount = "2"\nyear = 2025\nkey = { type = "weights", weights = { a = "1", b = "3" } }\n'),
+    "2 units by weights 1 : 3 : (c not named = 0): quotas 0.5 and 1.5 tie on the remainder, so "
+    "the larger exact total gets the unit: 0, 2, 0.",
+)
+case(
+    "key-metric",
+    header("By employees", 2025, 1, 'key = { type = "metric", metric = "employees" }\n')
+    + member("a", None, 'metrics.employees = { "2023-12-31" = 120 }\n')
+    + member("b", None, 'metrics.employees = { "2023-12-31" = 45 }\n')
+    + member("c", None, 'metrics.employees = { "2023-12-31" = "7.5" }\n')
+    + cost("pm", 'amount = "10000"\nyear = 2025\n'),
+    "A key by another metric, read at the population rule's date (figures made up).",
+)
+case(
+    "key-fixed-shares-finsam",
+    header("Finsam", 2025, 1, 'unit = "0.01"\n')
+    + member("agency", None, 'kind = "other"\n')
+    + member("region", None, 'kind = "region"\n')
+    + "".join(member(i, {"2023-12-31": v}) for i, v in THREE.items())
+    + cost(
+        "assoc",
+        'amount = "1000000"\nyear = 2025\nkey = { type = "fixed_shares", '
+        'shares = { agency = "0.5", region = "0.25" }, rest = { type = "per_capita" } }\n',
+    ),
+    "Finsam: the agency pays 1/2, the region 1/4, the municipalities 1/4 by population "
+    "(populations made up).",
+    json_too=True,
+)
+case(
+    "key-fixed-amounts",
+    header("A fixed amount first", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in THREE.items())
+    + cost(
+        "pm",
+        'amount = "100000"\nyear = 2025\nkey = { type = "fixed_amounts", '
+        'amounts = { c = "10000" }, rest = { type = "per_capita" } }\n',
+    ),
+    "c pays 10 000; a and b share 90 000 by population (figures made up).",
+)
+case(
+    "key-blend",
+    header("Blend", 2021, 1)
+    + scb_members()
+    + cost(
+        "pm",
+        'amount = "240000"\nyear = 2021\nkey = { type = "blend", parts = [\n'
+        '    { weight = "0.3", key = { type = "equal" } },\n'
+        '    { weight = "0.7", key = { type = "per_capita" } },\n] }\n',
+    ),
+    "30 % equally and 70 % by population, SCB 2019 figures; amount illustrative.",
+)
+case(
+    "key-per-inhabitant-fee",
+    header("Fee per inhabitant", 2021, 1, 'unit = "0.01"\nkey = { type = "per_inhabitant_fee", fee = "42.25" }\n')
+    + scb_members()
+    + cost("fee", "year = 2021\n"),
+    "42,25 kr per inhabitant (SCB 2019): the line costs 42.25 x 228 501 = 9 654 167.25.",
+    fee_total="9654167.25",
+)
+case(
+    "key-per-inhabitant-fee-pro-rata",
+    header("Fee per inhabitant, a member joins", 2025, 1, 'key = { type = "per_inhabitant_fee", fee = "10" }\n')
+    + three({"b": 'joins = "2025-04-01"\n'})
+    + cost("fee", "year = 2025\n"),
+    "A fee of 10 per inhabitant; b belongs 275 of 365 days: 10 x (3000 + 2000 x 275/365 + 1000) "
+    "= 55068.49... -> 55068 (half away from zero). Figures made up.",
+    fee_total="55068",
+)
+case(
+    "limited-cap-redistributes",
+    header("Cap at 40 %", 2021, 1)
+    + scb_members()
+    + cost(
+        "pm",
+        'amount = "1000000"\nyear = 2021\nkey = { type = "limited", max_share = "0.4", '
+        'key = { type = "per_capita" } }\n',
+    ),
+    "Halmstad's 45 % by population is capped at 40 %; the other five share 60 % by population.",
+    json_too=True,
+    capped={"halmstad": Fraction(2, 5)},
+)
+case(
+    "limited-cap-cascade",
+    header("Cap that binds twice", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in {"a": 50, "b": 30, "c": 10, "d": 10}.items())
+    + cost(
+        "pm",
+        'amount = "1000"\nyear = 2025\nkey = { type = "limited", max_share = "0.35", '
+        'key = { type = "per_capita" } }\n',
+    ),
+    "Shares 50/30/10/10 % capped at 35 %: a is held at 35 %; b's share of the rest, "
+    "30/50 x 65 % = 39 %, is then over the cap too; c and d share 30 %. Figures made up.",
+    capped={"a": Fraction(35, 100), "b": Fraction(35, 100)},
+)
+case(
+    "limited-floor-and-amount-cap",
+    header("Floor and amount cap", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in {"a": 70, "b": 25, "c": 5}.items())
+    + cost(
+        "pm",
+        'amount = "10000"\nyear = 2025\nkey = { type = "limited", key = { type = "per_capita" }, '
+        'max_amount = { a = "6000" }, min_amount = { c = "1000" } }\n',
+    ),
+    "a (70 %) is capped at 6000 of 10000; then c (5/30 x 40 % = 6.67 %) is raised to its floor "
+    "of 1000; b pays the rest. Figures made up.",
+    capped={"a": Fraction(6, 10), "c": Fraction(1, 10)},
+)
+case(
+    "limited-impossible-caps",
+    header("Caps below the whole", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in THREE.items())
+    + cost(
+        "pm",
+        'amount = "1000"\nyear = 2025\nkey = { type = "limited", max_share = "0.3", '
+        'key = { type = "per_capita" } }\n',
+    ),
+    "Three members each capped at 30 %: 90 % cannot pay the whole.",
+)
+
+# --- who pays ------------------------------------------------------------
+
+case(
+    "non-paying-member",
+    header("A member in kind only", 2021, 1)
+    + scb_members()
+    + member("hh", None, 'kind = "university"\npaying = false\n')
+    + cost("pm", 'amount = "1000000"\nyear = 2021\n'),
+    "The university takes part in kind only (paying = false): it pays 0 and has no population.",
+)
+case(
+    "working-group",
+    header("Working group", 2023, 1)
+    + scb_members(years=(2021,))
+    + cost(
+        "deep",
+        'amount = "240000"\nyear = 2023\nparticipants = ["falkenberg", "halmstad", "hylte", "laholm"]\n',
+    ),
+    "A deep dive shared by four municipalities by population (SCB 2021); the others pay 0. "
+    "Ljungby has no 2021 figure, which does not matter: it does not take part.",
+)
+case(
+    "unit-with-trailing-zero",
+    header("Unit 0.10", 2025, 1, 'unit = "0.10"\n')
+    + "".join(member(i, {"2023-12-31": v}) for i, v in {"a": 2, "b": 1}.items())
+    + cost("pm", 'amount = "11.00"\nyear = 2025\n'),
+    "Unit 0.10: amounts are written with one decimal (7.3, 3.7; net 11.0).",
+)
+case(
+    "unit-thousand",
+    header("Unit 1000", 2021, 1, 'unit = "1000"\n')
+    + scb_members()
+    + cost("pm", 'amount = "2500000"\nyear = 2021\n'),
+    "Whole thousands of kronor (SCB 2019; amount illustrative).",
+    same_as_allocate="scb-2019-six-municipalities-thousands-largest_remainder",
+)
+
+# --- several keys in a year (exact totals only) -------------------------
+
+case(
+    "multi-key-working-group-blend",
+    header("Two keys", 2023, 1, "population = { carry_forward = true }\n")
+    + scb_members()
+    + cost("pm", 'amount = "1000000"\nyear = 2023\n')
+    + cost(
+        "deep",
+        'amount = "240000"\nyear = 2023\nparticipants = ["falkenberg", "halmstad", "hylte", "laholm"]\n'
+        'key = { type = "blend", parts = [\n'
+        '    { weight = "0.3", key = { type = "equal" } },\n'
+        '    { weight = "0.7", key = { type = "per_capita" } },\n] }\n',
+    ),
+    "Per capita for all plus a working group's blend: the table has two keys, so only the "
+    "exact totals and the sums are pinned.",
+    json_too=True,
+)
+case(
+    "multi-key-equal-and-weights",
+    header("Equal and weights", 2025, 2, 'unit = "0.01"\n')
+    + "".join(member(i) for i in ("a", "b", "c", "d"))
+    + cost("x", 'amount = "1000"\nfrom = 2025\nkey = { type = "equal" }\n')
+    + cost("y", 'amount = "333.33"\nfrom = 2025\nkey = { type = "weights", weights = { a = "1", b = "2", c = "4" } }\n'),
+    "Two lines with different keys each year.",
+)
+
+# --- errors ----------------------------------------------------------------
+
+BASIC = header("Errors", 2025, 2) + three() + cost("pm", 'amount = "1000"\nfrom = 2025\n')
+
+case(
+    "error-unknown-field",
+    BASIC + cost("deep", 'amount = "1000"\nyear = 2025\npartcipants = ["a", "b"]\n'),
+    "A misspelt participants is an error, never silently ignored.",
+    at={"key": "partcipants"},
+)
+case(
+    "error-unknown-member-in-participants",
+    BASIC + cost("deep", 'amount = "1000"\nyear = 2025\nparticipants = ["a", "zz"]\n'),
+    "A participant that is not a member.",
+)
+case(
+    "error-duplicate-member-id",
+    BASIC + member("b", {"2023-12-31": 5}),
+    "Two members with the id b.",
+)
+case(
+    "error-year-outside-horizon",
+    BASIC + cost("late", 'amount = "1000"\nyear = 2027\n'),
+    "A one-off in 2027 in a plan of 2025-2026.",
+)
+case(
+    "error-negative-amount",
+    BASIC + cost("refund", 'amount = "-5"\nyear = 2026\n'),
+    "A negative cost.",
+)
+case(
+    "error-missing-amount",
+    BASIC + cost("noamount", "year = 2026\n"),
+    "A cost line without amount (its key is not a fee).",
+)
+case(
+    "error-invalid-reference-date",
+    header("Errors", 2025, 1, "population = { month = 2, day = 30 }\n")
+    + three()
+    + cost("pm", 'amount = "1000"\nyear = 2025\n'),
+    "The population rule asks for 30 February.",
+)
+case(
+    "error-unsupported-format",
+    BASIC.replace("format = 1", "format = 2"),
+    "A plan of format 2.",
+)
+case(
+    "error-float-amount",
+    BASIC + cost("half", "amount = 0.5\nyear = 2025\n"),
+    "A TOML float is refused: money is written as a string or an integer.",
+    at={"value": "0.5"},
+)
+case(
+    "error-nobody-to-pay-zero-weights",
+    BASIC + cost("w", 'amount = "10"\nyear = 2025\nkey = { type = "weights", weights = { a = "0" } }\n'),
+    "A weights key that gives everybody 0.",
+)
+case(
+    "error-nobody-to-pay-members-left",
+    header("Errors", 2025, 2)
+    + three({"b": 'leaves = "2025-12-31"\n', "c": 'leaves = "2025-12-31"\n'})
+    + cost("pm", 'amount = "1000"\nfrom = 2025\n')
+    + cost("group", 'amount = "10"\nfrom = 2025\nparticipants = ["b", "c"]\n'),
+    "Both members of a working group leave at the end of 2025: nobody pays the group in 2026.",
+)
+case(
+    "error-nobody-to-pay-fixed-shares",
+    BASIC
+    + cost(
+        "fs",
+        'amount = "10"\nyear = 2025\nparticipants = ["a", "b"]\nkey = { type = "fixed_shares", '
+        'shares = { a = "0.25", b = "0.25" }, rest = { type = "equal" } }\n',
+    ),
+    "Fixed shares of 1/4 + 1/4 with nobody else to pay the other half.",
+)
+case(
+    "error-unknown-line-in-funding",
+    BASIC + '\n[[funding]]\nid = "g"\nname = "Grant"\nyear = 2025\namount = "10"\nline = "nope"\n',
+    "Funding earmarked for a line the plan does not have.",
+)
+json_case(
+    "error-json-unknown-member",
+    json.dumps(
+        {
+            "format": 1,
+            "name": "JSON errors",
+            "first_year": 2025,
+            "years": 1,
+            "members": [
+                {"id": "a", "name": "A", "metrics": {"population": {"2023-12-31": 10}}},
+                {"id": "b", "name": "B", "metrics": {"population": {"2023-12-31": 20}}},
+            ],
+            "costs": [
+                {"id": "pm", "name": "PM", "amount": "100", "year": 2025},
+                {"id": "g", "name": "G", "amount": "100", "year": 2025, "participants": ["b", "c"]},
+            ],
+        },
+        indent=2,
+    )
+    + "\n",
+    "An unknown participant, located in JSON text.",
+)
+json_case(
+    "error-json-unknown-field",
+    '{\n  "format": 1,\n  "name": "JSON errors",\n  "first_year": 2025,\n  "years": 1,\n'
+    '  "members": [{"id": "a", "name": "A", "colour": "red"}]\n}\n',
+    "An unknown field in JSON: serde_json places it at the key's closing quote.",
+    at={"key": "colour"},
+)
+
+
+# --- places in the text ----------------------------------------------------
+
+
+def steps(path: str) -> list:
+    """`costs[1].participants[0]` -> ['costs', 1, 'participants', 0]."""
+    out: list = []
+    for part in filter(None, path.split(".")):
+        name, *indices = part.split("[")
+        if name:
+            out.append(name)
+        out.extend(int(i.rstrip("]")) for i in indices)
+    return out
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+
+
+def toml_offset(text: str, path: str) -> int:
+    """Where a path is in the TOML texts of these vectors: a key at its first
+    character (the segment, in a dotted key), an element of an array of
+    tables at the `[` of its header, an element of an inline array at its
+    first character. The deepest step found wins."""
+    lines = text.split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    todo = steps(path)
+    scope = range(0, next((i for i, x in enumerate(lines) if x.startswith("[")), len(lines)))
+    best = None
+    i = 0
+    while i < len(todo):
+        name = todo[i]
+        if isinstance(todo[i + 1] if i + 1 < len(todo) else None, int) and any(
+            lines[k] == f"[[{name}]]" for k in range(len(lines))
+        ):
+            index = todo[i + 1]
+            headers = [k for k, x in enumerate(lines) if x == f"[[{name}]]"]
+            k = headers[index]
+            best = starts[k]
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].startswith("[")), len(lines))
+            scope = range(k + 1, end)
+            i += 2
+            continue
+        found = [k for k in scope if re.match(rf"{re.escape(name)}\s*[=.]", lines[k])]
+        if not found:
+            return best
+        k = found[0]
+        best = starts[k]
+        rest = lines[k][len(name):]
+        i += 1
+        if rest.startswith(".") and i < len(todo) and isinstance(todo[i], str):
+            # A dotted key: the next step is its next segment.
+            if rest[1:].startswith(todo[i]):
+                best = starts[k] + len(name) + 1
+                i += 1
+        if i < len(todo) and isinstance(todo[i], int):
+            # An element of an inline array of strings on this line.
+            value = lines[k].index("[")
+            elements = [m.start() for m in re.finditer(r'"', lines[k][value:])][::2]
+            best = starts[k] + value + elements[todo[i]]
+            i += 1
+        if i < len(todo):
+            return best
+    return best
+
+
+def json_offset(text: str, path: str) -> int:
+    """Where a path is in a JSON text: a key at its opening quote, an array
+    element at its first character. A small parser that records offsets."""
+
+    def skip(p: int) -> int:
+        while text[p] in " \t\r\n":
+            p += 1
+        return p
+
+    def value(p: int):
+        """(node, end): node = ('obj', {key: (key offset, node)}) or
+        ('arr', [(offset, node)]) or ('leaf', None)."""
+        p = skip(p)
+        if text[p] == "{":
+            items = {}
+            p = skip(p + 1)
+            while text[p] != "}":
+                key_at = p
+                key, p = json.JSONDecoder().raw_decode(text, p)
+                p = skip(p)
+                assert text[p] == ":"
+                node, p = value(p + 1)
+                items[key] = (key_at, node)
+                p = skip(p)
+                if text[p] == ",":
+                    p = skip(p + 1)
+            return ("obj", items), p + 1
+        if text[p] == "[":
+            items = []
+            p = skip(p + 1)
+            while text[p] != "]":
+                at = p
+                node, p = value(p)
+                items.append((at, node))
+                p = skip(p)
+                if text[p] == ",":
+                    p = skip(p + 1)
+            return ("arr", items), p + 1
+        _, end = json.JSONDecoder().raw_decode(text, p)
+        return ("leaf", None), end
+
+    node, _ = value(0)
+    best = None
+    for step in steps(path):
+        kind, items = node
+        if kind == "obj" and isinstance(step, str) and step in items:
+            best, node = items[step]
+        elif kind == "arr" and isinstance(step, int) and step < len(items):
+            best, node = items[step]
+        else:
+            break
+    return best
+
+
+def place(c: dict, expected: dict) -> dict:
+    """Adds the line and column of an error."""
+    text, fmt = c["text"], c["name"].rsplit(".", 1)[1]
+    at = c["checks"].get("at")
+    if at and "key" in at:
+        # Reader errors: TOML points at the key; serde_json at the last
+        # character it read, the key's closing quote.
+        if fmt == "toml":
+            offset = re.search(rf"^{re.escape(at['key'])}\s*=", text, re.M).start()
+        else:
+            offset = text.index(f'"{at["key"]}"') + len(at["key"]) + 1
+    elif at and "value" in at:
+        offset = re.search(rf"=\s*({re.escape(at['value'])})\s*$", text, re.M).start(1)
+    elif fmt == "toml":
+        offset = toml_offset(text, expected["path"])
+    else:
+        offset = json_offset(text, expected["path"])
+    assert offset is not None, (c["name"], expected)
+    line, column = line_column(text, offset)
+    return {**expected, "line": line, "column": column}
+
+
+# --- checks of the cases' defining properties ------------------------------
+
+
+def check(c: dict, expected: dict) -> None:
+    checks = c["checks"]
+    name = c["name"]
+    fmt = name.rsplit(".", 1)[1]
+    plan = None if "error" in expected else ref.read(c["text"], fmt)
+    if "same_as_allocate" in checks:
+        allocate = json.loads((HERE / "allocate.json").read_text(encoding="utf-8"))
+        # A one-line plan by the 2019 figures is the allocate vector of the
+        # same total: two independent routes to the same figures.
+        split = next(x for x in allocate["cases"] if x["name"] == checks["same_as_allocate"])
+        assert split["method"] == "largest_remainder" and split["unit"] == format(plan["unit"])
+        assert expected["net"]["2021"] == split["total"], name
+        assert list(expected["contributions"]["2021"].values()) == split["expected"], name
+    if checks.get("carried"):
+        rule = plan["population"]
+        for year in range(plan["first_year"], plan["first_year"] + plan["years"]):
+            wanted = ref.datetime.date(year - rule["years_before"], rule["month"], rule["day"])
+            assert any(wanted not in m["metrics"]["population"] for m in plan["members"]), year
+    for year, amount in checks.get("indexed", {}).items():
+        y = ref.compute_year(plan, int(year))
+        assert any(ref.format_amount(ln["gross"], plan["unit"]) == amount for ln in y["lines"].values()), (name, year)
+    if "funding" in checks:
+        y = ref.compute_year(plan, plan["first_year"])
+        got = {k: ref.format_amount(ln["funding"], plan["unit"]) for k, ln in y["lines"].items()}
+        assert got == checks["funding"], (name, got)
+    if "fee_total" in checks:
+        y = ref.compute_year(plan, plan["first_year"])
+        assert ref.format_amount(y["lines"]["fee"]["gross"], plan["unit"]) == checks["fee_total"]
+    if "capped" in checks:
+        y = ref.compute_year(plan, plan["first_year"])
+        ids = [m["id"] for m in plan["members"]]
+        for member_id, share in checks["capped"].items():
+            assert y["exact"][ids.index(member_id)] == share * y["net"], (name, member_id)
+    if name.startswith("error-"):
+        assert "error" in expected, (name, expected)
+    if name.startswith("multi-key-"):
+        assert "exact" in expected and "contributions" not in expected, name
+    elif "error" not in expected:
+        assert "exact" not in expected, (name, "a single-key plan must be determined")
+
+
+def build() -> dict[str, str]:
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names)), "duplicate case names"
+    expected = {}
+    files = {}
+    for c in CASES:
+        fmt = c["name"].rsplit(".", 1)[1]
+        result = ref.run(c["text"], fmt)
+        if "error" in result:
+            result = place(c, result)
+        check(c, result)
+        expected[c["name"]] = {"note": c["note"], **result}
+        files[c["name"]] = c["text"]
+    codes = {e.get("error") for e in expected.values()}
+    for code in (
+        "unknown_field", "unknown_member", "duplicate_id", "year_outside_horizon",
+        "negative_amount", "missing_field", "invalid_date", "unsupported_format",
+        "plan_syntax", "nobody_to_pay", "missing_figure", "impossible_caps", "unknown_line",
+    ):
+        assert code in codes, code
+    files["expected.json"] = json.dumps({"format": 1, "plans": expected}, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def main(argv: list[str]) -> int:
+    files = build()
+    if argv == ["--check"]:
+        stale = [n for n, t in files.items() if not (OUT / n).exists() or (OUT / n).read_text(encoding="utf-8") != t]
+        extra = sorted(
+            p.name for p in OUT.glob("*") if p.suffix in (".toml", ".json") and p.name not in files
+        ) if OUT.exists() else []
+        if stale or extra:
+            print(f"{OUT} differs from the reference ({stale + extra}): run "
+                  "python3 tests/vectors/make_plans.py", file=sys.stderr)
+            return 1
+        print(f"plans/: {len(CASES)} plans match the reference")
+        return 0
+    if argv:
+        print("usage: make_plans.py [--check]", file=sys.stderr)
+        return 2
+    OUT.mkdir(exist_ok=True)
+    for p in OUT.glob("*"):
+        if p.suffix in (".toml", ".json") and p.name not in files:
+            p.unlink()
+    for n, t in files.items():
+        (OUT / n).write_text(t, encoding="utf-8")
+    print(f"wrote {OUT} ({len(CASES)} plans)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,631 @@
+#!/usr/bin/env python3
+"""An independent reference for andel's budget-cycle plans, used to compute
+the expected values of tests/vectors/plans/expected.json.
+
+Written from the documented rules (the doc comments of core/src/plan and
+core/src/calendar.rs, and tests/vectors/plans/README.md), NOT by porting the
+Rust code.  Every number is a `fractions.Fraction`; dates are Python
+`datetime.date`.  It covers the features whose rounded result is uniquely
+determined and the checks the error vectors need.
+
+The rules, in the order a year is computed:
+
+* Membership: the part of year Y a member belongs, by `pro_rata`:
+  - `days`: days from max(joins, 1 Jan) to min(leaves, 31 Dec), both
+    counted, over 365 or 366;
+  - `months`: the months of Y on every day of which the member belongs,
+    over 12.
+* The population rule: the figure of year Y is the one dated
+  `month`/`day` of Y - `years_before`; with `carry_forward`, a missing
+  figure is replaced by the latest earlier one; otherwise (or when there
+  is no earlier one) it is the error `missing_figure`.
+* Lines: a one-off line (`year`) or a recurring one (`from`, optional
+  `to`, default the last year). Those sharing a line are the paying
+  members that belong to the collaboration for part of the year at least
+  and are among its `participants` (default: all).
+* Indexation, from the line's `from` year: amount_t =
+  round(amount_{t-1} * (1 + rate_t)) to the unit with the plan's
+  indexation rounding; rate_t = `rates[t]` if given, else `rate`, else 0.
+* A per_inhabitant_fee line costs round(fee * sum(population * membership))
+  (same rounding), summed over its participants.
+* Funding: earmarked funding is set against its line; general funding is
+  spread over the lines by largest remainder (ties: the larger line, then
+  the earlier) in proportion to what is left of each line.
+* Pools: the lines of a year with the same key and the same participants.
+  A pool's net (in units) is what amount caps/floors and fixed amounts are
+  measured against.
+* Keys (exact shares summing to 1; `membership` = the member's fraction):
+  per_capita / metric: figure * membership; equal: membership; weights:
+  weight (default 0) * membership; fixed_shares: share * membership for
+  the members named, the rest (1 - their sum) shared among the others by
+  `rest`; fixed_amounts: the same with share = amount / pool net;
+  blend: sum of weight * inner share; per_inhabitant_fee: as per_capita;
+  limited: water-filling on the base key's shares, caps first then floors,
+  repeated until nothing changes.
+* Rounding: when every line of a year with a net cost belongs to one pool
+  (a rank-one table), each member's contribution is the largest-remainder
+  apportionment of the year's net units by the member's exact total (ties:
+  the larger exact total, then the earlier member).  Otherwise the
+  reference gives the exact totals only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reference import format_amount, parse_number  # noqa: E402
+from reference import RefError as NumberError  # noqa: E402
+
+
+class PlanError(Exception):
+    """A refused plan: the stable code and the path of the field."""
+
+    def __init__(self, code: str, path: str = ""):
+        super().__init__(f"{code} at {path!r}")
+        self.code = code
+        self.path = path
+
+
+class Float:
+    """A float as written in the document (refused: money is never a float)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+# --- reading -------------------------------------------------------------
+
+# Fields of every table of the format; the required ones are marked '*'.
+SCHEMA = {
+    "plan": "format* name* currency unit method first_divisor first_year* years* "
+    "population pro_rata indexation credit_in_kind key members* costs funding in_kind",
+    "population": "metric years_before month day carry_forward",
+    "indexation": "rate rates rounding",
+    "member": "id* name* kind paying joins leaves metrics",
+    "cost": "id* name* amount year from to indexed participants key",
+    "funding": "id* name* year* amount* line",
+    "in_kind": "member* description year from to hours rate amount",
+}
+KEY_FIELDS = {
+    "per_capita": "",
+    "equal": "",
+    "metric": "metric*",
+    "weights": "weights*",
+    "fixed_shares": "shares* rest*",
+    "fixed_amounts": "amounts* rest*",
+    "blend": "parts*",
+    "per_inhabitant_fee": "fee*",
+    "limited": "key* max_share max_amount min_amount",
+}
+
+
+def load(text: str, fmt: str) -> dict:
+    """The document as plain values; floats are kept as `Float`."""
+    if fmt == "toml":
+        return tomllib.loads(text, parse_float=Float)
+    return json.loads(text, parse_float=Float)
+
+
+def _fields(table: dict, spec: str) -> None:
+    allowed = {f.rstrip("*") for f in spec.split()}
+    for name in table:
+        if name not in allowed:
+            raise PlanError("unknown_field")
+    for f in spec.split():
+        if f.endswith("*") and f[:-1] not in table:
+            raise PlanError("missing_field")
+
+
+def _check_values(value) -> None:
+    """Floats anywhere are a syntax error (values of the wrong type)."""
+    if isinstance(value, Float):
+        raise PlanError("plan_syntax")
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_values(v)
+    if isinstance(value, list):
+        for v in value:
+            _check_values(v)
+
+
+def _check_key(key: dict) -> None:
+    kind = key.get("type")
+    if kind not in KEY_FIELDS:
+        raise PlanError("plan_syntax")
+    _fields({k: v for k, v in key.items() if k != "type"}, KEY_FIELDS[kind])
+    if kind in ("fixed_shares", "fixed_amounts"):
+        _check_key(key["rest"])
+    if kind == "limited":
+        _check_key(key["key"])
+    if kind == "blend":
+        for part in key["parts"]:
+            _fields(part, "weight* key*")
+            _check_key(part["key"])
+
+
+def number(value) -> Fraction:
+    """A number of the document: a decimal string or an integer."""
+    if isinstance(value, bool) or isinstance(value, Float):
+        raise PlanError("plan_syntax")
+    if isinstance(value, int):
+        return Fraction(value)
+    try:
+        return parse_number(value)
+    except NumberError:
+        raise PlanError("plan_syntax") from None
+
+
+def date(text) -> datetime.date:
+    """A `YYYY-MM-DD` date; one that does not exist is `invalid_date`."""
+    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise PlanError("invalid_date")
+    try:
+        return datetime.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:
+        raise PlanError("invalid_date") from None
+
+
+def read(text: str, fmt: str) -> dict:
+    """Reads and checks a plan. Syntax-level errors (unknown or missing
+    fields of the document's structure, floats) have the path ''."""
+    doc = load(text, fmt)
+    _check_values(doc)
+    _fields(doc, SCHEMA["plan"])
+    for name in ("population", "indexation"):
+        if name in doc:
+            _fields(doc[name], SCHEMA[name])
+    for member in doc["members"]:
+        _fields(member, SCHEMA["member"])
+    for section, schema in (("costs", "cost"), ("funding", "funding"), ("in_kind", "in_kind")):
+        for entry in doc.get(section, []):
+            _fields(entry, SCHEMA[schema])
+    if "key" in doc:
+        _check_key(doc["key"])
+    for cost in doc.get("costs", []):
+        if "key" in cost:
+            _check_key(cost["key"])
+    # Dates are read with the document (a nonexistent date in a member's
+    # joins/leaves or in a metric series is `invalid_date`, path '').
+    for member in doc["members"]:
+        for field in ("joins", "leaves"):
+            if field in member:
+                date(member[field])
+        for series in member.get("metrics", {}).values():
+            for d in series:
+                date(d)
+    plan = normalise(doc)
+    validate(plan)
+    return plan
+
+
+def normalise(doc: dict) -> dict:
+    """The document with defaults filled in and numbers as Fractions."""
+    pop = doc.get("population", {})
+    idx = doc.get("indexation", {})
+    plan = {
+        "format": doc["format"],
+        "unit": number(doc.get("unit", 1)),
+        "method": doc.get("method", "largest_remainder"),
+        "first_year": doc["first_year"],
+        "years": doc["years"],
+        "population": {
+            "metric": pop.get("metric", "population"),
+            "years_before": pop.get("years_before", 2),
+            "month": pop.get("month", 12),
+            "day": pop.get("day", 31),
+            "carry_forward": pop.get("carry_forward", False),
+        },
+        "pro_rata": doc.get("pro_rata", "days"),
+        "rate": number(idx["rate"]) if "rate" in idx else Fraction(0),
+        "rates": {int(y): number(r) for y, r in idx.get("rates", {}).items()},
+        "rounding": idx.get("rounding", "half_away_from_zero"),
+        "key": key_value(doc.get("key", {"type": "per_capita"})),
+        "members": [],
+        "costs": [],
+        "funding": [],
+    }
+    for m in doc["members"]:
+        plan["members"].append(
+            {
+                "id": m["id"],
+                "paying": m.get("paying", True),
+                "joins": date(m["joins"]) if "joins" in m else None,
+                "leaves": date(m["leaves"]) if "leaves" in m else None,
+                "metrics": {
+                    name: {date(d): number(v) for d, v in series.items()}
+                    for name, series in m.get("metrics", {}).items()
+                },
+            }
+        )
+    for c in doc.get("costs", []):
+        plan["costs"].append(
+            {
+                "id": c["id"],
+                "amount": number(c["amount"]) if "amount" in c else None,
+                "year": c.get("year"),
+                "from": c.get("from"),
+                "to": c.get("to"),
+                "indexed": c.get("indexed", False),
+                "participants": c.get("participants"),
+                "key": key_value(c["key"]) if "key" in c else None,
+            }
+        )
+    for f in doc.get("funding", []):
+        plan["funding"].append(
+            {"id": f["id"], "year": f["year"], "amount": number(f["amount"]), "line": f.get("line")}
+        )
+    return plan
+
+
+def key_value(key: dict) -> tuple:
+    """A key as a hashable value, so that equal keys compare equal."""
+    kind = key["type"]
+
+    def table(t: dict) -> tuple:
+        return tuple(sorted((k, number(v)) for k, v in t.items()))
+
+    if kind in ("per_capita", "equal"):
+        return (kind,)
+    if kind == "metric":
+        return (kind, key["metric"])
+    if kind == "weights":
+        return (kind, table(key["weights"]))
+    if kind == "fixed_shares":
+        return (kind, table(key["shares"]), key_value(key["rest"]))
+    if kind == "fixed_amounts":
+        return (kind, table(key["amounts"]), key_value(key["rest"]))
+    if kind == "blend":
+        return (kind, tuple((number(p["weight"]), key_value(p["key"])) for p in key["parts"]))
+    if kind == "per_inhabitant_fee":
+        return (kind, number(key["fee"]))
+    if kind == "limited":
+        cap = number(key["max_share"]) if "max_share" in key else None
+        return (
+            kind,
+            key_value(key["key"]),
+            cap,
+            table(key.get("max_amount", {})),
+            table(key.get("min_amount", {})),
+        )
+    raise PlanError("plan_syntax")
+
+
+def validate(plan: dict) -> None:
+    """The checks of a plan as a whole that the vectors pin, each with the
+    path of the offending field."""
+    first = plan["first_year"]
+    last = first + plan["years"] - 1
+    if plan["format"] != 1:
+        raise PlanError("unsupported_format", "format")
+    rule = plan["population"]
+    try:
+        datetime.date(2001, rule["month"], rule["day"])  # a common year
+    except ValueError:
+        raise PlanError("invalid_date", "population") from None
+    ids = set()
+    for i, m in enumerate(plan["members"]):
+        if m["id"] in ids:
+            raise PlanError("duplicate_id", f"members[{i}].id")
+        ids.add(m["id"])
+    paying = {m["id"] for m in plan["members"] if m["paying"]}
+    line_ids = set()
+    for i, c in enumerate(plan["costs"]):
+        at = f"costs[{i}]"
+        if c["id"] in line_ids:
+            raise PlanError("duplicate_id", f"{at}.id")
+        line_ids.add(c["id"])
+        if c["year"] is None and c["from"] is None:
+            raise PlanError("missing_field", at)
+        for field in ("year", "from", "to"):
+            if c[field] is not None and not first <= c[field] <= last:
+                raise PlanError("year_outside_horizon", f"{at}.{field}")
+        is_fee = (c["key"] or plan["key"])[0] == "per_inhabitant_fee"
+        if c["amount"] is None and not is_fee:
+            raise PlanError("missing_field", at)
+        if c["amount"] is not None:
+            if c["amount"] < 0:
+                raise PlanError("negative_amount", f"{at}.amount")
+            if (c["amount"] / plan["unit"]).denominator != 1:
+                raise PlanError("not_multiple_of_unit", f"{at}.amount")
+        for j, p in enumerate(c["participants"] or []):
+            if p not in ids:
+                raise PlanError("unknown_member", f"{at}.participants[{j}]")
+            if p not in paying:
+                raise PlanError("invalid_plan", f"{at}.participants[{j}]")
+    for i, f in enumerate(plan["funding"]):
+        if not first <= f["year"] <= last:
+            raise PlanError("year_outside_horizon", f"funding[{i}].year")
+        if f["amount"] < 0:
+            raise PlanError("negative_amount", f"funding[{i}].amount")
+        if f["line"] is not None and f["line"] not in line_ids:
+            raise PlanError("unknown_line", f"funding[{i}].line")
+
+
+# --- one year ------------------------------------------------------------
+
+
+def membership(year: int, joins, leaves, rule: str) -> Fraction:
+    """The part of `year` a member belongs to the collaboration."""
+    start = max(joins or datetime.date(year, 1, 1), datetime.date(year, 1, 1))
+    end = min(leaves or datetime.date(year, 12, 31), datetime.date(year, 12, 31))
+    if rule == "days":
+        days_in_year = (datetime.date(year, 12, 31) - datetime.date(year, 1, 1)).days + 1
+        days = max(0, (end - start).days + 1)
+        return Fraction(days, days_in_year)
+    months = 0
+    for month in range(1, 13):
+        first_day = datetime.date(year, month, 1)
+        next_first = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        last_day = next_first - datetime.timedelta(days=1)
+        if start <= first_day and last_day <= end:
+            months += 1
+    return Fraction(months, 12)
+
+
+def figure(plan: dict, year: int, m: int, metric: str) -> Fraction:
+    """Member m's figure of `metric` for budget `year`, by the population
+    rule."""
+    rule = plan["population"]
+    wanted = datetime.date(year - rule["years_before"], rule["month"], rule["day"])
+    series = plan["members"][m]["metrics"].get(metric, {})
+    if wanted in series:
+        return series[wanted]
+    earlier = [d for d in series if d < wanted]
+    if rule["carry_forward"] and earlier:
+        return series[max(earlier)]
+    raise PlanError("missing_figure", f"members[{m}].metrics.{metric}")
+
+
+def round_to_unit(x: Fraction, unit: Fraction, mode: str) -> Fraction:
+    """x rounded to a whole multiple of unit (x >= 0 in plans)."""
+    units = x / unit
+    low = units.numerator // units.denominator
+    rest = units - low
+    if rest == 0:
+        up = False
+    elif mode in ("up", "away_from_zero"):
+        up = True
+    elif mode in ("down", "toward_zero"):
+        up = False
+    elif mode == "half_away_from_zero":
+        up = rest >= Fraction(1, 2)
+    elif mode == "half_even":
+        up = rest > Fraction(1, 2) or (rest == Fraction(1, 2) and low % 2 == 1)
+    else:
+        raise ValueError(mode)
+    return (low + up) * unit
+
+
+def largest_remainder(units: int, weights: list[Fraction]) -> list[int]:
+    """Hamilton: floors, then one unit each to the largest remainders (ties:
+    the larger weight, then the earlier position)."""
+    total = sum(weights)
+    quotas = [units * w / total for w in weights]
+    out = [q.numerator // q.denominator for q in quotas]
+    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - out[i]), -weights[i], i))
+    for i in order[: units - sum(out)]:
+        out[i] += 1
+    return out
+
+
+def key_shares(plan, key, parts, year, fractions, pool_net) -> list[Fraction]:
+    """Exact shares of the members `parts` (indices), summing to 1."""
+    kind = key[0]
+    ids = [plan["members"][m]["id"] for m in parts]
+    if not parts:
+        raise PlanError("nobody_to_pay")
+    if kind in ("per_capita", "per_inhabitant_fee", "metric", "equal", "weights"):
+        if kind in ("per_capita", "per_inhabitant_fee"):
+            base = [figure(plan, year, m, plan["population"]["metric"]) for m in parts]
+        elif kind == "metric":
+            base = [figure(plan, year, m, key[1]) for m in parts]
+        elif kind == "equal":
+            base = [Fraction(1)] * len(parts)
+        else:
+            given = dict(key[1])
+            base = [given.get(i, Fraction(0)) for i in ids]
+        weights = [b * fractions[m] for b, m in zip(base, parts)]
+        if sum(weights) == 0:
+            raise PlanError("nobody_to_pay")
+        return [w / sum(weights) for w in weights]
+    if kind in ("fixed_shares", "fixed_amounts"):
+        named = dict(key[1])
+        fixed = {}
+        for i, m in zip(ids, parts):
+            if i in named:
+                share = named[i] if kind == "fixed_shares" else named[i] / plan["unit"] / pool_net
+                fixed[i] = share * fractions[m]
+        left = 1 - sum(fixed.values())
+        if left < 0:
+            raise PlanError("nobody_to_pay")
+        others = [m for i, m in zip(ids, parts) if i not in fixed]
+        if not others:
+            if left != 0:
+                raise PlanError("nobody_to_pay")
+            rest = {}
+        else:
+            inner = key_shares(plan, key[2], others, year, fractions, pool_net * left)
+            rest = {m: s * left for m, s in zip(others, inner)}
+        return [fixed[i] if i in fixed else rest[m] for i, m in zip(ids, parts)]
+    if kind == "blend":
+        out = [Fraction(0)] * len(parts)
+        for weight, inner_key in key[1]:
+            inner = key_shares(plan, inner_key, parts, year, fractions, pool_net)
+            out = [o + weight * s for o, s in zip(out, inner)]
+        return out
+    if kind == "limited":
+        base = key_shares(plan, key[1], parts, year, fractions, pool_net)
+        caps = []
+        floors = []
+        for i in ids:
+            amount_cap = dict(key[3]).get(i)
+            options = [c for c in (key[2], None if amount_cap is None else amount_cap / plan["unit"] / pool_net) if c is not None]
+            caps.append(min(options) if options else None)
+            floor = dict(key[4]).get(i)
+            floors.append(None if floor is None else floor / plan["unit"] / pool_net)
+        return water_fill(base, caps, floors)
+    raise ValueError(kind)
+
+
+def water_fill(base, caps, floors) -> list[Fraction]:
+    """Holds members over their cap at the cap, then members under their
+    floor at the floor, and shares the rest among the others in proportion
+    to their base shares, until nothing changes."""
+    n = len(base)
+    if sum(f for f in floors if f is not None) > 1:
+        raise PlanError("impossible_caps")
+    if all(c is not None for c in caps) and sum(caps) < 1:
+        raise PlanError("impossible_caps")
+    held: dict[int, Fraction] = {}
+    while True:
+        free = [i for i in range(n) if i not in held]
+        left = 1 - sum(held.values())
+        free_base = sum(base[i] for i in free)
+        if not free or free_base == 0:
+            if left != 0:
+                raise PlanError("impossible_caps")
+            return [held.get(i, Fraction(0)) for i in range(n)]
+        tentative = {i: base[i] * left / free_base for i in free}
+        over = [i for i in free if caps[i] is not None and tentative[i] > caps[i]]
+        if over:
+            held.update({i: caps[i] for i in over})
+            continue
+        under = [i for i in free if floors[i] is not None and tentative[i] < floors[i]]
+        if under:
+            held.update({i: floors[i] for i in under})
+            continue
+        shares = [held.get(i, tentative.get(i)) for i in range(n)]
+        if any(s < 0 for s in shares):
+            raise PlanError("impossible_caps")
+        return shares
+
+
+def compute_year(plan: dict, year: int) -> dict:
+    """One budget year: the net, each member's exact total, and (for a
+    rank-one table) each member's rounded contribution, in units."""
+    unit = plan["unit"]
+    last = plan["first_year"] + plan["years"] - 1
+    members = plan["members"]
+    fractions = [membership(year, m["joins"], m["leaves"], plan["pro_rata"]) for m in members]
+    lines = []
+    for index, c in enumerate(plan["costs"]):
+        start, end = (c["year"], c["year"]) if c["year"] is not None else (c["from"], c["to"] or last)
+        if not start <= year <= end:
+            continue
+        key = c["key"] or plan["key"]
+        parts = [
+            m
+            for m, member in enumerate(members)
+            if member["paying"]
+            and fractions[m] > 0
+            and (c["participants"] is None or member["id"] in c["participants"])
+        ]
+        try:
+            if key[0] == "per_inhabitant_fee":
+                metric = plan["population"]["metric"]
+                exact = key[1] * sum(figure(plan, year, m, metric) * fractions[m] for m in parts)
+                gross = round_to_unit(exact, unit, plan["rounding"])
+            elif c["indexed"]:
+                gross = c["amount"]
+                for t in range(start + 1, year + 1):
+                    rate = plan["rates"].get(t, plan["rate"])
+                    gross = round_to_unit(gross * (1 + rate), unit, plan["rounding"])
+            else:
+                gross = c["amount"]
+        except PlanError as e:
+            if e.path:
+                raise
+            raise PlanError(e.code, f"costs[{index}]") from None
+        lines.append({"index": index, "key": key, "parts": parts, "gross": gross, "funding": Fraction(0)})
+
+    general = Fraction(0)
+    for f in plan["funding"]:
+        if f["year"] != year:
+            continue
+        if f["line"] is None:
+            general += f["amount"]
+            continue
+        line = next(ln for ln in lines if plan["costs"][ln["index"]]["id"] == f["line"])
+        line["funding"] += f["amount"]
+        assert line["funding"] <= line["gross"], "vectors keep funding within the line"
+    if general:
+        left = [ln["gross"] - ln["funding"] for ln in lines]
+        assert general <= sum(left), "vectors keep funding within the costs"
+        spread = largest_remainder(int(general / unit), left)
+        for ln, part in zip(lines, spread):
+            ln["funding"] += part * unit
+    for ln in lines:
+        ln["net_units"] = int((ln["gross"] - ln["funding"]) / unit)
+
+    pools: dict[tuple, int] = {}
+    for ln in lines:
+        pool = (ln["key"], tuple(ln["parts"]))
+        pools[pool] = pools.get(pool, 0) + ln["net_units"]
+    exact = [Fraction(0)] * len(members)
+    paid_pools = set()
+    for ln in lines:
+        if ln["net_units"] == 0:
+            continue
+        pool = (ln["key"], tuple(ln["parts"]))
+        paid_pools.add(pool)
+        first = next(x for x in lines if (x["key"], tuple(x["parts"])) == pool)
+        try:
+            if not ln["parts"]:
+                raise PlanError("nobody_to_pay")
+            shares = key_shares(plan, ln["key"], ln["parts"], year, fractions, pools[pool])
+        except PlanError as e:
+            if e.path:
+                raise
+            raise PlanError(e.code, f"costs[{first['index']}]") from None
+        for m, s in zip(ln["parts"], shares):
+            exact[m] += ln["net_units"] * s
+    net = sum(ln["net_units"] for ln in lines)
+    result = {"net": net, "exact": exact, "lines": {plan["costs"][ln["index"]]["id"]: ln for ln in lines}}
+    if len(paid_pools) <= 1:
+        if net == 0:
+            result["contributions"] = [0] * len(members)
+        else:
+            result["contributions"] = largest_remainder(net, exact)
+    return result
+
+
+def compute(plan: dict) -> dict:
+    """Every year of a plan, as the strings of expected.json: the net of
+    every year, the contributions of the years whose rounding is
+    determined (rank-one tables) and the exact totals of the others."""
+    unit = plan["unit"]
+    ids = [m["id"] for m in plan["members"]]
+    out: dict = {"net": {}, "contributions": {}, "exact": {}}
+    for year in range(plan["first_year"], plan["first_year"] + plan["years"]):
+        y = compute_year(plan, year)
+        out["net"][str(year)] = format_amount(y["net"] * unit, unit)
+        if "contributions" in y:
+            out["contributions"][str(year)] = {
+                i: format_amount(c * unit, unit) for i, c in zip(ids, y["contributions"])
+            }
+        else:
+            out["exact"][str(year)] = {
+                i: f"{(e * unit).numerator}/{(e * unit).denominator}"
+                for i, e in zip(ids, y["exact"])
+            }
+    return {k: v for k, v in out.items() if v}
+
+
+def run(text: str, fmt: str) -> dict:
+    """The expected outcome of a plan document: its figures or its error."""
+    try:
+        return compute(read(text, fmt))
+    except PlanError as e:
+        return {"error": e.code, "path": e.path}
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        path = Path(name)
+        print(name, json.dumps(run(path.read_text(encoding="utf-8"), path.suffix[1:]), indent=2))
