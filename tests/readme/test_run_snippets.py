@@ -10,6 +10,8 @@ this after both are in place. Standard library only.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import tempfile
 import unittest
@@ -127,7 +129,14 @@ class RunnerTest(unittest.TestCase):
         self.assertIn("do not compile", self.outcomes[9].detail)
 
     def test_the_report_fails_and_lists_skips(self):
-        self.assertEqual(run_snippets.report(self.outcomes), 1)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            status = run_snippets.report(self.outcomes)
+        self.assertEqual(status, 1)
+        text = printed.getvalue()
+        line = self.blocks[6].line
+        self.assertRegex(text, rf"skipped\s+\S+SAMPLE.md:{line}\s+python\s+needs a network")
+        self.assertIn("snippets: 4 FAILED", text)
 
     def test_a_good_rust_block_runs(self):
         with tempfile.TemporaryDirectory(prefix="andel-readme-rust-") as tmp:
@@ -146,7 +155,11 @@ class RunnerTest(unittest.TestCase):
             path = Path(tmp) / "EMPTY.md"
             path.write_text("```text\nonly text\n```\n", encoding="utf-8")
             outcomes = run_snippets.process(run_snippets.parse(path), Path(tmp), dry_run=False)
-        self.assertEqual(run_snippets.report(outcomes), 1)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            status = run_snippets.report(outcomes)
+        self.assertEqual(status, 1)
+        self.assertIn("no block was run", printed.getvalue())
 
 
 if __name__ == "__main__":
