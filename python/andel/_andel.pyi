@@ -1,7 +1,8 @@
 """Native core of the andel package (Rust, pyo3). Internal: use ``andel``."""
 
+import os
 from decimal import Decimal
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 _Number = Union[Decimal, int, str]
 
@@ -35,3 +36,45 @@ def round_to_unit(amount: _Number, unit: _Number, mode: str) -> Decimal:
 
 def _panic_for_tests() -> None:
     """Test only: panics inside Rust; raises AndelError(code='internal_error')."""
+
+REFERENCE_PLAN: str
+
+_ExplanationParts = Tuple[str, int, Decimal, List[str], str]
+
+class Plan:
+    """A plan read and checked by core. Internal: use ``andel.Plan``."""
+
+    @staticmethod
+    def read(text: str, format: str) -> "Plan":
+        """Reads and checks a plan from ``text`` in ``format`` ("toml" or "json")."""
+    @staticmethod
+    def reference() -> "Plan":
+        """The bundled reference case."""
+    @staticmethod
+    def check(text: str, format: str) -> List[Any]:
+        """Every problem of a plan document, as AndelError instances."""
+    @staticmethod
+    def format_of_file(path: Union[str, "os.PathLike[str]"]) -> str:
+        """Returns "toml" or "json" by the file name's extension; PlanError otherwise."""
+    def to_toml(self) -> str:
+        """The plan as TOML."""
+    def to_json(self) -> str:
+        """The plan as pretty JSON."""
+    def compute(self) -> "PlanResult":
+        """Every member's contribution for every budget year."""
+    def explain(self, member: str, year: int) -> _ExplanationParts:
+        """(member, year, contribution, lines, text)."""
+
+class PlanResult:
+    """A computed plan. Internal: use ``andel.PlanResult``."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Core's result as Python values, decimals as Decimal."""
+    def to_json(self) -> str:
+        """Core's JSON text."""
+    def to_csv(self) -> str:
+        """Core's CSV text."""
+    def contribution(self, member: str, year: int) -> Decimal:
+        """One member's contribution in one year."""
+    def explain(self, member: str, year: int) -> _ExplanationParts:
+        """(member, year, contribution, lines, text)."""

@@ -18,7 +18,7 @@ the data.
 
 from __future__ import annotations
 
-from typing import Any, Tuple, Type
+from typing import Any, Optional, Tuple, Type
 
 __all__ = [
     "AndelError",
@@ -82,10 +82,51 @@ class AndelOverflowError(AndelError):
 
 
 class PlanError(AndelError):
-    """An error in a budget plan (a file or structure describing several
-    splits). Used by the plan features; the plain split functions never raise
-    it.
+    """A budget plan cannot be read, checked or computed.
+
+    ``.code`` says what is wrong (``unknown_field``, ``missing_field``,
+    ``plan_syntax``, ``unsupported_format``, ``duplicate_id``,
+    ``unknown_member``, ``unknown_line``, ``year_outside_horizon``,
+    ``missing_figure``, ``negative_amount``, ``nobody_to_pay``,
+    ``impossible_caps``, ``invalid_key``, ``invalid_plan``, ...). An error at a
+    place in a plan is always a PlanError, even when its code belongs to
+    another family (an ``invalid_date`` in a plan file).
+
+    Attributes:
+        path: the field, e.g. ``"costs[2].participants[0]"``; None when the
+            error is not about one field (a syntax error is placed by
+            ``line`` and ``column`` only).
+        line: the line in the text the plan was read from, from 1; None
+            when unknown (a plan computed from a dict, or an error found by
+            ``compute()`` rather than while reading).
+        column: the column in that line, from 1, in characters; or None.
     """
+
+    path: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        code: str,
+        path: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+    ) -> None:
+        super().__init__(message, code)
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}({self.message!r}, code={self.code!r}, "
+            f"path={self.path!r}, line={self.line!r}, column={self.column!r})"
+        )
+
+    def __reduce__(self) -> Tuple[Type["AndelError"], Tuple[Any, ...]]:
+        return (type(self), (self.message, self.code, self.path, self.line, self.column))
 
 
 for _cls in (AndelError, AllocationError, InputError, AndelOverflowError, PlanError):

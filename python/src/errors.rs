@@ -5,6 +5,7 @@
 //! picks the class and fills in `.code` and the message.
 
 use andel::{Error, ErrorFamily};
+use pyo3::call::PyCallArgs;
 use pyo3::prelude::*;
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -13,11 +14,19 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 const INTERNAL_ERROR: &str = "internal_error";
 
 /// Maps a core error to its Python exception: the class by the error's
-/// family, `.code` and the message exactly as core wrote them.
+/// family, `.code` and the message exactly as core wrote them, and for an
+/// error in a plan its place (`.path`, `.line`, `.column`).
 ///
 /// This is the only place where core errors are mapped.
 pub fn from_core(py: Python<'_>, err: &Error) -> PyErr {
+    let location = err.location();
     let class = match err.family() {
+        ErrorFamily::Internal => "AndelError",
+        // An error at a place in a plan is a PlanError whatever its family
+        // (a bad date in a plan file is a problem of that plan), because
+        // only PlanError carries the place.
+        _ if location.is_some() => "PlanError",
+        ErrorFamily::Plan => "PlanError",
         ErrorFamily::Allocation => "AllocationError",
         ErrorFamily::Input => "InputError",
         ErrorFamily::Overflow => "AndelOverflowError",
@@ -25,7 +34,20 @@ pub fn from_core(py: Python<'_>, err: &Error) -> PyErr {
         // its own code, never as a crash.
         _ => "AndelError",
     };
-    andel_error(py, class, err.code(), &err.to_string())
+    let message = err.to_string();
+    let made = if class == "PlanError" {
+        // Core's path is empty for "the whole document" (syntax errors,
+        // whose place is the line and column): Python says None.
+        let path = location
+            .map(|at| at.path.as_str())
+            .filter(|p| !p.is_empty());
+        let line = location.and_then(|at| at.line);
+        let column = location.and_then(|at| at.column);
+        new_exception(py, class, (message, err.code(), path, line, column))
+    } else {
+        new_exception(py, class, (message, err.code()))
+    };
+    made.unwrap_or_else(|e| e)
 }
 
 /// Converts a core `Result` into a `PyResult` with [`from_core`].
@@ -70,13 +92,15 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
 
 /// An instance of `andel._errors.<class>(message, code)` as a `PyErr`.
 fn andel_error(py: Python<'_>, class: &str, code: &str, message: &str) -> PyErr {
-    let made = py
-        .import("andel._errors")
-        .and_then(|module| module.getattr(class))
-        .and_then(|class| class.call1((message, code)));
-    match made {
-        Ok(exception) => PyErr::from_value(exception),
-        // Only if the package itself is broken: say that rather than hide it.
-        Err(import_failed) => import_failed,
-    }
+    new_exception(py, class, (message, code)).unwrap_or_else(|e| e)
+}
+
+/// `andel._errors.<class>(*args)` as a `PyErr`; the error of the import or
+/// the call if the package itself is broken (said rather than hidden).
+fn new_exception<'py, A>(py: Python<'py>, class: &str, args: A) -> Result<PyErr, PyErr>
+where
+    A: PyCallArgs<'py>,
+{
+    let exception = py.import("andel._errors")?.getattr(class)?.call1(args)?;
+    Ok(PyErr::from_value(exception))
 }

@@ -8,6 +8,8 @@
 
 mod convert;
 mod errors;
+mod plan;
+mod result;
 mod split;
 
 use pyo3::prelude::*;
@@ -24,6 +26,9 @@ mod native {
     use pyo3::prelude::*;
     use pyo3::types::PyTuple;
 
+    #[pymodule_export]
+    use crate::plan::{NativePlan, NativeResult};
+
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         let py = m.py();
@@ -34,6 +39,7 @@ mod native {
             PyTuple::new(py, Rounding::ALL.map(Rounding::name))?,
         )?;
         m.add("DEFAULT_UNIT", andel::DEFAULT_UNIT.to_string())?;
+        m.add("REFERENCE_PLAN", andel::plan::REFERENCE_PLAN)?;
         Ok(())
     }
 

@@ -1,0 +1,198 @@
+//! Budget-cycle plans: core's `Plan` and `PlanResult` held for Python.
+//!
+//! The classes here are internal (`andel._andel.Plan`, `andel._andel.PlanResult`);
+//! the documented API is `andel.Plan` and `andel.PlanResult` in
+//! `andel/_plan.py` and `andel/_result.py`. Every method reads, checks and
+//! computes in core; this module converts arguments and results only.
+
+use crate::errors::{OrRaise, boundary, from_core};
+use crate::result::result_dict;
+use andel::plan::Format;
+use andel::{Decimal, Error, Explanation, Plan, PlanResult};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::path::Path;
+use std::sync::Arc;
+
+/// An explanation as Python values: member, year, contribution, the
+/// sentences, and core's text of them all.
+type ExplanationParts = (String, i32, Decimal, Vec<String>, String);
+
+/// The plan format named `name` (`"toml"` or `"json"`).
+fn format_named(name: &str) -> andel::Result<Format> {
+    match name {
+        "toml" => Ok(Format::Toml),
+        "json" => Ok(Format::Json),
+        // The caller's choice of format is part of reading the document, so
+        // a wrong one is the same kind of error as a document that does not
+        // parse (code plan_syntax), and reaches Python as a PlanError.
+        other => Err(Error::PlanSyntax {
+            message: format!("unknown plan format {other:?}: andel reads \"toml\" and \"json\""),
+        }),
+    }
+}
+
+/// The format of a plan file by its extension, `.toml` or `.json` in any case.
+fn format_of_file(path: &Path) -> andel::Result<&'static str> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("toml") => Ok("toml"),
+        Some("json") => Ok("json"),
+        _ => Err(Error::PlanSyntax {
+            message: format!(
+                "{}: cannot tell the plan's format from the file name: name the file .toml \
+                 or .json, or read its text with Plan.from_toml or Plan.from_json",
+                path.display()
+            ),
+        }),
+    }
+}
+
+fn explanation_parts(explanation: Explanation) -> ExplanationParts {
+    let text = explanation.to_string();
+    let Explanation {
+        member,
+        year,
+        contribution,
+        lines,
+    } = explanation;
+    (member, year, contribution, lines, text)
+}
+
+/// A plan read and checked by core. Internal: use `andel.Plan`.
+#[pyclass(frozen, module = "andel._andel", name = "Plan")]
+pub struct NativePlan {
+    // Shared with the results computed from it, which explain from it.
+    plan: Arc<Plan>,
+}
+
+#[pymethods]
+impl NativePlan {
+    /// Reads and checks a plan from `text` in `format` ("toml" or "json").
+    #[staticmethod]
+    fn read(py: Python<'_>, text: &str, format: &str) -> PyResult<Self> {
+        boundary(py, || {
+            let format = format_named(format).or_raise(py)?;
+            let plan = py.detach(|| Plan::read(text, format)).or_raise(py)?;
+            Ok(NativePlan {
+                plan: Arc::new(plan),
+            })
+        })
+    }
+
+    /// The bundled reference case.
+    #[staticmethod]
+    fn reference(py: Python<'_>) -> PyResult<Self> {
+        // Core panics if its own bundled plan were invalid: a bug, which the
+        // boundary reports as internal_error.
+        boundary(py, || {
+            Ok(NativePlan {
+                plan: Arc::new(py.detach(Plan::reference)),
+            })
+        })
+    }
+
+    /// Every problem of a plan document, as AndelError instances.
+    #[staticmethod]
+    fn check(py: Python<'_>, text: &str, format: &str) -> PyResult<Vec<Py<PyAny>>> {
+        boundary(py, || {
+            let problems = match format_named(format) {
+                Ok(format) => py.detach(|| Plan::check(text, format)),
+                Err(wrong_format) => vec![wrong_format],
+            };
+            Ok(problems
+                .iter()
+                .map(|problem| from_core(py, problem).into_value(py).into_any())
+                .collect())
+        })
+    }
+
+    /// "toml" or "json" by the file name's extension; PlanError otherwise.
+    #[staticmethod]
+    fn format_of_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<&'static str> {
+        boundary(py, || format_of_file(&path).or_raise(py))
+    }
+
+    /// The plan as TOML.
+    fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || self.plan.to_toml().or_raise(py))
+    }
+
+    /// The plan as pretty JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || Ok(self.plan.to_json()))
+    }
+
+    /// Every member's contribution for every budget year.
+    fn compute(&self, py: Python<'_>) -> PyResult<NativeResult> {
+        boundary(py, || {
+            let result = py.detach(|| self.plan.compute()).or_raise(py)?;
+            Ok(NativeResult {
+                plan: Arc::clone(&self.plan),
+                result,
+            })
+        })
+    }
+
+    /// How `member`'s contribution in `year` arose.
+    fn explain(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<ExplanationParts> {
+        boundary(py, || {
+            let explanation = py.detach(|| self.plan.explain(member, year)).or_raise(py)?;
+            Ok(explanation_parts(explanation))
+        })
+    }
+}
+
+/// A computed plan. Internal: use `andel.PlanResult`.
+#[pyclass(frozen, module = "andel._andel", name = "PlanResult")]
+pub struct NativeResult {
+    plan: Arc<Plan>,
+    result: PlanResult,
+}
+
+#[pymethods]
+impl NativeResult {
+    /// Core's result as Python values, decimals as `decimal.Decimal`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        boundary(py, || result_dict(py, &self.result))
+    }
+
+    /// Core's JSON text (decimals as strings).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || Ok(self.result.to_json()))
+    }
+
+    /// Core's CSV text.
+    fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || Ok(self.result.to_csv()))
+    }
+
+    /// One member's contribution in one year.
+    fn contribution(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<Decimal> {
+        boundary(py, || match self.result.contribution(member, year) {
+            Some(amount) => Ok(amount),
+            // Core's lookup says only "not there"; its explanation of the
+            // same member and year says why (unknown member, or a year
+            // outside the horizon), with the code to match on.
+            None => self
+                .plan
+                .explain_result(&self.result, member, year)
+                .map(|e| e.contribution)
+                .or_raise(py),
+        })
+    }
+
+    /// How `member`'s contribution in `year` arose, from this result.
+    fn explain(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<ExplanationParts> {
+        boundary(py, || {
+            let explanation = self
+                .plan
+                .explain_result(&self.result, member, year)
+                .or_raise(py)?;
+            Ok(explanation_parts(explanation))
+        })
+    }
+}
