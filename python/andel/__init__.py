@@ -13,7 +13,10 @@ Money goes in as ``decimal.Decimal``, ``int`` or ``str`` and comes out as
 Rust library ``andel``; this package converts arguments and errors only.
 
 Functions: :func:`allocate`, :func:`explain`, :func:`round_to_unit`.
-Constants: :data:`METHODS`, :data:`ROUNDING_MODES`, :data:`__version__`.
+Budget plans over several years: :class:`Plan` (read, check, compute,
+explain) and its :class:`PlanResult` (also named ``Result``).
+Constants: :data:`METHODS`, :data:`ROUNDING_MODES`, :data:`REFERENCE_PLAN`,
+:data:`__version__`.
 Errors: :class:`AndelError` and its subclasses (``.code`` is stable).
 """
 
@@ -27,6 +30,22 @@ from ._errors import (
 from . import _andel
 from ._allocation import Allocation, Part
 from ._api import Number, Weight, allocate, explain, round_to_unit
+from ._display import use_swedish_format
+from ._plan import REFERENCE_PLAN, Plan
+from ._result import (
+    Explanation,
+    LineAmountDict,
+    LineDict,
+    MemberTotalDict,
+    MembershipDict,
+    MemberYearDict,
+    PlanResult,
+    ResultDict,
+    YearDict,
+)
+
+#: Another name of :class:`PlanResult`, the result of :meth:`Plan.compute`.
+Result = PlanResult
 
 #: The version of the package (and of the Rust crates it is built from).
 __version__: str = _andel.__version__
@@ -38,7 +57,17 @@ METHODS: "tuple[str, ...]" = tuple(_andel.METHODS)
 ROUNDING_MODES: "tuple[str, ...]" = tuple(_andel.ROUNDING_MODES)
 
 # Show the public names where users meet them (help(), reprs, pickles).
-for _public in (allocate, explain, round_to_unit, Allocation, Part):
+for _public in (
+    allocate,
+    explain,
+    round_to_unit,
+    use_swedish_format,
+    Allocation,
+    Part,
+    Plan,
+    PlanResult,
+    Explanation,
+):
     _public.__module__ = __name__
 del _public
 
@@ -48,7 +77,20 @@ __all__ = [
     "round_to_unit",
     "Allocation",
     "Part",
+    "Plan",
+    "PlanResult",
+    "Result",
+    "Explanation",
+    "use_swedish_format",
+    "ResultDict",
+    "YearDict",
+    "LineDict",
+    "MemberYearDict",
+    "LineAmountDict",
+    "MembershipDict",
+    "MemberTotalDict",
     "METHODS",
+    "REFERENCE_PLAN",
     "ROUNDING_MODES",
     "Number",
     "Weight",

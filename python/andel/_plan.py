@@ -1,0 +1,243 @@
+"""Budget-cycle plans: a collaboration's members, costs, funding and keys
+over several years, and what every member pays every year.
+
+A plan is read, checked and computed by the Rust core. This module only
+carries texts and dicts to it: a plan built from a dict or from keyword
+arguments is written as JSON and read like a JSON file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Dict, List, Tuple, Type, TypeVar, Union, cast
+
+from . import _andel
+from ._errors import AndelError
+from ._result import Explanation, PlanResult
+
+__all__ = ["Plan", "REFERENCE_PLAN"]
+
+#: The bundled reference case (six municipalities and a university; the
+#: populations are real, every amount is illustrative) as TOML text.
+REFERENCE_PLAN: str = _andel.REFERENCE_PLAN
+
+_P = TypeVar("_P", bound="Plan")
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _json_value(value: object) -> object:
+    """``value`` ready for :func:`json.dumps`: a Decimal becomes its text (so
+    the core reads it exactly), a date its ISO text, a tuple a list; a float
+    stays a JSON number, which the core refuses for money with a message."""
+    if isinstance(value, Mapping):
+        return {_json_key(key): _json_value(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_value(item) for item in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _json_key(key: object) -> object:
+    # Dates key the metric series: {"population": {date(2019, 12, 31): 15128}}.
+    if isinstance(key, datetime.date):
+        return key.isoformat()
+    return key
+
+
+def _dict_to_json(data: Mapping[str, Any]) -> str:
+    return json.dumps(_json_value(data), indent=2, ensure_ascii=False)
+
+
+class Plan:
+    """A collaboration's budget plan over several years, read and checked.
+
+    Make one from a file (:meth:`load`), a text (:meth:`from_toml`,
+    :meth:`from_json`), a dict (:meth:`from_dict`), keyword arguments that
+    mirror the file format (``Plan(name=..., first_year=..., years=...,
+    members=[...], costs=[...])``), or take the bundled reference case
+    (:meth:`reference`). Every way checks the whole plan and raises
+    :class:`andel.PlanError` at the first problem; :meth:`check` lists them
+    all.
+
+    :meth:`compute` gives a :class:`andel.PlanResult`: every member's
+    contribution every year. A plan is immutable.
+
+    >>> plan = Plan.reference()
+    >>> result = plan.compute()
+    >>> result.contribution("halmstad", 2021)
+    Decimal('562180')
+    >>> print(plan.explain("halmstad", 2021).lines[0])
+    Halmstad (halmstad), budget year 2021: contribution 562180 SEK.
+    """
+
+    __slots__ = ("_native",)
+
+    _native: _andel.Plan
+
+    def __init__(self, **fields: object) -> None:
+        """A plan from keyword arguments named like the fields of the file
+        format, e.g. ``Plan(name="Example", first_year=2025, years=3,
+        members=[{"id": "a", "name": "A", "metrics": {"population":
+        {"2023-12-31": 2000}}}], costs=[{"id": "pm", "name": "Project
+        management", "amount": "100000", "from": 2025}])``.
+
+        ``format`` defaults to 1 (the format this version of andel reads);
+        every other default is the core's. ``from`` is a Python keyword, so
+        write a cost line as a dict (``{"from": 2025}``). Values as in
+        :meth:`from_dict`.
+
+        Raises:
+            PlanError: the first problem of the plan (an unknown field such as
+                ``partcipants`` has code ``unknown_field``).
+        """
+        self._native = _andel.Plan.read(_dict_to_json({"format": 1, **fields}), "json")
+
+    @classmethod
+    def _wrap(cls: Type[_P], native: _andel.Plan) -> _P:
+        plan = cls.__new__(cls)
+        plan._native = native
+        return plan
+
+    # ------------------------------------------------------------- reading
+
+    @classmethod
+    def load(cls: Type[_P], path: PathLike) -> _P:
+        """Reads a plan file: TOML if its name ends in ``.toml``, JSON if in
+        ``.json`` (in any case).
+
+        Raises:
+            PlanError: code ``plan_syntax`` for any other file name (before
+                the file is opened), or the first problem of the plan, with
+                the line and column in the file.
+            OSError: the file cannot be read.
+        """
+        format = _andel.Plan.format_of_file(path)
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is
+        # not part of the text.
+        with open(path, encoding="utf-8-sig") as file:
+            text = file.read()
+        return cls._wrap(_andel.Plan.read(text, format))
+
+    @classmethod
+    def from_toml(cls: Type[_P], text: str) -> _P:
+        """Reads a plan from TOML text.
+
+        Raises:
+            PlanError: the first problem, with ``.line`` and ``.column``.
+        """
+        return cls._wrap(_andel.Plan.read(text, "toml"))
+
+    @classmethod
+    def from_json(cls: Type[_P], text: str) -> _P:
+        """Reads a plan from JSON text.
+
+        Raises:
+            PlanError: the first problem, with ``.line`` and ``.column``.
+        """
+        return cls._wrap(_andel.Plan.read(text, "json"))
+
+    @classmethod
+    def from_dict(cls: Type[_P], data: Mapping[str, Any]) -> _P:
+        """A plan from a dict shaped like the JSON file format (as
+        :meth:`to_dict` gives it).
+
+        Numbers are exact: write amounts as ``str`` or ``decimal.Decimal``
+        (``"0.03"``, ``Decimal("900000")``) or ``int``; a ``float`` is refused
+        (code ``plan_syntax``) because it has lost its exact value. Dates may
+        be ``datetime.date`` or ``"YYYY-MM-DD"`` text.
+
+        The dict is written as JSON (``json.dumps(..., indent=2)``) and read
+        like a JSON file, so ``.line`` and ``.column`` of an error point into
+        that text; ``.path`` names the field.
+
+        Raises:
+            PlanError: the first problem of the plan.
+            TypeError: a value JSON cannot hold (e.g. a ``Fraction``).
+        """
+        return cls._wrap(_andel.Plan.read(_dict_to_json(data), "json"))
+
+    @classmethod
+    def reference(cls: Type[_P]) -> _P:
+        """The reference case bundled with andel: the regional growth
+        collaboration of six municipalities and Halmstad University over five
+        years (:data:`andel.REFERENCE_PLAN`). Populations are real (SCB);
+        every amount of money is illustrative."""
+        return cls._wrap(_andel.Plan.reference())
+
+    @staticmethod
+    def check(text: str, format: str = "toml") -> List[AndelError]:
+        """Every problem of a plan document (not only the first), each an
+        :class:`andel.AndelError` (mostly :class:`andel.PlanError`, with
+        ``.path``, ``.line`` and ``.column``), in document order. Empty when
+        the plan is sound and computes. Nothing is raised for a bad plan.
+
+        Args:
+            text: the plan's text.
+            format: ``"toml"`` or ``"json"`` (anything else is reported as a
+                ``plan_syntax`` problem).
+        """
+        return cast(List[AndelError], _andel.Plan.check(text, format))
+
+    # ------------------------------------------------------------- writing
+
+    def to_toml(self) -> str:
+        """The plan as TOML (every default written out)."""
+        return self._native.to_toml()
+
+    def to_json(self) -> str:
+        """The plan as pretty JSON (numbers as strings, so they stay exact)."""
+        return self._native.to_json()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The plan as a dict shaped like the JSON file format, numbers as
+        the strings the file holds (``"900000"``); :meth:`from_dict` reads
+        it back."""
+        data: Dict[str, Any] = json.loads(self.to_json())
+        return data
+
+    # ----------------------------------------------------------- computing
+
+    def compute(self) -> PlanResult:
+        """Every member's contribution for every budget year.
+
+        Raises:
+            PlanError: the plan cannot be computed, e.g. a population figure
+                is missing for the reference date (code ``missing_figure``,
+                unless the plan sets ``carry_forward``).
+        """
+        return PlanResult(self._native.compute())
+
+    def explain(self, member: str, year: int) -> Explanation:
+        """How ``member``'s (its id) contribution in budget ``year`` arose:
+        the net cost, the population figure and its date, each cost line's
+        share, the rounding. ``str()`` of it is the text.
+
+        Computes the plan; to explain many contributions, compute once and
+        use :meth:`PlanResult.explain`.
+
+        Raises:
+            PlanError: code ``unknown_member`` or ``year_outside_horizon``,
+                or the plan cannot be computed.
+        """
+        return Explanation._from_native(self._native.explain(member, year))
+
+    # ---------------------------------------------------------- protocols
+
+    def __repr__(self) -> str:
+        data = self.to_dict()
+        return (
+            f"<Plan {data['name']!r} from {data['first_year']}, {data['years']} years: "
+            f"{len(data['members'])} members, {len(data['costs'])} cost lines>"
+        )
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]:
+        # Pickled as its JSON, read back (and checked) by the core.
+        return (type(self).from_json, (self.to_json(),))

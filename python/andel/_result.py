@@ -1,0 +1,300 @@
+"""The result of :meth:`andel.Plan.compute`: what every member pays every
+year, and why.
+
+Every figure comes from the Rust core; this module only hands it over (and
+:mod:`andel._display` formats it for notebooks).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Dict, List, Optional, Tuple, TypedDict, Union, cast
+
+from . import _andel, _display
+
+__all__ = [
+    "PlanResult",
+    "Explanation",
+    "ResultDict",
+    "YearDict",
+    "LineDict",
+    "MemberYearDict",
+    "LineAmountDict",
+    "MembershipDict",
+    "MemberTotalDict",
+]
+
+# The shapes of to_dict(): core's JSON with decimals as Decimal. Exact
+# fractions ("n/d") and dates ("2019-12-31") stay the text core writes.
+
+
+class MembershipDict(TypedDict):
+    """Membership for part of a year."""
+
+    counted: int
+    of: int
+    unit: str  # "days" or "months"
+
+
+class LineAmountDict(TypedDict):
+    """A member's part of one cost line in one year."""
+
+    line: str
+    amount: Decimal
+    share: str
+    exact_decimal: Decimal
+
+
+class MemberYearDict(TypedDict):
+    """A member in one budget year."""
+
+    id: str
+    name: str
+    paying: bool
+    population: Optional[Decimal]
+    population_date: Optional[str]
+    population_carried_from: Optional[str]
+    membership: Optional[MembershipDict]
+    share: str
+    share_percent: Decimal
+    exact: str
+    exact_decimal: Decimal
+    contribution: Decimal
+    rounding: Decimal
+    lines: List[LineAmountDict]
+    in_kind: Decimal
+    cash_due: Optional[Decimal]
+    change: Optional[Decimal]
+    change_percent: Optional[Decimal]
+    limits: List[str]
+
+
+class LineDict(TypedDict):
+    """A cost line in one budget year."""
+
+    id: str
+    name: str
+    gross: Decimal
+    funding: Decimal
+    net: Decimal
+    participants: List[str]
+
+
+class YearDict(TypedDict):
+    """One budget year: its lines, gross, funding, net and members."""
+
+    year: int
+    lines: List[LineDict]
+    gross: Decimal
+    funding: Decimal
+    net: Decimal
+    members: List[MemberYearDict]
+
+
+class MemberTotalDict(TypedDict):
+    """A member's totals over the horizon."""
+
+    id: str
+    name: str
+    contribution: Decimal
+    in_kind: Decimal
+
+
+class ResultDict(TypedDict):
+    """A computed plan, as :meth:`PlanResult.to_dict` gives it."""
+
+    name: str
+    currency: str
+    unit: Decimal
+    method: str
+    years: List[YearDict]
+    totals: List[MemberTotalDict]
+    notes: List[str]
+
+
+@dataclass(frozen=True, repr=False)
+class Explanation:
+    """How one member's contribution in one year arose, sentence by sentence.
+
+    ``str(explanation)`` is the whole text, one sentence a line.
+
+    Attributes:
+        member: the member's id.
+        year: the budget year.
+        contribution: the contribution explained.
+        lines: the sentences, from the inputs to the rounded amount.
+        text: all the sentences, one a line, as the Rust core writes them.
+    """
+
+    member: str
+    year: int
+    contribution: Decimal
+    lines: List[str]
+    text: str
+
+    @classmethod
+    def _from_native(cls, parts: Tuple[str, int, Decimal, List[str], str]) -> "Explanation":
+        member, year, contribution, lines, text = parts
+        return cls(member=member, year=year, contribution=contribution, lines=lines, text=text)
+
+    def to_dict(self) -> Dict[str, object]:
+        """The explanation as the Rust core serialises it (``member``,
+        ``year``, ``contribution``, ``lines``), the contribution a Decimal."""
+        return {
+            "member": self.member,
+            "year": self.year,
+            "contribution": self.contribution,
+            "lines": list(self.lines),
+        }
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"<Explanation member={self.member!r} year={self.year} contribution={self.contribution}>"
+
+
+class PlanResult:
+    """Every member's contribution for every budget year of a plan.
+
+    Made by :meth:`andel.Plan.compute`. Contributions are whole multiples of
+    the plan's unit; every year's contributions add up exactly to the year's
+    net cost, and every member's line amounts to its contribution.
+
+    In a notebook the result shows as a table of members by years
+    (``_repr_html_``); :meth:`to_html` gives the same table.
+
+    >>> from andel import Plan
+    >>> result = Plan.reference().compute()
+    >>> result.contributions()[2021]["hylte"]
+    Decimal('59163')
+    >>> [year["net"] for year in result.years][:2]
+    [Decimal('1250000'), Decimal('1081500')]
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _andel.PlanResult) -> None:
+        """Internal: results are made by :meth:`andel.Plan.compute`."""
+        self._native = native
+
+    # --------------------------------------------------------------- figures
+
+    def to_dict(self) -> ResultDict:
+        """The result in the shape of the Rust core's JSON, decimals as
+        :class:`decimal.Decimal`; exact fractions (``share``, ``exact``) and
+        dates stay text. A new dict each call."""
+        return cast(ResultDict, self._native.to_dict())
+
+    @property
+    def name(self) -> str:
+        """The plan's name."""
+        return self.to_dict()["name"]
+
+    @property
+    def currency(self) -> str:
+        """The currency code, e.g. ``"SEK"``."""
+        return self.to_dict()["currency"]
+
+    @property
+    def unit(self) -> Decimal:
+        """The rounding unit of every contribution."""
+        return self.to_dict()["unit"]
+
+    @property
+    def method(self) -> str:
+        """The apportionment method (one of ``andel.METHODS``)."""
+        return self.to_dict()["method"]
+
+    @property
+    def years(self) -> List[YearDict]:
+        """The budget years in order, each a dict: ``year``, ``lines``,
+        ``gross``, ``funding``, ``net`` and ``members`` (every member in plan
+        order, with its ``contribution`` and how it arose)."""
+        return self.to_dict()["years"]
+
+    @property
+    def totals(self) -> List[MemberTotalDict]:
+        """Per member in plan order, the sums over the horizon (``contribution``
+        and ``in_kind``), as computed by the Rust core."""
+        return self.to_dict()["totals"]
+
+    @property
+    def notes(self) -> List[str]:
+        """Things the reader should know, e.g. population figures carried
+        forward."""
+        return self.to_dict()["notes"]
+
+    def contribution(self, member: str, year: int) -> Decimal:
+        """What ``member`` (its id) pays in budget ``year``.
+
+        Raises:
+            PlanError: code ``unknown_member`` or ``year_outside_horizon``.
+        """
+        return self._native.contribution(member, year)
+
+    def contributions(self) -> Dict[int, Dict[str, Decimal]]:
+        """Every contribution: year → member id → amount, in plan order."""
+        return {
+            year["year"]: {member["id"]: member["contribution"] for member in year["members"]}
+            for year in self.years
+        }
+
+    def explain(self, member: str, year: int) -> Explanation:
+        """How ``member``'s contribution in ``year`` arose.
+
+        Raises:
+            PlanError: code ``unknown_member`` or ``year_outside_horizon``.
+        """
+        return Explanation._from_native(self._native.explain(member, year))
+
+    # --------------------------------------------------------------- exports
+
+    def to_json(self) -> str:
+        """The result as the Rust core's pretty JSON text (decimals as
+        strings, so they stay exact in any JSON reader)."""
+        return self._native.to_json()
+
+    def to_csv(self, path: Union[str, "os.PathLike[str]", None] = None, *, encoding: str = "utf-8") -> str:
+        """The contributions as CSV, one row per member and year: ``year,
+        member, name, share, share_percent, contribution``, one column per
+        cost line, then ``in_kind``.
+
+        Args:
+            path: when given, the CSV is also written to this file.
+            encoding: of the file; ``"utf-8-sig"`` makes Excel read å, ä, ö
+                right when it opens the file directly.
+
+        Returns:
+            The CSV text (the Rust core's, unchanged).
+        """
+        text = self._native.to_csv()
+        if path is not None:
+            # newline="": the text's own "\n" line ends are written as they are.
+            with open(path, "w", encoding=encoding, newline="") as file:
+                file.write(text)
+        return text
+
+    def to_html(self, *, swedish: Optional[bool] = None) -> str:
+        """A table of contributions, members by years, with a total per
+        member (the Rust core's totals) and per year (the year's net cost).
+
+        Args:
+            swedish: format amounts the Swedish way ("1 234 567 kr"); None
+                uses :func:`andel.use_swedish_format`'s setting.
+        """
+        return _display.result_table(self.to_dict(), swedish=swedish)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        data = self.to_dict()
+        years = [year["year"] for year in data["years"]]
+        span = f"{years[0]}–{years[-1]}" if years else "no years"
+        return (
+            f"<PlanResult {data['name']!r} {span}: {len(data['totals'])} members, "
+            f"{data['currency']}, unit {data['unit']}>"
+        )
