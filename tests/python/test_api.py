@@ -344,7 +344,7 @@ def test_everything_public_has_a_docstring() -> None:
         obj = getattr(andel, name)
         if name not in ("Number", "Weight") and callable(obj):  # type aliases
             assert inspect.getdoc(obj), f"andel.{name} has no docstring"
-    for name in ("allocate", "explain", "round_to_unit", "_panic_for_tests"):
+    for name in ("allocate", "explain", "round_to_unit", "_panic_for_tests", "Plan", "PlanResult"):
         assert inspect.getdoc(getattr(_andel, name)), f"_andel.{name} has no docstring"
     assert andel.__doc__ and _andel.__doc__
 
@@ -405,7 +405,9 @@ def test_a_rust_panic_surfaces_as_internal_error() -> None:
     assert andel.allocate("1", [1]) == [D("1.00")]
 
 
-@pytest.mark.parametrize("module", ["andel", "andel._api", "andel._allocation", "andel._errors"])
+@pytest.mark.parametrize(
+    "module", ["andel", "andel._api", "andel._allocation", "andel._errors", "andel._plan", "andel._result", "andel._display"]
+)
 def test_docstring_examples_run(module: str) -> None:
     import doctest
     import importlib
