@@ -1,0 +1,73 @@
+//! Cases where core disagrees with the independent plan reference
+//! (`tests/vectors/plan_reference.py`) and with its own documentation,
+//! reported to the lead. These tests FAIL until core is fixed; they are
+//! kept out of `tests/vectors/plans/` so the shared vectors stay green for
+//! the Python and JS suites.
+//!
+//! Issue 1: a date in the document that does not exist or is not written
+//! `YYYY-MM-DD` (a member's `joins`/`leaves`, a date key of a metric series)
+//! is reported as `plan_syntax`. `docs/plan-format.md` (Errors) and the doc
+//! of `Error::InvalidDate` say such a date is `invalid_date`; only the
+//! population rule's month/day gets that code today. The place (line and
+//! column of the value) is already right.
+
+use andel::Plan;
+
+const PLAN: &str = r#"format = 1
+name = "Dates"
+first_year = 2025
+years = 1
+
+[[members]]
+id = "a"
+name = "A"
+JOINS
+metrics.population = { "2023-12-31" = 2, METRIC }
+
+[[costs]]
+id = "pm"
+name = "PM"
+amount = "10"
+year = 2025
+"#;
+
+fn error(joins: &str, metric: &str) -> andel::Error {
+    let text = PLAN.replace("JOINS", joins).replace("METRIC", metric);
+    Plan::from_toml(&text).expect_err("the plan has an invalid date")
+}
+
+fn place(e: &andel::Error) -> (u32, u32) {
+    let l = e.location().expect("a location");
+    (l.line.unwrap(), l.column.unwrap())
+}
+
+#[test]
+fn a_join_date_that_does_not_exist_is_invalid_date() {
+    // 2025 is not a leap year. Expected place: line 9, column 9, the value.
+    let e = error(r#"joins = "2025-02-29""#, r#""2022-12-31" = 1"#);
+    assert_eq!(place(&e), (9, 9));
+    assert_eq!(e.code(), "invalid_date", "{e}");
+}
+
+#[test]
+fn a_join_date_not_written_yyyy_mm_dd_is_invalid_date() {
+    let e = error(r#"joins = "2025-2-1""#, r#""2022-12-31" = 1"#);
+    assert_eq!(place(&e), (9, 9));
+    assert_eq!(e.code(), "invalid_date", "{e}");
+}
+
+#[test]
+fn a_metric_date_that_does_not_exist_is_invalid_date() {
+    // Expected place: line 10, column 42, the date key "2023-02-30".
+    let e = error("", r#""2023-02-30" = 1"#);
+    assert_eq!(place(&e), (10, 42));
+    assert_eq!(e.code(), "invalid_date", "{e}");
+}
+
+#[test]
+fn an_invalid_date_in_json_is_invalid_date() {
+    let text = r#"{"format": 1, "name": "x", "first_year": 2025, "years": 1,
+ "members": [{"id": "a", "name": "A", "leaves": "2025-04-31"}]}"#;
+    let e = Plan::from_json(text).expect_err("April has 30 days");
+    assert_eq!(e.code(), "invalid_date", "{e}");
+}
