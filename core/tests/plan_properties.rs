@@ -92,6 +92,19 @@ struct Line {
     one_off: bool,
 }
 
+/// One line of a year's exact table.
+struct Column {
+    id: String,
+    /// The line's net, in units.
+    units: i64,
+    /// Each member's exact units.
+    cells: Vec<Q>,
+    /// The key as written for the line.
+    key: K,
+    /// Who shares it.
+    parts: Vec<usize>,
+}
+
 #[derive(Debug, Clone)]
 struct Spec {
     members: usize,
@@ -234,9 +247,9 @@ impl Spec {
                 )
             }
             K::Blend(t, a, b) => format!(
-                r#"{{ type = "blend", parts = [{{ weight = "0.{t}", key = {} }}, {{ weight = "{}", key = {} }}] }}"#,
+                r#"{{ type = "blend", parts = [{{ weight = "0.{t}", key = {} }}, {{ weight = "0.{}", key = {} }}] }}"#,
                 Self::key_toml(a, members),
-                format!("0.{}", 10 - t),
+                10 - t,
                 Self::key_toml(b, members)
             ),
             K::Fixed(_, _) => unreachable!("written by line_toml"),
@@ -344,9 +357,8 @@ impl Spec {
         }
     }
 
-    /// The exact table of `year`: per active line, its id, net units and
-    /// each member's exact units.
-    fn table(&self, year: i32) -> Vec<(String, i64, Vec<Q>, K, Vec<usize>)> {
+    /// The exact table of `year`: one column per active line.
+    fn table(&self, year: i32) -> Vec<Column> {
         let mut out = Vec::new();
         for (i, line) in self.lines.iter().enumerate() {
             let (from, to) = self.span(line);
@@ -359,7 +371,13 @@ impl Spec {
             for (&m, s) in parts.iter().zip(self.shares(&key, &parts, year)) {
                 cells[m] = q(line.units as i64) * s;
             }
-            out.push((format!("l{i}"), line.units as i64, cells, key, parts));
+            out.push(Column {
+                id: format!("l{i}"),
+                units: line.units as i64,
+                cells,
+                key,
+                parts,
+            });
         }
         out
     }
@@ -406,12 +424,18 @@ fn check_against_exact(spec: &Spec, result: &PlanResult) -> Result<(), TestCaseE
     let units = |d: Decimal| dec(d) / &unit;
     for y in &result.years {
         let table = spec.table(y.year);
-        let net: i64 = table.iter().map(|l| l.1).sum();
+        let net: i64 = table.iter().map(|l| l.units).sum();
         prop_assert_eq!(units(y.net), q(net), "net of {}", y.year);
         let total: Decimal = y.members.iter().map(|m| m.contribution).sum();
         prop_assert_eq!(total, y.net, "contributions of {} sum to the net", y.year);
         let mut exact_totals = vec![q(0); spec.members];
-        for (id, line_units, cells, _, _) in &table {
+        for Column {
+            id,
+            units: line_units,
+            cells,
+            ..
+        } in &table
+        {
             let mut column = q(0);
             for (m, member) in y.members.iter().enumerate() {
                 let got = member
@@ -444,10 +468,10 @@ fn check_against_exact(spec: &Spec, result: &PlanResult) -> Result<(), TestCaseE
         }
         // One key and one set of participants for every line with a cost:
         // the member totals are the largest-remainder split.
-        let paid: Vec<_> = table.iter().filter(|l| l.1 > 0).collect();
-        let rank_one = paid
-            .iter()
-            .all(|l| format!("{:?}", l.3) == format!("{:?}", paid[0].3) && l.4 == paid[0].4);
+        let paid: Vec<_> = table.iter().filter(|l| l.units > 0).collect();
+        let rank_one = paid.iter().all(|l| {
+            format!("{:?}", l.key) == format!("{:?}", paid[0].key) && l.parts == paid[0].parts
+        });
         if rank_one && net > 0 {
             let want = largest_remainder(net, &exact_totals);
             let got: Vec<Q> = y.members.iter().map(|m| units(m.contribution)).collect();
