@@ -40,6 +40,15 @@ impl Fraction {
         Fraction(BigRational::new_raw(signed, BigInt::from(denominator / g)))
     }
 
+    /// `numerator / denominator` in lowest terms, reduced in machine
+    /// integers when both fit. The denominator must be positive.
+    pub(crate) fn ratio(numerator: BigInt, denominator: BigInt) -> Self {
+        match (numerator.to_i128(), denominator.to_u128()) {
+            (Some(n), Some(d)) => Fraction::small(n, d),
+            _ => Fraction(BigRational::new(numerator, denominator)),
+        }
+    }
+
     pub(crate) fn from_rational(value: BigRational) -> Self {
         Fraction(value)
     }
@@ -116,6 +125,9 @@ impl Fraction {
     /// # Ok::<(), andel::Error>(())
     /// ```
     pub fn round(&self, shift: u32, places: u32, mode: Rounding) -> Option<Decimal> {
+        if let Some(fast) = self.small_round(shift, places, mode) {
+            return Some(fast);
+        }
         let scaled =
             &self.0 * BigRational::from_integer(BigInt::from(10u8).pow(shift.checked_add(places)?));
         let floor = scaled.floor();
@@ -125,6 +137,23 @@ impl Fraction {
         let up = !rem.is_zero() && mode.rounds_up(floor.is_odd(), scaled.is_negative(), half);
         let value = (floor + u8::from(up)).to_i128()?;
         let mut out = Decimal::try_from_i128_with_scale(value, places).ok()?;
+        if out.is_zero() {
+            out.set_sign_positive(true);
+        }
+        Some(out)
+    }
+}
+
+impl Fraction {
+    /// [`Fraction::round`] in machine integers, when everything fits.
+    fn small_round(&self, shift: u32, places: u32, mode: Rounding) -> Option<Decimal> {
+        let n = self.0.numer().to_i128()?;
+        let d = i128::try_from(self.0.denom().to_u128()?).ok()?;
+        let scaled = n.checked_mul(10i128.checked_pow(shift.checked_add(places)?)?)?;
+        let (floor, rem) = (scaled.div_euclid(d), scaled.rem_euclid(d));
+        let half = rem.cmp(&(d - rem));
+        let up = rem != 0 && mode.rounds_up(floor % 2 != 0, scaled < 0, half);
+        let mut out = Decimal::try_from_i128_with_scale(floor + i128::from(up), places).ok()?;
         if out.is_zero() {
             out.set_sign_positive(true);
         }

@@ -48,33 +48,6 @@ pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
         .ok_or_else(|| Error::overflow("a decimal"))
 }
 
-/// The rational as a percentage rounded half to even to `places` decimals.
-pub(crate) fn percent(x: &Q, places: u32) -> Result<Decimal> {
-    let scaled = x * q_int(100 * 10i128.pow(places));
-    let rounded = round_half_even(&scaled);
-    let mantissa = rounded
-        .to_i128()
-        .ok_or_else(|| Error::overflow("a percentage"))?;
-    crate::number::from_scaled(mantissa, places)
-        .map(|mut d| {
-            d.rescale(places);
-            d
-        })
-        .ok_or_else(|| Error::overflow("a percentage"))
-}
-
-fn round_half_even(x: &Q) -> BigInt {
-    let floor = x.floor();
-    let frac = x - &floor;
-    let half = Q::new(BigInt::one(), BigInt::from(2));
-    let floor = floor.to_integer();
-    if frac > half || (frac == half && (&floor % 2u8) != BigInt::zero()) {
-        floor + 1
-    } else {
-        floor
-    }
-}
-
 /// The sign-aware absolute value (for messages).
 #[allow(dead_code)]
 pub(crate) fn abs(x: &Q) -> Q {

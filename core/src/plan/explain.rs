@@ -127,6 +127,7 @@ pub(crate) fn explain(
         let cost = plan.costs.iter().find(|c| c.id == la.line);
         let key = cost.and_then(|c| c.key.as_ref()).unwrap_or(&plan.key);
         if let Some(line) = line {
+            let exact = exact_part(line.net, &la.share);
             out.push(format!(
                 "Line {:?} ({}): net {} {cur}, shared {} among {} member(s); share {} of it = {} exactly, {} after rounding.",
                 line.id,
@@ -135,7 +136,7 @@ pub(crate) fn explain(
                 describe(key),
                 line.participants.len(),
                 la.share,
-                la.exact_decimal,
+                exact,
                 la.amount
             ));
         }
@@ -182,6 +183,21 @@ pub(crate) fn explain(
         contribution: m.contribution,
         lines: out,
     })
+}
+
+/// net × share, exactly, as a decimal with up to 28 significant digits.
+fn exact_part(net: rust_decimal::Decimal, share: &str) -> String {
+    let parse = |t: &str| t.parse::<num_bigint::BigInt>().ok();
+    let (n, d) = share.split_once('/').unwrap_or((share, "1"));
+    match (parse(n), parse(d)) {
+        (Some(n), Some(d)) => {
+            let x = super::exact::q(net) * num_rational::BigRational::new(n, d);
+            super::exact::decimal(&x)
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        }
+        _ => String::new(),
+    }
 }
 
 fn signed(d: rust_decimal::Decimal) -> String {

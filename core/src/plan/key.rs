@@ -8,17 +8,46 @@ use super::document::Key;
 use super::exact::{Q, one, q, zero};
 use super::year::YearContext;
 use crate::error::{Error, Result};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::One;
 use num_traits::{Signed, Zero};
+use rust_decimal::Decimal;
 
-/// Each participant's exact share, plus what explains it.
+/// Each participant's exact share, as integer numerators over one common
+/// denominator (so a year's table is computed without reducing fractions),
+/// plus what explains it.
 pub(crate) struct KeyShares {
-    /// Share per participant, in the order of the participants; sums to 1.
-    pub shares: Vec<Q>,
-    /// The weight per participant for weight-based keys (population ×
-    /// pro-rata fraction, …), for explanations.
-    pub weights: Vec<Option<Q>>,
+    /// Numerator per participant, in the order of the participants.
+    pub nums: Vec<BigInt>,
+    /// The common denominator: the numerators sum to it.
+    pub den: BigInt,
     /// What caps and floors did, per participant.
     pub limits: Vec<Option<String>>,
+}
+
+impl KeyShares {
+    /// Participant `i`'s share as a reduced fraction.
+    pub fn share(&self, i: usize) -> Q {
+        Q::new(self.nums[i].clone(), self.den.clone())
+    }
+
+    /// The shares as fractions, for composing keys.
+    fn to_q(&self) -> Vec<Q> {
+        (0..self.nums.len()).map(|i| self.share(i)).collect()
+    }
+
+    /// Shares given as fractions, over their least common denominator.
+    fn from_q(shares: &[Q], limits: Vec<Option<String>>) -> KeyShares {
+        let den = shares
+            .iter()
+            .fold(BigInt::one(), |acc, s| acc.lcm(s.denom()));
+        let nums = shares
+            .iter()
+            .map(|s| s.numer() * (&den / s.denom()))
+            .collect();
+        KeyShares { nums, den, limits }
+    }
 }
 
 /// Evaluates `key` for `participants` (member indices) in one year, for a
@@ -34,23 +63,22 @@ pub(crate) fn shares(
             reason: "nobody takes part".to_string(),
         });
     }
-    if let Some(weights) = weights(key, participants, ctx)? {
-        let sum: Q = weights.iter().sum();
-        if sum.is_zero() {
+    if let Some(nums) = weights(key, participants, ctx)? {
+        let den: BigInt = nums.iter().sum();
+        if den.is_zero() {
             return Err(Error::InvalidKey {
                 reason: "every weight of the key is zero".to_string(),
             });
         }
         return Ok(KeyShares {
-            shares: weights.iter().map(|w| w / &sum).collect(),
-            weights: weights.into_iter().map(Some).collect(),
+            nums,
+            den,
             limits: vec![None; participants.len()],
         });
     }
-    let plain = |shares: Vec<Q>| KeyShares {
-        weights: vec![None; shares.len()],
-        limits: vec![None; shares.len()],
-        shares,
+    let plain = |shares: Vec<Q>| {
+        let n = shares.len();
+        KeyShares::from_q(&shares, vec![None; n])
     };
     match key {
         Key::FixedShares {
@@ -84,7 +112,7 @@ pub(crate) fn shares(
             let mut mixed = vec![zero(); participants.len()];
             for part in parts {
                 let inner = shares(&part.key, participants, ctx, pool_net)?;
-                for (m, s) in mixed.iter_mut().zip(inner.shares) {
+                for (m, s) in mixed.iter_mut().zip(inner.to_q()) {
                     *m += q(part.weight.value()) * s;
                 }
             }
@@ -105,39 +133,49 @@ pub(crate) fn shares(
                 max_amount,
                 min_amount,
             );
-            let (settled, limits) = settle(&base.shares, &bounds, ctx.year)?;
-            Ok(KeyShares {
-                shares: settled,
-                weights: base.weights,
-                limits,
-            })
+            let (settled, limits) = settle(&base.to_q(), &bounds, ctx.year)?;
+            Ok(KeyShares::from_q(&settled, limits))
         }
         _ => unreachable!("weight-based keys are handled above"),
     }
 }
 
-/// Per participant weights for the weight-based keys; `None` for the others.
-fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Option<Vec<Q>>> {
+/// Per participant weights for the weight-based keys, as integers (the
+/// figures at their common scale times the days or months of membership;
+/// every member's year has the same length, so the ratios are exact);
+/// `None` for the other keys.
+fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Option<Vec<BigInt>>> {
     let metric = match key {
         Key::PerCapita | Key::PerInhabitantFee { .. } => Some(ctx.plan.population.metric.as_str()),
         Key::Metric { metric } => Some(metric.as_str()),
         Key::Equal | Key::Weights { .. } => None,
         _ => return Ok(None),
     };
-    participants
+    let figures = participants
         .iter()
-        .map(|&m| {
-            let base = match (key, metric) {
-                (_, Some(metric)) => q(ctx.figure(m, metric)?.value),
-                (Key::Weights { weights }, _) => weights
-                    .get(&ctx.plan.members[m].id)
-                    .map_or_else(zero, |w| q(w.value())),
-                _ => one(),
-            };
-            Ok(base * ctx.fraction(m))
+        .map(|&m| match (key, metric) {
+            (_, Some(metric)) => Ok(ctx.figure(m, metric)?.value),
+            (Key::Weights { weights }, _) => Ok(weights
+                .get(&ctx.plan.members[m].id)
+                .map_or(Decimal::ZERO, |w| w.value())),
+            _ => Ok(Decimal::ONE),
         })
-        .collect::<Result<Vec<_>>>()
-        .map(Some)
+        .collect::<Result<Vec<Decimal>>>()?;
+    let scale = figures
+        .iter()
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0);
+    let nums = figures
+        .iter()
+        .zip(participants)
+        .map(|(d, &m)| {
+            let d = d.normalize();
+            let scaled = BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale());
+            scaled * ctx.membership[m].0
+        })
+        .collect();
+    Ok(Some(nums))
 }
 
 /// The shares asked for by a fixed-shares or fixed-amounts key, per
@@ -192,7 +230,7 @@ fn with_rest(
         Vec::new()
     } else {
         shares(rest, &others, ctx, &(pool_net * &left))?
-            .shares
+            .to_q()
             .into_iter()
             .map(|s| s * &left)
             .collect()

@@ -125,10 +125,9 @@ pub struct LineAmount {
     pub line: String,
     /// The amount.
     pub amount: Decimal,
-    /// The member's exact share of the line's net amount, as a fraction.
+    /// The member's exact share of the line's net amount, as a fraction;
+    /// the exact amount before rounding is the line's net times this.
     pub share: String,
-    /// The exact amount before rounding (up to 28 significant digits).
-    pub exact_decimal: Decimal,
 }
 
 /// A member's totals over the horizon.

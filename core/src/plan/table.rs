@@ -25,29 +25,86 @@
 //!    decomposition); a target that the table cannot meet is left, and the
 //!    row next in line takes the unit instead.
 
-use super::exact::{Q, floor_i128};
 use crate::error::{Error, Result};
-use num_traits::Zero;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{ToPrimitive, Zero};
 use std::collections::VecDeque;
 
-/// Rounds `cells` (rows × columns, non-negative exact units) so every column
-/// sums to `column_totals`. Returns whole units per cell.
-pub(crate) fn round_table(cells: &[Vec<Q>], column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
-    let rows = cells.len();
+/// A year's exact table: cell (r, c) is `numer[r][c] / den[c]` units.
+/// Every line's cells share its pool's denominator, so the table is
+/// computed in integers, without reducing fractions.
+pub(crate) struct Table {
+    /// Numerators, rows × columns; non-negative.
+    pub numer: Vec<Vec<BigInt>>,
+    /// One positive denominator per column.
+    pub den: Vec<BigInt>,
+}
+
+/// The exact row totals of a table, all over one denominator.
+pub(crate) struct RowTotals {
+    /// Numerator per row.
+    pub numer: Vec<BigInt>,
+    /// The common denominator (the lcm of the columns' denominators).
+    pub den: BigInt,
+}
+
+impl Table {
+    /// Each row's exact total, over the lcm of the column denominators.
+    pub fn row_totals(&self) -> RowTotals {
+        let den = lcm_all(&self.den);
+        let factors: Vec<BigInt> = self.den.iter().map(|d| &den / d).collect();
+        let numer = self
+            .numer
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&factors)
+                    .filter(|(n, _)| !n.is_zero())
+                    .map(|(n, f)| n * f)
+                    .sum()
+            })
+            .collect();
+        RowTotals { numer, den }
+    }
+}
+
+fn lcm_all(dens: &[BigInt]) -> BigInt {
+    let mut distinct: Vec<&BigInt> = Vec::new();
+    for d in dens {
+        if !distinct.contains(&d) {
+            distinct.push(d);
+        }
+    }
+    distinct
+        .into_iter()
+        .fold(BigInt::from(1u8), |acc, d| acc.lcm(d))
+}
+
+/// Rounds the table so every column sums to `column_totals`. Returns whole
+/// units per cell.
+pub(crate) fn round_table(table: &Table, column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
+    let rows = table.numer.len();
     let cols = column_totals.len();
     let mut floors = vec![vec![0i128; cols]; rows];
-    let mut fracs = vec![vec![Q::zero(); cols]; rows];
+    let mut fracs = vec![vec![BigInt::zero(); cols]; rows];
     for r in 0..rows {
         for c in 0..cols {
-            floors[r][c] = floor_i128(&cells[r][c])?;
-            fracs[r][c] = &cells[r][c] - Q::from_integer(floors[r][c].into());
+            if table.numer[r][c].is_zero() {
+                continue;
+            }
+            let (q, rem) = table.numer[r][c].div_rem(&table.den[c]);
+            floors[r][c] = q
+                .to_i128()
+                .ok_or_else(|| Error::overflow("an amount in units"))?;
+            fracs[r][c] = rem;
         }
     }
     let mut grid = Grid::new(&fracs, cols);
     for c in 0..cols {
         let floor_sum: i128 = (0..rows).map(|r| floors[r][c]).sum();
         let owed = column_totals[c] - floor_sum;
-        let candidates = grid.column_order(c, cells);
+        let candidates = grid.column_order(c, table);
         if owed < 0 || owed as usize > candidates.len() {
             return Err(Error::Internal {
                 message: format!("column {c} does not add up to its total"),
@@ -57,9 +114,9 @@ pub(crate) fn round_table(cells: &[Vec<Q>], column_totals: &[i128]) -> Result<Ve
             grid.set(r, c, true);
         }
     }
-    let totals: Vec<Q> = cells.iter().map(|row| row.iter().sum()).collect();
-    let bounds = Bounds::new(&fracs)?;
-    let targets = bounds.targets(&totals, grid.count.iter().sum());
+    let bounds = Bounds::new(&fracs, &table.den);
+    let totals = table.row_totals();
+    let targets = bounds.targets(&totals.numer, grid.count.iter().sum());
     grid.repair(&bounds, &targets)?;
     Ok((0..rows)
         .map(|r| {
@@ -71,41 +128,53 @@ pub(crate) fn round_table(cells: &[Vec<Q>], column_totals: &[i128]) -> Result<Ve
 }
 
 /// Which cells received a unit above their floor.
-struct Grid {
+struct Grid<'a> {
     has: Vec<Vec<bool>>,
     open: Vec<Vec<bool>>,
     count: Vec<i128>,
-    fracs: Vec<Vec<Q>>,
+    fracs: &'a [Vec<BigInt>],
 }
 
+/// Each row may take ⌊Φ⌋ or ⌈Φ⌉ units above its floors, where Φ is the sum
+/// of its fractional parts; `remainder` is Φ − ⌊Φ⌋, over a common
+/// denominator, for ranking the rows.
 struct Bounds {
     low: Vec<i128>,
     high: Vec<i128>,
-    remainder: Vec<Q>,
+    remainder: Vec<BigInt>,
 }
 
 impl Bounds {
-    fn new(fracs: &[Vec<Q>]) -> Result<Bounds> {
+    fn new(fracs: &[Vec<BigInt>], den: &[BigInt]) -> Bounds {
+        let common = lcm_all(den);
+        let factors: Vec<BigInt> = den.iter().map(|d| &common / d).collect();
         let mut low = Vec::new();
         let mut high = Vec::new();
         let mut remainder = Vec::new();
         for row in fracs {
-            let phi: Q = row.iter().sum();
-            let lo = floor_i128(&phi)?;
-            let rem = &phi - Q::from_integer(lo.into());
+            let phi: BigInt = row
+                .iter()
+                .zip(&factors)
+                .filter(|(f, _)| !f.is_zero())
+                .map(|(f, k)| f * k)
+                .sum();
+            let (lo, rem) = phi.div_rem(&common);
+            // Φ is below the number of columns, so it fits.
+            let lo = lo.to_i128().unwrap_or(0);
             high.push(lo + i128::from(!rem.is_zero()));
             low.push(lo);
             remainder.push(rem);
         }
-        Ok(Bounds {
+        Bounds {
             low,
             high,
             remainder,
-        })
+        }
     }
 
-    /// Largest remainder on the rows' totals.
-    fn targets(&self, totals: &[Q], units: i128) -> Vec<i128> {
+    /// Largest remainder on the rows' totals (given as numerators over one
+    /// denominator).
+    fn targets(&self, totals: &[BigInt], units: i128) -> Vec<i128> {
         let mut targets = self.low.clone();
         let extra = units - targets.iter().sum::<i128>();
         let mut order: Vec<usize> = (0..targets.len())
@@ -124,17 +193,17 @@ impl Bounds {
     }
 }
 
-impl Grid {
-    fn new(fracs: &[Vec<Q>], cols: usize) -> Grid {
+impl<'a> Grid<'a> {
+    fn new(fracs: &'a [Vec<BigInt>], cols: usize) -> Grid<'a> {
         let rows = fracs.len();
         Grid {
             has: vec![vec![false; cols]; rows],
             open: fracs
                 .iter()
-                .map(|row| row.iter().map(|f| !f.is_zero()).collect())
+                .map(|row| row.iter().take(cols).map(|f| !f.is_zero()).collect())
                 .collect(),
             count: vec![0; rows],
-            fracs: fracs.to_vec(),
+            fracs,
         }
     }
 
@@ -145,13 +214,15 @@ impl Grid {
         }
     }
 
-    /// Rows with a fractional part in column `c`, best first.
-    fn column_order(&self, c: usize, cells: &[Vec<Q>]) -> Vec<usize> {
+    /// Rows with a fractional part in column `c`, best first. Fractional
+    /// parts within a column share its denominator, so they compare as
+    /// integers.
+    fn column_order(&self, c: usize, table: &Table) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.has.len()).filter(|&r| self.open[r][c]).collect();
         rows.sort_by(|&a, &b| {
             self.fracs[b][c]
                 .cmp(&self.fracs[a][c])
-                .then_with(|| cells[b][c].cmp(&cells[a][c]))
+                .then_with(|| table.numer[b][c].cmp(&table.numer[a][c]))
                 .then(a.cmp(&b))
         });
         rows
@@ -200,7 +271,7 @@ impl Grid {
 
     /// Moves one unit into row `to` from the nearest row that `donor`
     /// accepts, along an alternating path. Returns whether it found one.
-    fn pull(&mut self, to: usize, donor: impl Fn(&Grid, usize) -> bool) -> bool {
+    fn pull(&mut self, to: usize, donor: impl Fn(&Self, usize) -> bool) -> bool {
         match self.path(to, |g, d| d != to && donor(g, d)) {
             Some(path) => {
                 self.apply(&path);
@@ -222,7 +293,7 @@ impl Grid {
     fn path(
         &self,
         to: usize,
-        donor: impl Fn(&Grid, usize) -> bool,
+        donor: impl Fn(&Self, usize) -> bool,
     ) -> Option<Vec<(usize, usize, usize)>> {
         let rows = self.has.len();
         let cols = self.has.first().map_or(0, Vec::len);
@@ -273,14 +344,37 @@ fn trace(parent: &[Option<(usize, usize)>], mut giver: usize) -> Vec<(usize, usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_bigint::BigInt;
+    use num_rational::BigRational as Q;
 
     fn frac(n: i64, d: i64) -> Q {
         Q::new(BigInt::from(n), BigInt::from(d))
     }
 
+    /// The table of exact cells, each column over the lcm of its cells'
+    /// denominators.
+    fn table(cells: &[Vec<Q>]) -> Table {
+        let cols = cells[0].len();
+        let den: Vec<BigInt> = (0..cols)
+            .map(|c| {
+                cells
+                    .iter()
+                    .fold(BigInt::from(1), |acc, row| acc.lcm(row[c].denom()))
+            })
+            .collect();
+        let numer = cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&den)
+                    .map(|(x, d)| x.numer() * (d / x.denom()))
+                    .collect()
+            })
+            .collect();
+        Table { numer, den }
+    }
+
     fn check(cells: &[Vec<Q>], totals: &[i128]) -> Vec<Vec<i128>> {
-        let out = round_table(cells, totals).unwrap();
+        let out = round_table(&table(cells), totals).unwrap();
         for (c, total) in totals.iter().enumerate() {
             assert_eq!(out.iter().map(|row| row[c]).sum::<i128>(), *total);
         }

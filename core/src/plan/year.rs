@@ -4,11 +4,14 @@ use super::document::{CostLine, Key, Plan};
 use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
-use super::table::round_table;
+use super::table::{Table, round_table};
 use crate::calendar::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};
+use crate::{Fraction, Rounding};
+use num_bigint::BigInt;
+use num_traits::One;
 use num_traits::Zero;
 use rust_decimal::Decimal;
 
@@ -153,21 +156,29 @@ pub(crate) fn compute_year(
         *shares = Some(evaluated.map_err(|e| e.at(format!("costs[{}]", line.index)))?);
     }
 
-    // The exact table, members × lines, in units.
+    // The exact table, members × lines, in units: every line's cells are
+    // integer numerators over its pool's common denominator.
     let n = plan.members.len();
-    let mut cells = vec![vec![zero(); lines.len()]; n];
+    let mut table = Table {
+        numer: vec![vec![BigInt::zero(); lines.len()]; n],
+        den: Vec::new(),
+    };
     let mut column_totals = Vec::new();
     for (c, l) in lines.iter().enumerate() {
         let net = units(l.net())?;
         column_totals.push(net);
-        if let Some(shares) = &pools[pool_of[c]].2 {
-            for (share, &m) in shares.shares.iter().zip(&l.participants) {
-                cells[m][c] = q_int(net) * share;
+        match &pools[pool_of[c]].2 {
+            Some(shares) => {
+                for (num, &m) in shares.nums.iter().zip(&l.participants) {
+                    table.numer[m][c] = num * net;
+                }
+                table.den.push(shares.den.clone());
             }
+            None => table.den.push(BigInt::one()),
         }
     }
-    let rounded = round_table(&cells, &column_totals)?;
-    members_of_year(&ctx, &lines, &pools, &pool_of, &cells, &rounded, previous)
+    let rounded = round_table(&table, &column_totals)?;
+    members_of_year(&ctx, &lines, &pools, &pool_of, &table, &rounded, previous)
 }
 
 /// The cost lines active in the year, with their gross amounts.
@@ -244,7 +255,15 @@ pub(crate) fn indexed(plan: &Plan, base: Decimal, from: i32, year: i32) -> Resul
             .or(plan.indexation.rate.as_ref())
             .map(|r| r.value())
             .unwrap_or_default();
-        amount = round_q(&(q(amount) * (exact::one() + q(rate))), plan)?;
+        // Decimal multiplication is exact while the digits fit; the
+        // scale check proves no digit was rounded away, else use rationals.
+        let factor = Decimal::ONE + rate;
+        amount = match amount.checked_mul(factor) {
+            Some(p) if p.scale() == amount.scale() + factor.scale() => {
+                round_to_unit(p, plan.unit.value(), plan.indexation.rounding)?
+            }
+            _ => round_q(&(q(amount) * (exact::one() + q(rate))), plan)?,
+        };
     }
     Ok(amount)
 }
@@ -269,7 +288,6 @@ fn round_q(x: &Q, plan: &Plan) -> Result<Decimal> {
     let mut d =
         from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an indexed amount"))?;
     d.rescale(unit.normalize().scale().max(d.scale()));
-    let _ = round_to_unit; // the same modes as round_to_unit, decided exactly
     Ok(d)
 }
 
@@ -339,7 +357,7 @@ fn members_of_year(
     lines: &[ActiveLine],
     pools: &[(usize, Q, Option<KeyShares>)],
     pool_of: &[usize],
-    cells: &[Vec<Q>],
+    table: &Table,
     rounded: &[Vec<i128>],
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
@@ -355,25 +373,51 @@ fn members_of_year(
         Ok(d)
     };
     let net_units: i128 = rounded.iter().flatten().sum();
-    let net_q = q_int(net_units);
     let reference_date = ctx.reference_date().ok();
+    let totals = table.row_totals();
+    // Each participant's share of each pool, as text, once per pool.
+    let share_texts: Vec<Vec<String>> = pools
+        .iter()
+        .map(|(_, _, shares)| {
+            shares.as_ref().map_or_else(Vec::new, |s| {
+                (0..s.nums.len())
+                    .map(|i| Fraction::ratio(s.nums[i].clone(), s.den.clone()).to_string())
+                    .collect()
+            })
+        })
+        .collect();
+    // Position of every member among each line's participants, so looking
+    // one up is O(1) rather than a scan per member and line.
+    let position: Vec<Vec<Option<usize>>> = lines
+        .iter()
+        .map(|l| {
+            let mut at = vec![None; plan.members.len()];
+            for (i, &p) in l.participants.iter().enumerate() {
+                at[p] = Some(i);
+            }
+            at
+        })
+        .collect();
     let mut members = Vec::new();
     for (m, member) in plan.members.iter().enumerate() {
-        let exact_units: Q = cells[m].iter().sum();
+        // The member's exact total is totals.numer[m] / totals.den units.
         let units: i128 = rounded[m].iter().sum();
-        let share = if net_q.is_zero() {
-            zero()
+        let num = &totals.numer[m];
+        let unit_num = BigInt::from(unit.mantissa());
+        let unit_den = BigInt::from(10u8).pow(unit.scale());
+        let share = if net_units == 0 {
+            Fraction::ratio(BigInt::zero(), BigInt::one())
         } else {
-            &exact_units / &net_q
+            Fraction::ratio(num.clone(), &totals.den * net_units)
         };
-        let exact_money = &exact_units * q(unit);
+        let exact_money = Fraction::ratio(num * &unit_num, &totals.den * &unit_den);
         let figure = ctx.figure(m, &plan.population.metric).ok();
         let (counted, of) = ctx.membership[m];
         let mut limits = Vec::new();
         for (c, line) in lines.iter().enumerate() {
             if let Some(shares) = &pools[pool_of[c]].2 {
                 if pools[pool_of[c]].0 == c {
-                    if let Some(pos) = line.participants.iter().position(|&p| p == m) {
+                    if let Some(pos) = position[c][m] {
                         if let Some(note) = &shares.limits[pos] {
                             limits.push(format!("{note} in the key of line {:?}", line.line.id));
                         }
@@ -402,28 +446,33 @@ fn members_of_year(
                 }
                 .to_string(),
             }),
-            share: exact::fraction(&share)?.to_string(),
-            share_percent: exact::percent(&share, 4)?,
-            exact: exact::fraction(&exact_money)?.to_string(),
-            exact_decimal: exact::decimal(&exact_money)?,
+            share_percent: share
+                .round(2, 4, Rounding::HalfEven)
+                .ok_or_else(|| Error::overflow("a share"))?,
+            share: share.to_string(),
+            exact: exact_money.to_string(),
+            exact_decimal: exact_money
+                .to_decimal()
+                .ok_or_else(|| Error::overflow("an amount"))?,
             contribution,
-            rounding: exact::decimal(&(q(contribution) - &exact_money))?,
+            rounding: {
+                let diff = (BigInt::from(units) * &totals.den - num) * &unit_num;
+                Fraction::ratio(diff, &totals.den * &unit_den)
+                    .to_decimal()
+                    .ok_or_else(|| Error::overflow("an amount"))?
+            },
             lines: lines
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| l.participants.contains(&m))
+                .filter(|&(c, _)| position[c][m].is_some())
                 .map(|(c, l)| {
-                    let net = q_int(column_total(rounded, c));
-                    let line_share = if net.is_zero() {
-                        zero()
-                    } else {
-                        &cells[m][c] / &net
-                    };
+                    let share = position[c][m]
+                        .and_then(|i| share_texts[pool_of[c]].get(i).cloned())
+                        .unwrap_or_else(|| "0".to_string());
                     Ok(LineAmount {
                         line: l.line.id.clone(),
                         amount: amount(rounded[m][c])?,
-                        share: exact::fraction(&line_share)?.to_string(),
-                        exact_decimal: exact::decimal(&(&cells[m][c] * q(unit)))?,
+                        share,
                     })
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -432,7 +481,12 @@ fn members_of_year(
             change: prev.map(|p| contribution - p),
             change_percent: match prev {
                 Some(p) if !p.is_zero() => {
-                    Some(exact::percent(&((q(contribution) - q(p)) / q(p)), 2)?)
+                    let change = Fraction::from_rational((q(contribution) - q(p)) / q(p));
+                    Some(
+                        change
+                            .round(2, 2, Rounding::HalfEven)
+                            .ok_or_else(|| Error::overflow("a change"))?,
+                    )
                 }
                 _ => None,
             },
@@ -462,10 +516,6 @@ fn members_of_year(
         lines: line_results,
         members,
     })
-}
-
-fn column_total(rounded: &[Vec<i128>], c: usize) -> i128 {
-    rounded.iter().map(|row| row[c]).sum()
 }
 
 /// The in-kind value member `m` contributes in `year`.
