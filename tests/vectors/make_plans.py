@@ -564,6 +564,11 @@ case(
     BASIC + '\n[[funding]]\nid = "g"\nname = "Grant"\nyear = 2025\namount = "10"\nline = "nope"\n',
     "Funding earmarked for a line the plan does not have.",
 )
+case(
+    "error-funding-more-than-its-line",
+    BASIC + '\n[[funding]]\nid = "g"\nname = "Grant"\nyear = 2025\namount = "1001"\nline = "pm"\n',
+    "Earmarked funding of 1001 against a line that costs 1000.",
+)
 json_case(
     "error-json-unknown-member",
     json.dumps(

@@ -28,9 +28,11 @@ The rules, in the order a year is computed:
   indexation rounding; rate_t = `rates[t]` if given, else `rate`, else 0.
 * A per_inhabitant_fee line costs round(fee * sum(population * membership))
   (same rounding), summed over its participants.
-* Funding: earmarked funding is set against its line; general funding is
-  spread over the lines by largest remainder (ties: the larger line, then
-  the earlier) in proportion to what is left of each line.
+* Funding: earmarked funding is set against its line (`invalid_plan` when
+  the line has no cost that year or the funding exceeds it); general
+  funding is spread over the lines by largest remainder (ties: the larger
+  line, then the earlier) in proportion to what is left of each line
+  (`invalid_plan` when it exceeds what is left).
 * Pools: the lines of a year with the same key and the same participants.
   A pool's net (in units) is what amount caps/floors and fixed amounts are
   measured against.
@@ -545,18 +547,24 @@ def compute_year(plan: dict, year: int) -> dict:
         lines.append({"index": index, "key": key, "parts": parts, "gross": gross, "funding": Fraction(0)})
 
     general = Fraction(0)
-    for f in plan["funding"]:
+    for i, f in enumerate(plan["funding"]):
         if f["year"] != year:
             continue
         if f["line"] is None:
             general += f["amount"]
             continue
-        line = next(ln for ln in lines if plan["costs"][ln["index"]]["id"] == f["line"])
-        line["funding"] += f["amount"]
-        assert line["funding"] <= line["gross"], "vectors keep funding within the line"
+        # Earmarked funding needs its line to have a cost that year, and
+        # may not be more than the line's cost.
+        found = [ln for ln in lines if plan["costs"][ln["index"]]["id"] == f["line"]]
+        if not found:
+            raise PlanError("invalid_plan", f"funding[{i}].line")
+        found[0]["funding"] += f["amount"]
+        if found[0]["funding"] > found[0]["gross"]:
+            raise PlanError("invalid_plan", f"funding[{i}].amount")
     if general:
         left = [ln["gross"] - ln["funding"] for ln in lines]
-        assert general <= sum(left), "vectors keep funding within the costs"
+        if general > sum(left):
+            raise PlanError("invalid_plan", "funding")
         spread = largest_remainder(int(general / unit), left)
         for ln, part in zip(lines, spread):
             ln["funding"] += part * unit
