@@ -21,7 +21,12 @@ pub mod args;
 pub mod error;
 pub mod explain;
 pub mod panic;
+pub mod plan;
 
 pub use api::{allocate, explain, methods, number_error, round_to_unit, rounding_modes, version};
 pub use error::ErrorInfo;
 pub use explain::{RawAllocation, RawPart};
+pub use plan::{
+    check_plan, compute_plan, explain_plan, plan_schema, plan_to_json, reference_plan_json,
+    reference_plan_toml,
+};

@@ -1,0 +1,177 @@
+//! Budget-cycle plans: a plan document as text in, JSON text out.
+//!
+//! The wrapper hands over every plan as text with its format (`"toml"` or
+//! `"json"`; a JavaScript object is first written as JSON by the wrapper),
+//! so the core reads it with the same reader, the same checks and the same
+//! error places as in Rust, Python and the command line. Results leave as
+//! the core's own JSON (decimals as strings, snake_case names), which the
+//! wrapper parses.
+
+use crate::error::{ErrorInfo, JsResult};
+use andel::plan::{Format, REFERENCE_PLAN};
+use andel::{Error, Plan};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// docs/plan.schema.json, which a core test keeps equal to
+/// [`Plan::json_schema`]; bundled as text so that schemars, which only
+/// generates it, stays out of the WebAssembly module.
+const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
+
+/// Computes every member's contribution for every budget year: the
+/// [`andel::PlanResult`] as JSON.
+#[wasm_bindgen(js_name = computePlan)]
+pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
+    let plan = read(text, format)?;
+    to_json(&plan.compute()?)
+}
+
+/// How `member`'s contribution in `year` arose: the
+/// [`andel::Explanation`] as JSON.
+///
+/// `year` is an `i64` (a BigInt in JavaScript) so that any whole number the
+/// caller gives arrives unchanged; one outside the core's `i32` is outside
+/// every plan's horizon and is reported as such.
+#[wasm_bindgen(js_name = explainPlan)]
+pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResult<String> {
+    let plan = read(text, format)?;
+    // Compute first, as `Plan::explain` does, so the errors come in the
+    // core's order: the plan's own problems before a wrong year or member.
+    let result = plan.compute()?;
+    let year = i32::try_from(year).map_err(|_| Error::YearOutsideHorizon {
+        year,
+        first: plan.first_year,
+        last: result.years.last().map_or(plan.first_year, |y| y.year),
+    })?;
+    to_json(&plan.explain_result(&result, member, year)?)
+}
+
+/// Every problem in a plan document, each with its place; empty when the
+/// plan is sound and computes. Problems are returned, not thrown.
+#[wasm_bindgen(js_name = checkPlan)]
+pub fn check_plan(text: &str, format: &str) -> JsResult<Vec<ErrorInfo>> {
+    let format = read_format(format)?;
+    Ok(Plan::check(text, format)
+        .into_iter()
+        .map(ErrorInfo::from)
+        .collect())
+}
+
+/// The plan as pretty JSON, every default written out (checked first: only
+/// a sound plan is converted). There is no TOML writer here on purpose: it
+/// would add about 15 KB (gzipped) to the module, and the core reads both
+/// formats, so a JSON plan serves wherever a TOML one does.
+#[wasm_bindgen(js_name = planToJson)]
+pub fn plan_to_json(text: &str, format: &str) -> JsResult<String> {
+    Ok(read(text, format)?.to_json())
+}
+
+/// The bundled reference case as written, TOML with its comments.
+#[wasm_bindgen(js_name = referencePlanToml)]
+pub fn reference_plan_toml() -> String {
+    REFERENCE_PLAN.to_string()
+}
+
+/// The bundled reference case as JSON, every default written out.
+#[wasm_bindgen(js_name = referencePlanJson)]
+pub fn reference_plan_json() -> String {
+    Plan::reference().to_json()
+}
+
+/// The JSON Schema of the plan format.
+#[wasm_bindgen(js_name = planSchema)]
+pub fn plan_schema() -> String {
+    PLAN_SCHEMA.trim_end().to_string()
+}
+
+/// Reads and checks a plan, giving the first problem with its place.
+fn read(text: &str, format: &str) -> JsResult<Plan> {
+    Ok(Plan::read(text, read_format(format)?)?)
+}
+
+/// The format named by the wrapper, which only ever passes these two.
+fn read_format(name: &str) -> JsResult<Format> {
+    match name {
+        "toml" => Ok(Format::Toml),
+        "json" => Ok(Format::Json),
+        other => Err(ErrorInfo::invalid_argument(format!(
+            "the plan format must be \"toml\" or \"json\", not {other:?}"
+        ))),
+    }
+}
+
+/// Compact JSON of a result. Serialising plain data cannot fail; were it to,
+/// the caller gets an error with code `internal_error` rather than a text
+/// that does not parse.
+fn to_json<T: Serialize>(value: &T) -> JsResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        Error::Internal {
+            message: format!("the result could not be written as JSON: {e}"),
+        }
+        .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference plan as the wrapper would hand it over.
+    fn reference() -> String {
+        reference_plan_toml()
+    }
+
+    #[test]
+    fn compute_gives_the_core_json() {
+        let json = compute_plan(&reference(), "toml").unwrap();
+        let want = Plan::reference().compute().unwrap();
+        assert_eq!(json, serde_json::to_string(&want).unwrap());
+        // The JSON copy of the reference reads back to the same result.
+        let again = compute_plan(&reference_plan_json(), "json").unwrap();
+        assert_eq!(again, json);
+    }
+
+    #[test]
+    fn explain_checks_the_year_after_the_plan() {
+        let out = explain_plan(&reference(), "toml", "hylte", 2021).unwrap();
+        assert!(out.contains("\"member\":\"hylte\""), "{out}");
+        let err = explain_plan(&reference(), "toml", "hylte", 1 << 40).unwrap_err();
+        assert_eq!(err.code, "year_outside_horizon");
+        assert!(err.message.contains("1099511627776"), "{}", err.message);
+        assert!(err.message.contains("2021–2025"), "{}", err.message);
+        let err = explain_plan(&reference(), "toml", "nobody", 2021).unwrap_err();
+        assert_eq!(err.code, "unknown_member");
+        // A plan that does not read is reported before the year.
+        let err = explain_plan("format = 1", "toml", "hylte", 1 << 40).unwrap_err();
+        assert_eq!(err.code, "missing_field");
+    }
+
+    #[test]
+    fn check_returns_every_problem_with_its_place() {
+        let text = reference().replace("participants", "partcipants");
+        let problems = check_plan(&text, "toml").unwrap();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "unknown_field");
+        assert!(problems[0].line.is_some() && problems[0].column.is_some());
+        assert!(check_plan(&reference(), "toml").unwrap().is_empty());
+    }
+
+    #[test]
+    fn unknown_format_is_an_invalid_argument() {
+        assert_eq!(
+            compute_plan("{}", "yaml").unwrap_err().code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            check_plan("{}", "yaml").unwrap_err().code,
+            "invalid_argument"
+        );
+    }
+
+    #[test]
+    fn conversions_and_schema() {
+        let json = plan_to_json(&reference(), "toml").unwrap();
+        assert_eq!(Plan::from_json(&json).unwrap(), Plan::reference());
+        assert_eq!(plan_schema(), Plan::json_schema());
+    }
+}
