@@ -7,7 +7,11 @@
 //     so the Rust core reads every number with the same parser in every
 //     runtime. Money (total, unit, amount) as a JS number is refused: a
 //     float may already have lost the figure the caller meant.
-//   - results out: plain objects and arrays of strings.
+//   - plans in as objects (written here as JSON text, one value a line, so
+//     an error the core places at a line gets the caller's field path) or as
+//     TOML or JSON text with their format; the core reads every one.
+//   - results out: plain objects and arrays of strings (plan results are
+//     the core's own JSON, parsed).
 //   - every failure out as an `AndelError` with a stable `.code`: the core's
 //     codes unchanged, plus `invalid_argument` (a call shaped wrongly),
 //     `not_initialized` (web build used before `init()`) and
@@ -21,6 +25,19 @@
 /** Options `allocate` and `explain` accept; anything else is refused. */
 const SPLIT_OPTIONS = ["total", "weights", "unit", "method", "firstDivisor", "names"];
 
+/** Options of the plan functions; anything else is refused. */
+const PLAN_OPTIONS = ["format"];
+
+/** The text formats of a plan, as the WebAssembly side names them. */
+const PLAN_FORMATS = ["toml", "json"];
+
+/**
+ * How deeply a plan object may nest. The deepest sound plan (keys nested 8
+ * deep, the core's limit) needs about 30 levels; this bound only keeps a
+ * hostile object from exhausting the stack while it is written as JSON.
+ */
+const MAX_PLAN_DEPTH = 128;
+
 /**
  * The one error class of andel. `code` is stable and the same in Rust,
  * Python and JavaScript; `message` says what is wrong and where.
@@ -29,12 +46,22 @@ export class AndelError extends Error {
   /**
    * @param {string} code stable snake_case code, e.g. "negative_weight"
    * @param {string} message human-readable message
-   * @param {{ cause?: unknown }} [options]
+   * @param {{ cause?: unknown, path?: string, line?: number | null, column?: number | null }} [options]
+   *   `cause` as for Error; `path` (with `line` and `column`) for an error
+   *   at a place in a plan
    */
   constructor(code, message, options) {
     super(message, options);
     /** @type {string} */
     this.code = code;
+    if (options !== undefined && options !== null && options.path !== undefined) {
+      /** The field's path in the plan, such as "costs[2].participants[0]"; "" for the whole plan. */
+      this.path = options.path;
+      /** The line in the plan's text, from 1, or null for a plan given as an object. */
+      this.line = options.line ?? null;
+      /** The column in the plan's text, from 1, or null for a plan given as an object. */
+      this.column = options.column ?? null;
+    }
   }
 }
 // On the prototype, so `err.name === "AndelError"` and stack traces say so,
@@ -71,20 +98,21 @@ export function bindApi(getGlue) {
       );
     }
     const glue = getGlue();
-    const inWasm = (fn) => {
+    // `source`, for a call about a plan, places the errors (see placeProblem).
+    const inWasm = (fn, source) => {
       try {
         return fn(glue);
       } catch (err) {
-        throw toAndelError(glue, err);
+        throw toAndelError(glue, err, source);
       }
     };
     return body(inWasm);
   }
 
   /** Maps what a call into the WebAssembly module threw to an AndelError. */
-  function toAndelError(glue, err) {
+  function toAndelError(glue, err, source) {
     if (err instanceof AndelError) return err;
-    if (err instanceof glue.ErrorInfo) return fromInfo(err);
+    if (err instanceof glue.ErrorInfo) return fromInfo(err, source);
     // Anything else left the WebAssembly instance without it returning
     // normally: a panic (with panic=abort, a trap: WebAssembly.RuntimeError),
     // a stack overflow, out of memory. Its memory may be inconsistent, so it
@@ -184,20 +212,160 @@ export function bindApi(getGlue) {
     return guard((inWasm) => inWasm((glue) => glue.version()));
   }
 
+  /**
+   * Computes every member's contribution for every budget year of a plan:
+   * the core's result, decimals as strings, snake_case names.
+   */
+  function computePlan(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "computePlan");
+      throwFirstProblem(source);
+      const json = inWasm((glue) => glue.computePlan(source.text, source.format), source);
+      return JSON.parse(json);
+    });
+  }
+
+  /** How `member`'s contribution in budget year `year` arose. */
+  function explainPlan(plan, member, year, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "explainPlan");
+      if (typeof member !== "string") {
+        throw invalidArgument(`explainPlan: member must be a member's id (a string), not ${describe(member)}`);
+      }
+      const yearNumber = readYear(year, "explainPlan");
+      throwFirstProblem(source);
+      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber), source);
+      return JSON.parse(json);
+    });
+  }
+
+  /**
+   * Every problem in a plan, each as { code, message, path, line, column };
+   * an empty array when the plan is sound and computes. Throws only for a
+   * call shaped wrongly.
+   */
+  function validatePlan(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "validatePlan");
+      if (source.problems.length > 0) return source.problems.slice();
+      const infos = inWasm((glue) => glue.checkPlan(source.text, source.format), source);
+      // Every info is freed, even when placing one of them fails.
+      const problems = [];
+      let failure = null;
+      for (const info of infos) {
+        try {
+          if (failure === null) problems.push(placeProblem(info, source, true));
+        } catch (err) {
+          failure = err;
+        } finally {
+          info.free();
+        }
+      }
+      if (failure !== null) throw failure;
+      return problems;
+    });
+  }
+
+  /**
+   * The bundled reference plan: an object by default, or its text with
+   * { format: "toml" } (as written, with comments) or { format: "json" }.
+   */
+  function referencePlan(options) {
+    return guard((inWasm) => {
+      const format = readOptions(options, "referencePlan").format;
+      if (format === "toml") return inWasm((glue) => glue.referencePlanToml());
+      const json = inWasm((glue) => glue.referencePlanJson());
+      return format === "json" ? json : JSON.parse(json);
+    });
+  }
+
+  /** The JSON Schema of the plan format, as an object. */
+  function planSchema() {
+    return guard((inWasm) => JSON.parse(inWasm((glue) => glue.planSchema())));
+  }
+
+  /** A plan as pretty JSON text with every default written out (checked first). */
+  function planToJson(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "planToJson");
+      throwFirstProblem(source);
+      return inWasm((glue) => glue.planToJson(source.text, source.format), source);
+    });
+  }
+
   /** Test-only: makes the Rust side panic (see wasm/src/panic.rs). */
   function __testPanic() {
     return guard((inWasm) => inWasm((glue) => glue.__testPanic()));
   }
 
-  return { allocate, explain, roundToUnit, methods, roundingModes, version, __testPanic };
+  return {
+    allocate,
+    explain,
+    roundToUnit,
+    methods,
+    roundingModes,
+    version,
+    computePlan,
+    explainPlan,
+    validatePlan,
+    referencePlan,
+    planSchema,
+    planToJson,
+    __testPanic,
+  };
 }
 
-/** The AndelError for an ErrorInfo thrown by Rust; frees the ErrorInfo. */
-function fromInfo(info) {
+/**
+ * The AndelError for an ErrorInfo thrown by Rust; frees the ErrorInfo.
+ * `source`, for a call about a plan, places the error (see placeProblem).
+ */
+function fromInfo(info, source) {
   try {
-    return new AndelError(info.code, info.message);
+    const problem = placeProblem(info, source, false);
+    return new AndelError(problem.code, problem.message, problem);
   } finally {
     info.free();
+  }
+}
+
+/**
+ * An ErrorInfo as a plain problem { code, message, path, line, column }:
+ * the one place where a plan error gets its place.
+ *
+ * - A plan given as text: the core's path, line, column and message as
+ *   they are.
+ * - A plan given as an object: the text the core read was written here, so
+ *   its lines and columns mean nothing to the caller. The path is the
+ *   core's, or, for an error the core could only place at a line (bad
+ *   syntax, a float, an unknown field), the path of the field written on
+ *   that line; line and column are null, and the message names the path.
+ *
+ * An error that is not about a place in a plan has no path, line or
+ * column, unless `always` asks for them (validatePlan's problems all have
+ * the same shape): then the path is "" (the whole plan).
+ */
+function placeProblem(info, source, always) {
+  const code = info.code;
+  let message = info.message;
+  let path = info.path;
+  let line = info.line ?? null;
+  let column = info.column ?? null;
+  if (path === undefined && !always) return { code, message };
+  path = path ?? "";
+  if (source !== undefined && source.paths !== null && info.path !== undefined) {
+    if (path === "" && line !== null) path = source.paths[line - 1] ?? "";
+    line = null;
+    column = null;
+    message = `${path || "plan"}: ${info.detail}`;
+  }
+  return { code, message, path, line, column };
+}
+
+/** Throws the first problem found while writing a plan object, if any. */
+function throwFirstProblem(source) {
+  if (source.problems.length > 0) {
+    const first = source.problems[0];
+    throw new AndelError(first.code, first.message, first);
   }
 }
 
@@ -367,4 +535,181 @@ function plainPart(raw) {
   } finally {
     raw.free();
   }
+}
+
+/** The options object of a plan function, checked for shape. */
+function readOptions(options, fn) {
+  if (isAbsent(options)) return { format: null };
+  if (!isPlainObject(options)) {
+    throw invalidArgument(`${fn}: options must be an object like { format: "toml" }, not ${describe(options)}`);
+  }
+  const unknown = Object.keys(options).filter((key) => !PLAN_OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    throw invalidArgument(
+      `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${PLAN_OPTIONS.join(", ")}`,
+    );
+  }
+  const format = options.format;
+  if (isAbsent(format)) return { format: null };
+  if (!PLAN_FORMATS.includes(format)) {
+    throw invalidArgument(`${fn}: format must be "toml" or "json", not ${describe(format)}`);
+  }
+  return { format };
+}
+
+/**
+ * A plan argument as the text and format the WebAssembly side reads:
+ * `{ text, format, paths, problems }`. `paths` (for a plan object) gives
+ * the field path of each line of the text written here, else null;
+ * `problems` are what could not be written (see writePlan).
+ */
+function readPlan(plan, options, fn) {
+  const { format } = readOptions(options, fn);
+  if (typeof plan === "string") {
+    if (format === null) {
+      throw invalidArgument(
+        `${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`,
+      );
+    }
+    return { text: plan, format, paths: null, problems: [] };
+  }
+  if (isPlainObject(plan)) {
+    if (format === "toml") {
+      throw invalidArgument(`${fn}: a plan object is read as JSON; { format: "toml" } is for a plan given as TOML text`);
+    }
+    return { ...writePlan(plan), format: "json" };
+  }
+  throw invalidArgument(
+    `${fn}: expected a plan object, or a plan's text with { format: "toml" } or { format: "json" }, not ${describe(plan)}`,
+  );
+}
+
+/** A budget year: a whole JS number or a BigInt, as the BigInt Rust reads. */
+function readYear(year, fn) {
+  if (typeof year === "number" && Number.isSafeInteger(year)) return BigInt(year);
+  if (typeof year === "bigint" && BigInt.asIntN(64, year) === year) return year;
+  throw invalidArgument(`${fn}: year must be a whole number such as 2025, not ${describe(year)}`);
+}
+
+/**
+ * A plan object as JSON text, one value a line, and the field path of each
+ * line (`costs[2].participants[0]`, the core's notation), so that an error
+ * the core can only place at a line of the text is given the caller's path.
+ *
+ * It writes plain data as JSON.stringify would, except that nothing is
+ * lost or changed silently; what JSON cannot carry exactly becomes a
+ * problem at its path instead (all of them are collected, for validatePlan):
+ *   - a BigInt is written as its decimal string, which every number field
+ *     of a plan accepts;
+ *   - NaN, infinities and whole numbers beyond Number.MAX_SAFE_INTEGER
+ *     (which may no longer be the figure written) are invalid_number;
+ *   - a Date, Map, class instance, function or symbol, an undefined array
+ *     element, a circular reference or absurd nesting is plan_syntax;
+ *   - an undefined property is left out, like JSON.stringify (TypeScript's
+ *     optional fields).
+ * Fractional numbers are written as they are: the core refuses them where
+ * a number must be exact (amounts, rates), with its own message.
+ */
+function writePlan(plan) {
+  const lines = [];
+  const paths = [];
+  const problems = [];
+  const open = new Set();
+  const put = (text, path) => {
+    lines.push(text);
+    paths.push(path);
+  };
+  const problem = (code, path, detail) => {
+    problems.push({ code, message: `${path || "plan"}: ${detail}`, path, line: null, column: null });
+  };
+  const notNumber = (path, value, reason) =>
+    problem("invalid_number", path, `${JSON.stringify(String(value))} is not a valid number (${reason})`);
+
+  function write(value, path, head, tail, depth) {
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        put(head + JSON.stringify(value) + tail, path);
+        return;
+      case "bigint":
+        put(head + JSON.stringify(value.toString()) + tail, path);
+        return;
+      case "number":
+        if (!Number.isFinite(value)) {
+          notNumber(path, value, "NaN and infinities are not numbers");
+        } else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+          notNumber(
+            path,
+            value,
+            "beyond Number.MAX_SAFE_INTEGER, JavaScript may already have changed it: write it as a string or a BigInt",
+          );
+        }
+        put(head + (Number.isFinite(value) ? JSON.stringify(value) : "null") + tail, path);
+        return;
+      case "object":
+        if (value === null) {
+          put(head + "null" + tail, path);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    const isArray = Array.isArray(value);
+    if (!isArray && !isPlainObject(value)) {
+      problem("plan_syntax", path, `${kindOf(value)} cannot be part of a plan: use strings, numbers, booleans, arrays and plain objects`);
+      put(head + "null" + tail, path);
+      return;
+    }
+    if (open.has(value)) {
+      problem("plan_syntax", path, "refers to an object that contains it (a circular reference)");
+      put(head + "null" + tail, path);
+      return;
+    }
+    if (depth >= MAX_PLAN_DEPTH) {
+      problem("plan_syntax", path, `nested more than ${MAX_PLAN_DEPTH} levels deep`);
+      put(head + "null" + tail, path);
+      return;
+    }
+    open.add(value);
+    if (isArray) {
+      put(head + "[", path);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        const at = `${path}[${i}]`;
+        const comma = i + 1 < value.length ? "," : "";
+        if (item === undefined) {
+          problem("plan_syntax", at, "is undefined");
+          put("null" + comma, at);
+        } else {
+          write(item, at, "", comma, depth + 1);
+        }
+      }
+      put("]" + tail, path);
+    } else {
+      // Each property read once: a getter runs once, as in JSON.stringify.
+      const entries = Object.keys(value)
+        .map((key) => [key, value[key]])
+        .filter(([, item]) => item !== undefined);
+      put(head + "{", path);
+      entries.forEach(([key, item], i) => {
+        const at = path === "" ? key : `${path}.${key}`;
+        write(item, at, `${JSON.stringify(key)}: `, i + 1 < entries.length ? "," : "", depth + 1);
+      });
+      put("}" + tail, path);
+    }
+    open.delete(value);
+  }
+
+  write(plan, "", "", "", 0);
+  return { text: lines.join("\n"), paths, problems };
+}
+
+/** What kind of value this is, for messages: "a Date", "a function", … */
+function kindOf(value) {
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
+  if (typeof value === "undefined") return "undefined";
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return typeof name === "string" && name !== "" ? `a ${name}` : "an object";
 }

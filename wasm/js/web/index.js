@@ -34,4 +34,18 @@ const api = bindApi(() => {
 });
 
 export { AndelError };
-export const { allocate, explain, roundToUnit, methods, roundingModes, version, __testPanic } = api;
+export const {
+  allocate,
+  explain,
+  roundToUnit,
+  methods,
+  roundingModes,
+  version,
+  computePlan,
+  explainPlan,
+  validatePlan,
+  referencePlan,
+  planSchema,
+  planToJson,
+  __testPanic,
+} = api;
