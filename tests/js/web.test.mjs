@@ -28,6 +28,12 @@ test("before init() every function throws AndelError not_initialized", async () 
     () => web.roundToUnit("1"),
     () => web.methods(),
     () => web.version(),
+    () => web.computePlan({}),
+    () => web.explainPlan({}, "a", 2025),
+    () => web.validatePlan({}),
+    () => web.referencePlan(),
+    () => web.planSchema(),
+    () => web.planToJson({}),
   ]) {
     let err = null;
     try {

@@ -13,8 +13,23 @@ import {
   type Explanation,
   type Method,
   type RoundingMode,
+  computePlan,
+  explainPlan,
+  validatePlan,
+  referencePlan,
+  planSchema,
+  planToJson,
+  type Plan,
+  type PlanResult,
+  type PlanProblem,
+  type Key,
 } from "andel";
-import init, { initSync, allocate as webAllocate, AndelError as WebAndelError } from "andel-web";
+import init, {
+  initSync,
+  allocate as webAllocate,
+  computePlan as webComputePlan,
+  AndelError as WebAndelError,
+} from "andel-web";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 const notAny: [
@@ -83,5 +98,106 @@ initSync({ module: new Uint8Array(8) });
 const webList: string[] = webAllocate({ total: "1", weights: [1] });
 const sameShape: typeof WebAndelError.prototype.code = "negative_weight";
 
+// Plans: real types for the document, the result and the problems.
+const planNotAny: [
+  IsAny<ReturnType<typeof computePlan>>,
+  IsAny<ReturnType<typeof explainPlan>>,
+  IsAny<ReturnType<typeof validatePlan>>,
+  IsAny<ReturnType<typeof planSchema>>,
+  IsAny<Parameters<typeof validatePlan>[0]>,
+  IsAny<Plan["members"][number]>,
+  IsAny<PlanResult["years"][number]["members"][number]>,
+  IsAny<Key>,
+] = [false, false, false, false, false, false, false, false];
+
+const plan: Plan = {
+  format: 1,
+  name: "Example",
+  first_year: 2025,
+  years: 2,
+  population: { years_before: 2, carry_forward: true },
+  indexation: { rate: "0.03", rates: { "2026": "0.028" }, rounding: "half_even" },
+  members: [
+    { id: "a", name: "A", metrics: { population: { "2023-12-31": 2000, "2024-12-31": 2100n } } },
+    { id: "b", name: "B", kind: "region", joins: "2025-07-01", metrics: { population: { "2023-12-31": "1000" } } },
+    { id: "u", name: "U", kind: "university", paying: false },
+  ],
+  costs: [
+    { id: "pm", name: "Project management", amount: "100000", from: 2025, indexed: true },
+    {
+      id: "wg",
+      name: "Working group",
+      amount: 50000,
+      year: 2026,
+      participants: ["a", "b"],
+      key: {
+        type: "blend",
+        parts: [
+          { weight: "0.3", key: { type: "equal" } },
+          { weight: "0.7", key: { type: "limited", key: { type: "per_capita" }, max_share: "0.6" } },
+        ],
+      },
+    },
+    { id: "fee", name: "Fee", from: 2025, key: { type: "per_inhabitant_fee", fee: "42.25" } },
+  ],
+  funding: [{ id: "grant", name: "Start grant", year: 2025, amount: "20000", line: "pm" }],
+  in_kind: [{ member: "u", from: 2025, hours: "400", rate: "700" }],
+};
+const fixed: Key = { type: "fixed_shares", shares: { b: "0.25" }, rest: { type: "weights", weights: { a: "2" } } };
+const result: PlanResult = computePlan(plan);
+const fromToml: PlanResult = computePlan("format = 1", { format: "toml" });
+const firstYear: number = result.years[0].year;
+const net: string = result.years[0].net;
+const contribution: string = result.years[0].members[0].contribution;
+const population: string | null = result.years[0].members[0].population;
+const lineAmount: string = result.years[0].members[0].lines[0].exact_decimal;
+const days: number | undefined = result.years[0].members[0].membership?.counted;
+const why: string[] = explainPlan(plan, "a", 2025).lines;
+const whyText: string = explainPlan("{}", "a", 2025, { format: "json" }).contribution;
+const problems: PlanProblem[] = validatePlan(plan);
+const problemLine: number | null = problems[0].line;
+const problemPath: string = problems[0].path;
+const reference: Plan = referencePlan();
+const referenceToml: string = referencePlan({ format: "toml" });
+const schemaUri: string = planSchema().$schema;
+const asJson: string = planToJson(reference);
+const webResult: PlanResult = webComputePlan(reference);
+try {
+  computePlan(plan);
+} catch (err) {
+  if (err instanceof AndelError) {
+    const where: string | undefined = err.path;
+    const at: number | null | undefined = err.line;
+    void [where, at];
+  }
+}
+
+// @ts-expect-error a misspelt field is not part of the plan format
+computePlan({ ...plan, costs: [{ id: "x", name: "X", amount: "1", year: 2025, partcipants: ["a"] }] });
+// @ts-expect-error the format version is 1
+computePlan({ ...plan, format: 2 });
+// @ts-expect-error members are required
+computePlan({ format: 1, name: "No members", first_year: 2025, years: 1 });
+// @ts-expect-error a blend key needs its parts
+computePlan({ ...plan, key: { type: "blend" } });
+// @ts-expect-error no such key type
+computePlan({ ...plan, key: { type: "per_household" } });
+// @ts-expect-error a metric key names its metric
+const noMetric: Key = { type: "metric" };
+// @ts-expect-error amounts are decimal strings, numbers or BigInts, not booleans
+computePlan({ ...plan, funding: [{ id: "g", name: "G", year: 2025, amount: true }] });
+// @ts-expect-error a plan given as text needs its format
+computePlan("format = 1");
+// @ts-expect-error no such text format
+computePlan("format: 1", { format: "yaml" });
+// @ts-expect-error a plan object is read as JSON, not TOML
+computePlan(plan, { format: "toml" });
+// @ts-expect-error the year is a number
+explainPlan(plan, "a", "2025");
+// @ts-expect-error results are strings, not numbers
+const wrongNet: number = result.years[0].net;
+
 void [notAny, list, one, left, share, name, divisor, method, rounded, allMethods, allModes, v, wrongLeft, webList, sameShape];
+void [planNotAny, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
+void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet];
 export {};
