@@ -109,15 +109,22 @@ impl Plan {
                 reason: format!("the document is larger than {MAX_DOCUMENT_BYTES} bytes"),
             });
         }
+        check_format_version(text, format)?;
+        // serde_path_to_error records where in the document a value was
+        // refused, so every reading error names its field.
         match format {
-            Format::Toml => toml::from_str(text).map_err(|e| {
-                let offset = e.span().map(|s| s.start);
-                syntax_error(e.message(), offset.map(|o| locate::line_column(text, o)))
-            }),
-            Format::Json => serde_json::from_str(text).map_err(|e| {
-                let at = (e.line() > 0).then(|| (e.line() as u32, e.column() as u32));
-                syntax_error(&strip_position(&e.to_string()), at)
-            }),
+            Format::Toml => {
+                let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
+                serde_path_to_error::deserialize(de)
+                    .map_err(|e| toml_error(text, &e.path().to_string(), e.inner()))
+            }
+            Format::Json => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let plan: Plan = serde_path_to_error::deserialize(&mut de)
+                    .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
+                de.end().map_err(|e| json_error("", &e))?;
+                Ok(plan)
+            }
         }
     }
 
@@ -151,7 +158,9 @@ impl Plan {
             })
             .collect();
         let notes = carried_notes(&years);
+        let total = years.iter().map(|y| y.net).sum();
         Ok(PlanResult {
+            total,
             name: self.name.clone(),
             currency: self.currency.clone(),
             unit: self.unit.value(),
@@ -188,7 +197,8 @@ impl Plan {
 
     /// The plan as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // Cannot fail: every map key in a plan is a string.
+        serde_json::to_string_pretty(self).expect("a plan always serialises to JSON")
     }
 
     /// The JSON Schema of the plan format (draft 2020-12), generated from
@@ -222,8 +232,41 @@ fn carried_notes(years: &[YearResult]) -> Vec<String> {
     notes
 }
 
-/// Serde's messages, turned into typed errors with a place.
-fn syntax_error(message: &str, at: Option<(u32, u32)>) -> Error {
+/// Refuses a plan of another format version before reading its fields, so
+/// a newer plan says "unsupported format", not "missing field".
+fn check_format_version(text: &str, format: Format) -> Result<()> {
+    let found = match format {
+        Format::Toml => text
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|t| t.get("format").and_then(|v| v.as_integer())),
+        Format::Json => serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("format")?.as_i64()),
+    };
+    match found {
+        Some(found) if found != 1 => Err(locate::locate(
+            Error::UnsupportedFormat { found }.at("format"),
+            text,
+            format,
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn toml_error(text: &str, path: &str, e: &toml::de::Error) -> Error {
+    let at = e.span().map(|s| locate::line_column(text, s.start));
+    syntax_error(path, e.message(), at)
+}
+
+fn json_error(path: &str, e: &serde_json::Error) -> Error {
+    let at = (e.line() > 0).then(|| (e.line() as u32, e.column() as u32));
+    syntax_error(path, &strip_position(&e.to_string()), at)
+}
+
+/// Serde's messages, turned into typed errors with a place. The messages
+/// of andel's own readers (numbers, dates) keep their codes.
+fn syntax_error(path: &str, message: &str, at: Option<(u32, u32)>) -> Error {
     let message = message.trim();
     let error = if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
@@ -241,19 +284,43 @@ fn syntax_error(message: &str, at: Option<(u32, u32)>) -> Error {
         Error::MissingField {
             field: rest.split('`').next().unwrap_or(rest).to_string(),
         }
+    } else if let Some((input, reason)) = quoted_between(message, "is not a valid number (") {
+        Error::InvalidNumber {
+            field: path.to_string(),
+            input,
+            reason: reason.trim_end_matches(')').to_string(),
+        }
+    } else if let Some((input, reason)) = quoted_between(message, "is invalid: ") {
+        Error::InvalidDate {
+            input,
+            reason: reason.to_string(),
+        }
     } else {
         Error::PlanSyntax {
             message: message.to_string(),
         }
     };
+    let path = if path == "." { "" } else { path };
     Error::InPlan {
         location: crate::error::Location {
-            path: String::new(),
+            path: path.to_string(),
             line: at.map(|a| a.0),
             column: at.map(|a| a.1),
         },
         source: Box::new(error),
     }
+}
+
+/// From a message `… "input" <marker>reason`, the input and the reason.
+fn quoted_between(message: &str, marker: &str) -> Option<(String, String)> {
+    let (before, reason) = message.split_once(marker)?;
+    let before = before.trim_end();
+    let quoted = before.strip_suffix('"')?;
+    let start = quoted.rfind('"')?;
+    Some((
+        quoted[start + 1..].replace("\\\"", "\""),
+        reason.to_string(),
+    ))
 }
 
 /// serde_json appends " at line L column C"; the location carries it.

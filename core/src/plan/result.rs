@@ -21,6 +21,9 @@ pub struct PlanResult {
     pub years: Vec<YearResult>,
     /// Totals over the horizon, per member, in plan order.
     pub totals: Vec<MemberTotal>,
+    /// The members' contributions over the whole horizon: the sum of every
+    /// year's net cost, and of the members' totals.
+    pub total: Decimal,
     /// Things the reader should know, e.g. figures carried forward.
     pub notes: Vec<String>,
 }
@@ -160,7 +163,8 @@ impl PlanResult {
 
     /// The result as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // Cannot fail: a result has no maps with non-string keys.
+        serde_json::to_string_pretty(self).expect("a result always serialises to JSON")
     }
 
     /// The contributions as CSV: one row per member and year, with the
