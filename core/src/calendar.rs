@@ -177,9 +177,9 @@ pub enum ProRata {
     #[default]
     Days,
     /// By whole months: a month counts when the member belongs to the
-    /// collaboration on its first day (joining on the 1st counts that
-    /// month; leaving on any day counts the month of leaving only if it is
-    /// the last day of that month).
+    /// collaboration on every day of it (joining on the 1st counts that
+    /// month; leaving counts the month of leaving only when it is on the
+    /// month's last day).
     Months,
 }
 

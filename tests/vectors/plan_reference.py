@@ -114,41 +114,49 @@ def load(text: str, fmt: str) -> dict:
     return json.loads(text, parse_float=Float)
 
 
-def _fields(table: dict, spec: str) -> None:
+def _join(path: str, name: str) -> str:
+    """The path of field `name` inside `path`: `costs[1]` + `amount`."""
+    return f"{path}.{name}" if path else name
+
+
+def _fields(table: dict, spec: str, path: str = "") -> None:
+    """An unknown field is refused at its own path; a missing one at the
+    path of the table that lacks it."""
     allowed = {f.rstrip("*") for f in spec.split()}
     for name in table:
         if name not in allowed:
-            raise PlanError("unknown_field")
+            raise PlanError("unknown_field", _join(path, name))
     for f in spec.split():
         if f.endswith("*") and f[:-1] not in table:
-            raise PlanError("missing_field")
+            raise PlanError("missing_field", path)
 
 
-def _check_values(value) -> None:
-    """Floats anywhere are a syntax error (values of the wrong type)."""
+def _check_values(value, path: str = "") -> None:
+    """Floats anywhere are a syntax error (values of the wrong type), at the
+    path of the value."""
     if isinstance(value, Float):
-        raise PlanError("plan_syntax")
+        raise PlanError("plan_syntax", path)
     if isinstance(value, dict):
-        for v in value.values():
-            _check_values(v)
+        for k, v in value.items():
+            _check_values(v, _join(path, k))
     if isinstance(value, list):
-        for v in value:
-            _check_values(v)
+        for i, v in enumerate(value):
+            _check_values(v, f"{path}[{i}]")
 
 
-def _check_key(key: dict) -> None:
+def _check_key(key: dict, path: str) -> None:
     kind = key.get("type")
     if kind not in KEY_FIELDS:
-        raise PlanError("plan_syntax")
-    _fields({k: v for k, v in key.items() if k != "type"}, KEY_FIELDS[kind])
+        raise PlanError("plan_syntax", path)
+    _fields({k: v for k, v in key.items() if k != "type"}, KEY_FIELDS[kind], path)
     if kind in ("fixed_shares", "fixed_amounts"):
-        _check_key(key["rest"])
+        _check_key(key["rest"], _join(path, "rest"))
     if kind == "limited":
-        _check_key(key["key"])
+        _check_key(key["key"], _join(path, "key"))
     if kind == "blend":
-        for part in key["parts"]:
-            _fields(part, "weight* key*")
-            _check_key(part["key"])
+        for i, part in enumerate(key["parts"]):
+            _fields(part, "weight* key*", f"{path}.parts[{i}]")
+            _check_key(part["key"], f"{path}.parts[{i}].key")
 
 
 def number(value) -> Fraction:
@@ -175,23 +183,24 @@ def date(text) -> datetime.date:
 
 def read(text: str, fmt: str) -> dict:
     """Reads and checks a plan. Syntax-level errors (unknown or missing
-    fields of the document's structure, floats) have the path ''."""
+    fields of the document's structure, floats) have the path of the field
+    (for a missing field, of the table that lacks it; '' is the top)."""
     doc = load(text, fmt)
     _check_values(doc)
     _fields(doc, SCHEMA["plan"])
     for name in ("population", "indexation"):
         if name in doc:
-            _fields(doc[name], SCHEMA[name])
-    for member in doc["members"]:
-        _fields(member, SCHEMA["member"])
+            _fields(doc[name], SCHEMA[name], name)
+    for i, member in enumerate(doc["members"]):
+        _fields(member, SCHEMA["member"], f"members[{i}]")
     for section, schema in (("costs", "cost"), ("funding", "funding"), ("in_kind", "in_kind")):
-        for entry in doc.get(section, []):
-            _fields(entry, SCHEMA[schema])
+        for i, entry in enumerate(doc.get(section, [])):
+            _fields(entry, SCHEMA[schema], f"{section}[{i}]")
     if "key" in doc:
-        _check_key(doc["key"])
-    for cost in doc.get("costs", []):
+        _check_key(doc["key"], "key")
+    for i, cost in enumerate(doc.get("costs", [])):
         if "key" in cost:
-            _check_key(cost["key"])
+            _check_key(cost["key"], f"costs[{i}].key")
     # Dates are read with the document (a nonexistent date in a member's
     # joins/leaves or in a metric series is `invalid_date`, path '').
     for member in doc["members"]:

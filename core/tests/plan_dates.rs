@@ -1,15 +1,8 @@
-//! Cases where core disagrees with the independent plan reference
-//! (`tests/vectors/plan_reference.py`) and with its own documentation,
-//! reported to the lead. These tests FAIL until core is fixed; they are
-//! kept out of `tests/vectors/plans/` so the shared vectors stay green for
-//! the Python and JS suites.
-//!
-//! Issue 1: a date in the document that does not exist or is not written
+//! Dates inside a plan document that do not exist or are not written
 //! `YYYY-MM-DD` (a member's `joins`/`leaves`, a date key of a metric series)
-//! is reported as `plan_syntax`. `docs/plan-format.md` (Errors) and the doc
-//! of `Error::InvalidDate` say such a date is `invalid_date`; only the
-//! population rule's month/day gets that code today. The place (line and
-//! column of the value) is already right.
+//! are `invalid_date`, at their line and column. Found by comparing core
+//! with the independent plan reference (`tests/vectors/plan_reference.py`),
+//! fixed in core, kept as regression tests.
 
 use andel::Plan;
 
