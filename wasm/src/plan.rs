@@ -9,7 +9,7 @@
 
 use crate::error::{ErrorInfo, JsResult};
 use andel::plan::{Format, REFERENCE_PLAN};
-use andel::{Error, Plan};
+use andel::{Error, Plan, PlanResult};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -22,8 +22,8 @@ const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 /// [`andel::PlanResult`] as JSON.
 #[wasm_bindgen(js_name = computePlan)]
 pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
-    let plan = read(text, format)?;
-    to_json(&plan.compute()?)
+    let (plan, format) = read(text, format)?;
+    to_json(&compute(&plan, text, format)?)
 }
 
 /// How `member`'s contribution in `year` arose: the
@@ -34,10 +34,10 @@ pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
 /// every plan's horizon and is reported as such.
 #[wasm_bindgen(js_name = explainPlan)]
 pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResult<String> {
-    let plan = read(text, format)?;
+    let (plan, format) = read(text, format)?;
     // Compute first, as `Plan::explain` does, so the errors come in the
     // core's order: the plan's own problems before a wrong year or member.
-    let result = plan.compute()?;
+    let result = compute(&plan, text, format)?;
     let year = i32::try_from(year).map_err(|_| Error::YearOutsideHorizon {
         year,
         first: plan.first_year,
@@ -63,7 +63,7 @@ pub fn check_plan(text: &str, format: &str) -> JsResult<Vec<ErrorInfo>> {
 /// formats, so a JSON plan serves wherever a TOML one does.
 #[wasm_bindgen(js_name = planToJson)]
 pub fn plan_to_json(text: &str, format: &str) -> JsResult<String> {
-    Ok(read(text, format)?.to_json())
+    Ok(read(text, format)?.0.to_json())
 }
 
 /// The bundled reference case as written, TOML with its comments.
@@ -85,8 +85,28 @@ pub fn plan_schema() -> String {
 }
 
 /// Reads and checks a plan, giving the first problem with its place.
-fn read(text: &str, format: &str) -> JsResult<Plan> {
-    Ok(Plan::read(text, read_format(format)?)?)
+fn read(text: &str, format: &str) -> JsResult<(Plan, Format)> {
+    let format = read_format(format)?;
+    Ok((Plan::read(text, format)?, format))
+}
+
+/// Computes a plan read from `text`. An error found while computing (a
+/// missing figure, nobody to pay) carries only its path; the core's
+/// [`Plan::check`] gives the same error with its line and column in the
+/// text, so that one is reported. Only a failed computation pays for it.
+fn compute(plan: &Plan, text: &str, format: Format) -> Result<PlanResult, Error> {
+    plan.compute().map_err(|error| {
+        if error.location().is_none_or(|l| l.line.is_some()) {
+            return error;
+        }
+        Plan::check(text, format)
+            .into_iter()
+            .find(|placed| {
+                placed.code() == error.code()
+                    && placed.location().map(|l| &l.path) == error.location().map(|l| &l.path)
+            })
+            .unwrap_or(error)
+    })
 }
 
 /// The format named by the wrapper, which only ever passes these two.
@@ -144,6 +164,24 @@ mod tests {
         // A plan that does not read is reported before the year.
         let err = explain_plan("format = 1", "toml", "hylte", 1 << 40).unwrap_err();
         assert_eq!(err.code, "missing_field");
+    }
+
+    #[test]
+    fn an_error_found_while_computing_is_placed_in_the_text() {
+        // Without carrying forward, budget year 2022 needs the figures of
+        // 31 December 2020, which the plan has for nobody: the first member,
+        // Båstad, is reported at its population series.
+        let text = reference().replace("carry_forward = true", "carry_forward = false");
+        let err = compute_plan(&text, "toml").unwrap_err();
+        assert_eq!(err.code, "missing_figure");
+        assert_eq!(err.path.as_deref(), Some("members[0].metrics.population"));
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("metrics.population"))
+            .unwrap() as u32
+            + 1;
+        assert_eq!(err.line, Some(line));
+        assert!(err.column.is_some());
     }
 
     #[test]
