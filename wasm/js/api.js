@@ -7,9 +7,8 @@
 //     so the Rust core reads every number with the same parser in every
 //     runtime. Money (total, unit, amount) as a JS number is refused: a
 //     float may already have lost the figure the caller meant.
-//   - plans in as objects (written here as JSON text, one value a line, so
-//     an error the core places at a line gets the caller's field path) or as
-//     TOML or JSON text with their format; the core reads every one.
+//   - plans in as objects (written here as JSON text) or as TOML or JSON
+//     text with their format; the core reads every one.
 //   - results out: plain objects and arrays of strings (plan results are
 //     the core's own JSON, parsed).
 //   - every failure out as an `AndelError` with a stable `.code`: the core's
@@ -336,9 +335,8 @@ function fromInfo(info, source) {
  *   they are.
  * - A plan given as an object: the text the core read was written here, so
  *   its lines and columns mean nothing to the caller. The path is the
- *   core's, or, for an error the core could only place at a line (bad
- *   syntax, a float, an unknown field), the path of the field written on
- *   that line; line and column are null, and the message names the path.
+ *   core's (it names the field of every error, reading errors included);
+ *   line and column are null, and the message names the path only.
  *
  * An error that is not about a place in a plan has no path, line or
  * column, unless `always` asks for them (validatePlan's problems all have
@@ -352,8 +350,7 @@ function placeProblem(info, source, always) {
   let column = info.column ?? null;
   if (path === undefined && !always) return { code, message };
   path = path ?? "";
-  if (source !== undefined && source.paths !== null && info.path !== undefined) {
-    if (path === "" && line !== null) path = source.paths[line - 1] ?? "";
+  if (source !== undefined && source.fromObject && info.path !== undefined) {
     line = null;
     column = null;
     message = `${path || "plan"}: ${info.detail}`;
@@ -559,9 +556,8 @@ function readOptions(options, fn) {
 
 /**
  * A plan argument as the text and format the WebAssembly side reads:
- * `{ text, format, paths, problems }`. `paths` (for a plan object) gives
- * the field path of each line of the text written here, else null;
- * `problems` are what could not be written (see writePlan).
+ * `{ text, format, fromObject, problems }`. `problems` are what could not
+ * be written as JSON (see writePlan).
  */
 function readPlan(plan, options, fn) {
   const { format } = readOptions(options, fn);
@@ -571,13 +567,13 @@ function readPlan(plan, options, fn) {
         `${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`,
       );
     }
-    return { text: plan, format, paths: null, problems: [] };
+    return { text: plan, format, fromObject: false, problems: [] };
   }
   if (isPlainObject(plan)) {
     if (format === "toml") {
       throw invalidArgument(`${fn}: a plan object is read as JSON; { format: "toml" } is for a plan given as TOML text`);
     }
-    return { ...writePlan(plan), format: "json" };
+    return { ...writePlan(plan), format: "json", fromObject: true };
   }
   throw invalidArgument(
     `${fn}: expected a plan object, or a plan's text with { format: "toml" } or { format: "json" }, not ${describe(plan)}`,
@@ -592,9 +588,9 @@ function readYear(year, fn) {
 }
 
 /**
- * A plan object as JSON text, one value a line, and the field path of each
- * line (`costs[2].participants[0]`, the core's notation), so that an error
- * the core can only place at a line of the text is given the caller's path.
+ * A plan object as JSON text (one value a line, for anyone debugging it),
+ * with the field path of every value at hand (`costs[2].participants[0]`,
+ * the core's notation) for the problems found on the way.
  *
  * It writes plain data as JSON.stringify would, except that nothing is
  * lost or changed silently; what JSON cannot carry exactly becomes a
@@ -612,13 +608,9 @@ function readYear(year, fn) {
  */
 function writePlan(plan) {
   const lines = [];
-  const paths = [];
   const problems = [];
   const open = new Set();
-  const put = (text, path) => {
-    lines.push(text);
-    paths.push(path);
-  };
+  const put = (text) => lines.push(text);
   const problem = (code, path, detail) => {
     problems.push({ code, message: `${path || "plan"}: ${detail}`, path, line: null, column: null });
   };
@@ -629,10 +621,10 @@ function writePlan(plan) {
     switch (typeof value) {
       case "string":
       case "boolean":
-        put(head + JSON.stringify(value) + tail, path);
+        put(head + JSON.stringify(value) + tail);
         return;
       case "bigint":
-        put(head + JSON.stringify(value.toString()) + tail, path);
+        put(head + JSON.stringify(value.toString()) + tail);
         return;
       case "number":
         if (!Number.isFinite(value)) {
@@ -644,11 +636,11 @@ function writePlan(plan) {
             "beyond Number.MAX_SAFE_INTEGER, JavaScript may already have changed it: write it as a string or a BigInt",
           );
         }
-        put(head + (Number.isFinite(value) ? JSON.stringify(value) : "null") + tail, path);
+        put(head + (Number.isFinite(value) ? JSON.stringify(value) : "null") + tail);
         return;
       case "object":
         if (value === null) {
-          put(head + "null" + tail, path);
+          put(head + "null" + tail);
           return;
         }
         break;
@@ -658,51 +650,51 @@ function writePlan(plan) {
     const isArray = Array.isArray(value);
     if (!isArray && !isPlainObject(value)) {
       problem("plan_syntax", path, `${kindOf(value)} cannot be part of a plan: use strings, numbers, booleans, arrays and plain objects`);
-      put(head + "null" + tail, path);
+      put(head + "null" + tail);
       return;
     }
     if (open.has(value)) {
       problem("plan_syntax", path, "refers to an object that contains it (a circular reference)");
-      put(head + "null" + tail, path);
+      put(head + "null" + tail);
       return;
     }
     if (depth >= MAX_PLAN_DEPTH) {
       problem("plan_syntax", path, `nested more than ${MAX_PLAN_DEPTH} levels deep`);
-      put(head + "null" + tail, path);
+      put(head + "null" + tail);
       return;
     }
     open.add(value);
     if (isArray) {
-      put(head + "[", path);
+      put(head + "[");
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         const at = `${path}[${i}]`;
         const comma = i + 1 < value.length ? "," : "";
         if (item === undefined) {
           problem("plan_syntax", at, "is undefined");
-          put("null" + comma, at);
+          put("null" + comma);
         } else {
           write(item, at, "", comma, depth + 1);
         }
       }
-      put("]" + tail, path);
+      put("]" + tail);
     } else {
       // Each property read once: a getter runs once, as in JSON.stringify.
       const entries = Object.keys(value)
         .map((key) => [key, value[key]])
         .filter(([, item]) => item !== undefined);
-      put(head + "{", path);
+      put(head + "{");
       entries.forEach(([key, item], i) => {
         const at = path === "" ? key : `${path}.${key}`;
         write(item, at, `${JSON.stringify(key)}: `, i + 1 < entries.length ? "," : "", depth + 1);
       });
-      put("}" + tail, path);
+      put("}" + tail);
     }
     open.delete(value);
   }
 
   write(plan, "", "", "", 0);
-  return { text: lines.join("\n"), paths, problems };
+  return { text: lines.join("\n"), problems };
 }
 
 /** What kind of value this is, for messages: "a Date", "a function", … */
