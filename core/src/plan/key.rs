@@ -109,14 +109,32 @@ pub(crate) fn shares(
                     ),
                 });
             }
-            let mut mixed = vec![zero(); participants.len()];
-            for part in parts {
-                let inner = shares(&part.key, participants, ctx, pool_net)?;
-                for (m, s) in mixed.iter_mut().zip(inner.to_q()) {
-                    *m += q(part.weight.value()) * s;
+            // Σ (aₚ/10^sₚ)·(numsₚ/denₚ) over one common denominator, in
+            // integers: no fraction is reduced.
+            let evaluated = parts
+                .iter()
+                .map(|part| {
+                    let w = part.weight.value().normalize();
+                    let inner = shares(&part.key, participants, ctx, pool_net)?;
+                    let den = &inner.den * BigInt::from(10u8).pow(w.scale());
+                    Ok((BigInt::from(w.mantissa()), inner.nums, den))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let den = evaluated
+                .iter()
+                .fold(BigInt::one(), |acc, (_, _, d)| acc.lcm(d));
+            let mut nums = vec![BigInt::zero(); participants.len()];
+            for (a, inner, d) in &evaluated {
+                let factor = a * (&den / d);
+                for (n, x) in nums.iter_mut().zip(inner) {
+                    *n += x * &factor;
                 }
             }
-            Ok(plain(mixed))
+            Ok(KeyShares {
+                nums,
+                den,
+                limits: vec![None; participants.len()],
+            })
         }
         Key::Limited {
             key,

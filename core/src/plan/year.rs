@@ -481,7 +481,12 @@ fn members_of_year(
             change: prev.map(|p| contribution - p),
             change_percent: match prev {
                 Some(p) if !p.is_zero() => {
-                    let change = Fraction::from_rational((q(contribution) - q(p)) / q(p));
+                    // (c − p) / p from the decimals' integers at one scale.
+                    let scale = contribution.scale().max(p.scale());
+                    let at = |d: Decimal| {
+                        BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale())
+                    };
+                    let change = Fraction::ratio(at(contribution) - at(p), at(p));
                     Some(
                         change
                             .round(2, 2, Rounding::HalfEven)
