@@ -628,8 +628,8 @@ export function computePlan(text: string, options: PlanTextOptions): PlanResult;
  *
  * @throws {AndelError} `unknown_member`, `year_outside_horizon`, or any error of {@link computePlan}
  */
-export function explainPlan(plan: Plan, member: string, year: number, options?: PlanObjectOptions | null): PlanExplanation;
-export function explainPlan(text: string, member: string, year: number, options: PlanTextOptions): PlanExplanation;
+export function explainPlan(plan: Plan, member: string, year: number | bigint, options?: PlanObjectOptions | null): PlanExplanation;
+export function explainPlan(text: string, member: string, year: number | bigint, options: PlanTextOptions): PlanExplanation;
 
 /**
  * Every problem in a plan (not only the first), each with its place; an
