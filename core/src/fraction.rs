@@ -15,19 +15,29 @@ const MAX_MANTISSA: u128 = (1 << 96) - 1;
 /// An exact fraction in lowest terms, such as a share `15128/228501` or a
 /// quota `14681000000/32643`, of any size. Serialises as the text `"n/d"`
 /// (or `"n"` when the denominator is 1), so no precision is lost in JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Fraction(BigRational);
+///
+/// Held in machine integers whenever they fit (nearly always), and as big
+/// integers otherwise; the form is canonical, so equal values compare equal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fraction(Repr);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// Reduced, with a positive denominator.
+    Small(i128, u128),
+    /// Reduced, and too large for `Small`.
+    Big(BigRational),
+}
 
 impl Fraction {
     /// `numerator / denominator` in lowest terms. The denominator must not be
     /// zero.
     pub(crate) fn new(numerator: impl Into<BigInt>, denominator: impl Into<BigInt>) -> Self {
-        Fraction(BigRational::new(numerator.into(), denominator.into()))
+        Fraction::from_rational(BigRational::new(numerator.into(), denominator.into()))
     }
 
     /// `numerator / denominator` from machine integers, reduced with a
-    /// machine gcd: several times faster than reducing big integers, which
-    /// matters for `explain` on many parts.
+    /// machine gcd. The denominator must be positive.
     pub(crate) fn small(numerator: i128, denominator: u128) -> Self {
         let mut a = numerator.unsigned_abs();
         let mut b = denominator;
@@ -35,9 +45,14 @@ impl Fraction {
             (a, b) = (b, a % b);
         }
         let g = a.max(1);
-        let magnitude = BigInt::from(numerator.unsigned_abs() / g);
-        let signed = if numerator < 0 { -magnitude } else { magnitude };
-        Fraction(BigRational::new_raw(signed, BigInt::from(denominator / g)))
+        let magnitude = numerator.unsigned_abs() / g;
+        // The reduced magnitude is at most the original's, so it fits.
+        let signed = if numerator < 0 {
+            (magnitude as i128).wrapping_neg()
+        } else {
+            magnitude as i128
+        };
+        Fraction(Repr::Small(signed, denominator / g))
     }
 
     /// `numerator / denominator` in lowest terms, reduced in machine
@@ -45,22 +60,38 @@ impl Fraction {
     pub(crate) fn ratio(numerator: BigInt, denominator: BigInt) -> Self {
         match (numerator.to_i128(), denominator.to_u128()) {
             (Some(n), Some(d)) => Fraction::small(n, d),
-            _ => Fraction(BigRational::new(numerator, denominator)),
+            _ => Fraction::from_rational(BigRational::new(numerator, denominator)),
         }
     }
 
     pub(crate) fn from_rational(value: BigRational) -> Self {
-        Fraction(value)
+        match (value.numer().to_i128(), value.denom().to_u128()) {
+            (Some(n), Some(d)) => Fraction(Repr::Small(n, d)),
+            _ => Fraction(Repr::Big(value)),
+        }
+    }
+
+    fn rational(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
+            Repr::Big(r) => r.clone(),
+        }
     }
 
     /// The numerator, carrying the sign.
-    pub fn numerator(&self) -> &BigInt {
-        self.0.numer()
+    pub fn numerator(&self) -> BigInt {
+        match &self.0 {
+            Repr::Small(n, _) => BigInt::from(*n),
+            Repr::Big(r) => r.numer().clone(),
+        }
     }
 
     /// The denominator, always positive.
-    pub fn denominator(&self) -> &BigInt {
-        self.0.denom()
+    pub fn denominator(&self) -> BigInt {
+        match &self.0 {
+            Repr::Small(_, d) => BigInt::from(*d),
+            Repr::Big(r) => r.denom().clone(),
+        }
     }
 
     /// The value as a decimal with as many significant digits as fit in a
@@ -77,15 +108,16 @@ impl Fraction {
     /// ```
     pub fn to_decimal(&self) -> Option<Decimal> {
         // With den ≤ u128::MAX / 10, 10·rem always fits in machine integers.
-        if let (Some(n), Some(d)) = (self.0.numer().to_i128(), self.0.denom().to_u128()) {
+        if let Repr::Small(n, d) = self.0 {
             if d <= u128::MAX / 10 {
                 return small_decimal(n, d);
             }
         }
+        let value = self.rational();
         let max = BigInt::from(MAX_MANTISSA);
         let limit = &max / 10u8;
-        let den = self.0.denom();
-        let (mut digits, mut rem) = self.0.numer().abs().div_rem(den);
+        let den = value.denom();
+        let (mut digits, mut rem) = value.numer().abs().div_rem(den);
         if digits > max {
             return None;
         }
@@ -101,7 +133,7 @@ impl Fraction {
             digits += 1u8;
         }
         let magnitude = digits.to_i128().filter(|&d| d as u128 <= MAX_MANTISSA)?;
-        let signed = if self.0.is_negative() {
+        let signed = if value.is_negative() {
             -magnitude
         } else {
             magnitude
@@ -128,8 +160,8 @@ impl Fraction {
         if let Some(fast) = self.small_round(shift, places, mode) {
             return Some(fast);
         }
-        let scaled =
-            &self.0 * BigRational::from_integer(BigInt::from(10u8).pow(shift.checked_add(places)?));
+        let scaled = self.rational()
+            * BigRational::from_integer(BigInt::from(10u8).pow(shift.checked_add(places)?));
         let floor = scaled.floor();
         let rem = &scaled - &floor;
         let floor = floor.to_integer();
@@ -147,8 +179,10 @@ impl Fraction {
 impl Fraction {
     /// [`Fraction::round`] in machine integers, when everything fits.
     fn small_round(&self, shift: u32, places: u32, mode: Rounding) -> Option<Decimal> {
-        let n = self.0.numer().to_i128()?;
-        let d = i128::try_from(self.0.denom().to_u128()?).ok()?;
+        let Repr::Small(n, d) = self.0 else {
+            return None;
+        };
+        let d = i128::try_from(d).ok()?;
         let scaled = n.checked_mul(10i128.checked_pow(shift.checked_add(places)?)?)?;
         let (floor, rem) = (scaled.div_euclid(d), scaled.rem_euclid(d));
         let half = rem.cmp(&(d - rem));
@@ -209,11 +243,25 @@ fn half_even_up(rem: &BigInt, den: &BigInt, digits: &BigInt) -> bool {
 
 impl fmt::Display for Fraction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.denom() == &BigInt::from(1u8) {
-            write!(f, "{}", self.0.numer())
-        } else {
-            write!(f, "{}/{}", self.0.numer(), self.0.denom())
+        match &self.0 {
+            Repr::Small(n, 1) => write!(f, "{n}"),
+            Repr::Small(n, d) => write!(f, "{n}/{d}"),
+            Repr::Big(r) if r.denom() == &BigInt::from(1u8) => write!(f, "{}", r.numer()),
+            Repr::Big(r) => write!(f, "{}/{}", r.numer(), r.denom()),
         }
+    }
+}
+
+impl PartialOrd for Fraction {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Fraction {
+    /// By value.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rational().cmp(&other.rational())
     }
 }
 

@@ -265,14 +265,15 @@ pub struct InKind {
 }
 
 /// How a cost is shared among the members who pay it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Key {
-    /// By population, at the date of the plan's population rule.
-    #[default]
-    PerCapita,
+    /// By population, at the date of the plan's population rule. (An empty
+    /// struct variant, not a unit one, so that serde refuses unknown fields
+    /// beside `type`.)
+    PerCapita {},
     /// In equal parts.
-    Equal,
+    Equal {},
     /// By any metric of the members, at the population rule's date.
     Metric {
         /// The metric's name, e.g. `employees`.
@@ -325,6 +326,13 @@ pub enum Key {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         min_amount: BTreeMap<String, Number>,
     },
+}
+
+impl Default for Key {
+    /// Per capita.
+    fn default() -> Self {
+        Key::PerCapita {}
+    }
 }
 
 /// One part of a [`Key::Blend`].

@@ -32,8 +32,8 @@ impl fmt::Display for Explanation {
 /// A short description of a key, for explanations.
 pub(crate) fn describe(key: &Key) -> String {
     match key {
-        Key::PerCapita => "per capita".to_string(),
-        Key::Equal => "equal parts".to_string(),
+        Key::PerCapita {} => "per capita".to_string(),
+        Key::Equal {} => "equal parts".to_string(),
         Key::Metric { metric } => format!("by {metric}"),
         Key::Weights { .. } => "by agreed weights".to_string(),
         Key::FixedShares { shares, rest } => {

@@ -164,9 +164,11 @@ pub(crate) fn shares(
 /// `None` for the other keys.
 fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Option<Vec<BigInt>>> {
     let metric = match key {
-        Key::PerCapita | Key::PerInhabitantFee { .. } => Some(ctx.plan.population.metric.as_str()),
+        Key::PerCapita {} | Key::PerInhabitantFee { .. } => {
+            Some(ctx.plan.population.metric.as_str())
+        }
         Key::Metric { metric } => Some(metric.as_str()),
-        Key::Equal | Key::Weights { .. } => None,
+        Key::Equal {} | Key::Weights { .. } => None,
         _ => return Ok(None),
     };
     let figures = participants

@@ -128,6 +128,22 @@ impl Plan {
         }
     }
 
+    /// Adds the line and column in `text` to an error that has a path, such
+    /// as one from [`compute`](Plan::compute) of a plan read from `text`.
+    ///
+    /// ```
+    /// use andel::plan::{Format, Plan};
+    /// let text = andel::plan::REFERENCE_PLAN.replace("carry_forward = true", "carry_forward = false");
+    /// let plan = Plan::from_toml(&text)?;
+    /// let error = Plan::locate(plan.compute().unwrap_err(), &text, Format::Toml);
+    /// assert_eq!(error.code(), "missing_figure");
+    /// assert!(error.location().unwrap().line.is_some());
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn locate(error: Error, text: &str, format: Format) -> Error {
+        locate::locate(error, text, format)
+    }
+
     /// Checks the plan as a value (for plans built in code): the first
     /// problem found, with its path.
     pub fn validate(&self) -> Result<()> {

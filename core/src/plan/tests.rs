@@ -101,3 +101,16 @@ fn explain_names_population_date_and_rounding() {
         .to_string();
     assert!(text.contains("carried forward"), "{text}");
 }
+
+#[test]
+fn keys_without_fields_refuse_unknown_ones() {
+    for key in [
+        "{ type = \"equal\", metirc = \"x\" }",
+        "{ type = \"per_capita\", metric = \"employees\" }",
+    ] {
+        let text = REFERENCE_PLAN.replace("key = { type = \"equal\" }", &format!("key = {key}"));
+        assert_ne!(text, REFERENCE_PLAN);
+        let err = Plan::from_toml(&text).unwrap_err();
+        assert_eq!(err.code(), "unknown_field", "{key}: {err}");
+    }
+}

@@ -376,7 +376,7 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
         }
     };
     match key {
-        Key::PerCapita | Key::Equal | Key::Metric { .. } => {}
+        Key::PerCapita {} | Key::Equal {} | Key::Metric { .. } => {}
         Key::Weights { weights } => ids(v, weights, "weights", false),
         Key::FixedShares { shares, rest } => {
             ids(v, shares, "shares", false);
