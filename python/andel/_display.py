@@ -95,9 +95,8 @@ def result_table(data: "ResultDict", *, swedish: Optional[bool] = None) -> str:
     out.append("<tfoot><tr>")
     out.append(_cell("th", total_label, _LEFT, ' scope="row"'))
     out.extend(_cell("td", amount(year["net"]), _RIGHT) for year in years)
-    # The grand total over the horizon is left empty: the core does not
-    # report one, and money is never added up here.
-    out.append(_cell("td", "", _RIGHT))
+    # The grand total over the horizon, as the core computed it.
+    out.append(_cell("td", amount(data["total"]), _RIGHT))
     out.append("</tr></tfoot>")
     out.append("</table>")
 

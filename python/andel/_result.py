@@ -44,7 +44,6 @@ class LineAmountDict(TypedDict):
     line: str
     amount: Decimal
     share: str
-    exact_decimal: Decimal
 
 
 class MemberYearDict(TypedDict):
@@ -111,6 +110,7 @@ class ResultDict(TypedDict):
     method: str
     years: List[YearDict]
     totals: List[MemberTotalDict]
+    total: Decimal
     notes: List[str]
 
 

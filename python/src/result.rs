@@ -21,6 +21,7 @@ pub fn result_dict<'py>(py: Python<'py>, result: &PlanResult) -> PyResult<Bound<
         method,
         years,
         totals,
+        total,
         notes,
     } = result;
     let dict = PyDict::new(py);
@@ -30,6 +31,7 @@ pub fn result_dict<'py>(py: Python<'py>, result: &PlanResult) -> PyResult<Bound<
     dict.set_item("method", method.name())?;
     dict.set_item("years", all(py, years, year_dict)?)?;
     dict.set_item("totals", all(py, totals, total_dict)?)?;
+    dict.set_item("total", total)?;
     dict.set_item("notes", notes)?;
     Ok(dict)
 }
@@ -151,13 +153,11 @@ fn line_amount_dict<'py>(py: Python<'py>, amount: &LineAmount) -> PyResult<Bound
         line,
         amount,
         share,
-        exact_decimal,
     } = amount;
     let dict = PyDict::new(py);
     dict.set_item("line", line)?;
     dict.set_item("amount", amount)?;
     dict.set_item("share", share)?;
-    dict.set_item("exact_decimal", exact_decimal)?;
     Ok(dict)
 }
 

@@ -529,3 +529,15 @@ def test_years_hold_lines_with_participants(result: andel.PlanResult) -> None:
     # Indexed by 3 % a year from 2023; rounded half away from zero each year.
     assert deep_dive["gross"] == 240000
     assert [line["id"] for line in result.years[0]["lines"]] == ["projektledning", "arbetsdagar", "analys"]
+
+
+def test_grand_total_is_every_years_net_and_shown_in_the_table() -> None:
+    result = andel.Plan.reference().compute()
+    data = result.to_dict()
+    assert data["total"] == sum(y["net"] for y in data["years"])
+    assert data["total"] == sum(t["contribution"] for t in data["totals"])
+    # The last cell of the total row, with the display's digit grouping
+    # taken out.
+    last_cell = result._repr_html_().split("<tfoot>")[1].split("<td")[-1]
+    digits = "".join(ch for ch in last_cell.split(">", 1)[1].split("<")[0] if ch.isdigit())
+    assert digits == str(data["total"])
