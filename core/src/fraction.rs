@@ -71,7 +71,7 @@ impl Fraction {
         }
     }
 
-    fn rational(&self) -> BigRational {
+    pub(crate) fn rational(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
             Repr::Big(r) => r.clone(),

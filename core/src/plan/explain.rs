@@ -186,18 +186,11 @@ pub(crate) fn explain(
 }
 
 /// net × share, exactly, as a decimal with up to 28 significant digits.
-fn exact_part(net: rust_decimal::Decimal, share: &str) -> String {
-    let parse = |t: &str| t.parse::<num_bigint::BigInt>().ok();
-    let (n, d) = share.split_once('/').unwrap_or((share, "1"));
-    match (parse(n), parse(d)) {
-        (Some(n), Some(d)) => {
-            let x = super::exact::q(net) * num_rational::BigRational::new(n, d);
-            super::exact::decimal(&x)
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        }
-        _ => String::new(),
-    }
+fn exact_part(net: rust_decimal::Decimal, share: &crate::Fraction) -> String {
+    let x = super::exact::q(net) * share.rational();
+    super::exact::decimal(&x)
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 fn signed(d: rust_decimal::Decimal) -> String {

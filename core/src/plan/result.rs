@@ -1,6 +1,7 @@
 //! What a computed plan reports: per year, per line and per member.
 
 use crate::calendar::Date;
+use crate::fraction::Fraction;
 use crate::method::Method;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -82,12 +83,12 @@ pub struct MemberYear {
     /// Days (or months) of membership in the year, when not the whole year.
     pub membership: Option<Membership>,
     /// The exact share of the year's net cost, as a fraction `n/d`.
-    pub share: String,
+    pub share: Fraction,
     /// The share in percent, rounded half to even to 4 decimals (for
     /// reading; the exact share is `share`).
     pub share_percent: Decimal,
     /// The exact contribution before rounding, as a fraction.
-    pub exact: String,
+    pub exact: Fraction,
     /// The exact contribution as a decimal (up to 28 significant digits).
     pub exact_decimal: Decimal,
     /// The contribution, a whole multiple of the unit.
@@ -130,7 +131,7 @@ pub struct LineAmount {
     pub amount: Decimal,
     /// The member's exact share of the line's net amount, as a fraction;
     /// the exact amount before rounding is the line's net times this.
-    pub share: String,
+    pub share: Fraction,
 }
 
 /// A member's totals over the horizon.

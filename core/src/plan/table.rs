@@ -83,7 +83,11 @@ fn lcm_all(dens: &[BigInt]) -> BigInt {
 
 /// Rounds the table so every column sums to `column_totals`. Returns whole
 /// units per cell.
-pub(crate) fn round_table(table: &Table, column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
+pub(crate) fn round_table(
+    table: &Table,
+    totals: &RowTotals,
+    column_totals: &[i128],
+) -> Result<Vec<Vec<i128>>> {
     let rows = table.numer.len();
     let cols = column_totals.len();
     let mut floors = vec![vec![0i128; cols]; rows];
@@ -115,7 +119,6 @@ pub(crate) fn round_table(table: &Table, column_totals: &[i128]) -> Result<Vec<V
         }
     }
     let bounds = Bounds::new(&fracs, &table.den);
-    let totals = table.row_totals();
     let targets = bounds.targets(&totals.numer, grid.count.iter().sum());
     grid.repair(&bounds, &targets)?;
     Ok((0..rows)
@@ -374,7 +377,8 @@ mod tests {
     }
 
     fn check(cells: &[Vec<Q>], totals: &[i128]) -> Vec<Vec<i128>> {
-        let out = round_table(&table(cells), totals).unwrap();
+        let t = table(cells);
+        let out = round_table(&t, &t.row_totals(), totals).unwrap();
         for (c, total) in totals.iter().enumerate() {
             assert_eq!(out.iter().map(|row| row[c]).sum::<i128>(), *total);
         }

@@ -4,7 +4,7 @@ use super::document::{CostLine, Key, Plan};
 use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
-use super::table::{Table, round_table};
+use super::table::{RowTotals, Table, round_table};
 use crate::calendar::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
 use crate::number::{from_scaled, to_scaled};
@@ -177,8 +177,9 @@ pub(crate) fn compute_year(
             None => table.den.push(BigInt::one()),
         }
     }
-    let rounded = round_table(&table, &column_totals)?;
-    members_of_year(&ctx, &lines, &pools, &pool_of, &table, &rounded, previous)
+    let totals = table.row_totals();
+    let rounded = round_table(&table, &totals, &column_totals)?;
+    members_of_year(&ctx, &lines, &pools, &pool_of, &totals, &rounded, previous)
 }
 
 /// The cost lines active in the year, with their gross amounts.
@@ -357,7 +358,7 @@ fn members_of_year(
     lines: &[ActiveLine],
     pools: &[(usize, Q, Option<KeyShares>)],
     pool_of: &[usize],
-    table: &Table,
+    totals: &RowTotals,
     rounded: &[Vec<i128>],
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
@@ -374,14 +375,13 @@ fn members_of_year(
     };
     let net_units: i128 = rounded.iter().flatten().sum();
     let reference_date = ctx.reference_date().ok();
-    let totals = table.row_totals();
-    // Each participant's share of each pool, as text, once per pool.
-    let share_texts: Vec<Vec<String>> = pools
+    // Each participant's share of each pool, once per pool.
+    let pool_shares: Vec<Vec<Fraction>> = pools
         .iter()
         .map(|(_, _, shares)| {
             shares.as_ref().map_or_else(Vec::new, |s| {
                 (0..s.nums.len())
-                    .map(|i| Fraction::ratio(s.nums[i].clone(), s.den.clone()).to_string())
+                    .map(|i| Fraction::ratio(s.nums[i].clone(), s.den.clone()))
                     .collect()
             })
         })
@@ -449,11 +449,11 @@ fn members_of_year(
             share_percent: share
                 .round(2, 4, Rounding::HalfEven)
                 .ok_or_else(|| Error::overflow("a share"))?,
-            share: share.to_string(),
-            exact: exact_money.to_string(),
+            share,
             exact_decimal: exact_money
                 .to_decimal()
                 .ok_or_else(|| Error::overflow("an amount"))?,
+            exact: exact_money,
             contribution,
             rounding: {
                 let diff = (BigInt::from(units) * &totals.den - num) * &unit_num;
@@ -467,8 +467,8 @@ fn members_of_year(
                 .filter(|&(c, _)| position[c][m].is_some())
                 .map(|(c, l)| {
                     let share = position[c][m]
-                        .and_then(|i| share_texts[pool_of[c]].get(i).cloned())
-                        .unwrap_or_else(|| "0".to_string());
+                        .and_then(|i| pool_shares[pool_of[c]].get(i).cloned())
+                        .unwrap_or_else(|| Fraction::small(0, 1));
                     Ok(LineAmount {
                         line: l.line.id.clone(),
                         amount: amount(rounded[m][c])?,
