@@ -124,9 +124,9 @@ fn member_dict<'py>(py: Python<'py>, member: &MemberYear) -> PyResult<Bound<'py,
             .transpose()?,
     )?;
     // Exact fractions stay core's "n/d" text.
-    dict.set_item("share", share)?;
+    dict.set_item("share", share.to_string())?;
     dict.set_item("share_percent", share_percent)?;
-    dict.set_item("exact", exact)?;
+    dict.set_item("exact", exact.to_string())?;
     dict.set_item("exact_decimal", exact_decimal)?;
     dict.set_item("contribution", contribution)?;
     dict.set_item("rounding", rounding)?;
@@ -157,7 +157,7 @@ fn line_amount_dict<'py>(py: Python<'py>, amount: &LineAmount) -> PyResult<Bound
     let dict = PyDict::new(py);
     dict.set_item("line", line)?;
     dict.set_item("amount", amount)?;
-    dict.set_item("share", share)?;
+    dict.set_item("share", share.to_string())?;
     Ok(dict)
 }
 
