@@ -12,8 +12,24 @@ multiple of a rounding unit and the parts add up exactly to the total.";
 
 const EXAMPLES: &str = "\
 Examples:
+  andel plan                                   # the bundled reference case
+  andel plan examples/tillvaxtmotor.toml --year 2024
+  andel explain examples/tillvaxtmotor.toml halmstad 2025
+  andel check my-plan.toml
   andel allocate --total 1000000 --unit 1 Båstad=15128 Falkenberg=45367 Halmstad=102767
   andel allocate --help";
+
+const PLAN_EXAMPLES: &str = "\
+A plan is a TOML file (or JSON, by the .json extension) as described in
+docs/plan-format.md. Without a FILE, the bundled reference case is used.
+
+Examples:
+  andel plan                                   # every year and the totals
+  andel plan examples/tillvaxtmotor.toml --year 2024   # one year in detail
+  andel plan my-plan.toml --format csv > contributions.csv
+
+Exit status: 0 on success, 2 for a plan with a problem (the message on
+stderr reads `error[<code>]: FILE: <path> (line L, column C): <message>`).";
 
 const ALLOCATE_EXAMPLES: &str = "\
 Weights are NAME=WEIGHT (a name may contain spaces if quoted) or bare WEIGHT
@@ -49,6 +65,56 @@ pub enum Command {
     /// Split a total by weights into whole multiples of a unit that add up exactly.
     #[command(after_help = ALLOCATE_EXAMPLES, allow_negative_numbers = true)]
     Allocate(AllocateArgs),
+    /// Compute a budget plan: every member's contribution, year by year.
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
+    /// Explain how one member's contribution in one year arose.
+    Explain(ExplainArgs),
+    /// Check a plan file and report every problem, each with its line and column.
+    Check(CheckArgs),
+    /// Print the JSON Schema of the plan format.
+    Schema,
+}
+
+/// `andel plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The plan file (TOML, or JSON by the .json extension); default: the
+    /// bundled reference case.
+    #[arg(value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// Show one budget year in detail.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `andel explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// The member's id.
+    #[arg(value_name = "MEMBER")]
+    pub member: String,
+
+    /// The budget year.
+    #[arg(value_name = "YEAR")]
+    pub year: i32,
+}
+
+/// `andel check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
 }
 
 /// The arguments of `andel allocate`.

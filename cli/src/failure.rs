@@ -14,6 +14,10 @@ pub const EXIT_FAILURE: u8 = 1;
 pub enum Failure {
     /// andel refused the input; the code is andel's stable error code.
     Andel(andel::Error),
+    /// An error in a plan file: the file's name and the error.
+    InFile(String, andel::Error),
+    /// Every problem `andel check` found, already formatted, and how many.
+    Problems(String, usize),
     /// The command line is malformed (unknown option, missing value,
     /// a weight argument that cannot be read as `NAME=WEIGHT`).
     Usage(String),
@@ -27,7 +31,8 @@ impl Failure {
     /// The stable code shown between the brackets.
     pub fn code(&self) -> &'static str {
         match self {
-            Failure::Andel(err) => err.code(),
+            Failure::Andel(err) | Failure::InFile(_, err) => err.code(),
+            Failure::Problems(..) => "problems",
             Failure::Usage(_) => "usage",
             Failure::Io(_) => "io",
             Failure::Internal(_) => "internal_error",
@@ -37,7 +42,9 @@ impl Failure {
     /// The process exit status for this failure.
     pub fn exit_status(&self) -> u8 {
         match self {
-            Failure::Andel(_) | Failure::Usage(_) => EXIT_BAD_INPUT,
+            Failure::Andel(_) | Failure::InFile(..) | Failure::Problems(..) | Failure::Usage(_) => {
+                EXIT_BAD_INPUT
+            }
             Failure::Io(_) | Failure::Internal(_) => EXIT_FAILURE,
         }
     }
@@ -47,6 +54,8 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Andel(err) => write!(f, "{err}"),
+            Failure::InFile(file, err) => write!(f, "{file}: {err}"),
+            Failure::Problems(text, n) => write!(f, "{n} problem(s):\n{text}"),
             Failure::Usage(message) | Failure::Internal(message) => f.write_str(message),
             Failure::Io(err) => write!(f, "could not write the output: {err}"),
         }

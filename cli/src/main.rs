@@ -7,6 +7,7 @@ mod allocate;
 mod args;
 mod exact;
 mod failure;
+mod plan;
 mod render;
 
 use args::{Cli, Command};
@@ -29,12 +30,20 @@ fn main() -> ExitCode {
         }
         match &cli.command {
             Command::Allocate(args) => allocate::run(args),
+            Command::Plan(args) => plan::run(args),
+            Command::Explain(args) => plan::explain(args),
+            Command::Check(args) => plan::check(args),
+            Command::Schema => plan::schema(),
         }
     });
     match result.and_then(|text| write_stdout(&text)) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`andel … | head`) is not an error.
         Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Problems(text, _)) => {
+            eprint!("{text}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
         Err(failure) => {
             eprintln!("error[{}]: {failure}", failure.code());
             ExitCode::from(failure.exit_status())
