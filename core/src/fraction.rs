@@ -39,12 +39,7 @@ impl Fraction {
     /// `numerator / denominator` from machine integers, reduced with a
     /// machine gcd. The denominator must be positive.
     pub(crate) fn small(numerator: i128, denominator: u128) -> Self {
-        let mut a = numerator.unsigned_abs();
-        let mut b = denominator;
-        while b != 0 {
-            (a, b) = (b, a % b);
-        }
-        let g = a.max(1);
+        let g = binary_gcd(numerator.unsigned_abs(), denominator).max(1);
         let magnitude = numerator.unsigned_abs() / g;
         // The reduced magnitude is at most the original's, so it fits.
         let signed = if numerator < 0 {
@@ -195,6 +190,29 @@ impl Fraction {
     }
 }
 
+/// Stein's binary gcd: shifts and subtractions only, several times faster
+/// than Euclid's algorithm with 128-bit division.
+fn binary_gcd(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
 /// [`Fraction::to_decimal`] in machine integers: the same digits, faster.
 fn small_decimal(numerator: i128, den: u128) -> Option<Decimal> {
     let limit = MAX_MANTISSA / 10;
@@ -277,6 +295,28 @@ mod tests {
 
     fn dec(f: Fraction) -> String {
         f.to_decimal().unwrap().to_string()
+    }
+
+    #[test]
+    fn binary_gcd_agrees_with_euclid() {
+        let euclid = |mut a: u128, mut b: u128| {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a
+        };
+        let mut x: u128 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (a, b) = (x >> (x % 90), (x.rotate_left(17)) >> (x % 70));
+            assert_eq!(binary_gcd(a, b), euclid(a, b), "{a} {b}");
+            let (c, d) = ((a >> 8) * 12, (b >> 8) * 18);
+            assert_eq!(binary_gcd(c, d), euclid(c, d));
+        }
+        assert_eq!(binary_gcd(0, 7), 7);
+        assert_eq!(binary_gcd(0, 0), 0);
     }
 
     #[test]

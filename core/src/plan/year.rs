@@ -197,15 +197,20 @@ fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
             continue;
         }
         let key = line.key.as_ref().unwrap_or(&plan.key);
+        // A set, so a working group of many members is not scanned once
+        // per member.
+        let named: Option<std::collections::HashSet<&str>> = line
+            .participants
+            .as_ref()
+            .map(|p| p.iter().map(String::as_str).collect());
         let participants: Vec<usize> = (0..plan.members.len())
             .filter(|&m| {
                 let member = &plan.members[m];
                 member.paying
                     && ctx.membership[m].0 > 0
-                    && line
-                        .participants
+                    && named
                         .as_ref()
-                        .is_none_or(|p| p.contains(&member.id))
+                        .is_none_or(|set| set.contains(member.id.as_str()))
             })
             .collect();
         let gross = match key {
@@ -465,12 +470,12 @@ fn members_of_year(
                 .iter()
                 .enumerate()
                 .filter(|&(c, _)| position[c][m].is_some())
-                .map(|(c, l)| {
+                .map(|(c, _)| {
                     let share = position[c][m]
                         .and_then(|i| pool_shares[pool_of[c]].get(i).cloned())
                         .unwrap_or_else(|| Fraction::small(0, 1));
                     Ok(LineAmount {
-                        line: l.line.id.clone(),
+                        line: lines[c].line.id.clone(),
                         amount: amount(rounded[m][c])?,
                         share,
                     })
