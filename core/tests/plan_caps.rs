@@ -8,7 +8,7 @@
 use andel::Plan;
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{One, Zero};
+use num_traits::One;
 use proptest::prelude::*;
 
 fn q(n: u64, d: u64) -> BigRational {
