@@ -160,9 +160,10 @@ impl Allocator {
     pub fn allocate(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<Decimal>> {
         let problem = self.problem(total, weights)?;
         let units = self.apportion(&problem)?;
+        let unit = self.unit.normalize();
         units
             .iter()
-            .map(|&u| self.amount(u, problem.negative))
+            .map(|&u| self.amount_in(unit, u, problem.negative))
             .collect()
     }
 
@@ -317,6 +318,25 @@ impl Allocator {
 
     /// `units` rounding units as an amount, with the sign of the total.
     fn amount(&self, units: u128, negative: bool) -> Result<Decimal> {
+        self.amount_in(self.unit.normalize(), units, negative)
+    }
+
+    /// [`amount`](Self::amount) with the unit already normalised, so a long
+    /// split normalises it once.
+    fn amount_in(&self, unit: Decimal, units: u128, negative: bool) -> Result<Decimal> {
+        // The usual case, built directly: units × the unit's mantissa at the
+        // unit's normalised scale is already the wanted form (12.00 for öre,
+        // 12 for kronor), with no trailing zeros to strip.
+        if let Some(m) = i128::try_from(units)
+            .ok()
+            .and_then(|u| u.checked_mul(unit.mantissa()))
+        {
+            if let Ok(amount) =
+                Decimal::try_from_i128_with_scale(if negative { -m } else { m }, unit.scale())
+            {
+                return Ok(amount);
+            }
+        }
         let overflow = || Error::overflow("an amount");
         let mantissa = i128::try_from(units)
             .ok()
