@@ -221,12 +221,7 @@ impl Allocator {
 
     /// Checks the inputs and reduces them to integers.
     fn problem(&self, total: Decimal, weights: &[Decimal]) -> Result<Problem> {
-        let unit = self.unit;
-        if unit <= Decimal::ZERO {
-            return Err(Error::InvalidUnit { unit });
-        }
-        self.check_first_divisor()?;
-        let units = units_in(total, unit)?;
+        let units = self.total_units(total)?;
         if weights.is_empty() {
             return Err(Error::EmptyWeights);
         }
@@ -242,6 +237,90 @@ impl Allocator {
         }
         let (ints, _) =
             scale_all(weights).ok_or_else(|| Error::overflow("the weights at a common scale"))?;
+        Self::integer_problem(units, ints)
+    }
+
+    /// The unit, the first divisor and the total checked, in the order of
+    /// the shared error precedence: the total as a count of units.
+    fn total_units(&self, total: Decimal) -> Result<i128> {
+        let unit = self.unit;
+        if unit <= Decimal::ZERO {
+            return Err(Error::InvalidUnit { unit });
+        }
+        self.check_first_divisor()?;
+        units_in(total, unit)
+    }
+
+    /// [`allocate`](Allocator::allocate) for whole-number weights (such as
+    /// populations) with the parts as counts of rounding units, signed like
+    /// the total: part *i* is `units[i] × unit`. Built for long inputs (a
+    /// numpy array from Python): no decimal is made per weight, and the
+    /// result is the same split as `allocate` gives for the same weights.
+    ///
+    /// ```
+    /// use andel::{Allocator, Decimal};
+    /// let d = |s: &str| s.parse::<Decimal>().unwrap();
+    /// let units = Allocator::new().allocate_units(d("100"), &[1i64, 1, 1])?;
+    /// assert_eq!(units, [3334, 3333, 3333]); // öre
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The same as [`allocate`](Allocator::allocate) (a negative weight is
+    /// `negative_weight`), and `overflow` when a part's units do not fit in
+    /// 64 bits.
+    pub fn allocate_units<W>(&self, total: Decimal, weights: &[W]) -> Result<Vec<i64>>
+    where
+        W: Copy + Into<i128>,
+    {
+        let units = self.total_units(total)?;
+        if weights.is_empty() {
+            return Err(Error::EmptyWeights);
+        }
+        let ints = weights
+            .iter()
+            .enumerate()
+            .map(|(index, &w)| {
+                let w: i128 = w.into();
+                u128::try_from(w).map_err(|_| Error::NegativeWeight {
+                    index,
+                    name: None,
+                    value: Decimal::try_from_i128_with_scale(w, 0).unwrap_or(Decimal::MIN),
+                })
+            })
+            .collect::<Result<Vec<u128>>>()?;
+        let problem = Self::integer_problem(units, ints)?;
+        let parts = self.apportion(&problem)?;
+        parts
+            .into_iter()
+            .map(|u| {
+                let u = i64::try_from(u)
+                    .map_err(|_| Error::overflow("a part's units as a 64-bit integer"))?;
+                Ok(if problem.negative { -u } else { u })
+            })
+            .collect()
+    }
+
+    /// `units` rounding units as an amount at the unit's scale (`1234` öre
+    /// is `12.34`): turns [`allocate_units`](Allocator::allocate_units)'
+    /// parts into the amounts [`allocate`](Allocator::allocate) gives.
+    ///
+    /// ```
+    /// use andel::Allocator;
+    /// assert_eq!(Allocator::new().amount_of_units(-3334)?.to_string(), "-33.34");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `overflow` when the amount does not fit in a decimal.
+    pub fn amount_of_units(&self, units: i64) -> Result<Decimal> {
+        self.amount(u128::from(units.unsigned_abs()), units < 0)
+    }
+
+    /// Integer weights summed and checked: the problem every method solves.
+    fn integer_problem(units: i128, ints: Vec<u128>) -> Result<Problem> {
         let sum = ints
             .iter()
             .try_fold(0u128, |acc, &w| acc.checked_add(w))

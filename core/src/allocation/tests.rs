@@ -170,3 +170,84 @@ fn overflow_is_an_error_not_a_panic() {
     );
     assert!(err.is_err());
 }
+
+// allocate_units: integer weights in, counts of units out. Expected figures
+// are worked out by hand in the comments.
+
+#[test]
+fn units_of_thirds_in_ore() {
+    // 10 000 öre by 1:1:1 = 3333⅓ each; the one unit left goes to the
+    // first of the equal remainders.
+    let units = Allocator::new().allocate_units(d("100"), &[1i64, 1, 1]);
+    assert_eq!(units.unwrap(), [3334, 3333, 3333]);
+}
+
+#[test]
+fn units_carry_the_sign_of_the_total() {
+    // 100 kronor by 1:2 = 33⅓ and 66⅔: floors 33 and 66, the leftover to
+    // the larger remainder (⅔), then the total's sign.
+    let units = Allocator::new()
+        .unit(d("1"))
+        .allocate_units(d("-100"), &[1u64, 2]);
+    assert_eq!(units.unwrap(), [-33, -67]);
+}
+
+#[test]
+fn units_by_a_divisor_method() {
+    // D'Hondt, 10 seats by 5100:2900:1400:600. The ten largest quotients
+    // are 5100, 2900, 2550, 1700, 1450, 1400, 1275, 1020, 966⅔, 850:
+    // six of 5100/k, three of 2900/k, one of 1400, none of 600.
+    let units = Allocator::new()
+        .unit(d("1"))
+        .method(Method::Dhondt)
+        .allocate_units(d("10"), &[5100i64, 2900, 1400, 600]);
+    assert_eq!(units.unwrap(), [6, 3, 1, 0]);
+}
+
+#[test]
+fn units_refuse_what_allocate_refuses() {
+    let a = Allocator::new();
+    let err = a.allocate_units(d("10"), &[5i64, -1]).unwrap_err();
+    assert_eq!(err.code(), "negative_weight");
+    assert!(matches!(err, Error::NegativeWeight { index: 1, .. }));
+    let empty: [i64; 0] = [];
+    assert_eq!(
+        a.allocate_units(d("10"), &empty).unwrap_err().code(),
+        "empty_weights"
+    );
+    assert_eq!(
+        a.allocate_units(d("10"), &[0i64, 0]).unwrap_err().code(),
+        "zero_weights"
+    );
+    assert_eq!(
+        a.allocate_units(d("10.001"), &[1i64]).unwrap_err().code(),
+        "not_multiple_of_unit"
+    );
+    assert_eq!(
+        a.clone()
+            .unit(d("0"))
+            .allocate_units(d("10"), &[1i64])
+            .unwrap_err()
+            .code(),
+        "invalid_unit"
+    );
+}
+
+#[test]
+fn units_beyond_64_bits_are_an_overflow() {
+    // 10^20 kronor in one part is 10^20 units > i64::MAX ≈ 9.2·10^18.
+    let err = Allocator::new()
+        .unit(d("1"))
+        .allocate_units(d("100000000000000000000"), &[1i64])
+        .unwrap_err();
+    assert_eq!(err.code(), "overflow");
+}
+
+#[test]
+fn amounts_of_units_at_the_units_scale() {
+    let ore = Allocator::new();
+    assert_eq!(ore.amount_of_units(-3334).unwrap().to_string(), "-33.34");
+    assert_eq!(ore.amount_of_units(1200).unwrap().to_string(), "12.00");
+    let thousands = Allocator::new().unit(d("1000"));
+    assert_eq!(thousands.amount_of_units(7).unwrap().to_string(), "7000");
+}
