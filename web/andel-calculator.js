@@ -156,14 +156,20 @@ export function formatDecimal(text, lang) {
 }
 
 /**
- * Reads a number as a person types it: spaces (also non-breaking ones) as
- * digit groups, "," or "." as the decimal separator, an optional minus.
- * Returns the plain decimal text ("1250000.5"), or null when it is not a
- * number. Whether the number is allowed (negative, a multiple of the unit)
- * is the core's decision, not this function's.
+ * Reads a number as a person types it in the calculator's language, and
+ * returns its plain decimal text ("1250000.5"), or null when it is not a
+ * number. Swedish: spaces (also non-breaking ones) group digits, "," or "."
+ * is the decimal separator. English: spaces or "," group digits (a comma
+ * only before three digits), "." is the decimal separator. An optional
+ * minus in both. Whether the number is allowed (negative, a multiple of the
+ * unit) is the core's decision, not this function's.
  */
-export function readNumber(text, { whole = false } = {}) {
-  const compact = String(text).replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
+export function readNumber(text, lang = "sv", { whole = false } = {}) {
+  let compact = String(text).replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
+  if (lang === "en") {
+    if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(compact)) compact = compact.replace(/,/g, "");
+    else if (compact.includes(",")) return null;
+  }
   const re = whole ? /^-?\d+$/ : /^-?\d+(?:[.,]\d+)?$/;
   if (!re.test(compact)) return null;
   return compact.replace(",", ".");
@@ -213,19 +219,19 @@ function planKey(state, fractions) {
  */
 export function buildPlan(state) {
   const fieldErrors = {};
-  const total = readNumber(state.total);
+  const total = readNumber(state.total, state.lang);
   if (total === null) fieldErrors.total = "notNumber";
   const fractions = [];
   const members = state.members.map((m, i) => {
     const member = { id: `m${i + 1}`, name: m.name.trim() || `#${i + 1}` };
     if (m.population.trim() !== "") {
-      const pop = readNumber(m.population, { whole: true });
+      const pop = readNumber(m.population, state.lang, { whole: true });
       if (pop === null) fieldErrors[`population-${i}`] = "notWhole";
       else member.metrics = { population: { [`${YEAR}-12-31`]: pop } };
     }
     let fraction = null;
     if (state.key === "fixed_shares" && (m.share ?? "").trim() !== "") {
-      const share = readNumber(m.share);
+      const share = readNumber(m.share, state.lang);
       if (share === null) fieldErrors[`share-${i}`] = "notNumber";
       else fraction = percentToFraction(share);
     }
@@ -535,7 +541,20 @@ export class AndelCalculator extends HTMLElement {
     root.getElementById("lang").addEventListener(
       "change",
       guard((e) => {
-        this._state.lang = e.target.value === "en" ? "en" : "sv";
+        const from = this._state.lang;
+        const to = e.target.value === "en" ? "en" : "sv";
+        // Numbers typed so far are rewritten in the new language's format
+        // (only the text: a field that is not a number stays as typed).
+        const again = (text, whole = false) => {
+          const n = readNumber(text, from, { whole });
+          return n === null || text.trim() === "" ? text : formatDecimal(n, to);
+        };
+        this._state.total = again(this._state.total);
+        for (const m of this._state.members) {
+          m.population = again(m.population, true);
+          m.share = again(m.share ?? "");
+        }
+        this._state.lang = to;
         this._build();
         this._recompute();
         this.shadowRoot.getElementById("lang").focus();
