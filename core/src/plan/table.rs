@@ -60,7 +60,7 @@ impl Table {
             .map(|row| {
                 row.iter()
                     .zip(&factors)
-                    .filter(|(n, _)| !n.is_zero())
+                    .filter(|(n, _)| !Zero::is_zero(*n))
                     .map(|(n, f)| n * f)
                     .sum()
             })
@@ -82,22 +82,155 @@ fn lcm_all(dens: &[BigInt]) -> BigInt {
 }
 
 /// Rounds the table so every column sums to `column_totals`. Returns whole
-/// units per cell.
+/// units per cell. Tables whose figures fit in 128 bits (nearly all) are
+/// rounded in machine integers; the others in big integers. Both give the
+/// same cells: the arithmetic is exact either way.
 pub(crate) fn round_table(
     table: &Table,
     totals: &RowTotals,
     column_totals: &[i128],
 ) -> Result<Vec<Vec<i128>>> {
-    let rows = table.numer.len();
+    match Small::of(table, totals) {
+        Some(small) => round_in(
+            &small.numer,
+            &small.den,
+            &small.common,
+            &small.totals,
+            column_totals,
+        ),
+        None => round_in(
+            &table.numer,
+            &table.den,
+            &totals.den,
+            &totals.numer,
+            column_totals,
+        ),
+    }
+}
+
+/// The table in machine integers, when every figure — and every sum the
+/// rounding forms, at most the number of columns times the common
+/// denominator — fits.
+struct Small {
+    numer: Vec<Vec<u128>>,
+    den: Vec<u128>,
+    common: u128,
+    totals: Vec<u128>,
+}
+
+impl Small {
+    fn of(table: &Table, totals: &RowTotals) -> Option<Small> {
+        let common = totals.den.to_u128()?;
+        common.checked_mul(u128::try_from(table.den.len()).ok()?.max(1))?;
+        let den = table
+            .den
+            .iter()
+            .map(ToPrimitive::to_u128)
+            .collect::<Option<Vec<_>>>()?;
+        let numer = table
+            .numer
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(ToPrimitive::to_u128)
+                    .collect::<Option<Vec<_>>>()
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let totals = totals
+            .numer
+            .iter()
+            .map(ToPrimitive::to_u128)
+            .collect::<Option<Vec<_>>>()?;
+        Some(Small {
+            numer,
+            den,
+            common,
+            totals,
+        })
+    }
+}
+
+/// The integer arithmetic the rounding needs, for machine and big integers.
+trait Exact: Clone + Ord {
+    fn zero() -> Self;
+    fn is_zero(&self) -> bool;
+    /// Quotient and remainder; the divisor is positive.
+    fn div_rem(&self, d: &Self) -> (Self, Self);
+    /// Product and sum; the caller has checked that machine integers do not
+    /// overflow (see [`Small::of`]).
+    fn mul(&self, o: &Self) -> Self;
+    fn add(&self, o: &Self) -> Self;
+    fn div(&self, d: &Self) -> Self;
+    fn to_i128(&self) -> Option<i128>;
+}
+
+impl Exact for u128 {
+    fn zero() -> Self {
+        0
+    }
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+    fn div_rem(&self, d: &Self) -> (Self, Self) {
+        (self / d, self % d)
+    }
+    fn mul(&self, o: &Self) -> Self {
+        self * o
+    }
+    fn add(&self, o: &Self) -> Self {
+        self + o
+    }
+    fn div(&self, d: &Self) -> Self {
+        self / d
+    }
+    fn to_i128(&self) -> Option<i128> {
+        i128::try_from(*self).ok()
+    }
+}
+
+impl Exact for BigInt {
+    fn zero() -> Self {
+        Zero::zero()
+    }
+    fn is_zero(&self) -> bool {
+        Zero::is_zero(self)
+    }
+    fn div_rem(&self, d: &Self) -> (Self, Self) {
+        Integer::div_rem(self, d)
+    }
+    fn mul(&self, o: &Self) -> Self {
+        self * o
+    }
+    fn add(&self, o: &Self) -> Self {
+        self + o
+    }
+    fn div(&self, d: &Self) -> Self {
+        self / d
+    }
+    fn to_i128(&self) -> Option<i128> {
+        ToPrimitive::to_i128(self)
+    }
+}
+
+/// The rounding itself; `common` is the lcm of `den`, and `totals` the rows'
+/// exact totals over it (for ties).
+fn round_in<N: Exact>(
+    numer: &[Vec<N>],
+    den: &[N],
+    common: &N,
+    totals: &[N],
+    column_totals: &[i128],
+) -> Result<Vec<Vec<i128>>> {
+    let rows = numer.len();
     let cols = column_totals.len();
     let mut floors = vec![vec![0i128; cols]; rows];
-    let mut fracs = vec![vec![BigInt::zero(); cols]; rows];
+    let mut fracs = vec![vec![N::zero(); cols]; rows];
     for r in 0..rows {
         for c in 0..cols {
-            if table.numer[r][c].is_zero() {
+            if numer[r][c].is_zero() {
                 continue;
             }
-            let (q, rem) = table.numer[r][c].div_rem(&table.den[c]);
+            let (q, rem) = numer[r][c].div_rem(&den[c]);
             floors[r][c] = q
                 .to_i128()
                 .ok_or_else(|| Error::overflow("an amount in units"))?;
@@ -108,7 +241,7 @@ pub(crate) fn round_table(
     for c in 0..cols {
         let floor_sum: i128 = (0..rows).map(|r| floors[r][c]).sum();
         let owed = column_totals[c] - floor_sum;
-        let candidates = grid.column_order(c, table);
+        let candidates = grid.column_order(c, numer);
         if owed < 0 || owed as usize > candidates.len() {
             return Err(Error::Internal {
                 message: format!("column {c} does not add up to its total"),
@@ -118,8 +251,8 @@ pub(crate) fn round_table(
             grid.set(r, c, true);
         }
     }
-    let bounds = Bounds::new(&fracs, &table.den);
-    let targets = bounds.targets(&totals.numer, grid.count.iter().sum());
+    let bounds = Bounds::new(&fracs, den, common);
+    let targets = bounds.targets(totals, grid.count.iter().sum());
     grid.repair(&bounds, &targets)?;
     Ok((0..rows)
         .map(|r| {
@@ -131,37 +264,35 @@ pub(crate) fn round_table(
 }
 
 /// Which cells received a unit above their floor.
-struct Grid<'a> {
+struct Grid<'a, N> {
     has: Vec<Vec<bool>>,
     open: Vec<Vec<bool>>,
     count: Vec<i128>,
-    fracs: &'a [Vec<BigInt>],
+    fracs: &'a [Vec<N>],
 }
 
 /// Each row may take ⌊Φ⌋ or ⌈Φ⌉ units above its floors, where Φ is the sum
 /// of its fractional parts; `remainder` is Φ − ⌊Φ⌋, over a common
 /// denominator, for ranking the rows.
-struct Bounds {
+struct Bounds<N> {
     low: Vec<i128>,
     high: Vec<i128>,
-    remainder: Vec<BigInt>,
+    remainder: Vec<N>,
 }
 
-impl Bounds {
-    fn new(fracs: &[Vec<BigInt>], den: &[BigInt]) -> Bounds {
-        let common = lcm_all(den);
-        let factors: Vec<BigInt> = den.iter().map(|d| &common / d).collect();
+impl<N: Exact> Bounds<N> {
+    fn new(fracs: &[Vec<N>], den: &[N], common: &N) -> Bounds<N> {
+        let factors: Vec<N> = den.iter().map(|d| common.div(d)).collect();
         let mut low = Vec::new();
         let mut high = Vec::new();
         let mut remainder = Vec::new();
         for row in fracs {
-            let phi: BigInt = row
+            let phi = row
                 .iter()
                 .zip(&factors)
                 .filter(|(f, _)| !f.is_zero())
-                .map(|(f, k)| f * k)
-                .sum();
-            let (lo, rem) = phi.div_rem(&common);
+                .fold(N::zero(), |acc, (f, k)| acc.add(&f.mul(k)));
+            let (lo, rem) = phi.div_rem(common);
             // Φ is below the number of columns, so it fits.
             let lo = lo.to_i128().unwrap_or(0);
             high.push(lo + i128::from(!rem.is_zero()));
@@ -177,7 +308,7 @@ impl Bounds {
 
     /// Largest remainder on the rows' totals (given as numerators over one
     /// denominator).
-    fn targets(&self, totals: &[BigInt], units: i128) -> Vec<i128> {
+    fn targets(&self, totals: &[N], units: i128) -> Vec<i128> {
         let mut targets = self.low.clone();
         let extra = units - targets.iter().sum::<i128>();
         let mut order: Vec<usize> = (0..targets.len())
@@ -196,8 +327,8 @@ impl Bounds {
     }
 }
 
-impl<'a> Grid<'a> {
-    fn new(fracs: &'a [Vec<BigInt>], cols: usize) -> Grid<'a> {
+impl<'a, N: Exact> Grid<'a, N> {
+    fn new(fracs: &'a [Vec<N>], cols: usize) -> Grid<'a, N> {
         let rows = fracs.len();
         Grid {
             has: vec![vec![false; cols]; rows],
@@ -220,18 +351,18 @@ impl<'a> Grid<'a> {
     /// Rows with a fractional part in column `c`, best first. Fractional
     /// parts within a column share its denominator, so they compare as
     /// integers.
-    fn column_order(&self, c: usize, table: &Table) -> Vec<usize> {
+    fn column_order(&self, c: usize, numer: &[Vec<N>]) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.has.len()).filter(|&r| self.open[r][c]).collect();
         rows.sort_by(|&a, &b| {
             self.fracs[b][c]
                 .cmp(&self.fracs[a][c])
-                .then_with(|| table.numer[b][c].cmp(&table.numer[a][c]))
+                .then_with(|| numer[b][c].cmp(&numer[a][c]))
                 .then(a.cmp(&b))
         });
         rows
     }
 
-    fn repair(&mut self, bounds: &Bounds, targets: &[i128]) -> Result<()> {
+    fn repair(&mut self, bounds: &Bounds<N>, targets: &[i128]) -> Result<()> {
         let rows = self.has.len();
         let stuck = || Error::Internal {
             message: "the table cannot be rounded within its bounds".to_string(),
@@ -378,7 +509,13 @@ mod tests {
 
     fn check(cells: &[Vec<Q>], totals: &[i128]) -> Vec<Vec<i128>> {
         let t = table(cells);
-        let out = round_table(&t, &t.row_totals(), totals).unwrap();
+        let row_totals = t.row_totals();
+        let out = round_table(&t, &row_totals, totals).unwrap();
+        // The big-integer path, which tables too large for 128 bits take,
+        // gives the same cells as the machine-integer one.
+        assert!(Small::of(&t, &row_totals).is_some());
+        let big = round_in(&t.numer, &t.den, &row_totals.den, &row_totals.numer, totals).unwrap();
+        assert_eq!(big, out);
         for (c, total) in totals.iter().enumerate() {
             assert_eq!(out.iter().map(|row| row[c]).sum::<i128>(), *total);
         }
@@ -397,6 +534,17 @@ mod tests {
     }
 
     use num_traits::Signed;
+
+    #[test]
+    fn tables_beyond_128_bits_take_the_big_path() {
+        let huge = Q::new(BigInt::from(u128::MAX) * 3 + 1, BigInt::from(u128::MAX));
+        let rest = Q::from_integer(BigInt::from(7)) - &huge + Q::from_integer(BigInt::from(3));
+        let t = table(&[vec![huge.clone()], vec![rest.clone()]]);
+        assert!(Small::of(&t, &t.row_totals()).is_none());
+        let out = round_table(&t, &t.row_totals(), &[10]).unwrap();
+        assert_eq!(out.iter().map(|r| r[0]).sum::<i128>(), 10);
+        assert_eq!(out, [[3], [7]]);
+    }
 
     #[test]
     fn rank_one_table_matches_row_largest_remainder() {
