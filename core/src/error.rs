@@ -16,9 +16,9 @@ pub enum Error {
     EmptyWeights,
 
     /// A weight is below zero.
-    #[error("weight {} is negative ({value}): weights must be zero or positive", part_label(*.index, .name))]
+    #[error("the weight at index {} is negative ({value}): weights must be zero or positive", part_label(*.index, .name))]
     NegativeWeight {
-        /// Position of the weight, from 0.
+        /// Position of the weight, counted from 0 (the message says "index").
         index: usize,
         /// Name of the weight, where the weights were named.
         name: Option<String>,

@@ -109,7 +109,7 @@ fn negative_weight_is_named() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "weight 1 (b) is negative (-2): weights must be zero or positive"
+        "the weight at index 1 (b) is negative (-2): weights must be zero or positive"
     );
 }
 
