@@ -78,3 +78,14 @@ class PlanResult:
         """One member's contribution in one year."""
     def explain(self, member: str, year: int) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
+
+def allocate_units(
+    total: _Number,
+    weights: bytes,
+    signed: bool,
+    unit: _Number,
+    method: str,
+    first_divisor: Optional[_Number],
+    as_decimal: bool,
+) -> Union[bytearray, List[Decimal]]:
+    """Units per part as native int64 bytes, or the amounts as Decimals."""

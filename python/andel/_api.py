@@ -8,12 +8,17 @@ number is read, and every rule applied, by the Rust core.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Dict, Iterable, List, Optional, Tuple, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Literal, Optional, Tuple, Union, overload
 
 from . import _andel
 from ._allocation import Allocation
+
+if TYPE_CHECKING:  # numpy is optional; only its types are named here.
+    import numpy
+    import numpy.typing
 
 __all__ = ["allocate", "explain", "round_to_unit", "Number", "Weight"]
 
@@ -49,8 +54,69 @@ def _split_weights(weights: object) -> Tuple[Optional[List[str]], List[object]]:
         ) from None
 
 
-# A str is an Iterable of str, so mypy sees the two overloads overlap; a str
-# is refused at run time, and a Mapping is matched first.
+def _numpy_array(weights: object) -> bool:
+    """Whether ``weights`` is a numpy array (without importing numpy: if it
+    is not loaded, nothing can be one of its arrays)."""
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(weights, numpy.ndarray)
+
+
+def _allocate_array(
+    total: Number,
+    weights: Any,
+    unit: Number,
+    method: str,
+    first_divisor: Optional[Number],
+    as_decimal: bool,
+) -> Any:
+    """The numpy path of :func:`allocate`: the array's bytes go to Rust in
+    one piece, the units come back in one piece; no Python loop."""
+    import numpy
+
+    if weights.ndim != 1:
+        raise ValueError(f"weights: a numpy array of weights must be 1-D, not {weights.ndim}-D")
+    kind = weights.dtype.kind
+    if kind not in "iu":
+        raise TypeError(
+            f"weights: a numpy array of weights must have an integer dtype (such as "
+            f"populations in int64), not {weights.dtype}; for decimal weights pass a "
+            f"list (weights.tolist()) and get Decimal amounts"
+        )
+    signed = kind == "i"
+    # Native-endian 64-bit integers in C order: what the Rust side reads.
+    raw = weights.astype(numpy.int64 if signed else numpy.uint64, copy=False).tobytes()
+    out = _andel.allocate_units(total, raw, signed, unit, method, first_divisor, as_decimal)
+    if as_decimal:
+        return out
+    return numpy.frombuffer(out, dtype=numpy.int64)
+
+
+# A str is an Iterable of str, so mypy sees the overloads overlap; a str is
+# refused at run time, and an array, then a Mapping, is matched first.
+@overload
+def allocate(  # type: ignore[overload-overlap]
+    total: Number,
+    weights: "numpy.ndarray[Any, numpy.dtype[numpy.integer[Any]]]",
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+    as_decimal: Literal[False] = ...,
+) -> "numpy.typing.NDArray[numpy.int64]": ...
+
+
+@overload
+def allocate(  # type: ignore[overload-overlap]
+    total: Number,
+    weights: "numpy.ndarray[Any, numpy.dtype[numpy.integer[Any]]]",
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+    as_decimal: Literal[True],
+) -> List[Decimal]: ...
+
+
 @overload
 def allocate(  # type: ignore[overload-overlap]
     total: Number,
@@ -75,12 +141,13 @@ def allocate(
 
 def allocate(
     total: Number,
-    weights: Union[Mapping[str, Weight], Iterable[Weight]],
+    weights: Union[Mapping[str, Weight], Iterable[Weight], "numpy.typing.NDArray[Any]"],
     *,
     unit: Number = "0.01",
     method: str = "largest_remainder",
     first_divisor: Optional[Number] = None,
-) -> Union[Dict[str, Decimal], List[Decimal]]:
+    as_decimal: Optional[bool] = None,
+) -> Union[Dict[str, Decimal], List[Decimal], "numpy.typing.NDArray[numpy.int64]"]:
     """Split ``total`` by ``weights`` into amounts that add up exactly.
 
     Every amount is a whole multiple of ``unit`` and the amounts sum to
@@ -100,9 +167,18 @@ def allocate(
             (default ``"largest_remainder"``).
         first_divisor: Sainte-Laguë's first divisor (e.g. ``"1.2"`` as in
             Swedish elections); only with ``method="sainte_lague"``.
+        as_decimal: only for a numpy array of weights: True returns the
+            amounts as a list of Decimals instead of an array of units.
 
     Returns:
         The amounts as Decimals with the unit's scale (``Decimal('33.34')``).
+
+        For a 1-D numpy array of integer weights (any integer dtype, e.g.
+        a million populations), the parts come back as a numpy ``int64``
+        array of **units**: part *i* is ``units[i] * unit`` (öre for the
+        default unit), summing exactly to ``total / unit``. The array goes
+        to Rust and back in one piece, without a Python loop. Other dtypes
+        (float, bool, object) raise TypeError.
 
     Raises:
         AllocationError: the arguments do not fit together (``.code`` says
@@ -116,6 +192,10 @@ def allocate(
     >>> allocate("10", {"a": 1, "b": 4}, unit="1")
     {'a': Decimal('2'), 'b': Decimal('8')}
     """
+    if _numpy_array(weights):
+        return _allocate_array(total, weights, unit, method, first_divisor, bool(as_decimal))  # type: ignore[no-any-return]
+    if as_decimal is not None:
+        raise TypeError("allocate: as_decimal is for a numpy array of weights; other weights always give Decimals")
     names, values = _split_weights(weights)
     amounts = _andel.allocate(total, values, names, unit, method, first_divisor)
     if names is None:

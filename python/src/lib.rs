@@ -18,13 +18,13 @@ use pyo3::prelude::*;
 /// these take every argument positionally and may change without notice.
 #[pymodule(name = "_andel")]
 mod native {
-    use crate::convert::{Floats, decimal};
+    use crate::convert::{Floats, decimal, optional_decimal};
     use crate::errors::{OrRaise, boundary};
     use crate::split::Split;
-    use andel::{Decimal, Method, Rounding};
-    use pyo3::exceptions::PyRuntimeError;
+    use andel::{Allocator, Decimal, Method, Rounding};
+    use pyo3::exceptions::{PyRuntimeError, PyValueError};
     use pyo3::prelude::*;
-    use pyo3::types::PyTuple;
+    use pyo3::types::{PyByteArray, PyBytes, PyTuple};
 
     #[pymodule_export]
     use crate::plan::{NativePlan, NativeResult};
@@ -81,6 +81,79 @@ mod native {
             // what `Allocation.to_dict()` promises.
             serde_json::to_string(&allocation)
                 .map_err(|e| PyRuntimeError::new_err(format!("serialising the allocation: {e}")))
+        })
+    }
+
+    /// Splits `total` by whole-number weights given as the raw bytes of a
+    /// contiguous native-endian 64-bit integer array (`signed`: int64, else
+    /// uint64). Returns the parts as counts of rounding units in a
+    /// `bytearray` of native int64s, or (`as_decimal`) the amounts as a list
+    /// of Decimals. Internal: use `andel.allocate` with a numpy array.
+    #[pyfunction]
+    #[pyo3(signature = (total, weights, signed, unit, method, first_divisor, as_decimal))]
+    #[allow(clippy::too_many_arguments)]
+    fn allocate_units<'py>(
+        py: Python<'py>,
+        total: &Bound<'py, PyAny>,
+        weights: &Bound<'py, PyBytes>,
+        signed: bool,
+        unit: &Bound<'py, PyAny>,
+        method: String,
+        first_divisor: Option<&Bound<'py, PyAny>>,
+        as_decimal: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        boundary(py, || {
+            let total = decimal(total, "total", Floats::Refuse)?;
+            let unit = decimal(unit, "unit", Floats::Refuse)?;
+            let first_divisor = optional_decimal(first_divisor, "first_divisor", Floats::Refuse)?;
+            let method: Method = method.parse().or_raise(py)?;
+            let allocator = Allocator::new()
+                .unit(unit)
+                .method(method)
+                .first_divisor(first_divisor);
+            let bytes = weights.as_bytes();
+            if bytes.len() % 8 != 0 {
+                return Err(PyValueError::new_err(
+                    "weights: not a whole number of 64-bit integers",
+                ));
+            }
+            let words = bytes.chunks_exact(8).map(|c| {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(c);
+                word
+            });
+            // Core works on Rust values only, so other Python threads may run.
+            let units = if signed {
+                let ints: Vec<i64> = words.map(i64::from_ne_bytes).collect();
+                py.detach(move || {
+                    allocator
+                        .allocate_units(total, &ints)
+                        .map(|u| (allocator, u))
+                })
+            } else {
+                let ints: Vec<u64> = words.map(u64::from_ne_bytes).collect();
+                py.detach(move || {
+                    allocator
+                        .allocate_units(total, &ints)
+                        .map(|u| (allocator, u))
+                })
+            };
+            let (allocator, units) = units.or_raise(py)?;
+            if as_decimal {
+                let amounts = units
+                    .iter()
+                    .map(|&u| allocator.amount_of_units(u))
+                    .collect::<andel::Result<Vec<Decimal>>>()
+                    .or_raise(py)?;
+                return Ok(amounts.into_pyobject(py)?.into_any());
+            }
+            let out = PyByteArray::new_with(py, units.len() * 8, |buf| {
+                for (slot, u) in buf.chunks_exact_mut(8).zip(&units) {
+                    slot.copy_from_slice(&u.to_ne_bytes());
+                }
+                Ok(())
+            })?;
+            Ok(out.into_any())
         })
     }
 
