@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Dict, List, Optional, Tuple, TypedDict, Union, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Tuple, TypedDict, Union, cast
 
 from . import _andel, _display
+
+if TYPE_CHECKING:  # pandas is an optional extra; only its type is named here.
+    import pandas
 
 __all__ = [
     "PlanResult",
@@ -276,6 +279,85 @@ class PlanResult:
             with open(path, "w", encoding=encoding, newline="") as file:
                 file.write(text)
         return text
+
+    def to_pandas(self, table: Literal["members", "lines", "years"] = "members") -> "pandas.DataFrame":
+        """The result as a tidy :class:`pandas.DataFrame`: one row per
+        observation, one column per variable, ready for ``groupby``,
+        ``pivot`` and plotting.
+
+        Amounts stay exact: money columns hold :class:`decimal.Decimal`
+        (object dtype), never floats; convert explicitly for a chart
+        (``df["contribution"].astype(float)``), not for sums.
+
+        Args:
+            table: which table:
+
+                - ``"members"`` (default): one row per budget year and
+                  member, columns ``year, member, name, paying, population,
+                  share, share_percent, contribution, in_kind, change``
+                  (``share`` the exact fraction as text, ``"n/d"``).
+                - ``"lines"``: one row per year, member and cost line,
+                  columns ``year, member, name, line, amount``.
+                - ``"years"``: one row per budget year, columns ``year,
+                  gross, funding, net``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install "andel[pandas]"``,
+                or from the repository ``pip install "./python[pandas]"``).
+            ValueError: an unknown ``table``.
+        """
+        try:
+            import pandas
+        except ImportError as missing:
+            raise ImportError(
+                "PlanResult.to_pandas() needs pandas, an optional extra of andel: "
+                'pip install "andel[pandas]" (from the repository: pip install "./python[pandas]"), '
+                "or pip install pandas"
+            ) from missing
+        years = self.years
+        rows: List[Dict[str, Any]]
+        if table == "members":
+            rows = [
+                {
+                    "year": year["year"],
+                    "member": member["id"],
+                    "name": member["name"],
+                    "paying": member["paying"],
+                    "population": member["population"],
+                    "share": member["share"],
+                    "share_percent": member["share_percent"],
+                    "contribution": member["contribution"],
+                    "in_kind": member["in_kind"],
+                    "change": member["change"],
+                }
+                for year in years
+                for member in year["members"]
+            ]
+            columns = ["year", "member", "name", "paying", "population", "share",
+                       "share_percent", "contribution", "in_kind", "change"]
+        elif table == "lines":
+            rows = [
+                {
+                    "year": year["year"],
+                    "member": member["id"],
+                    "name": member["name"],
+                    "line": line["line"],
+                    "amount": line["amount"],
+                }
+                for year in years
+                for member in year["members"]
+                for line in member["lines"]
+            ]
+            columns = ["year", "member", "name", "line", "amount"]
+        elif table == "years":
+            rows = [
+                {"year": year["year"], "gross": year["gross"], "funding": year["funding"], "net": year["net"]}
+                for year in years
+            ]
+            columns = ["year", "gross", "funding", "net"]
+        else:
+            raise ValueError(f'to_pandas: table must be "members", "lines" or "years", not {table!r}')
+        return pandas.DataFrame(rows, columns=columns)
 
     def to_html(self, *, swedish: Optional[bool] = None) -> str:
         """A table of contributions, members by years, with a total per
