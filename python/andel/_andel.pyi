@@ -2,7 +2,22 @@
 
 import os
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+
+__all__ = [
+    "Plan",
+    "PlanResult",
+    "allocate",
+    "explain",
+    "allocate_units",
+    "round_to_unit",
+    "_panic_for_tests",
+    "__version__",
+    "METHODS",
+    "ROUNDING_MODES",
+    "DEFAULT_UNIT",
+    "REFERENCE_PLAN",
+]
 
 _Number = Union[Decimal, int, str]
 
@@ -41,6 +56,7 @@ REFERENCE_PLAN: str
 
 _ExplanationParts = Tuple[str, int, Decimal, List[str], str]
 
+@final
 class Plan:
     """A plan read and checked by core. Internal: use ``andel.Plan``."""
 
@@ -65,6 +81,7 @@ class Plan:
     def explain(self, member: str, year: int) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
 
+@final
 class PlanResult:
     """A computed plan. Internal: use ``andel.PlanResult``."""
 

@@ -86,7 +86,7 @@ def _allocate_array(
     # Native-endian 64-bit integers in C order: what the Rust side reads.
     raw = weights.astype(numpy.int64 if signed else numpy.uint64, copy=False).tobytes()
     out = _andel.allocate_units(total, raw, signed, unit, method, first_divisor, as_decimal)
-    if as_decimal:
+    if isinstance(out, list):  # as_decimal
         return out
     return numpy.frombuffer(out, dtype=numpy.int64)
 
@@ -146,7 +146,7 @@ def allocate(
     unit: Number = "0.01",
     method: str = "largest_remainder",
     first_divisor: Optional[Number] = None,
-    as_decimal: Optional[bool] = None,
+    as_decimal: bool = False,
 ) -> Union[Dict[str, Decimal], List[Decimal], "numpy.typing.NDArray[numpy.int64]"]:
     """Split ``total`` by ``weights`` into amounts that add up exactly.
 
@@ -193,8 +193,8 @@ def allocate(
     {'a': Decimal('2'), 'b': Decimal('8')}
     """
     if _numpy_array(weights):
-        return _allocate_array(total, weights, unit, method, first_divisor, bool(as_decimal))  # type: ignore[no-any-return]
-    if as_decimal is not None:
+        return _allocate_array(total, weights, unit, method, first_divisor, as_decimal)  # type: ignore[no-any-return]
+    if as_decimal:
         raise TypeError("allocate: as_decimal is for a numpy array of weights; other weights always give Decimals")
     names, values = _split_weights(weights)
     amounts = _andel.allocate(total, values, names, unit, method, first_divisor)
