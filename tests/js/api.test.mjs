@@ -97,6 +97,28 @@ describe("weights", () => {
     assert.deepEqual(allocate({ total: "6", unit: "1", weights: ["1", 2, 3n] }), ["1", "2", "3"]);
   });
 
+  // allocate hands a list to WebAssembly as one text with a weight per line;
+  // a weight with a line break of its own must stay one (bad) weight.
+  test("a weight text with a line break is still one weight", () => {
+    for (const weights of [["1\n1", "1"], ["1", "2\n3"], ["\n1\n1"]]) {
+      const err = throwsCode(() => allocate({ total: "10", unit: "1", weights }), "invalid_number");
+      const bad = weights.findIndex((w) => w.includes("\n"));
+      assert.match(err.message, new RegExp(`^weight ${bad}: `));
+    }
+    // Surrounding white space is allowed around a number, a line break too:
+    // two weights, two amounts.
+    assert.deepEqual(allocate({ total: "10", unit: "1", weights: ["1", "1\n"] }), ["5", "5"]);
+  });
+
+  test("a long list gives one amount per weight, in order", () => {
+    // 10 000 weights 1, 2, 1, 2, …: a third of 30 000 units for each 1, two thirds for each 2.
+    const weights = Array.from({ length: 10000 }, (_, i) => (i % 2 === 0 ? "1" : "2"));
+    const amounts = allocate({ total: "30000", unit: "1", weights });
+    assert.equal(amounts.length, 10000);
+    assert.deepEqual([...new Set(amounts.filter((_, i) => i % 2 === 0))], ["2"]);
+    assert.deepEqual([...new Set(amounts.filter((_, i) => i % 2 === 1))], ["4"]);
+  });
+
   for (const bad of [NaN, Infinity, -Infinity]) {
     test(`${bad} is refused as a weight`, () => {
       const err = throwsCode(() => allocate({ total: "10", weights: [1, bad] }), "invalid_number");
@@ -134,7 +156,7 @@ describe("weights", () => {
   test("a negative weight is named in allocate and explain", () => {
     for (const fn of [allocate, explain]) {
       const err = throwsCode(() => fn({ total: "10", weights: { Båstad: 1, Hylte: -2 } }), "negative_weight");
-      assert.match(err.message, /weight 1 \(Hylte\)/);
+      assert.match(err.message, /weight at index 1 \(Hylte\)/);
     }
   });
 });

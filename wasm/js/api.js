@@ -146,8 +146,17 @@ export function bindApi(getGlue) {
   function allocate(options) {
     return guard((inWasm) => {
       const split = readSplit(inWasm, options, "allocate");
+      // A long list crosses into WebAssembly as one text, a weight per
+      // line, and comes back the same way: one string each way instead of
+      // one per weight. Only when no text has a line break of its own.
+      const weights = split.weights;
+      const asLines = weights.length > 0 && !weights.some((w) => w.includes("\n"));
       const amounts = inWasm((glue) =>
-        glue.allocate(split.total, split.weights, split.unit, split.method, split.firstDivisor, split.names),
+        asLines
+          ? glue
+              .allocateLines(split.total, weights.join("\n"), split.unit, split.method, split.firstDivisor, split.names)
+              .split("\n")
+          : glue.allocate(split.total, weights, split.unit, split.method, split.firstDivisor, split.names),
       );
       if (!split.keyed) return amounts;
       return Object.fromEntries(split.names.map((name, i) => [name, amounts[i]]));
@@ -452,7 +461,23 @@ function readSplit(inWasm, options, fn) {
   const divisorText = isAbsent(firstDivisor)
     ? null
     : readNumber(inWasm, firstDivisor, "firstDivisor", false, checked);
-  const weightTexts = values.map((w, i) => readNumber(inWasm, w, weightLabel(i, keys), false, checked));
+  // The weights' texts, without recording each one in `checked`: with 100 000
+  // weights that bookkeeping cost more than the split. Only a refused
+  // weight needs the list of texts before it, and it is built then.
+  const weightTexts = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const w = values[i];
+    if (typeof w === "string") {
+      weightTexts[i] = w;
+    } else if (typeof w === "number" && Number.isFinite(w)) {
+      weightTexts[i] = String(w);
+    } else if (typeof w === "bigint") {
+      weightTexts[i] = w.toString();
+    } else {
+      for (let k = 0; k < i; k++) checked.push([weightLabel(k, keys), weightTexts[k]]);
+      readNumber(inWasm, w, weightLabel(i, keys), false, checked); // throws
+    }
+  }
   return {
     total: totalText,
     unit: unitText,
