@@ -515,6 +515,15 @@ export class AndelCalculator extends HTMLElement {
     return tr;
   }
 
+  /** Names a row's fields after its member, so a screen reader says whose population it is. */
+  _labelRow(tr, i) {
+    const t = this._t;
+    const name = this._state.members[i].name || t.memberN(i + 1);
+    tr.querySelector(".population").setAttribute("aria-label", t.populationOf(name));
+    tr.querySelector(".share").setAttribute("aria-label", t.fixedShareOf(name));
+    tr.querySelector(".remove").setAttribute("aria-label", t.removeOf(name));
+  }
+
   _wire() {
     const root = this.shadowRoot;
     const guard = (fn) => (event) => {
@@ -589,7 +598,10 @@ export class AndelCalculator extends HTMLElement {
         const i = [...body.children].indexOf(tr);
         const m = this._state.members[i];
         if (!m) return;
-        if (e.target.classList.contains("name")) m.name = e.target.value;
+        if (e.target.classList.contains("name")) {
+          m.name = e.target.value;
+          this._labelRow(tr, i);
+        }
         if (e.target.classList.contains("population")) m.population = e.target.value;
         if (e.target.classList.contains("share")) m.share = e.target.value;
         this._recompute();

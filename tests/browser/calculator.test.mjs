@@ -73,6 +73,16 @@ function focused(page) {
 }
 
 test("the first render shows the reference case's figures and the exact-sum check", async () => {
+  // Every request the page makes, to prove it needs nothing but its own files.
+  const page0 = await browser.context.newPage();
+  const requests = [];
+  page0.on("request", (r) => requests.push(r.url()));
+  await page0.goto(server.url);
+  await page0.locator("andel-calculator[data-ready]").waitFor({ timeout: 15000 });
+  assert.ok(requests.length >= 4, requests.join(" "));
+  for (const url of requests) assert.ok(url.startsWith(server.url) || url.startsWith("data:"), url);
+  await page0.close();
+
   const { page, calc, errors } = await openCalculator();
   const pops = REFERENCE_MEMBERS.map(([, p]) => p);
   const want = hamilton(REFERENCE_TOTAL, perCapitaShares(pops));
@@ -325,6 +335,54 @@ test("a screenshot of the first render is kept as a test artifact", async () => 
   const bytes = readFileSync(file);
   assert.equal(bytes.subarray(1, 4).toString("latin1"), "PNG");
   assert.ok(statSync(file).size > 10000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("accessible: every field is labelled, and text has at least 4.5:1 contrast", async () => {
+  const { page, calc, errors } = await openCalculator();
+  await calc.getByLabel("Fasta andelar").check();
+  await calc.locator("#total").fill("x"); // an error message, to check its colour too
+  const report = await page.evaluate(() => {
+    const root = document.querySelector("andel-calculator").shadowRoot;
+    const unlabelled = [];
+    for (const el of root.querySelectorAll("input, select, button")) {
+      const byFor = el.id && root.querySelector(`label[for="${el.id}"]`);
+      const named = el.getAttribute("aria-label") || byFor || el.closest("label") || (el.tagName === "BUTTON" && el.textContent.trim());
+      if (!named) unlabelled.push(el.outerHTML.slice(0, 80));
+    }
+    // WCAG relative luminance and contrast against the background (white unless set).
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement ?? e.getRootNode().host) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (bg && !bg.startsWith("rgba(0, 0, 0, 0)") && bg !== "transparent") return rgb(bg);
+      }
+      return [255, 255, 255];
+    };
+    const low = [];
+    let checked = 0;
+    for (const el of root.querySelectorAll("label, legend, th, td, button, p, span, output, a, h2, input[type=text], select")) {
+      if (!el.textContent.trim() && !el.value) continue;
+      if (el.offsetParent === null) continue;
+      const fg = lum(rgb(getComputedStyle(el).color));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      checked++;
+      if (ratio < 4.5) low.push(`${el.tagName}#${el.id}.${el.className}: ${ratio.toFixed(2)}`);
+    }
+    return { unlabelled, low, checked };
+  });
+  assert.deepEqual(report.unlabelled, []);
+  assert.deepEqual(report.low, []);
+  assert.ok(report.checked > 30, `only ${report.checked} elements checked`);
+  // A renamed member's fields follow the name.
+  await calc.locator("#members tr").nth(0).locator(".name").fill("Båstads kommun");
+  assert.equal(await calc.locator("#population-0").getAttribute("aria-label"), "Invånare, Båstads kommun");
   assert.deepEqual(errors, []);
   await page.close();
 });
