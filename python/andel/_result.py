@@ -370,6 +370,8 @@ class PlanResult:
         return _display.result_table(self.to_dict(), swedish=swedish)
 
     def _repr_html_(self) -> str:
+        """The table Jupyter shows for a result: :meth:`to_html` with the
+        format chosen by :func:`andel.use_swedish_format`."""
         return self.to_html()
 
     def __repr__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import inspect
 import json
+import pydoc
 import pickle
 from decimal import Decimal
 from fractions import Fraction
@@ -344,9 +345,29 @@ def test_everything_public_has_a_docstring() -> None:
         obj = getattr(andel, name)
         if name not in ("Number", "Weight") and callable(obj):  # type aliases
             assert inspect.getdoc(obj), f"andel.{name} has no docstring"
-    for name in ("allocate", "explain", "round_to_unit", "_panic_for_tests", "Plan", "PlanResult"):
+    for name in ("allocate", "explain", "allocate_units", "round_to_unit", "_panic_for_tests", "Plan", "PlanResult"):
         assert inspect.getdoc(getattr(_andel, name)), f"_andel.{name} has no docstring"
     assert andel.__doc__ and _andel.__doc__
+
+
+def test_every_public_method_and_property_has_a_docstring() -> None:
+    # What help(andel.PlanResult) and the like show. Dataclass __init__s are
+    # generated (the class's docstring describes the fields).
+    classes = [getattr(andel, name) for name in andel.__all__ if inspect.isclass(getattr(andel, name))]
+    checked = 0
+    for cls in classes:
+        for attr, value in vars(cls).items():
+            if attr.startswith("_") and attr != "_repr_html_":
+                continue
+            target = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+            if not callable(target):
+                continue
+            assert inspect.getdoc(target), f"andel.{cls.__name__}.{attr} has no docstring"
+            checked += 1
+    assert checked >= 30
+    text = pydoc.render_doc(andel.allocate, renderer=pydoc.plaintext)
+    assert "as_decimal" in text and "int64" in text
+    assert "tidy" in pydoc.render_doc(andel.PlanResult, renderer=pydoc.plaintext)
 
 
 # ------------------------------------------------------------------ errors
