@@ -80,6 +80,7 @@ const TEXT = {
       nobody_to_pay: "Alla vikter är noll: det finns ingen att fördela kostnaden på.",
       not_multiple_of_unit: "Beloppet är inte jämnt delbart med avrundningen: välj en annan avrundning eller ändra beloppet.",
       missing_figure: "Invånarantal saknas.",
+      invalid_key: "De fasta andelarna får tillsammans vara högst 100 %.",
     },
   },
   en: {
@@ -129,6 +130,7 @@ const TEXT = {
       nobody_to_pay: "Every weight is zero: there is nobody to share the cost.",
       not_multiple_of_unit: "The amount is not a whole multiple of the rounding unit: pick another rounding or change the amount.",
       missing_figure: "The population is missing.",
+      invalid_key: "The fixed shares may add up to at most 100 %.",
     },
   },
 };

@@ -191,6 +191,20 @@ test("bad input shows a message beside the field and keeps the last good result"
   await calc.locator("#population-0").fill("15128");
   await calc.locator("#total").fill("1 250 000,50");
   assert.match(plain(await calc.locator("#total-error").textContent()), /avrundningen/);
+
+  // Fixed shares: over 100 % in all is refused beside the key, a negative one beside its field.
+  await page.reload();
+  await page.locator("andel-calculator[data-ready]").waitFor();
+  await calc.getByLabel("Fasta andelar").check();
+  await calc.getByLabel("Fast andel i procent, Båstad").fill("60");
+  await calc.getByLabel("Fast andel i procent, Hylte").fill("50");
+  assert.match(plain(await calc.locator("#key-error").textContent()), /högst 100 %/);
+  await calc.getByLabel("Fast andel i procent, Hylte").fill("-5");
+  assert.match(plain(await calc.locator("#share-3-error").textContent()), /negativ/);
+  await calc.getByLabel("Fast andel i procent, Hylte").fill("");
+  assert.equal(plain(await calc.locator("#key-error").textContent()), "");
+  assert.equal((await shownUnits(calc))[0], 750000n); // 60 % of 1 250 000
+  assert.match(plain(await calc.locator("#check").textContent()), /^✓/);
   assert.deepEqual(errors, []);
   await page.close();
 });
