@@ -24,6 +24,8 @@ export async function launch() {
       "--no-first-run",
       "--disable-quic",
       "--disable-sync",
+      // Containers often have a tiny /dev/shm, where Chromium crashes; use /tmp.
+      "--disable-dev-shm-usage",
     ],
   });
   return {
