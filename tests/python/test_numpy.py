@@ -149,3 +149,32 @@ def test_a_million_weights_add_up() -> None:
     for i in sample:
         floor = 12_345_678_901 * int(weights[i]) // whole
         assert int(units[i]) in (floor, floor + 1)
+
+
+def test_uint64_weights_beyond_int64() -> None:
+    # 2^63 does not fit in int64; two equal halves of 10 are 5 and 5.
+    weights = np.array([2**63, 2**63], dtype=np.uint64)
+    assert andel.allocate("10", weights, unit="1").tolist() == [5, 5]
+
+
+@settings(deadline=None, max_examples=100)
+@given(
+    cents=st.integers(min_value=-(10**9), max_value=10**9),
+    weights=st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=12),
+    method=st.sampled_from(andel.METHODS),
+)
+def test_every_method_agrees_with_the_list_path(cents: int, weights: List[int], method: str) -> None:
+    # The array path and the list path are two doors to one core split: the
+    # same amounts, or the same error code.
+    total = Decimal(cents) / 100
+    try:
+        expected = andel.allocate(total, weights, method=method)
+    except andel.AndelError as err:
+        with pytest.raises(andel.AndelError) as same:
+            andel.allocate(total, np.array(weights, dtype=np.int64), method=method)
+        assert same.value.code == err.code
+        return
+    units = andel.allocate(total, np.array(weights, dtype=np.int64), method=method)
+    assert [Decimal(int(u)) / 100 for u in units] == expected
+    decimals = andel.allocate(total, np.array(weights), method=method, as_decimal=True)
+    assert [str(d) for d in decimals] == [str(e) for e in expected]
