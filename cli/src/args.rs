@@ -86,6 +86,44 @@ pub enum Command {
     /// Compare two plans (scenarios): the change per member and year.
     #[command(after_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Why each member's contribution changed from the previous year, cause by cause.
+    #[command(after_help = WHY_EXAMPLES)]
+    Why(WhyArgs),
+}
+
+const WHY_EXAMPLES: &str = "\
+Examples:
+  andel why examples/tillvaxtmotor.toml                       # every member, every year
+  andel why examples/tillvaxtmotor.toml --member halmstad --year 2023
+  andel why examples/tillvaxtmotor-ljungby-leaves.toml --year 2025 --format json";
+
+/// `andel why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// Only this member.
+    #[arg(long, value_name = "MEMBER")]
+    pub member: Option<String>,
+
+    /// Only this budget year (compared with the year before).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = WhyFormat::Text)]
+    pub format: WhyFormat,
+}
+
+/// How `andel why` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhyFormat {
+    /// In words, one paragraph per member and year.
+    Text,
+    /// Every cause with its exact amount, as pretty JSON.
+    Json,
 }
 
 const CALENDAR_EXAMPLES: &str = "\

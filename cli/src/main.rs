@@ -13,6 +13,7 @@ mod invoices;
 mod plan;
 mod render;
 mod settle;
+mod why;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
             Command::Invoices(args) => invoices::run(args),
             Command::Settle(args) => settle::run(args),
             Command::Diff(args) => diff::run(args),
+            Command::Why(args) => why::run(args),
         }
     });
     match result.and_then(|text| write_stdout(&text)) {

@@ -252,3 +252,44 @@ fn diff_refuses_plans_in_different_currencies() {
         stderr(&out)
     );
 }
+
+#[test]
+fn why_says_in_words_what_changed() {
+    let text = stdout(&andel(&[
+        "why",
+        &example("tillvaxtmotor-ljungby-leaves.toml"),
+        "--member",
+        "ljungby",
+        "--year",
+        "2025",
+    ]));
+    assert!(text.starts_with("Ljungby pays 0 SEK in 2025: "), "{text}");
+    assert!(text.contains("membership changed"), "{text}");
+    let json = stdout(&andel(&[
+        "why",
+        &example("tillvaxtmotor.toml"),
+        "--year",
+        "2023",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 7);
+    for c in all {
+        let sum: i64 = c["causes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["amount"].as_str().unwrap().parse::<i64>().unwrap())
+            .sum();
+        assert_eq!(sum.to_string(), c["change"].as_str().unwrap());
+    }
+    let out = andel(&["why", &example("tillvaxtmotor.toml"), "--member", "nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error[unknown_member]"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -402,3 +402,93 @@ fn plans_in_different_currencies_or_units_cannot_be_compared() {
         "incomparable_plans"
     );
 }
+
+/// x·h/S rounded half to even, for the causes worked out by hand.
+fn part(x: i64, h: i64, s: i64) -> i64 {
+    let (n, d) = (x * h, s);
+    let (q, r) = (n.div_euclid(d), n.rem_euclid(d));
+    if 2 * r > d || (2 * r == d && q % 2 != 0) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+#[test]
+fn why_it_changed_breaks_the_change_into_causes_that_add_up() {
+    use andel::cycle::CauseKind;
+    let plan = Plan::reference();
+    let result = plan.compute().unwrap();
+    let why = plan.why_changed(&result, "halmstad", 2022).unwrap();
+    // 2022 uses the 2020 figure, carried forward from 2019: the same shares
+    // as 2021. Costs 900 000 and 150 000 indexed by 3 %: 1 081 500.
+    let (h, s) = (102_767i64, POP_2019.iter().map(|p| p.1).sum::<i64>());
+    let c2021 = per_capita_2021(1_250_000)[2].1;
+    let c2022 = per_capita_2021(1_081_500)[2].1;
+    assert_eq!((why.previous, why.contribution), (d(c2021), d(c2022)));
+    let cost = part(1_081_500 - 1_050_000, h, s);
+    let ended = part(-600_000, h, s);
+    let funding = part(400_000, h, s);
+    let rounding = (c2022 - c2021) - cost - ended - funding;
+    let mut want = vec![
+        (CauseKind::CostLevel, d(cost)),
+        (CauseKind::EndedLines, d(ended)),
+        (CauseKind::Funding, d(funding)),
+    ];
+    if rounding != 0 {
+        want.push((CauseKind::Rounding, d(rounding)));
+    }
+    let got: Vec<(CauseKind, Decimal)> = why.causes.iter().map(|c| (c.kind, c.amount)).collect();
+    assert_eq!(got, want);
+    let text = why.to_string();
+    assert!(text.contains("less than in 2021"), "{text}");
+    assert!(
+        text.contains("costs ended (Kunskapsunderlag och analys)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_change_is_explained_exactly_including_a_member_leaving() {
+    use andel::cycle::CauseKind;
+    let leaves = Plan::from_toml(&andel::plan::REFERENCE_PLAN.replace(
+        "name = \"Ljungby\"",
+        "name = \"Ljungby\"\nleaves = \"2024-12-31\"",
+    ))
+    .unwrap();
+    for plan in [Plan::reference(), leaves] {
+        let result = plan.compute().unwrap();
+        let all = plan.changes(&result).unwrap();
+        assert_eq!(all.len(), 4 * 7);
+        for c in &all {
+            let sum: Decimal = c.causes.iter().map(|x| x.amount).sum();
+            assert_eq!(sum, c.change, "{c}");
+            assert_eq!(
+                c.change,
+                result.contribution(&c.member, c.year).unwrap()
+                    - result.contribution(&c.member, c.year - 1).unwrap()
+            );
+            for x in &c.causes {
+                assert!(!x.amount.is_zero());
+                if x.kind == CauseKind::Rounding {
+                    assert!(x.amount.abs() <= d(3), "{c}");
+                }
+            }
+        }
+    }
+    let plan = Plan::from_toml(&andel::plan::REFERENCE_PLAN.replace(
+        "name = \"Ljungby\"",
+        "name = \"Ljungby\"\nleaves = \"2024-12-31\"",
+    ))
+    .unwrap();
+    let why = plan
+        .why_changed(&plan.compute().unwrap(), "ljungby", 2025)
+        .unwrap();
+    assert!(why.causes.iter().any(|c| c.kind == CauseKind::Membership));
+    assert_eq!(why.contribution, Decimal::ZERO);
+    // The first year has nothing to compare with.
+    let e = Plan::reference()
+        .why_changed(&Plan::reference().compute().unwrap(), "halmstad", 2021)
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_plan");
+}

@@ -2,12 +2,14 @@
 //! year. The members' budget calendar ([`calendar`](Plan::calendar)), the
 //! invoices of each year's instalments ([`invoices`](Plan::invoices)),
 //! the settlement of a year's actual outcome ([`settle`](Plan::settle)) and
-//! the comparison of two plans ([`diff`]).
+//! the comparison of two plans ([`diff`]) and why a member's contribution
+//! changed from one year to the next ([`why_changed`](Plan::why_changed)).
 //!
 //! Everything here is computed from a [`PlanResult`] and the plan's own
 //! optional sections (`[[milestones]]`, `[instalments]`, `[[outcome]]`), so
 //! the figures always agree with the plan's tables.
 
+mod changes;
 mod day;
 mod diff;
 mod ics;
@@ -15,6 +17,7 @@ mod instalments;
 mod milestones;
 mod settlement;
 
+pub use changes::{Cause, CauseKind, ChangeExplanation};
 pub use day::MonthDay;
 pub use diff::{MemberDiff, ScenarioDiff, YearDiff, diff};
 pub use instalments::{Instalments, Invoice, InvoiceRun, Invoices};

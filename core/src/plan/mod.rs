@@ -32,7 +32,7 @@
 //! ```
 
 mod document;
-mod exact;
+pub(crate) mod exact;
 mod explain;
 mod key;
 mod locate;
