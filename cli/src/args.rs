@@ -89,6 +89,28 @@ pub enum Command {
     /// Why each member's contribution changed from the previous year, cause by cause.
     #[command(after_help = WHY_EXAMPLES)]
     Why(WhyArgs),
+    /// Write the whole result as a budget document: an Excel workbook (.xlsx).
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+}
+
+const EXPORT_EXAMPLES: &str = "\
+A summary sheet and one sheet per budget year; amounts are numbers in
+kronor format and every total is a SUM formula that agrees with andel.
+
+Examples:
+  andel export examples/tillvaxtmotor.toml --output tillvaxtmotor.xlsx";
+
+/// `andel export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The plan file; default: the bundled reference case.
+    #[arg(value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// The workbook to write (.xlsx).
+    #[arg(long, short, value_name = "OUT.xlsx")]
+    pub output: std::path::PathBuf,
 }
 
 const WHY_EXAMPLES: &str = "\

@@ -8,6 +8,7 @@ mod args;
 mod calendar;
 mod diff;
 mod exact;
+mod export;
 mod failure;
 mod invoices;
 mod plan;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
             Command::Settle(args) => settle::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Why(args) => why::run(args),
+            Command::Export(args) => export::run(args),
         }
     });
     match result.and_then(|text| write_stdout(&text)) {

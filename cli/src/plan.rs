@@ -33,7 +33,7 @@ impl Source {
         })
     }
 
-    fn reference() -> Source {
+    pub(crate) fn reference() -> Source {
         Source {
             name: "examples/tillvaxtmotor.toml (bundled)".to_string(),
             text: andel::plan::REFERENCE_PLAN.to_string(),

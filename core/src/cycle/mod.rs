@@ -16,6 +16,8 @@ mod ics;
 mod instalments;
 mod milestones;
 mod settlement;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use changes::{Cause, CauseKind, ChangeExplanation};
 pub use day::MonthDay;
