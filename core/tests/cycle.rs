@@ -492,3 +492,24 @@ fn every_change_is_explained_exactly_including_a_member_leaving() {
         .unwrap_err();
     assert_eq!(e.code(), "invalid_plan");
 }
+
+#[test]
+fn the_cycle_sections_read_the_same_from_json_and_toml() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/tillvaxtmotor-cycle.toml"
+    );
+    let plan = Plan::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(plan.milestones.len(), 3);
+    assert_eq!(plan.instalments.as_ref().unwrap().count, 4);
+    assert_eq!(plan.outcome.len(), 1);
+    let json = plan.to_json();
+    assert!(json.contains("\"due\": [\n      \"03-31\""), "{json}");
+    assert_eq!(Plan::from_json(&json).unwrap(), plan);
+    assert_eq!(Plan::from_toml(&plan.to_toml().unwrap()).unwrap(), plan);
+    // A plan without the sections writes none of them.
+    let reference = Plan::reference().to_json();
+    for field in ["milestones", "instalments", "outcome"] {
+        assert!(!reference.contains(field), "{field}");
+    }
+}
