@@ -74,6 +74,187 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
+    /// The members' budget calendar: every milestone of every year, with its date.
+    #[command(after_help = CALENDAR_EXAMPLES)]
+    Calendar(CalendarArgs),
+    /// A year's invoices: every member's instalments, with due dates and references.
+    #[command(after_help = INVOICES_EXAMPLES)]
+    Invoices(InvoicesArgs),
+    /// Settle a year's actual outcome: each member's refund or extra charge.
+    #[command(after_help = SETTLE_EXAMPLES)]
+    Settle(SettleArgs),
+    /// Compare two plans (scenarios): the change per member and year.
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
+    /// Why each member's contribution changed from the previous year, cause by cause.
+    #[command(after_help = WHY_EXAMPLES)]
+    Why(WhyArgs),
+    /// Write the whole result as a budget document: an Excel workbook (.xlsx).
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+}
+
+const EXPORT_EXAMPLES: &str = "\
+A summary sheet and one sheet per budget year; amounts are numbers in
+kronor format and every total is a SUM formula that agrees with andel.
+
+Examples:
+  andel export examples/tillvaxtmotor.toml --output tillvaxtmotor.xlsx";
+
+/// `andel export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The plan file; default: the bundled reference case.
+    #[arg(value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// The workbook to write (.xlsx).
+    #[arg(long, short, value_name = "OUT.xlsx")]
+    pub output: std::path::PathBuf,
+}
+
+const WHY_EXAMPLES: &str = "\
+Examples:
+  andel why examples/tillvaxtmotor.toml                       # every member, every year
+  andel why examples/tillvaxtmotor.toml --member halmstad --year 2023
+  andel why examples/tillvaxtmotor-ljungby-leaves.toml --year 2025 --format json";
+
+/// `andel why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// Only this member.
+    #[arg(long, value_name = "MEMBER")]
+    pub member: Option<String>,
+
+    /// Only this budget year (compared with the year before).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = WhyFormat::Text)]
+    pub format: WhyFormat,
+}
+
+/// How `andel why` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhyFormat {
+    /// In words, one paragraph per member and year.
+    Text,
+    /// Every cause with its exact amount, as pretty JSON.
+    Json,
+}
+
+const CALENDAR_EXAMPLES: &str = "\
+The milestones are the plan's [[milestones]] (docs/annual-cycle.md).
+
+Examples:
+  andel calendar examples/tillvaxtmotor-cycle.toml
+  andel calendar examples/tillvaxtmotor-cycle.toml --format ics > budget.ics";
+
+const INVOICES_EXAMPLES: &str = "\
+The instalments are the plan's [instalments] (docs/annual-cycle.md).
+
+Examples:
+  andel invoices examples/tillvaxtmotor-cycle.toml --year 2022
+  andel invoices examples/tillvaxtmotor-cycle.toml --year 2022 --settle --format csv";
+
+const SETTLE_EXAMPLES: &str = "\
+The outcome is the plan's [[outcome]] of the year, or a separate file.
+
+Examples:
+  andel settle examples/tillvaxtmotor-cycle.toml --year 2021
+  andel settle examples/tillvaxtmotor.toml --year 2021 --outcome examples/tillvaxtmotor-outcome.toml";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  andel diff examples/tillvaxtmotor.toml examples/tillvaxtmotor-ljungby-leaves.toml
+  andel diff examples/tillvaxtmotor.toml examples/tillvaxtmotor-university-pays.toml --format csv";
+
+/// `andel calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalendarFormat::Table)]
+    pub format: CalendarFormat,
+}
+
+/// How `andel calendar` prints the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// A list by date, for people.
+    Table,
+    /// Every entry with its figures, as pretty JSON.
+    Json,
+    /// An iCalendar file (RFC 5545) for calendar programs.
+    Ics,
+}
+
+/// `andel invoices`.
+#[derive(Debug, Args)]
+pub struct InvoicesArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// The budget year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+
+    /// Add the settlement of the previous year to the first instalment.
+    #[arg(long)]
+    pub settle: bool,
+
+    /// With --settle: the outcome file (default: the plan's own [[outcome]]).
+    #[arg(long, value_name = "FILE", requires = "settle")]
+    pub outcome: Option<std::path::PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `andel settle`.
+#[derive(Debug, Args)]
+pub struct SettleArgs {
+    /// The plan file.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+
+    /// The budget year to settle.
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+
+    /// The outcome file (default: the plan's own [[outcome]]).
+    #[arg(long, value_name = "FILE")]
+    pub outcome: Option<std::path::PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `andel diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Plan A, the baseline.
+    #[arg(value_name = "A")]
+    pub a: std::path::PathBuf,
+
+    /// Plan B, the scenario.
+    #[arg(value_name = "B")]
+    pub b: std::path::PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// `andel plan`.

@@ -5,10 +5,16 @@
 
 mod allocate;
 mod args;
+mod calendar;
+mod diff;
 mod exact;
+mod export;
 mod failure;
+mod invoices;
 mod plan;
 mod render;
+mod settle;
+mod why;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -34,6 +40,12 @@ fn main() -> ExitCode {
             Command::Explain(args) => plan::explain(args),
             Command::Check(args) => plan::check(args),
             Command::Schema => plan::schema(),
+            Command::Calendar(args) => calendar::run(args),
+            Command::Invoices(args) => invoices::run(args),
+            Command::Settle(args) => settle::run(args),
+            Command::Diff(args) => diff::run(args),
+            Command::Why(args) => why::run(args),
+            Command::Export(args) => export::run(args),
         }
     });
     match result.and_then(|text| write_stdout(&text)) {

@@ -8,14 +8,14 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// A plan file's text and format (JSON by the `.json` extension, else TOML).
-struct Source {
-    name: String,
-    text: String,
-    format: PlanFormat,
+pub(crate) struct Source {
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) format: PlanFormat,
 }
 
 impl Source {
-    fn read(path: &Path) -> Result<Source, Failure> {
+    pub(crate) fn read(path: &Path) -> Result<Source, Failure> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
         let json = path
@@ -33,7 +33,7 @@ impl Source {
         })
     }
 
-    fn reference() -> Source {
+    pub(crate) fn reference() -> Source {
         Source {
             name: "examples/tillvaxtmotor.toml (bundled)".to_string(),
             text: andel::plan::REFERENCE_PLAN.to_string(),
@@ -42,7 +42,7 @@ impl Source {
     }
 
     /// Reads and computes the plan; errors name the file, line and column.
-    fn compute(&self) -> Result<(Plan, PlanResult), Failure> {
+    pub(crate) fn compute(&self) -> Result<(Plan, PlanResult), Failure> {
         let plan = Plan::read(&self.text, self.format).map_err(|e| self.failure(e))?;
         let result = plan
             .compute()
@@ -50,7 +50,7 @@ impl Source {
         Ok((plan, result))
     }
 
-    fn failure(&self, error: andel::Error) -> Failure {
+    pub(crate) fn failure(&self, error: andel::Error) -> Failure {
         Failure::InFile(self.name.clone(), error)
     }
 }
@@ -249,7 +249,7 @@ fn year_table(result: &PlanResult, y: &YearResult) -> String {
     out
 }
 
-fn signed(text: &str) -> String {
+pub(crate) fn signed(text: &str) -> String {
     if text.starts_with('-') || text == "0" {
         text.to_string()
     } else {
@@ -267,7 +267,11 @@ fn notes(out: &mut String, result: &PlanResult) {
 }
 
 /// An aligned text table: the first column left-aligned, the others right.
-fn aligned(header: &[String], rows: &[Vec<String>], footer: Option<&Vec<String>>) -> String {
+pub(crate) fn aligned(
+    header: &[String],
+    rows: &[Vec<String>],
+    footer: Option<&Vec<String>>,
+) -> String {
     let width = |t: &str| t.chars().count();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows.iter().chain(footer) {

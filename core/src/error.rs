@@ -170,6 +170,22 @@ pub enum Error {
         id: String,
     },
 
+    /// An outcome names funding that the plan does not have in that year.
+    #[error("unknown funding {id:?} in {year}: the plan has no funding with that id that year")]
+    UnknownFunding {
+        /// The id as written.
+        id: String,
+        /// The outcome's year.
+        year: i32,
+    },
+
+    /// Two plans that cannot be compared: different currencies or units.
+    #[error("the plans cannot be compared: {reason}")]
+    IncomparablePlans {
+        /// Why.
+        reason: String,
+    },
+
     /// A year before the plan's first year or after its last.
     #[error("year {year} is outside the plan's horizon {first}–{last}")]
     YearOutsideHorizon {
@@ -356,6 +372,8 @@ impl Error {
             Error::DuplicateId { .. } => "duplicate_id",
             Error::UnknownMember { .. } => "unknown_member",
             Error::UnknownLine { .. } => "unknown_line",
+            Error::UnknownFunding { .. } => "unknown_funding",
+            Error::IncomparablePlans { .. } => "incomparable_plans",
             Error::YearOutsideHorizon { .. } => "year_outside_horizon",
             Error::MissingFigure { .. } => "missing_figure",
             Error::NegativeAmount { .. } => "negative_amount",

@@ -26,6 +26,7 @@
 
 mod allocation;
 mod calendar;
+pub mod cycle;
 mod error;
 mod fraction;
 mod method;

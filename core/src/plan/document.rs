@@ -62,6 +62,15 @@ pub struct Plan {
     /// Contributions in kind.
     #[serde(default)]
     pub in_kind: Vec<InKind>,
+    /// The members' budget calendar: milestones relative to the budget year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<crate::cycle::Milestone>,
+    /// How each year's contributions are invoiced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instalments: Option<crate::cycle::Instalments>,
+    /// Actual outcomes of budget years, for settlement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcome: Vec<crate::cycle::Outcome>,
 }
 
 fn default_currency() -> String {

@@ -32,15 +32,15 @@
 //! ```
 
 mod document;
-mod exact;
+pub(crate) mod exact;
 mod explain;
 mod key;
 mod locate;
-mod number;
+pub(crate) mod number;
 mod result;
-mod table;
+pub(crate) mod table;
 mod validate;
-mod year;
+pub(crate) mod year;
 
 pub use document::{
     BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
@@ -110,22 +110,7 @@ impl Plan {
             });
         }
         check_format_version(text, format)?;
-        // serde_path_to_error records where in the document a value was
-        // refused, so every reading error names its field.
-        match format {
-            Format::Toml => {
-                let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
-                serde_path_to_error::deserialize(de)
-                    .map_err(|e| toml_error(text, &e.path().to_string(), e.inner()))
-            }
-            Format::Json => {
-                let mut de = serde_json::Deserializer::from_str(text);
-                let plan: Plan = serde_path_to_error::deserialize(&mut de)
-                    .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
-                de.end().map_err(|e| json_error("", &e))?;
-                Ok(plan)
-            }
-        }
+        parse_document(text, format)
     }
 
     /// Adds the line and column in `text` to an error that has a path, such
@@ -228,6 +213,30 @@ impl Plan {
     pub fn reference() -> Plan {
         Plan::from_toml(REFERENCE_PLAN)
             .unwrap_or_else(|e| panic!("the bundled reference plan is invalid: {e}"))
+    }
+}
+
+/// Reads any part of the plan format (a plan, or a separate outcome file)
+/// from text, with the plan reader's typed errors and places.
+pub(crate) fn parse_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    format: Format,
+) -> Result<T> {
+    // serde_path_to_error records where in the document a value was
+    // refused, so every reading error names its field.
+    match format {
+        Format::Toml => {
+            let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
+            serde_path_to_error::deserialize(de)
+                .map_err(|e| toml_error(text, &e.path().to_string(), e.inner()))
+        }
+        Format::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let value: T = serde_path_to_error::deserialize(&mut de)
+                .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
+            de.end().map_err(|e| json_error("", &e))?;
+            Ok(value)
+        }
     }
 }
 

@@ -306,6 +306,8 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
     }
+    // The annual cycle's sections: milestones, instalments, outcomes.
+    v.extend(crate::cycle::problems(plan));
     v
 }
 

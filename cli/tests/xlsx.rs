@@ -1,0 +1,121 @@
+//! `andel export`: the workbook read back with calamine, cell by cell, as a
+//! spreadsheet program sees it. Expected figures are worked out here.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A numeric cell as a whole number; a text or empty cell fails the test.
+fn whole(v: Option<&Data>) -> i64 {
+    match v {
+        Some(Data::Float(f)) => {
+            assert_eq!(f.fract(), 0.0, "{f} is not whole");
+            *f as i64
+        }
+        Some(Data::Int(i)) => *i,
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_has_numbers_and_sum_formulas_that_agree() {
+    let dir = std::env::temp_dir().join(format!("andel-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["export", &example("tillvaxtmotor.toml"), "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Summary", "2021", "2022", "2023", "2024", "2025"]
+    );
+
+    // Nets worked out by hand: 2021 = 900 000 + 150 000 + 600 000 − 400 000;
+    // 2022 = both recurring lines indexed by 3 %: 927 000 + 154 500;
+    // 2023 = 954 810 + 159 135 + the deep dive's 240 000.
+    let nets = [1_250_000i64, 1_081_500, 1_353_945];
+    let summary = book.worksheet_range("Summary").unwrap();
+    let formulas = book.worksheet_formula("Summary").unwrap();
+    // Header on row 4 (index 3); seven members on rows 5–11; totals on 12.
+    assert_eq!(
+        summary.get_value((3, 0)),
+        Some(&Data::String("Member".into()))
+    );
+    assert_eq!(
+        summary.get_value((6, 0)),
+        Some(&Data::String("Halmstad".into()))
+    );
+    for (i, net) in nets.iter().enumerate() {
+        let col = 1 + i as u32;
+        let members: i64 = (4..11).map(|r| whole(summary.get_value((r, col)))).sum();
+        assert_eq!(members, *net, "year column {col}");
+        assert_eq!(whole(summary.get_value((11, col))), *net);
+        let letter = (b'B' + i as u8) as char;
+        let f = formulas.get_value((11, col)).unwrap();
+        assert_eq!(
+            f.trim_start_matches('='),
+            format!("SUM({letter}5:{letter}11)")
+        );
+    }
+    // Halmstad in 2021: 1 250 000 × 102 767 / 228 501 = 562 179.9…, and the
+    // largest remainder gives it the unit (see the plan tests).
+    assert_eq!(whole(summary.get_value((6, 1))), 562_180);
+    // Each member's total is a row sum formula that agrees with its years.
+    for r in 4..11u32 {
+        let years: i64 = (1..6).map(|c| whole(summary.get_value((r, c)))).sum();
+        assert_eq!(whole(summary.get_value((r, 6))), years);
+        let f = formulas.get_value((r, 6)).unwrap();
+        assert_eq!(f.trim_start_matches('='), format!("SUM(B{0}:F{0})", r + 1));
+    }
+
+    // The 2021 sheet: three lines (D, E, F), the contribution in G.
+    let y2021 = book.worksheet_range("2021").unwrap();
+    let f2021 = book.worksheet_formula("2021").unwrap();
+    assert_eq!(
+        y2021.get_value((3, 6)),
+        Some(&Data::String("Contribution".into()))
+    );
+    let line_nets = [900_000i64, 150_000, 200_000];
+    for (i, net) in line_nets.iter().enumerate() {
+        let col = 3 + i as u32;
+        let members: i64 = (4..11).map(|r| whole(y2021.get_value((r, col)))).sum();
+        assert_eq!(members, *net);
+        assert_eq!(whole(y2021.get_value((11, col))), *net);
+    }
+    for r in 4..11u32 {
+        let lines: i64 = (3..6).map(|c| whole(y2021.get_value((r, c)))).sum();
+        assert_eq!(whole(y2021.get_value((r, 6))), lines);
+        let f = f2021.get_value((r, 6)).unwrap();
+        assert_eq!(f.trim_start_matches('='), format!("SUM(D{0}:F{0})", r + 1));
+    }
+    assert_eq!(whole(y2021.get_value((11, 6))), 1_250_000);
+    // Halmstad's population is a number too.
+    assert_eq!(whole(y2021.get_value((6, 1))), 102_767);
+}
+
+#[test]
+fn export_needs_an_output_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["export", &example("tillvaxtmotor.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error[usage]"));
+}

@@ -1,0 +1,344 @@
+//! Why a contribution changed: a member's change from the previous year
+//! broken down into its causes, summing exactly to the change.
+//!
+//! Exactly, a member's contribution is Σ over lines of net(l) × share(l),
+//! plus what rounding added. With gross g, funding f and share s of each
+//! line in the previous year (0) and this year (1):
+//!
+//! g₁s₁ − g₀s₀ = (g₁ − g₀)·s₀ + g₁·(s₁ − s₀), and the same for funding, so
+//!
+//! change = Σ (g₁ − g₀)·s₀           — cost level (indexation, other changes)
+//!        − Σ (f₁ − f₀)·s₀           — funding
+//!        + Σ net₁·(s₁ − s₀)         — shares: population, or membership
+//!        + (rounding₁ − rounding₀).
+//!
+//! A line new this year has no previous share; its whole part is a cost (and
+//! its funding) at this year's share. A line that ended is the reverse.
+//! The share term of a line counts as **membership** when who took part in
+//! the line, or for how much of the year, differs between the two years;
+//! otherwise as **population share** (the key's figures moved). Each cause
+//! is rounded to the nearest unit, and what is left of the change (at most
+//! a few units) is reported as **rounding**, so the causes add up exactly.
+
+use crate::error::{Error, Result};
+use crate::fraction::Fraction;
+use crate::plan::exact::{Q, q};
+use crate::plan::{Plan, PlanResult, YearResult};
+use crate::rounding::Rounding;
+use num_traits::Zero;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// A member's change from the previous year, with its causes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeExplanation {
+    /// The member's id.
+    pub member: String,
+    /// The member's name.
+    pub name: String,
+    /// The budget year.
+    pub year: i32,
+    /// The contribution in the previous year.
+    pub previous: Decimal,
+    /// The contribution this year.
+    pub contribution: Decimal,
+    /// contribution − previous; the sum of the causes' amounts.
+    pub change: Decimal,
+    /// The causes, in a fixed order; causes of zero are left out.
+    pub causes: Vec<Cause>,
+    /// Currency.
+    pub currency: String,
+}
+
+/// One cause of a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    /// What kind of cause.
+    pub kind: CauseKind,
+    /// Its part of the change, a whole multiple of the unit.
+    pub amount: Decimal,
+    /// Its exact part before rounding (absent for `rounding`).
+    pub exact: Option<Fraction>,
+    /// The cost lines or funding it comes from, by name.
+    pub from: Vec<String>,
+}
+
+/// The kinds of cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CauseKind {
+    /// Lines of both years cost more or less (indexation, new amounts).
+    CostLevel,
+    /// Lines that are new this year.
+    NewLines,
+    /// Lines that ended last year.
+    EndedLines,
+    /// External funding changed (e.g. a start grant ended).
+    Funding,
+    /// The member's share changed because the key's figures moved
+    /// (population, metrics).
+    PopulationShare,
+    /// The member's share changed because membership changed (a member
+    /// joined or left, or took part in a line for part of a year).
+    Membership,
+    /// What rounding to whole units added or took away.
+    Rounding,
+}
+
+const ORDER: [CauseKind; 7] = [
+    CauseKind::CostLevel,
+    CauseKind::NewLines,
+    CauseKind::EndedLines,
+    CauseKind::Funding,
+    CauseKind::PopulationShare,
+    CauseKind::Membership,
+    CauseKind::Rounding,
+];
+
+fn share(y: &YearResult, m: usize, line: &str) -> Q {
+    y.members[m]
+        .lines
+        .iter()
+        .find(|a| a.line == line)
+        .map_or_else(Q::zero, |a| a.share.rational())
+}
+
+/// Whether who takes part in `line`, or for how much of the year, differs.
+fn membership_changed(prev: &YearResult, cur: &YearResult, line: &str) -> bool {
+    let parts = |y: &YearResult| -> Vec<(String, Option<(u32, u32)>)> {
+        let Some(l) = y.lines.iter().find(|l| l.id == line) else {
+            return Vec::new();
+        };
+        l.participants
+            .iter()
+            .map(|p| {
+                let m = y.members.iter().find(|m| &m.id == p);
+                let frac = m.and_then(|m| m.membership.as_ref().map(|s| (s.counted, s.of)));
+                (p.clone(), frac)
+            })
+            .collect()
+    };
+    parts(prev) != parts(cur)
+}
+
+pub(crate) fn explain(
+    plan: &Plan,
+    result: &PlanResult,
+    member: &str,
+    year: i32,
+) -> Result<ChangeExplanation> {
+    let cur = super::year_of(plan, result, year)?;
+    let prev = super::year_of(plan, result, year - 1).map_err(|_| Error::InvalidPlan {
+        reason: format!(
+            "{year} is the plan's first year: there is no previous year to compare with"
+        ),
+    })?;
+    let m = cur
+        .members
+        .iter()
+        .position(|x| x.id == member)
+        .ok_or_else(|| Error::UnknownMember {
+            id: member.to_string(),
+        })?;
+    let mut exact: Vec<(CauseKind, Q, Vec<String>)> = Vec::new();
+    let mut add = |kind: CauseKind, x: Q, name: &str| {
+        if x.is_zero() {
+            return;
+        }
+        match exact.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, sum, from)) => {
+                *sum += x;
+                if !from.iter().any(|f| f == name) {
+                    from.push(name.to_string());
+                }
+            }
+            None => exact.push((kind, x, vec![name.to_string()])),
+        }
+    };
+    let ids: Vec<&str> = cur
+        .lines
+        .iter()
+        .chain(
+            prev.lines
+                .iter()
+                .filter(|p| cur.lines.iter().all(|c| c.id != p.id)),
+        )
+        .map(|l| l.id.as_str())
+        .collect();
+    for id in ids {
+        let (p, c) = (
+            prev.lines.iter().find(|l| l.id == id),
+            cur.lines.iter().find(|l| l.id == id),
+        );
+        match (p, c) {
+            (Some(p), Some(c)) => {
+                let (s0, s1) = (share(&prev, m, id), share(&cur, m, id));
+                add(
+                    CauseKind::CostLevel,
+                    (q(c.gross) - q(p.gross)) * &s0,
+                    &c.name,
+                );
+                add(
+                    CauseKind::Funding,
+                    -(q(c.funding) - q(p.funding)) * &s0,
+                    &c.name,
+                );
+                let kind = if membership_changed(&prev, &cur, id) {
+                    CauseKind::Membership
+                } else {
+                    CauseKind::PopulationShare
+                };
+                add(kind, q(c.net) * (s1 - s0), &c.name);
+            }
+            (None, Some(c)) => {
+                let s1 = share(&cur, m, id);
+                add(CauseKind::NewLines, q(c.gross) * &s1, &c.name);
+                add(CauseKind::Funding, -q(c.funding) * &s1, &c.name);
+            }
+            (Some(p), None) => {
+                let s0 = share(&prev, m, id);
+                add(CauseKind::EndedLines, -q(p.gross) * &s0, &p.name);
+                add(CauseKind::Funding, q(p.funding) * &s0, &p.name);
+            }
+            (None, None) => {}
+        }
+    }
+    let unit = plan.unit.value();
+    let (c0, c1) = (prev.members[m].contribution, cur.members[m].contribution);
+    let mut causes = Vec::new();
+    for kind in ORDER {
+        if let Some((_, x, from)) = exact.iter().find(|(k, _, _)| *k == kind) {
+            let units = Fraction::from_rational(x / q(unit))
+                .round(0, 0, Rounding::HalfEven)
+                .ok_or_else(|| Error::overflow("a cause of a change"))?;
+            causes.push(Cause {
+                kind,
+                amount: units * unit,
+                exact: Some(Fraction::from_rational(x.clone())),
+                from: from.clone(),
+            });
+        }
+    }
+    let rest = (c1 - c0) - causes.iter().map(|c| c.amount).sum::<Decimal>();
+    if !rest.is_zero() {
+        causes.push(Cause {
+            kind: CauseKind::Rounding,
+            amount: rest,
+            exact: None,
+            from: Vec::new(),
+        });
+    }
+    causes.retain(|c| !c.amount.is_zero());
+    Ok(ChangeExplanation {
+        member: cur.members[m].id.clone(),
+        name: cur.members[m].name.clone(),
+        year,
+        previous: c0,
+        contribution: c1,
+        change: c1 - c0,
+        causes,
+        currency: plan.currency.clone(),
+    })
+}
+
+impl Plan {
+    /// Why `member`'s contribution in `year` differs from the previous
+    /// year's: the change broken down into causes that add up to it exactly.
+    ///
+    /// ```
+    /// let plan = andel::Plan::reference();
+    /// let why = plan.why_changed(&plan.compute()?, "halmstad", 2022)?;
+    /// let sum: andel::Decimal = why.causes.iter().map(|c| c.amount).sum();
+    /// assert_eq!(sum, why.change);
+    /// // The one-off analysis ended and the start grant with it.
+    /// assert!(why.to_string().contains("ended"));
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn why_changed(
+        &self,
+        result: &PlanResult,
+        member: &str,
+        year: i32,
+    ) -> Result<ChangeExplanation> {
+        explain(self, result, member, year)
+    }
+
+    /// [`why_changed`](Plan::why_changed) for every member and every year
+    /// after the first, year by year in plan order.
+    pub fn changes(&self, result: &PlanResult) -> Result<Vec<ChangeExplanation>> {
+        let mut out = Vec::new();
+        for y in result.years.iter().skip(1) {
+            for m in &y.members {
+                out.push(explain(self, result, &m.id, y.year)?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn signed(d: Decimal) -> String {
+    if d.is_sign_negative() && !d.is_zero() {
+        format!("−{}", -d)
+    } else {
+        format!("+{d}")
+    }
+}
+
+impl fmt::Display for ChangeExplanation {
+    /// In words a politician can read.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cur = &self.currency;
+        if self.change.is_zero() {
+            write!(
+                f,
+                "{} pays {} {cur} in {}, the same as in {}",
+                self.name,
+                self.contribution,
+                self.year,
+                self.year - 1
+            )?;
+        } else {
+            let more = if self.change > Decimal::ZERO {
+                "more"
+            } else {
+                "less"
+            };
+            write!(
+                f,
+                "{} pays {} {cur} in {}: {} {cur} {more} than in {} ({} {cur})",
+                self.name,
+                self.contribution,
+                self.year,
+                self.change.abs(),
+                self.year - 1,
+                self.previous
+            )?;
+        }
+        writeln!(
+            f,
+            "{}",
+            if self.causes.is_empty() {
+                "."
+            } else {
+                ", because"
+            }
+        )?;
+        for c in &self.causes {
+            let from = c.from.join(", ");
+            let why = match c.kind {
+                CauseKind::CostLevel => format!("the costs it already shared changed ({from})"),
+                CauseKind::NewLines => format!("new costs began ({from})"),
+                CauseKind::EndedLines => format!("costs ended ({from})"),
+                CauseKind::Funding => format!("external funding changed ({from})"),
+                CauseKind::PopulationShare => {
+                    format!("its share changed with the population figures ({from})")
+                }
+                CauseKind::Membership => format!("membership changed ({from})"),
+                CauseKind::Rounding => "rounding to whole units".to_string(),
+            };
+            writeln!(f, "  {:>12} {cur}  {why}", signed(c.amount))?;
+        }
+        Ok(())
+    }
+}

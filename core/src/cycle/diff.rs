@@ -1,0 +1,198 @@
+//! Scenarios: how two plans differ, per member and year, in amount and
+//! percent ("Ljungby leaves in 2025", "the university pays a fixed 10 %").
+
+use crate::error::{Error, Result};
+use crate::fraction::Fraction;
+use crate::plan::PlanResult;
+use crate::rounding::Rounding;
+use num_bigint::BigInt;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The difference between two plans' results, B − A.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScenarioDiff {
+    /// Plan A's name.
+    pub a: String,
+    /// Plan B's name.
+    pub b: String,
+    /// Currency of both.
+    pub currency: String,
+    /// Every budget year of either plan, in order.
+    pub years: Vec<YearDiff>,
+    /// Over the whole horizon, per member.
+    pub totals: Vec<MemberDiff>,
+}
+
+/// One budget year of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearDiff {
+    /// The budget year.
+    pub year: i32,
+    /// Net cost in A (0 when A has no such year).
+    pub a: Decimal,
+    /// Net cost in B.
+    pub b: Decimal,
+    /// b − a.
+    pub change: Decimal,
+    /// Every member of either plan: A's members in A's order, then B's
+    /// new ones.
+    pub members: Vec<MemberDiff>,
+}
+
+/// One member's figures in the two plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberDiff {
+    /// The member's id.
+    pub id: String,
+    /// The member's name (as in A, else as in B).
+    pub name: String,
+    /// The contribution in A (0 when not a member there).
+    pub a: Decimal,
+    /// The contribution in B.
+    pub b: Decimal,
+    /// b − a.
+    pub change: Decimal,
+    /// change / a in percent, rounded half to even to 2 decimals; absent
+    /// when a is 0.
+    pub change_percent: Option<Decimal>,
+}
+
+/// Compares two plans' results: B − A per member and year. Plans in
+/// different currencies or rounding units cannot be compared
+/// (`incomparable_plans`).
+///
+/// ```
+/// let a = andel::Plan::reference();
+/// let text = andel::plan::REFERENCE_PLAN.replace(
+///     "name = \"Ljungby\"", "name = \"Ljungby\"\nleaves = \"2024-12-31\"");
+/// let b = andel::Plan::from_toml(&text)?;
+/// let d = andel::cycle::diff(&a.compute()?, &b.compute()?)?;
+/// let y2025 = d.years.iter().find(|y| y.year == 2025).unwrap();
+/// let ljungby = y2025.members.iter().find(|m| m.id == "ljungby").unwrap();
+/// assert_eq!(ljungby.b, andel::Decimal::ZERO);
+/// assert_eq!(ljungby.change_percent.unwrap().to_string(), "-100.00");
+/// # Ok::<(), andel::Error>(())
+/// ```
+pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
+    if a.currency != b.currency {
+        return Err(Error::IncomparablePlans {
+            reason: format!(
+                "the plans are in different currencies ({} and {})",
+                a.currency, b.currency
+            ),
+        });
+    }
+    if a.unit != b.unit {
+        return Err(Error::IncomparablePlans {
+            reason: format!(
+                "the plans have different rounding units ({} and {})",
+                a.unit, b.unit
+            ),
+        });
+    }
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for t in a.totals.iter().chain(&b.totals) {
+        if ids.iter().all(|(id, _)| *id != t.id) {
+            ids.push((t.id.clone(), t.name.clone()));
+        }
+    }
+    let mut year_numbers: Vec<i32> = a.years.iter().chain(&b.years).map(|y| y.year).collect();
+    year_numbers.sort_unstable();
+    year_numbers.dedup();
+    let contribution =
+        |r: &PlanResult, id: &str, year: i32| r.contribution(id, year).unwrap_or(Decimal::ZERO);
+    let mut years = Vec::new();
+    for year in year_numbers {
+        let net = |r: &PlanResult| r.year(year).map_or(Decimal::ZERO, |y| y.net);
+        let members = ids
+            .iter()
+            .map(|(id, name)| {
+                member(
+                    id,
+                    name,
+                    contribution(a, id, year),
+                    contribution(b, id, year),
+                )
+            })
+            .collect::<Result<_>>()?;
+        years.push(YearDiff {
+            year,
+            a: net(a),
+            b: net(b),
+            change: net(b) - net(a),
+            members,
+        });
+    }
+    let total = |r: &PlanResult, id: &str| {
+        r.totals
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(Decimal::ZERO, |t| t.contribution)
+    };
+    let totals = ids
+        .iter()
+        .map(|(id, name)| member(id, name, total(a, id), total(b, id)))
+        .collect::<Result<_>>()?;
+    Ok(ScenarioDiff {
+        a: a.name.clone(),
+        b: b.name.clone(),
+        currency: a.currency.clone(),
+        years,
+        totals,
+    })
+}
+
+fn member(id: &str, name: &str, a: Decimal, b: Decimal) -> Result<MemberDiff> {
+    Ok(MemberDiff {
+        id: id.to_string(),
+        name: name.to_string(),
+        a,
+        b,
+        change: b - a,
+        change_percent: percent(b - a, a)?,
+    })
+}
+
+/// change / base × 100, rounded half to even to 2 decimals, exactly.
+pub(crate) fn percent(change: Decimal, base: Decimal) -> Result<Option<Decimal>> {
+    if base.is_zero() {
+        return Ok(None);
+    }
+    let scale = change.scale().max(base.scale());
+    let at = |d: Decimal| BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale());
+    Fraction::ratio(at(change), at(base))
+        .round(2, 2, Rounding::HalfEven)
+        .map(Some)
+        .ok_or_else(|| Error::overflow("a change in percent"))
+}
+
+impl ScenarioDiff {
+    /// The comparison as CSV: year (or `total`), member, name, a, b,
+    /// change, change_percent.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("year,member,name,a,b,change,change_percent\n");
+        let rows = self
+            .years
+            .iter()
+            .flat_map(|y| y.members.iter().map(move |m| (y.year.to_string(), m)))
+            .chain(self.totals.iter().map(|m| ("total".to_string(), m)));
+        for (year, m) in rows {
+            out.push_str(&format!(
+                "{year},{},{},{},{},{},{}\n",
+                super::instalments::csv_field(&m.id),
+                super::instalments::csv_field(&m.name),
+                m.a,
+                m.b,
+                m.change,
+                m.change_percent.map(|p| p.to_string()).unwrap_or_default()
+            ));
+        }
+        out
+    }
+
+    /// The comparison as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a comparison always serialises to JSON")
+    }
+}

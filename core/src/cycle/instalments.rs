@@ -1,0 +1,283 @@
+//! Invoicing a year's contributions in instalments.
+//!
+//! The year's table of instalments (members × instalments) must add up in
+//! both directions: each member's instalments to its annual contribution,
+//! and each instalment run to the year's net cost split evenly over the
+//! instalments. That is the plan tables' controlled-rounding problem, so it
+//! is solved by the same code ([`crate::plan::table`]): cell (m, i) is
+//! contribution(m) / N, every row total is a whole number of units (so it is
+//! met exactly), and the runs' totals are the even split of the net, the
+//! earlier instalments taking the units left over.
+
+use super::day::MonthDay;
+use super::settlement::Settlement;
+use crate::calendar::Date;
+use crate::error::{Error, Result};
+use crate::plan::table::{Table, round_table};
+use crate::plan::{Plan, PlanResult};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How each year's contributions are invoiced: `count` instalments with
+/// their due dates in the budget year,
+/// e.g. `{ count = 4, due = ["03-31", "06-30", "09-30", "12-31"] }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Instalments {
+    /// Instalments a year, 1 to 12 (1, 2 = twice a year, 4 = quarterly,
+    /// 12 = monthly).
+    pub count: u32,
+    /// The due dates, `MM-DD`, one per instalment, in order.
+    pub due: Vec<MonthDay>,
+}
+
+/// A year's invoices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoices {
+    /// The budget year.
+    pub year: i32,
+    /// Currency.
+    pub currency: String,
+    /// The year's net cost: the sum of every invoice (before settlement).
+    pub net: Decimal,
+    /// The settled year whose settlement is added to the first instalment.
+    pub settles: Option<i32>,
+    /// One run per instalment, in order.
+    pub runs: Vec<InvoiceRun>,
+}
+
+/// One instalment: every paying member's invoice due on one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InvoiceRun {
+    /// The instalment's number, from 1.
+    pub instalment: u32,
+    /// The due date.
+    pub due: Date,
+    /// The sum of the run's instalment amounts: the net split evenly.
+    pub total: Decimal,
+    /// The invoices of the run, in plan order.
+    pub invoices: Vec<Invoice>,
+}
+
+/// One member's invoice for one instalment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoice {
+    /// The member's id.
+    pub member: String,
+    /// The member's name.
+    pub name: String,
+    /// The instalment's number, from 1.
+    pub instalment: u32,
+    /// The due date.
+    pub due: Date,
+    /// The member's part of the instalment.
+    pub amount: Decimal,
+    /// The settlement of an earlier year added (extra charge) or taken
+    /// off (refund), on the first instalment only.
+    pub settlement: Decimal,
+    /// What the member pays: amount + settlement.
+    pub total: Decimal,
+    /// A payment reference: `<year>-<member>-<instalment>`.
+    pub reference: String,
+}
+
+/// The checks of `[instalments]`, each with its path.
+pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
+    let mut v = Vec::new();
+    let Some(inst) = &plan.instalments else {
+        return v;
+    };
+    if !(1..=12).contains(&inst.count) {
+        v.push(
+            Error::InvalidPlan {
+                reason: "instalments.count must be from 1 to 12".into(),
+            }
+            .at("instalments.count"),
+        );
+    }
+    if inst.due.len() != inst.count as usize {
+        v.push(
+            Error::InvalidPlan {
+                reason: format!(
+                    "instalments.due has {} dates for {} instalments",
+                    inst.due.len(),
+                    inst.count
+                ),
+            }
+            .at("instalments.due"),
+        );
+    }
+    for (i, pair) in inst.due.windows(2).enumerate() {
+        if pair[1] <= pair[0] {
+            v.push(
+                Error::InvalidPlan {
+                    reason: "the instalments' due dates must be in order within the year".into(),
+                }
+                .at(format!("instalments.due[{}]", i + 1)),
+            );
+        }
+    }
+    v
+}
+
+pub(crate) fn invoices(
+    plan: &Plan,
+    result: &PlanResult,
+    year: i32,
+    settlement: Option<&Settlement>,
+) -> Result<Invoices> {
+    let inst = plan.instalments.as_ref().ok_or_else(|| {
+        Error::InvalidPlan {
+            reason: "the plan has no [instalments] section".into(),
+        }
+        .at("instalments")
+    })?;
+    let y = super::year_of(plan, result, year)?;
+    let unit = plan.unit.value();
+    let units = |d: Decimal| -> Result<i128> {
+        (d / unit)
+            .to_i128()
+            .ok_or_else(|| Error::overflow("an amount in units"))
+    };
+    let rows: Vec<usize> = (0..y.members.len())
+        .filter(|&m| y.members[m].paying && !y.members[m].contribution.is_zero())
+        .collect();
+    let n = inst.count as i128;
+    let net = units(y.net)?;
+    // The even split of the net: the first `net mod n` instalments take one
+    // unit more.
+    let runs: Vec<i128> = (0..n).map(|i| net / n + i128::from(i < net % n)).collect();
+    let table = Table {
+        numer: rows
+            .iter()
+            .map(|&m| {
+                let c = units(y.members[m].contribution)?;
+                Ok(vec![BigInt::from(c); inst.count as usize])
+            })
+            .collect::<Result<_>>()?,
+        den: vec![BigInt::from(n); inst.count as usize],
+    };
+    let cells = round_table(&table, &table.row_totals(), &runs)?;
+    // Rows are whole numbers of units, so they must be met exactly; say so
+    // loudly if the rounding ever did not.
+    for (r, &m) in rows.iter().enumerate() {
+        if cells[r].iter().sum::<i128>() != units(y.members[m].contribution)? {
+            return Err(Error::Internal {
+                message: format!("instalments of {} do not add up", y.members[m].id),
+            });
+        }
+    }
+    let adjust = |m: usize| -> Decimal {
+        settlement
+            .and_then(|s| s.members.iter().find(|x| x.id == y.members[m].id))
+            .map_or(Decimal::ZERO, |x| x.settlement)
+    };
+    let mut out = Vec::new();
+    for (i, due) in inst.due.iter().enumerate() {
+        let due = due.in_year(year)?;
+        let number = i as u32 + 1;
+        let invoices = rows
+            .iter()
+            .enumerate()
+            .map(|(r, &m)| {
+                let amount = Decimal::from(cells[r][i]) * unit;
+                let settlement = if i == 0 { adjust(m) } else { Decimal::ZERO };
+                Invoice {
+                    member: y.members[m].id.clone(),
+                    name: y.members[m].name.clone(),
+                    instalment: number,
+                    due,
+                    amount,
+                    settlement,
+                    total: amount + settlement,
+                    reference: format!("{year}-{}-{number}", y.members[m].id),
+                }
+            })
+            .collect();
+        out.push(InvoiceRun {
+            instalment: number,
+            due,
+            total: Decimal::from(runs[i]) * unit,
+            invoices,
+        });
+    }
+    Ok(Invoices {
+        year,
+        currency: plan.currency.clone(),
+        net: y.net,
+        settles: settlement.map(|s| s.year),
+        runs: out,
+    })
+}
+
+impl Plan {
+    /// The invoices of `year`'s instalments (the plan's `[instalments]`):
+    /// each member's instalments add up to its contribution and each run to
+    /// the net split evenly. With a `settlement` (of an earlier year), each
+    /// member's settlement is added to its first instalment.
+    ///
+    /// ```
+    /// let text = andel::plan::REFERENCE_PLAN.to_string()
+    ///     + "\n[instalments]\ncount = 2\ndue = [\"03-31\", \"09-30\"]\n";
+    /// let plan = andel::Plan::from_toml(&text)?;
+    /// let invoices = plan.invoices(&plan.compute()?, 2021, None)?;
+    /// // 2021's net of 1 250 000 in two runs of 625 000; Halmstad's
+    /// // two instalments add up to its 562 180.
+    /// assert!(invoices.runs.iter().all(|r| r.total.to_string() == "625000"));
+    /// let halmstad: andel::Decimal = invoices.runs.iter()
+    ///     .map(|r| r.invoices.iter().find(|i| i.member == "halmstad").unwrap().amount)
+    ///     .sum();
+    /// assert_eq!(halmstad.to_string(), "562180");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn invoices(
+        &self,
+        result: &PlanResult,
+        year: i32,
+        settlement: Option<&Settlement>,
+    ) -> Result<Invoices> {
+        invoices(self, result, year, settlement)
+    }
+}
+
+impl Invoices {
+    /// The invoices as CSV: year, instalment, due, member, name, amount,
+    /// settlement, total, reference.
+    pub fn to_csv(&self) -> String {
+        let mut out =
+            String::from("year,instalment,due,member,name,amount,settlement,total,reference\n");
+        for run in &self.runs {
+            for i in &run.invoices {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{},{}\n",
+                    self.year,
+                    i.instalment,
+                    i.due,
+                    csv_field(&i.member),
+                    csv_field(&i.name),
+                    i.amount,
+                    i.settlement,
+                    i.total,
+                    csv_field(&i.reference)
+                ));
+            }
+        }
+        out
+    }
+
+    /// The invoices as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("invoices always serialise to JSON")
+    }
+}
+
+pub(crate) fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,331 @@
+//! Settlement (avräkning): when a year's actual outcome is known, each
+//! member pays the difference between what its contribution would have been
+//! with the actual figures, by that year's key, and what it was invoiced.
+//!
+//! The actual contributions are computed by the plan's own rules: the year
+//! is recomputed with the actual cost of each line and the actual funding in
+//! place of the planned amounts (same keys, participants, populations and
+//! controlled rounding). Both tables add up exactly, so the settlements add
+//! up exactly to the difference in net cost.
+
+use crate::error::{Error, Result};
+use crate::plan::number::Number;
+use crate::plan::{Format, Key, Plan, PlanResult};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The actual outcome of a budget year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// The budget year.
+    pub year: i32,
+    /// Actual cost per cost line id; a line not named cost what was planned.
+    #[serde(default)]
+    pub costs: BTreeMap<String, Number>,
+    /// Actual amount per funding id (of this year); funding not named came
+    /// as planned.
+    #[serde(default)]
+    pub funding: BTreeMap<String, Number>,
+}
+
+/// A separate outcome file: `[[outcome]]` entries only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeFile {
+    /// The outcomes.
+    pub outcome: Vec<Outcome>,
+}
+
+/// The settlement of one budget year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Settlement {
+    /// The settled budget year.
+    pub year: i32,
+    /// Currency.
+    pub currency: String,
+    /// The planned net cost (what was invoiced).
+    pub planned: Decimal,
+    /// The actual net cost.
+    pub actual: Decimal,
+    /// actual − planned; the sum of the members' settlements.
+    pub difference: Decimal,
+    /// Per cost line: planned and actual gross and net.
+    pub lines: Vec<LineSettlement>,
+    /// Per paying member, in plan order.
+    pub members: Vec<MemberSettlement>,
+}
+
+/// A cost line's planned and actual figures in the settled year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineSettlement {
+    /// The line's id.
+    pub id: String,
+    /// The line's name.
+    pub name: String,
+    /// Planned gross cost.
+    pub planned_gross: Decimal,
+    /// Actual gross cost.
+    pub actual_gross: Decimal,
+    /// Planned net cost (after funding).
+    pub planned_net: Decimal,
+    /// Actual net cost (after actual funding).
+    pub actual_net: Decimal,
+}
+
+/// A member's settlement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberSettlement {
+    /// The member's id.
+    pub id: String,
+    /// The member's name.
+    pub name: String,
+    /// The planned (invoiced) contribution.
+    pub planned: Decimal,
+    /// The contribution with the actual figures, by the year's key.
+    pub actual: Decimal,
+    /// actual − planned: above zero an extra charge, below zero a refund.
+    pub settlement: Decimal,
+}
+
+impl OutcomeFile {
+    /// Reads a separate outcome file (TOML or JSON) and checks it against
+    /// `plan`; errors carry the line and column in `text`.
+    pub fn read(text: &str, format: Format, plan: &Plan) -> Result<OutcomeFile> {
+        // The plan format's reader, so an outcome file has the same syntax
+        // rules and typed errors with their places.
+        let file: OutcomeFile = crate::plan::parse_document(text, format)?;
+        if let Some(e) = problems(plan, &file.outcome).into_iter().next() {
+            return Err(Plan::locate(e, text, format));
+        }
+        Ok(file)
+    }
+}
+
+/// The checks of outcomes against their plan, each with its path.
+pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
+    let mut v = Vec::new();
+    let unit = plan.unit.value();
+    for (i, o) in outcomes.iter().enumerate() {
+        let at = format!("outcome[{i}]");
+        if o.year < plan.first_year || o.year > plan.last_year() {
+            v.push(plan.outside(o.year).at(format!("{at}.year")));
+        }
+        if outcomes[..i].iter().any(|p| p.year == o.year) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "outcome year".into(),
+                    id: o.year.to_string(),
+                }
+                .at(format!("{at}.year")),
+            );
+        }
+        for (id, value) in &o.costs {
+            let path = format!("{at}.costs.{id}");
+            match plan.costs.iter().find(|c| &c.id == id) {
+                None => v.push(Error::UnknownLine { id: id.clone() }.at(path)),
+                Some(line) => {
+                    let key = line.key.as_ref().unwrap_or(&plan.key);
+                    if matches!(key, Key::PerInhabitantFee { .. }) {
+                        v.push(Error::InvalidPlan {
+                            reason: format!("cost line {id:?} is a per-inhabitant fee: its cost follows from the fee and the population and cannot be given"),
+                        }.at(path));
+                    } else {
+                        amount(&mut v, value.value(), unit, "actual cost", path);
+                    }
+                }
+            }
+        }
+        for (id, value) in &o.funding {
+            let path = format!("{at}.funding.{id}");
+            if plan.funding.iter().any(|f| &f.id == id && f.year == o.year) {
+                amount(&mut v, value.value(), unit, "actual funding", path);
+            } else {
+                v.push(
+                    Error::UnknownFunding {
+                        id: id.clone(),
+                        year: o.year,
+                    }
+                    .at(path),
+                );
+            }
+        }
+    }
+    v
+}
+
+fn amount(v: &mut Vec<Error>, value: Decimal, unit: Decimal, what: &str, path: String) {
+    if value < Decimal::ZERO {
+        v.push(
+            Error::NegativeAmount {
+                what: what.into(),
+                value,
+            }
+            .at(path),
+        );
+    } else if unit > Decimal::ZERO && (value / unit).fract() != Decimal::ZERO {
+        v.push(Error::NotMultipleOfUnit { total: value, unit }.at(path));
+    }
+}
+
+/// The plan with `outcome`'s actual figures in place of the planned ones
+/// for its year. Only that year may be computed from it.
+fn actual_plan(plan: &Plan, outcome: &Outcome) -> Plan {
+    let mut actual = plan.clone();
+    for line in &mut actual.costs {
+        if let Some(cost) = outcome.costs.get(&line.id) {
+            line.year = Some(outcome.year);
+            line.from = None;
+            line.to = None;
+            line.indexed = false;
+            line.amount = Some(*cost);
+        }
+    }
+    for f in &mut actual.funding {
+        if f.year == outcome.year {
+            if let Some(amount) = outcome.funding.get(&f.id) {
+                f.amount = *amount;
+            }
+        }
+    }
+    actual.outcome.clear();
+    actual
+}
+
+pub(crate) fn settle(
+    plan: &Plan,
+    result: &PlanResult,
+    outcome: &Outcome,
+    index: usize,
+) -> Result<Settlement> {
+    if let Some(e) = problems(plan, std::slice::from_ref(outcome))
+        .into_iter()
+        .next()
+    {
+        let path = e.location().map(|l| l.path.clone()).unwrap_or_default();
+        let path = path.replacen("outcome[0]", &format!("outcome[{index}]"), 1);
+        return Err(Error::InPlan {
+            location: crate::error::Location {
+                path,
+                line: None,
+                column: None,
+            },
+            source: Box::new(e.root().clone()),
+        });
+    }
+    let planned = super::year_of(plan, result, outcome.year)?;
+    let actual = crate::plan::year::compute_year(&actual_plan(plan, outcome), outcome.year, None)?;
+    let lines = planned
+        .lines
+        .iter()
+        .map(|l| (l.id.clone(), l.name.clone()))
+        .chain(
+            actual
+                .lines
+                .iter()
+                .filter(|a| planned.lines.iter().all(|p| p.id != a.id))
+                .map(|l| (l.id.clone(), l.name.clone())),
+        )
+        .map(|(id, name)| {
+            let p = planned.lines.iter().find(|l| l.id == id);
+            let a = actual.lines.iter().find(|l| l.id == id);
+            LineSettlement {
+                planned_gross: p.map_or(Decimal::ZERO, |l| l.gross),
+                actual_gross: a.map_or(Decimal::ZERO, |l| l.gross),
+                planned_net: p.map_or(Decimal::ZERO, |l| l.net),
+                actual_net: a.map_or(Decimal::ZERO, |l| l.net),
+                id,
+                name,
+            }
+        })
+        .collect();
+    let members = planned
+        .members
+        .iter()
+        .zip(&actual.members)
+        .filter(|(p, _)| p.paying)
+        .map(|(p, a)| MemberSettlement {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            planned: p.contribution,
+            actual: a.contribution,
+            settlement: a.contribution - p.contribution,
+        })
+        .collect();
+    Ok(Settlement {
+        year: outcome.year,
+        currency: plan.currency.clone(),
+        planned: planned.net,
+        actual: actual.net,
+        difference: actual.net - planned.net,
+        lines,
+        members,
+    })
+}
+
+impl Plan {
+    /// The settlement of `year` by the plan's own `[[outcome]]` of that year.
+    ///
+    /// ```
+    /// let text = andel::plan::REFERENCE_PLAN.to_string() + r#"
+    /// [[outcome]]
+    /// year = 2021
+    /// costs = { analys = "500000" }
+    /// "#;
+    /// let plan = andel::Plan::from_toml(&text)?;
+    /// let s = plan.settle(&plan.compute()?, 2021)?;
+    /// // The analysis cost 100 000 less than planned: refunds summing to that.
+    /// assert_eq!(s.difference.to_string(), "-100000");
+    /// let sum: andel::Decimal = s.members.iter().map(|m| m.settlement).sum();
+    /// assert_eq!(sum, s.difference);
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn settle(&self, result: &PlanResult, year: i32) -> Result<Settlement> {
+        self.settle_result(result, year)
+    }
+
+    pub(crate) fn settle_result(&self, result: &PlanResult, year: i32) -> Result<Settlement> {
+        let (index, outcome) = self
+            .outcome
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.year == year)
+            .ok_or_else(|| Error::InvalidPlan {
+                reason: format!("the plan has no outcome for {year}"),
+            })?;
+        settle(self, result, outcome, index)
+    }
+
+    /// The settlement of an outcome given separately (e.g. read with
+    /// [`OutcomeFile::read`]).
+    pub fn settle_outcome(&self, result: &PlanResult, outcome: &Outcome) -> Result<Settlement> {
+        settle(self, result, outcome, 0)
+    }
+}
+
+impl Settlement {
+    /// The settlement as CSV: year, member, name, planned, actual,
+    /// settlement.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("year,member,name,planned,actual,settlement\n");
+        for m in &self.members {
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                self.year,
+                super::instalments::csv_field(&m.id),
+                super::instalments::csv_field(&m.name),
+                m.planned,
+                m.actual,
+                m.settlement
+            ));
+        }
+        out
+    }
+
+    /// The settlement as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a settlement always serialises to JSON")
+    }
+}

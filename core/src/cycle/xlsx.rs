@@ -1,0 +1,329 @@
+//! Budget documents: a whole result as an Excel workbook (feature `xlsx`).
+//!
+//! A summary sheet (members × years, with totals) and one sheet per budget
+//! year (members × cost lines). Amounts are numbers with a currency format,
+//! not text, so the workbook can be worked with; every total is a formula
+//! (`=SUM(…)`) whose cached result is andel's own figure, so a program that
+//! does not recalculate shows the same number, and one that does gets the
+//! same number again because the tables add up exactly.
+//!
+//! An .xlsx cell holds a binary floating-point number. Each amount is
+//! converted only here, at the very end, and only when the number converts
+//! back to exactly the same decimal (every whole number of kronor below
+//! 2⁵³ does); otherwise the export is refused rather than silently changed.
+
+use crate::error::{Error, Result};
+use crate::plan::{PlanResult, YearResult};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError};
+
+/// The first row of the tables (0-based): title, subtitle, blank, header.
+const HEADER: u32 = 3;
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Internal {
+        message: format!("could not write the workbook: {e}"),
+    }
+}
+
+/// The amount as a spreadsheet number, when it is exactly that number.
+fn number(d: Decimal) -> Result<f64> {
+    let text = d.normalize().to_string();
+    let value: f64 = text
+        .parse()
+        .map_err(|_| Error::overflow("an amount for a spreadsheet"))?;
+    // Rust prints the shortest text that reads back as the same f64; the
+    // amount is exact in the workbook if that text is the same decimal.
+    match format!("{value}").parse::<Decimal>() {
+        Ok(back) if back == d => Ok(value),
+        _ => Err(Error::overflow(
+            "an amount that a spreadsheet number cannot hold exactly",
+        )),
+    }
+}
+
+/// Column letters: 0 → A, 25 → Z, 26 → AA.
+fn column(mut c: u16) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn cell(row: u32, col: u16) -> String {
+    format!("{}{}", column(col), row + 1)
+}
+
+struct Formats {
+    title: Format,
+    header: Format,
+    money: Format,
+    money_total: Format,
+    label_total: Format,
+    count: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new(result: &PlanResult) -> Formats {
+        let decimals = result.unit.normalize().scale() as usize;
+        let symbol = match result.currency.as_str() {
+            "SEK" => "kr".to_string(),
+            other => other.replace('"', ""),
+        };
+        let money = if decimals == 0 {
+            format!("#,##0 \"{symbol}\"")
+        } else {
+            format!("#,##0.{} \"{symbol}\"", "0".repeat(decimals))
+        };
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            header: Format::new()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            money: Format::new().set_num_format(&money),
+            money_total: Format::new()
+                .set_num_format(&money)
+                .set_bold()
+                .set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+            label_total: Format::new()
+                .set_bold()
+                .set_border_top(rust_xlsxwriter::FormatBorder::Thin),
+            count: Format::new().set_num_format("#,##0"),
+            percent: Format::new().set_num_format("0.0000"),
+        }
+    }
+}
+
+fn money(ws: &mut Worksheet, row: u32, col: u16, d: Decimal, f: &Format) -> Result<()> {
+    ws.write_number_with_format(row, col, number(d)?, f)
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// `=SUM(range)` with andel's figure as its cached result.
+fn sum(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    range: &str,
+    value: Decimal,
+    f: &Format,
+) -> Result<()> {
+    let formula = Formula::new(format!("=SUM({range})")).set_result(value.normalize().to_string());
+    ws.write_formula_with_format(row, col, formula, f)
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+fn text(ws: &mut Worksheet, row: u32, col: u16, t: &str, f: Option<&Format>) -> Result<()> {
+    match f {
+        Some(f) => ws.write_string_with_format(row, col, t, f),
+        None => ws.write_string(row, col, t),
+    }
+    .map_err(xlsx_error)?;
+    Ok(())
+}
+
+fn name_width(names: impl Iterator<Item = usize>) -> f64 {
+    names.max().unwrap_or(10).clamp(10, 60) as f64 + 2.0
+}
+
+fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
+    ws.set_name("Summary").map_err(xlsx_error)?;
+    text(ws, 0, 0, &result.name, Some(&f.title))?;
+    text(
+        ws,
+        1,
+        0,
+        &format!(
+            "Contributions in {} (rounding unit {}), computed by andel",
+            result.currency, result.unit
+        ),
+        None,
+    )?;
+    let years = result.years.len() as u16;
+    text(ws, HEADER, 0, "Member", Some(&f.header))?;
+    for (i, y) in result.years.iter().enumerate() {
+        text(
+            ws,
+            HEADER,
+            1 + i as u16,
+            &y.year.to_string(),
+            Some(&f.header),
+        )?;
+    }
+    text(ws, HEADER, 1 + years, "Total", Some(&f.header))?;
+    let first = HEADER + 1;
+    for (m, t) in result.totals.iter().enumerate() {
+        let row = first + m as u32;
+        text(ws, row, 0, &t.name, None)?;
+        for (i, y) in result.years.iter().enumerate() {
+            money(ws, row, 1 + i as u16, y.members[m].contribution, &f.money)?;
+        }
+        let range = format!("{}:{}", cell(row, 1), cell(row, years));
+        sum(ws, row, 1 + years, &range, t.contribution, &f.money)?;
+    }
+    let last = first + result.totals.len() as u32 - 1;
+    let total = last + 1;
+    text(ws, total, 0, "Total", Some(&f.label_total))?;
+    for (i, y) in result.years.iter().enumerate() {
+        let col = 1 + i as u16;
+        let range = format!("{}:{}", cell(first, col), cell(last, col));
+        sum(ws, total, col, &range, y.net, &f.money_total)?;
+    }
+    let range = format!("{}:{}", cell(first, 1 + years), cell(last, 1 + years));
+    sum(ws, total, 1 + years, &range, result.total, &f.money_total)?;
+    ws.set_column_width(
+        0,
+        name_width(result.totals.iter().map(|t| t.name.chars().count())),
+    )
+    .map_err(xlsx_error)?;
+    for c in 1..=1 + years {
+        ws.set_column_width(c, 14).map_err(xlsx_error)?;
+    }
+    ws.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    Ok(())
+}
+
+fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Formats) -> Result<()> {
+    ws.set_name(y.year.to_string()).map_err(xlsx_error)?;
+    text(
+        ws,
+        0,
+        0,
+        &format!("{}, budget year {}", result.name, y.year),
+        Some(&f.title),
+    )?;
+    text(
+        ws,
+        1,
+        0,
+        &format!(
+            "Gross {} − funding {} = net {} {}",
+            y.gross, y.funding, y.net, result.currency
+        ),
+        None,
+    )?;
+    let lines = y.lines.len() as u16;
+    let (c_pop, c_share, c_line) = (1u16, 2u16, 3u16);
+    let c_total = c_line + lines;
+    let c_change = c_total + 1;
+    for (col, label) in [(0, "Member"), (c_pop, "Population"), (c_share, "Share %")] {
+        text(ws, HEADER, col, label, Some(&f.header))?;
+    }
+    for (i, l) in y.lines.iter().enumerate() {
+        text(ws, HEADER, c_line + i as u16, &l.name, Some(&f.header))?;
+    }
+    text(ws, HEADER, c_total, "Contribution", Some(&f.header))?;
+    text(ws, HEADER, c_change, "Change", Some(&f.header))?;
+    let first = HEADER + 1;
+    for (m, member) in y.members.iter().enumerate() {
+        let row = first + m as u32;
+        text(ws, row, 0, &member.name, None)?;
+        if let Some(p) = member.population {
+            ws.write_number_with_format(row, c_pop, number(p)?, &f.count)
+                .map_err(xlsx_error)?;
+        }
+        ws.write_number_with_format(row, c_share, number(member.share_percent)?, &f.percent)
+            .map_err(xlsx_error)?;
+        for (i, l) in y.lines.iter().enumerate() {
+            let amount = member
+                .lines
+                .iter()
+                .find(|a| a.line == l.id)
+                .map_or(Decimal::ZERO, |a| a.amount);
+            money(ws, row, c_line + i as u16, amount, &f.money)?;
+        }
+        let range = format!("{}:{}", cell(row, c_line), cell(row, c_total - 1));
+        if lines > 0 {
+            sum(ws, row, c_total, &range, member.contribution, &f.money)?;
+        } else {
+            money(ws, row, c_total, member.contribution, &f.money)?;
+        }
+        if let Some(change) = member.change {
+            money(ws, row, c_change, change, &f.money)?;
+        }
+    }
+    let last = first + y.members.len() as u32 - 1;
+    let total = last + 1;
+    text(ws, total, 0, "Total", Some(&f.label_total))?;
+    for (i, l) in y.lines.iter().enumerate() {
+        let col = c_line + i as u16;
+        let range = format!("{}:{}", cell(first, col), cell(last, col));
+        sum(ws, total, col, &range, l.net, &f.money_total)?;
+    }
+    let range = format!("{}:{}", cell(first, c_total), cell(last, c_total));
+    sum(ws, total, c_total, &range, y.net, &f.money_total)?;
+    ws.set_column_width(
+        0,
+        name_width(y.members.iter().map(|m| m.name.chars().count())),
+    )
+    .map_err(xlsx_error)?;
+    ws.set_column_width(c_pop, 12).map_err(xlsx_error)?;
+    ws.set_column_width(c_share, 10).map_err(xlsx_error)?;
+    for (i, l) in y.lines.iter().enumerate() {
+        let width = l.name.chars().count().clamp(12, 30) as f64 + 2.0;
+        ws.set_column_width(c_line + i as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    ws.set_column_width(c_total, 15).map_err(xlsx_error)?;
+    ws.set_column_width(c_change, 13).map_err(xlsx_error)?;
+    ws.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    Ok(())
+}
+
+impl PlanResult {
+    /// The result as an Excel workbook (.xlsx bytes): a summary sheet and
+    /// one sheet per budget year, amounts as numbers in the currency's
+    /// format, totals as `SUM` formulas, readable widths, frozen headers.
+    ///
+    /// ```
+    /// let bytes = andel::Plan::reference().compute()?.to_xlsx()?;
+    /// assert!(bytes.starts_with(b"PK")); // a zip file, as .xlsx are
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        let formats = Formats::new(self);
+        let mut workbook = Workbook::new();
+        summary(workbook.add_worksheet(), self, &formats)?;
+        for y in &self.years {
+            year_sheet(workbook.add_worksheet(), self, y, &formats)?;
+        }
+        workbook.save_to_buffer().map_err(xlsx_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_like_a_spreadsheet() {
+        assert_eq!(column(0), "A");
+        assert_eq!(column(25), "Z");
+        assert_eq!(column(26), "AA");
+        assert_eq!(column(27), "AB");
+        assert_eq!(column(701), "ZZ");
+        assert_eq!(column(702), "AAA");
+        assert_eq!(cell(3, 1), "B4");
+    }
+
+    #[test]
+    fn only_amounts_a_spreadsheet_holds_exactly_are_written() {
+        assert_eq!(
+            number(Decimal::new(56218000, 2)).unwrap().to_string(),
+            "562180"
+        );
+        assert_eq!(number(Decimal::new(1, 1)).unwrap().to_string(), "0.1");
+        // 2^53 + 1 has no exact binary double.
+        assert!(number(Decimal::from(9_007_199_254_740_993i64)).is_err());
+    }
+}
