@@ -91,6 +91,8 @@ class PlanResult:
         """Core's JSON text."""
     def to_csv(self) -> str:
         """Core's CSV text."""
+    def to_xlsx(self) -> bytes:
+        """Core's Excel workbook (.xlsx bytes)."""
     def contribution(self, member: str, year: int) -> Decimal:
         """One member's contribution in one year."""
     def explain(self, member: str, year: int) -> _ExplanationParts:

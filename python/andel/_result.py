@@ -280,6 +280,25 @@ class PlanResult:
                 file.write(text)
         return text
 
+    def to_excel(self, path: Union[str, "os.PathLike[str]", None] = None) -> bytes:
+        """The result as an Excel workbook (.xlsx), written by the Rust core:
+        a summary sheet (members by years, totals) and one sheet per budget
+        year, amounts as numbers in the currency's format, totals as ``SUM``
+        formulas whose stored results are andel's exact figures.
+
+        Args:
+            path: when given, the workbook is also written to this file
+                (name it ``.xlsx``).
+
+        Returns:
+            The bytes of the .xlsx file.
+        """
+        data = self._native.to_xlsx()
+        if path is not None:
+            with open(path, "wb") as file:
+                file.write(data)
+        return data
+
     def to_pandas(self, table: Literal["members", "lines", "years"] = "members") -> "pandas.DataFrame":
         """The result as a tidy :class:`pandas.DataFrame`: one row per
         observation, one column per variable, ready for ``groupby``,

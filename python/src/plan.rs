@@ -10,7 +10,7 @@ use crate::result::result_dict;
 use andel::plan::Format;
 use andel::{Decimal, Error, Explanation, Plan, PlanResult};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -168,6 +168,14 @@ impl NativeResult {
     /// Core's CSV text.
     fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
         boundary(py, || Ok(self.result.to_csv()))
+    }
+
+    /// Core's Excel workbook, as the bytes of an .xlsx file.
+    fn to_xlsx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        boundary(py, || {
+            let bytes = self.result.to_xlsx().or_raise(py)?;
+            Ok(PyBytes::new(py, &bytes))
+        })
     }
 
     /// One member's contribution in one year.
