@@ -130,6 +130,10 @@ export type AndelErrorCode =
   | "duplicate_id"
   | "unknown_member"
   | "unknown_line"
+  /** An outcome names funding that the plan does not have in that year. */
+  | "unknown_funding"
+  /** {@link diffPlans}: the plans are in different currencies or rounding units. */
+  | "incomparable_plans"
   | "year_outside_horizon"
   | "missing_figure"
   | "negative_amount"
@@ -259,6 +263,59 @@ export interface Plan {
   funding?: Funding[];
   /** Contributions in kind. */
   in_kind?: InKind[];
+  /** The members' budget calendar: milestones relative to the budget year (docs/annual-cycle.md). */
+  milestones?: Milestone[];
+  /** How each year's contributions are invoiced. */
+  instalments?: Instalments;
+  /** Actual outcomes of budget years, for settlement. */
+  outcome?: Outcome[];
+}
+
+/** A day of the year written `"MM-DD"`, e.g. `"04-30"`. */
+export type MonthDay = string;
+
+/** The figures that go with a milestone. */
+export type MilestoneFigures = "none" | "contributions" | "settlement";
+
+/** A milestone of the members' planning cycle, relative to the budget year Y. */
+export interface Milestone {
+  /** Stable id, unique among the milestones. */
+  id: string;
+  /** What happens, e.g. "Preliminary contribution notice". */
+  name: string;
+  /** The day, `"MM-DD"`. */
+  date: MonthDay;
+  /** The year of the date relative to Y: −1 for Y−1, 0 (the default) for Y, 1 for Y+1; from −10 to 10. */
+  offset?: number;
+  /** What is due, in words. */
+  due: string;
+  /** For whom, in words. */
+  who?: string;
+  /** Which figures go with it, default `"none"`. */
+  figures?: MilestoneFigures;
+}
+
+/** `count` instalments a year (1 to 12), with their due dates in the budget year. */
+export interface Instalments {
+  /** Instalments a year, 1 to 12. */
+  count: number;
+  /** The due dates, `"MM-DD"`, one per instalment, in order. */
+  due: MonthDay[];
+}
+
+/** The actual outcome of a budget year; lines and funding not named came out as planned. */
+export interface Outcome {
+  /** The budget year. */
+  year: number;
+  /** Actual cost per cost line id. */
+  costs?: Record<string, PlanNumber>;
+  /** Actual amount per funding id (of this year). */
+  funding?: Record<string, PlanNumber>;
+}
+
+/** A separate outcome file: `[[outcome]]` entries only. */
+export interface OutcomeFile {
+  outcome: Outcome[];
 }
 
 /** Budget year Y uses each member's figure at `month`/`day` of year Y − `years_before`. */
@@ -575,6 +632,220 @@ export interface PlanExplanation {
   lines: string[];
 }
 
+// ---------------------------------------------------------------------------
+// The annual cycle (docs/annual-cycle.md): results.
+// ---------------------------------------------------------------------------
+
+/** The members' budget calendar: every milestone of every budget year. */
+export interface Calendar {
+  /** The plan's name. */
+  name: string;
+  /** Currency of the figures. */
+  currency: string;
+  /** Every milestone of every year, by date (then in plan order). */
+  entries: CalendarEntry[];
+}
+
+/** One milestone in one budget year. */
+export interface CalendarEntry {
+  /** The date, `"YYYY-MM-DD"`. */
+  date: PlanDate;
+  /** The budget year it belongs to. */
+  budget_year: number;
+  /** The milestone's id. */
+  milestone: string;
+  /** The milestone's name. */
+  name: string;
+  /** What is due. */
+  due: string;
+  /** For whom. */
+  who: string | null;
+  /** Which figures. */
+  figures: MilestoneFigures;
+  /** The figures per member (empty for `"none"`, and for `"settlement"` before the year's outcome is known). */
+  amounts: MemberFigure[];
+}
+
+/** A member's figure at a milestone. */
+export interface MemberFigure {
+  /** The member's id. */
+  id: string;
+  /** The member's name. */
+  name: string;
+  /** The amount. */
+  amount: string;
+}
+
+/** A year's invoices: members × instalments, adding up both ways. */
+export interface Invoices {
+  /** The budget year. */
+  year: number;
+  /** Currency. */
+  currency: string;
+  /** The year's net cost: the sum of all instalments. */
+  net: string;
+  /** The year whose settlement is on the first instalment, or `null`. */
+  settles: number | null;
+  /** The instalment runs, in order. */
+  runs: InvoiceRun[];
+}
+
+/** One instalment run: every member's invoice with the same due date. */
+export interface InvoiceRun {
+  /** The instalment's number, from 1. */
+  instalment: number;
+  /** The due date, `"YYYY-MM-DD"`. */
+  due: PlanDate;
+  /** The run's total: the net cost split evenly (without settlements). */
+  total: string;
+  /** One invoice per paying member with a contribution that year. */
+  invoices: Invoice[];
+}
+
+/** One member's invoice of one instalment. */
+export interface Invoice {
+  /** The member's id. */
+  member: string;
+  /** The member's name. */
+  name: string;
+  /** The instalment's number, from 1. */
+  instalment: number;
+  /** The due date, `"YYYY-MM-DD"`. */
+  due: PlanDate;
+  /** The instalment of the contribution. */
+  amount: string;
+  /** The previous year's settlement (first instalment only), else `"0"`. */
+  settlement: string;
+  /** amount + settlement. */
+  total: string;
+  /** Payment reference `<year>-<member>-<n>`. */
+  reference: string;
+}
+
+/** The settlement of one budget year's actual outcome. */
+export interface Settlement {
+  /** The settled budget year. */
+  year: number;
+  /** Currency. */
+  currency: string;
+  /** The planned net cost (what was invoiced). */
+  planned: string;
+  /** The actual net cost. */
+  actual: string;
+  /** actual − planned: the sum of the members' settlements. */
+  difference: string;
+  /** Per cost line: planned and actual gross and net. */
+  lines: LineSettlement[];
+  /** Per paying member, in plan order. */
+  members: MemberSettlement[];
+}
+
+/** A cost line's planned and actual figures in the settled year. */
+export interface LineSettlement {
+  id: string;
+  name: string;
+  planned_gross: string;
+  actual_gross: string;
+  /** After funding. */
+  planned_net: string;
+  /** After actual funding. */
+  actual_net: string;
+}
+
+/** A member's settlement. */
+export interface MemberSettlement {
+  id: string;
+  name: string;
+  /** The planned (invoiced) contribution. */
+  planned: string;
+  /** The contribution with the actual figures, by the year's key. */
+  actual: string;
+  /** actual − planned: above zero an extra charge, below zero a refund. */
+  settlement: string;
+}
+
+/** How plan B differs from plan A: B − A per member and year. */
+export interface ScenarioDiff {
+  /** Plan A's name. */
+  a: string;
+  /** Plan B's name. */
+  b: string;
+  /** Currency. */
+  currency: string;
+  /** Every year of either plan, in order. */
+  years: YearDiff[];
+  /** Per member over the horizon. */
+  totals: MemberDiff[];
+}
+
+/** The two plans in one year. */
+export interface YearDiff {
+  year: number;
+  /** A's net cost. */
+  a: string;
+  /** B's net cost. */
+  b: string;
+  /** b − a. */
+  change: string;
+  /** Every member of either plan (0 where a plan does not have it). */
+  members: MemberDiff[];
+}
+
+/** One member in the two plans. */
+export interface MemberDiff {
+  id: string;
+  name: string;
+  /** A's contribution. */
+  a: string;
+  /** B's contribution. */
+  b: string;
+  /** b − a. */
+  change: string;
+  /** The change in percent of A (half to even, 2 decimals); `null` when A is 0. */
+  change_percent: string | null;
+}
+
+/** The kinds of cause of a change. */
+export type CauseKind =
+  | "cost_level"
+  | "new_lines"
+  | "ended_lines"
+  | "funding"
+  | "population_share"
+  | "membership"
+  | "rounding";
+
+/** Why a member's contribution changed from the previous year. */
+export interface ChangeExplanation {
+  /** The member's id. */
+  member: string;
+  /** The member's name. */
+  name: string;
+  /** The budget year. */
+  year: number;
+  /** The contribution in the previous year. */
+  previous: string;
+  /** The contribution this year. */
+  contribution: string;
+  /** contribution − previous: exactly the sum of the causes' amounts. */
+  change: string;
+  /** The causes, in a fixed order; causes of zero are left out. */
+  causes: Cause[];
+  /** Currency. */
+  currency: string;
+}
+
+/** One cause of a change. */
+export interface Cause {
+  kind: CauseKind;
+  /** Its part of the change, a whole multiple of the unit. */
+  amount: string;
+  /** Its exact part before rounding, `"n/d"`; `null` for `"rounding"`. */
+  exact: string | null;
+  /** The cost lines or funding it comes from, by name. */
+  from: string[];
+}
+
 /** One problem found by {@link validatePlan}. */
 export interface PlanProblem {
   /** The stable code, as on {@link AndelError}. */
@@ -658,3 +929,102 @@ export function planSchema(): PlanJsonSchema;
  */
 export function planToJson(plan: Plan, options?: PlanObjectOptions | null): string;
 export function planToJson(text: string, options: PlanTextOptions): string;
+
+// ---------------------------------------------------------------------------
+// The annual cycle (docs/annual-cycle.md).
+// ---------------------------------------------------------------------------
+
+/** An outcome given as text needs its format. */
+export interface OutcomeTextOptions {
+  outcomeFormat: PlanFormat;
+}
+
+/**
+ * The members' budget calendar: every milestone of every budget year, with
+ * its date and the figures that go with it. With `{ ics: true }`, the
+ * calendar as iCalendar (RFC 5545) text instead.
+ *
+ * @throws {AndelError} like {@link computePlan}
+ */
+export function planCalendar(plan: Plan, options?: (PlanObjectOptions & { ics?: false | null }) | null): Calendar;
+export function planCalendar(text: string, options: PlanTextOptions & { ics?: false | null }): Calendar;
+export function planCalendar(plan: Plan, options: PlanObjectOptions & { ics: true }): string;
+export function planCalendar(text: string, options: PlanTextOptions & { ics: true }): string;
+
+/** The members' budget calendar as iCalendar (RFC 5545) text, one all-day event per milestone and year. */
+export function planCalendarIcs(plan: Plan, options?: PlanObjectOptions | null): string;
+export function planCalendarIcs(text: string, options: PlanTextOptions): string;
+
+/** Options of {@link planInvoices}. */
+export interface InvoicesOptions {
+  /**
+   * Put the previous year's settlement on each member's first instalment:
+   * from `outcome` when given, else from the plan's own outcome.
+   */
+  settle?: boolean | null;
+  /** A separate outcome file (an object, or its text with `outcomeFormat`); implies `settle`. */
+  outcome?: OutcomeFile | string | null;
+  /** The format of an outcome given as text. */
+  outcomeFormat?: PlanFormat | null;
+}
+
+/**
+ * The invoices of `year`'s instalments (the plan's `instalments`): each
+ * member's instalments add up to its contribution and each run to the net
+ * cost split evenly.
+ *
+ * @throws {AndelError} `invalid_plan` (no instalments; with `settle`, no
+ *   outcome of the previous year), `year_outside_horizon`,
+ *   `unknown_funding` or `unknown_line` (in the outcome), or any error of
+ *   {@link computePlan}
+ */
+export function planInvoices(plan: Plan, year: number | bigint, options?: (PlanObjectOptions & InvoicesOptions) | null): Invoices;
+export function planInvoices(text: string, year: number | bigint, options: PlanTextOptions & InvoicesOptions): Invoices;
+
+/**
+ * The settlement of `year`'s actual outcome: each member's actual
+ * contribution minus its planned one, adding up to the change in net cost.
+ * The outcome is `outcome` (an outcome file as an object, or its text with
+ * `{ outcomeFormat }`) when given, else the plan's own outcome of `year`.
+ * An error in `outcome` has its place in the outcome.
+ *
+ * @throws {AndelError} `unknown_funding`, `unknown_line`, `invalid_plan`
+ *   (no outcome for the year), or any error of {@link computePlan}
+ */
+export function settlePlan(plan: Plan, year: number | bigint, outcome?: OutcomeFile | null, options?: PlanObjectOptions | null): Settlement;
+export function settlePlan(plan: Plan, year: number | bigint, outcome: string, options: PlanObjectOptions & OutcomeTextOptions): Settlement;
+export function settlePlan(text: string, year: number | bigint, outcome: OutcomeFile | null | undefined, options: PlanTextOptions): Settlement;
+export function settlePlan(text: string, year: number | bigint, outcome: string, options: PlanTextOptions & OutcomeTextOptions): Settlement;
+
+/** Options of {@link diffPlans}: `format` for plans given as text, `formatB` for plan B when it differs. */
+export interface DiffOptions {
+  format?: PlanFormat | null;
+  formatB?: PlanFormat | null;
+}
+
+/**
+ * How plan `b` differs from plan `a` (scenarios): b − a per member and
+ * year, in amount and percent. An error in plan B has its place in B.
+ *
+ * @throws {AndelError} `incomparable_plans` (different currencies or
+ *   units), or any error of {@link computePlan} for either plan
+ */
+export function diffPlans(a: Plan | string, b: Plan | string, options?: DiffOptions | null): ScenarioDiff;
+
+/** Options of {@link whyChanged}: only this member's, or only this year's, changes. */
+export interface WhyOptions {
+  member?: string | null;
+  year?: number | bigint | null;
+}
+
+/**
+ * Why each member's contribution changed from the previous year, cause by
+ * cause, the causes adding up exactly to the change; for every member and
+ * every year after the first, or only `member`'s or `year`'s.
+ *
+ * @throws {AndelError} `unknown_member`, `year_outside_horizon`,
+ *   `invalid_plan` (the plan's first year, which has no previous one), or
+ *   any error of {@link computePlan}
+ */
+export function whyChanged(plan: Plan, options?: (PlanObjectOptions & WhyOptions) | null): ChangeExplanation[];
+export function whyChanged(text: string, options: PlanTextOptions & WhyOptions): ChangeExplanation[];

@@ -98,20 +98,22 @@ export function bindApi(getGlue) {
     }
     const glue = getGlue();
     // `source`, for a call about a plan, places the errors (see placeProblem).
-    const inWasm = (fn, source) => {
+    // `second`, for a call that reads two documents (an outcome, plan B),
+    // places the errors the core marks as being in that one.
+    const inWasm = (fn, source, second) => {
       try {
         return fn(glue);
       } catch (err) {
-        throw toAndelError(glue, err, source);
+        throw toAndelError(glue, err, source, second);
       }
     };
     return body(inWasm);
   }
 
   /** Maps what a call into the WebAssembly module threw to an AndelError. */
-  function toAndelError(glue, err, source) {
+  function toAndelError(glue, err, source, second) {
     if (err instanceof AndelError) return err;
-    if (err instanceof glue.ErrorInfo) return fromInfo(err, source);
+    if (err instanceof glue.ErrorInfo) return fromInfo(err, err.second ? second : source);
     // Anything else left the WebAssembly instance without it returning
     // normally: a panic (with panic=abort, a trap: WebAssembly.RuntimeError),
     // a stack overflow, out of memory. Its memory may be inconsistent, so it
@@ -301,6 +303,133 @@ export function bindApi(getGlue) {
     });
   }
 
+  /**
+   * The members' budget calendar: every milestone of every budget year,
+   * with its date and figures. With { ics: true }, the iCalendar text.
+   */
+  function planCalendar(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "planCalendar", ["format", "ics"]);
+      const ics = source.options.ics;
+      if (!isAbsent(ics) && typeof ics !== "boolean") {
+        throw invalidArgument(`planCalendar: ics must be true or false, not ${describe(ics)}`);
+      }
+      throwFirstProblem(source);
+      if (ics === true) {
+        return inWasm((glue) => glue.planCalendarIcs(source.text, source.format), source);
+      }
+      return JSON.parse(inWasm((glue) => glue.planCalendar(source.text, source.format), source));
+    });
+  }
+
+  /** The members' budget calendar as an iCalendar (RFC 5545) text. */
+  function planCalendarIcs(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "planCalendarIcs");
+      throwFirstProblem(source);
+      return inWasm((glue) => glue.planCalendarIcs(source.text, source.format), source);
+    });
+  }
+
+  /**
+   * The invoices of `year`'s instalments. With { settle: true }, the
+   * previous year's settlement (from the plan's own outcome, or from
+   * { outcome }) is put on each member's first instalment.
+   */
+  function planInvoices(plan, year, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "planInvoices", ["format", "settle", "outcome", "outcomeFormat"]);
+      const yearNumber = readYear(year, "planInvoices");
+      const { settle, outcome, outcomeFormat } = source.options;
+      if (!isAbsent(settle) && typeof settle !== "boolean") {
+        throw invalidArgument(`planInvoices: settle must be true or false, not ${describe(settle)}`);
+      }
+      if (settle === false && !isAbsent(outcome)) {
+        throw invalidArgument("planInvoices: an outcome is for settling; it cannot be given with settle: false");
+      }
+      const outcomeSource = readOutcome(outcome, outcomeFormat, "planInvoices");
+      throwFirstProblem(source);
+      if (outcomeSource !== null) throwFirstProblem(outcomeSource);
+      const json = inWasm(
+        (glue) =>
+          glue.planInvoices(
+            source.text,
+            source.format,
+            yearNumber,
+            settle === true || outcomeSource !== null,
+            outcomeSource?.text,
+            outcomeSource?.format,
+          ),
+        source,
+        outcomeSource ?? undefined,
+      );
+      return JSON.parse(json);
+    });
+  }
+
+  /**
+   * The settlement of `year`'s actual outcome: from `outcome` (an outcome
+   * file as an object, or its text with { outcomeFormat }) when given, else
+   * from the plan's own outcome for that year.
+   */
+  function settlePlan(plan, year, outcome, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "settlePlan", ["format", "outcomeFormat"]);
+      const yearNumber = readYear(year, "settlePlan");
+      const outcomeSource = readOutcome(outcome, source.options.outcomeFormat, "settlePlan");
+      throwFirstProblem(source);
+      if (outcomeSource !== null) throwFirstProblem(outcomeSource);
+      const json = inWasm(
+        (glue) => glue.settlePlan(source.text, source.format, yearNumber, outcomeSource?.text, outcomeSource?.format),
+        source,
+        outcomeSource ?? undefined,
+      );
+      return JSON.parse(json);
+    });
+  }
+
+  /**
+   * How plan `b` differs from plan `a`, per member and year (b − a).
+   * { format } is the format of a plan given as text; { formatB }, when
+   * given, that of `b`.
+   */
+  function diffPlans(a, b, options) {
+    return guard((inWasm) => {
+      const sourceA = readPlan(a, options, "diffPlans", ["format", "formatB"]);
+      const { formatB } = sourceA.options;
+      const sourceB = readPlan(b, { format: isAbsent(formatB) ? sourceA.options.format : formatB }, "diffPlans");
+      throwFirstProblem(sourceA);
+      throwFirstProblem(sourceB);
+      const json = inWasm(
+        (glue) => glue.diffPlans(sourceA.text, sourceA.format, sourceB.text, sourceB.format),
+        sourceA,
+        sourceB,
+      );
+      return JSON.parse(json);
+    });
+  }
+
+  /**
+   * Why each member's contribution changed from the previous year, cause
+   * by cause; only { member }'s or { year }'s when given.
+   */
+  function whyChanged(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year"]);
+      const { member, year } = source.options;
+      if (!isAbsent(member) && typeof member !== "string") {
+        throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
+      }
+      const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
+      throwFirstProblem(source);
+      const json = inWasm(
+        (glue) => glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber),
+        source,
+      );
+      return JSON.parse(json);
+    });
+  }
+
   /** Test-only: makes the Rust side panic (see wasm/src/panic.rs). */
   function __testPanic() {
     return guard((inWasm) => inWasm((glue) => glue.__testPanic()));
@@ -319,6 +448,12 @@ export function bindApi(getGlue) {
     referencePlan,
     planSchema,
     planToJson,
+    planCalendar,
+    planCalendarIcs,
+    planInvoices,
+    settlePlan,
+    diffPlans,
+    whyChanged,
     __testPanic,
   };
 }
@@ -559,50 +694,76 @@ function plainPart(raw) {
   }
 }
 
-/** The options object of a plan function, checked for shape. */
-function readOptions(options, fn) {
-  if (isAbsent(options)) return { format: null };
-  if (!isPlainObject(options)) {
+/**
+ * The options object of a plan function, checked for shape: `format` and
+ * the rest of the options (only those in `allowed`).
+ */
+function readOptions(options, fn, allowed = PLAN_OPTIONS) {
+  if (isAbsent(options)) return { format: null, options: {} };
+  const opts = options;
+  if (!isPlainObject(opts)) {
     throw invalidArgument(`${fn}: options must be an object like { format: "toml" }, not ${describe(options)}`);
   }
-  const unknown = Object.keys(options).filter((key) => !PLAN_OPTIONS.includes(key));
+  const unknown = Object.keys(opts).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
     throw invalidArgument(
-      `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${PLAN_OPTIONS.join(", ")}`,
+      `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${allowed.join(", ")}`,
     );
   }
-  const format = options.format;
-  if (isAbsent(format)) return { format: null };
+  // Each option read once: what was checked is what is used.
+  const read = Object.fromEntries(allowed.map((key) => [key, opts[key]]));
+  const format = read.format;
+  if (isAbsent(format)) return { format: null, options: read };
   if (!PLAN_FORMATS.includes(format)) {
     throw invalidArgument(`${fn}: format must be "toml" or "json", not ${describe(format)}`);
   }
-  return { format };
+  return { format, options: read };
 }
 
 /**
  * A plan argument as the text and format the WebAssembly side reads:
- * `{ text, format, fromObject, problems }`. `problems` are what could not
- * be written as JSON (see writePlan).
+ * `{ text, format, fromObject, problems, options }`. `problems` are what
+ * could not be written as JSON (see writePlan); `options` the call's other
+ * options (those in `allowed`).
  */
-function readPlan(plan, options, fn) {
-  const { format } = readOptions(options, fn);
-  if (typeof plan === "string") {
+function readPlan(plan, options, fn, allowed = PLAN_OPTIONS) {
+  const { format, options: read } = readOptions(options, fn, allowed);
+  return { ...readDocument(plan, format, fn, "plan"), options: read };
+}
+
+/** A plan or outcome, as an object or as text in `format`. */
+function readDocument(doc, format, fn, what) {
+  if (typeof doc === "string") {
     if (format === null) {
       throw invalidArgument(
-        `${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`,
+        what === "plan"
+          ? `${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`
+          : `${fn}: an outcome given as text needs its format: { outcomeFormat: "toml" } or { outcomeFormat: "json" }`,
       );
     }
-    return { text: plan, format, fromObject: false, problems: [] };
+    return { text: doc, format, fromObject: false, problems: [] };
   }
-  if (isPlainObject(plan)) {
+  if (isPlainObject(doc)) {
     if (format === "toml") {
-      throw invalidArgument(`${fn}: a plan object is read as JSON; { format: "toml" } is for a plan given as TOML text`);
+      throw invalidArgument(`${fn}: a ${what} object is read as JSON; "toml" is for a ${what} given as TOML text`);
     }
-    return { ...writePlan(plan), format: "json", fromObject: true };
+    return { ...writePlan(doc), format: "json", fromObject: true };
   }
   throw invalidArgument(
-    `${fn}: expected a plan object, or a plan's text with { format: "toml" } or { format: "json" }, not ${describe(plan)}`,
+    `${fn}: expected a ${what} object, or a ${what}'s text with its format ("toml" or "json"), not ${describe(doc)}`,
   );
+}
+
+/** An outcome argument (absent, an object, or text in `format`), or null. */
+function readOutcome(outcome, format, fn) {
+  if (!isAbsent(format) && !PLAN_FORMATS.includes(format)) {
+    throw invalidArgument(`${fn}: outcomeFormat must be "toml" or "json", not ${describe(format)}`);
+  }
+  if (isAbsent(outcome)) {
+    if (!isAbsent(format)) throw invalidArgument(`${fn}: outcomeFormat is given but no outcome`);
+    return null;
+  }
+  return readDocument(outcome, isAbsent(format) ? null : format, fn, "outcome");
 }
 
 /** A budget year: a whole JS number or a BigInt, as the BigInt Rust reads. */

@@ -33,6 +33,11 @@ pub struct ErrorInfo {
     /// For an error in a plan read from text, the column, from 1.
     #[wasm_bindgen(readonly)]
     pub column: Option<u32>,
+    /// Whether the error is in the second document of a call that reads
+    /// two (the outcome of a settlement, plan B of a comparison): the
+    /// wrapper then places it in that document, not in the plan.
+    #[wasm_bindgen(readonly)]
+    pub second: bool,
 }
 
 /// The one mapping from core errors to what JavaScript receives: code,
@@ -47,6 +52,7 @@ impl From<andel::Error> for ErrorInfo {
             path: location.map(|l| l.path.clone()),
             line: location.and_then(|l| l.line),
             column: location.and_then(|l| l.column),
+            second: false,
         }
     }
 }
@@ -63,7 +69,14 @@ impl ErrorInfo {
             path: None,
             line: None,
             column: None,
+            second: false,
         }
+    }
+
+    /// The same error, marked as being in the second document of the call.
+    pub fn in_second(mut self) -> Self {
+        self.second = true;
+        self
     }
 }
 

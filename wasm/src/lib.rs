@@ -18,12 +18,16 @@
 
 pub mod api;
 pub mod args;
+pub mod cycle;
 pub mod error;
 pub mod explain;
 pub mod panic;
 pub mod plan;
 
 pub use api::{allocate, explain, methods, number_error, round_to_unit, rounding_modes, version};
+pub use cycle::{
+    diff_plans, plan_calendar, plan_calendar_ics, plan_invoices, settle_plan, why_changed,
+};
 pub use error::ErrorInfo;
 pub use explain::{RawAllocation, RawPart};
 pub use plan::{

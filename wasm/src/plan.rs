@@ -85,7 +85,7 @@ pub fn plan_schema() -> String {
 }
 
 /// Reads and checks a plan, giving the first problem with its place.
-fn read(text: &str, format: &str) -> JsResult<(Plan, Format)> {
+pub(crate) fn read(text: &str, format: &str) -> JsResult<(Plan, Format)> {
     let format = read_format(format)?;
     Ok((Plan::read(text, format)?, format))
 }
@@ -94,7 +94,7 @@ fn read(text: &str, format: &str) -> JsResult<(Plan, Format)> {
 /// missing figure, nobody to pay) carries only its path; the core's
 /// [`Plan::check`] gives the same error with its line and column in the
 /// text, so that one is reported. Only a failed computation pays for it.
-fn compute(plan: &Plan, text: &str, format: Format) -> Result<PlanResult, Error> {
+pub(crate) fn compute(plan: &Plan, text: &str, format: Format) -> Result<PlanResult, Error> {
     plan.compute().map_err(|error| {
         if error.location().is_none_or(|l| l.line.is_some()) {
             return error;
@@ -110,7 +110,7 @@ fn compute(plan: &Plan, text: &str, format: Format) -> Result<PlanResult, Error>
 }
 
 /// The format named by the wrapper, which only ever passes these two.
-fn read_format(name: &str) -> JsResult<Format> {
+pub(crate) fn read_format(name: &str) -> JsResult<Format> {
     match name {
         "toml" => Ok(Format::Toml),
         "json" => Ok(Format::Json),
@@ -123,7 +123,7 @@ fn read_format(name: &str) -> JsResult<Format> {
 /// Compact JSON of a result. Serialising plain data cannot fail; were it to,
 /// the caller gets an error with code `internal_error` rather than a text
 /// that does not parse.
-fn to_json<T: Serialize>(value: &T) -> JsResult<String> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> JsResult<String> {
     serde_json::to_string(value).map_err(|e| {
         Error::Internal {
             message: format!("the result could not be written as JSON: {e}"),

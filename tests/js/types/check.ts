@@ -23,6 +23,18 @@ import {
   type PlanResult,
   type PlanProblem,
   type Key,
+  planCalendar,
+  planCalendarIcs,
+  planInvoices,
+  settlePlan,
+  diffPlans,
+  whyChanged,
+  type Calendar,
+  type Invoices,
+  type Settlement,
+  type ScenarioDiff,
+  type ChangeExplanation,
+  type CauseKind,
 } from "andel";
 import init, {
   initSync,
@@ -201,3 +213,37 @@ void [notAny, list, one, left, share, name, divisor, method, rounded, allMethods
 void [planNotAny, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
 void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet];
 export {};
+
+// The annual cycle.
+const cyclePlan: Plan = {
+  format: 1,
+  name: "x",
+  first_year: 2025,
+  years: 2,
+  members: [{ id: "a", name: "A" }],
+  milestones: [{ id: "m", name: "M", date: "04-30", offset: -1, due: "d", figures: "contributions" }],
+  instalments: { count: 2, due: ["03-31", "09-30"] },
+  outcome: [{ year: 2025, costs: { l: "1" }, funding: { f: 2n } }],
+};
+const cal: Calendar = planCalendar(cyclePlan);
+const calDate: string = cal.entries[0].date;
+const icsText: string = planCalendar(cyclePlan, { ics: true });
+const icsText2: string = planCalendarIcs("x", { format: "toml" });
+const inv: Invoices = planInvoices(cyclePlan, 2026, { settle: true });
+const invTotal: string = inv.runs[0].invoices[0].total;
+const inv2: Invoices = planInvoices("x", 2026n, { format: "toml", outcome: "y", outcomeFormat: "toml" });
+const settled: Settlement = settlePlan(cyclePlan, 2025);
+const refund: string = settlePlan("x", 2025, { outcome: [] }, { format: "json" }).members[0].settlement;
+const settled2: Settlement = settlePlan(cyclePlan, 2025, "[[outcome]]", { outcomeFormat: "toml" });
+const d: ScenarioDiff = diffPlans(cyclePlan, "x", { formatB: "toml" });
+const pct: string | null = d.years[0].members[0].change_percent;
+const whys: ChangeExplanation[] = whyChanged(cyclePlan, { member: "a", year: 2026 });
+const kind: CauseKind = whys[0].causes[0].kind;
+const cycleCodes: AndelErrorCode[] = ["unknown_funding", "incomparable_plans"];
+const cycleNotAny: [IsAny<ReturnType<typeof settlePlan>>, IsAny<ReturnType<typeof whyChanged>>] = [false, false];
+// @ts-expect-error: an outcome given as text needs its format
+settlePlan(cyclePlan, 2025, "[[outcome]]");
+// @ts-expect-error: a plan as text needs its format
+planInvoices("x", 2026);
+// @ts-expect-error: not a cause
+const notKind: CauseKind = "weather";

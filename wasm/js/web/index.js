@@ -47,5 +47,11 @@ export const {
   referencePlan,
   planSchema,
   planToJson,
+  planCalendar,
+  planCalendarIcs,
+  planInvoices,
+  settlePlan,
+  diffPlans,
+  whyChanged,
   __testPanic,
 } = api;

@@ -1,0 +1,258 @@
+//! The annual cycle of a plan: its budget calendar, a year's invoices, the
+//! settlement of a year's outcome, the comparison of two plans and why a
+//! contribution changed. Plans (and outcomes) arrive as text with their
+//! format, as in [`crate::plan`]; results leave as the core's own JSON.
+//!
+//! Every rule is in `andel::cycle`; here is only the reading of the
+//! arguments and the placing of errors in the document they are about.
+
+use crate::error::{ErrorInfo, JsResult};
+use crate::plan::{compute, read, read_format, to_json};
+use andel::cycle::{OutcomeFile, Settlement};
+use andel::plan::Format;
+use andel::{Error, Plan, PlanResult};
+use wasm_bindgen::prelude::*;
+
+/// The members' budget calendar: the [`andel::cycle::Calendar`] as JSON.
+#[wasm_bindgen(js_name = planCalendar)]
+pub fn plan_calendar(text: &str, format: &str) -> JsResult<String> {
+    let (plan, result, format) = computed(text, format)?;
+    let calendar = plan
+        .calendar(&result)
+        .map_err(|e| Plan::locate(e, text, format))?;
+    to_json(&calendar)
+}
+
+/// The members' budget calendar as an iCalendar (RFC 5545) text.
+#[wasm_bindgen(js_name = planCalendarIcs)]
+pub fn plan_calendar_ics(text: &str, format: &str) -> JsResult<String> {
+    let (plan, result, format) = computed(text, format)?;
+    let calendar = plan
+        .calendar(&result)
+        .map_err(|e| Plan::locate(e, text, format))?;
+    Ok(calendar.to_ics())
+}
+
+/// The invoices of `year`'s instalments: the [`andel::cycle::Invoices`] as
+/// JSON. With `settle`, the settlement of the year before is put on each
+/// member's first instalment: from `outcome` (an outcome file's text in
+/// `outcome_format`) when given, else from the plan's own `[[outcome]]`.
+#[wasm_bindgen(js_name = planInvoices)]
+pub fn plan_invoices(
+    text: &str,
+    format: &str,
+    year: i64,
+    settle: bool,
+    outcome: Option<String>,
+    outcome_format: Option<String>,
+) -> JsResult<String> {
+    let (plan, result, format) = computed(text, format)?;
+    let year = year_of(&plan, year)?;
+    let settled = match settle {
+        true => Some(settlement(
+            &plan,
+            &result,
+            text,
+            format,
+            year - 1,
+            outcome.as_deref(),
+            outcome_format.as_deref(),
+        )?),
+        false => None,
+    };
+    let invoices = plan
+        .invoices(&result, year, settled.as_ref())
+        .map_err(|e| Plan::locate(e, text, format))?;
+    to_json(&invoices)
+}
+
+/// The settlement of `year`'s actual outcome: the
+/// [`andel::cycle::Settlement`] as JSON. The outcome is `outcome` (an
+/// outcome file's text in `outcome_format`) when given, else the plan's own
+/// `[[outcome]]` for that year.
+#[wasm_bindgen(js_name = settlePlan)]
+pub fn settle_plan(
+    text: &str,
+    format: &str,
+    year: i64,
+    outcome: Option<String>,
+    outcome_format: Option<String>,
+) -> JsResult<String> {
+    let (plan, result, format) = computed(text, format)?;
+    let year = year_of(&plan, year)?;
+    to_json(&settlement(
+        &plan,
+        &result,
+        text,
+        format,
+        year,
+        outcome.as_deref(),
+        outcome_format.as_deref(),
+    )?)
+}
+
+/// How plan B differs from plan A, per member and year: the
+/// [`andel::cycle::ScenarioDiff`] as JSON. An error in plan B is marked as
+/// being in the second document.
+#[wasm_bindgen(js_name = diffPlans)]
+pub fn diff_plans(a: &str, a_format: &str, b: &str, b_format: &str) -> JsResult<String> {
+    let (_, ra, _) = computed(a, a_format)?;
+    let (_, rb, _) = computed(b, b_format).map_err(ErrorInfo::in_second)?;
+    to_json(&andel::cycle::diff(&ra, &rb)?)
+}
+
+/// Why contributions changed from the previous year: a JSON array of
+/// [`andel::cycle::ChangeExplanation`], for every member and year after the
+/// first, or only `member`'s, or only `year`'s. A filter that matches
+/// nothing is reported as the error it comes from (an unknown member, a
+/// year without a previous one).
+#[wasm_bindgen(js_name = whyChanged)]
+pub fn why_changed(
+    text: &str,
+    format: &str,
+    member: Option<String>,
+    year: Option<i64>,
+) -> JsResult<String> {
+    let (plan, result, _) = computed(text, format)?;
+    let year = year.map(|y| year_of(&plan, y)).transpose()?;
+    let all = match (&member, year) {
+        (Some(m), Some(y)) => vec![plan.why_changed(&result, m, y)?],
+        _ => {
+            let mut all = plan.changes(&result)?;
+            all.retain(|c| {
+                member.as_ref().is_none_or(|m| &c.member == m) && year.is_none_or(|y| c.year == y)
+            });
+            if all.is_empty() && (member.is_some() || year.is_some()) {
+                // Name the real problem. The first year has no previous one;
+                // a plan of one year has no change at all.
+                let first = result.years.first().and_then(|y| y.members.first());
+                let m = member.as_deref().or(first.map(|m| m.id.as_str()));
+                if let Some(m) = m {
+                    plan.why_changed(&result, m, year.unwrap_or(plan.first_year + 1))?;
+                }
+            }
+            all
+        }
+    };
+    to_json(&all)
+}
+
+/// Reads, checks and computes a plan.
+fn computed(text: &str, format: &str) -> JsResult<(Plan, PlanResult, Format)> {
+    let (plan, format) = read(text, format)?;
+    let result = compute(&plan, text, format)?;
+    Ok((plan, result, format))
+}
+
+/// A budget year as the core's `i32`; a number beyond it is outside every
+/// plan's horizon and is reported as such.
+fn year_of(plan: &Plan, year: i64) -> Result<i32, Error> {
+    i32::try_from(year).map_err(|_| Error::YearOutsideHorizon {
+        year,
+        first: plan.first_year,
+        last: plan.last_year(),
+    })
+}
+
+/// The settlement of `year`, as `andel settle` makes it: from a separate
+/// outcome file when one is given (its errors marked as in the second
+/// document), else from the plan's own `[[outcome]]`.
+fn settlement(
+    plan: &Plan,
+    result: &PlanResult,
+    text: &str,
+    format: Format,
+    year: i32,
+    outcome: Option<&str>,
+    outcome_format: Option<&str>,
+) -> JsResult<Settlement> {
+    let Some(outcome) = outcome else {
+        return Ok(plan
+            .settle(result, year)
+            .map_err(|e| Plan::locate(e, text, format))?);
+    };
+    let outcome_format = read_format(outcome_format.unwrap_or("json"))?;
+    let in_outcome = |e: Error| ErrorInfo::from(e).in_second();
+    let file = OutcomeFile::read(outcome, outcome_format, plan).map_err(in_outcome)?;
+    let entry = file
+        .outcome
+        .iter()
+        .find(|o| o.year == year)
+        .ok_or_else(|| {
+            in_outcome(Error::InvalidPlan {
+                reason: format!("the outcome has no entry for {year}"),
+            })
+        })?;
+    plan.settle_outcome(result, entry)
+        .map_err(|e| in_outcome(Plan::locate(e, outcome, outcome_format)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference plan with the annual-cycle sections.
+    fn cycle() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/tillvaxtmotor-cycle.toml"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn results_are_the_core_json() {
+        let text = cycle();
+        let plan = Plan::from_toml(&text).unwrap();
+        let result = plan.compute().unwrap();
+        let calendar = plan.calendar(&result).unwrap();
+        assert_eq!(
+            plan_calendar(&text, "toml").unwrap(),
+            serde_json::to_string(&calendar).unwrap()
+        );
+        assert_eq!(plan_calendar_ics(&text, "toml").unwrap(), calendar.to_ics());
+        let settled = plan.settle(&result, 2021).unwrap();
+        assert_eq!(
+            settle_plan(&text, "toml", 2021, None, None).unwrap(),
+            serde_json::to_string(&settled).unwrap()
+        );
+        let invoices = plan.invoices(&result, 2022, Some(&settled)).unwrap();
+        assert_eq!(
+            plan_invoices(&text, "toml", 2022, true, None, None).unwrap(),
+            serde_json::to_string(&invoices).unwrap()
+        );
+    }
+
+    #[test]
+    fn errors_in_the_second_document_are_marked() {
+        let text = cycle();
+        let outcome = r#"[[outcome]]
+year = 2021
+funding = { nope = "1" }
+"#;
+        let err = settle_plan(
+            &text,
+            "toml",
+            2021,
+            Some(outcome.into()),
+            Some("toml".into()),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "unknown_funding");
+        assert!(err.second);
+        assert_eq!(err.line, Some(3));
+        let err = diff_plans(&text, "toml", "format = 1", "toml").unwrap_err();
+        assert_eq!(err.code, "missing_field");
+        assert!(err.second);
+        let err = diff_plans(&text, "toml", &text.replace("\"SEK\"", "\"EUR\""), "toml");
+        assert_eq!(err.unwrap_err().code, "incomparable_plans");
+    }
+
+    #[test]
+    fn a_year_beyond_i32_is_outside_the_horizon() {
+        let err = settle_plan(&cycle(), "toml", 1 << 40, None, None).unwrap_err();
+        assert_eq!(err.code, "year_outside_horizon");
+        let err = why_changed(&cycle(), "toml", Some("nobody".into()), None).unwrap_err();
+        assert_eq!(err.code, "unknown_member");
+    }
+}
