@@ -2,7 +2,7 @@
 
 use crate::convert::{Floats, decimal, optional_decimal};
 use crate::errors::OrRaise;
-use andel::{Allocation, Allocator, Decimal, Error, Method};
+use andel::{Allocation, Allocator, Decimal, Method};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -64,7 +64,10 @@ impl Split {
         py.detach(move || {
             allocator
                 .allocate(total, &weights)
-                .map_err(|err| name_part(err, names.as_deref()))
+                // Core's `allocate` reports a negative weight by position
+                // only; a mapping's weights are known by name, so core adds
+                // it, as its `explain_named` does.
+                .map_err(|err| err.with_names(names.as_deref()))
         })
         .or_raise(py)
     }
@@ -91,26 +94,5 @@ fn weight_field(index: usize, names: Option<&[String]>) -> String {
     match names.and_then(|n| n.get(index)) {
         Some(name) => format!("weight {index} ({name})"),
         None => format!("weight {index}"),
-    }
-}
-
-/// Core's `Allocator::allocate` has no names, so it reports a negative
-/// weight by position only; a mapping's weights are known by name, so the
-/// name is added, as core's `explain_named` does.
-fn name_part(err: Error, names: Option<&[String]>) -> Error {
-    match (err, names) {
-        (
-            Error::NegativeWeight {
-                index,
-                name: None,
-                value,
-            },
-            Some(names),
-        ) => Error::NegativeWeight {
-            index,
-            name: names.get(index).cloned(),
-            value,
-        },
-        (err, _) => err,
     }
 }
