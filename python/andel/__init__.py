@@ -31,6 +31,7 @@ from . import _andel
 from ._allocation import Allocation, Part
 from ._api import Number, Weight, allocate, explain, round_to_unit
 from ._display import use_swedish_format
+from ._cycle import ChangeExplanation, diff
 from ._plan import REFERENCE_PLAN, Plan
 from ._result import (
     Explanation,
@@ -67,6 +68,8 @@ for _public in (
     Plan,
     PlanResult,
     Explanation,
+    ChangeExplanation,
+    diff,
 ):
     _public.__module__ = __name__
 del _public
@@ -81,6 +84,8 @@ __all__ = [
     "PlanResult",
     "Result",
     "Explanation",
+    "ChangeExplanation",
+    "diff",
     "use_swedish_format",
     "ResultDict",
     "YearDict",

@@ -97,6 +97,24 @@ class PlanResult:
         """One member's contribution in one year."""
     def explain(self, member: str, year: int) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
+    def calendar(self) -> Dict[str, Any]:
+        """The members' budget calendar."""
+    def calendar_ics(self) -> str:
+        """The members' budget calendar as iCalendar text."""
+    def settle(
+        self, year: int, text: Optional[str] = None, format: Optional[str] = None
+    ) -> Dict[str, Any]:
+        """The settlement of ``year`` (the plan's outcome, or an outcome file's text)."""
+    def invoices(
+        self, year: int, settle: bool, text: Optional[str] = None, format: Optional[str] = None
+    ) -> Dict[str, Any]:
+        """The invoices of ``year``, settling the year before when ``settle``."""
+    def why_changed(
+        self, member: Optional[str] = None, year: Optional[int] = None
+    ) -> List[Dict[str, Any]]:
+        """Why contributions changed from the year before."""
+    def diff(self, other: "PlanResult") -> Dict[str, Any]:
+        """How ``other`` differs from this result (B - A)."""
 
 def allocate_units(
     total: _Number,

@@ -13,9 +13,10 @@ import json
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Dict, List, Tuple, Type, TypeVar, Union, cast
+from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import _andel
+from ._cycle import ChangeExplanation, Outcome, outcome_text
 from ._errors import AndelError
 from ._result import Explanation, PlanResult
 
@@ -230,6 +231,97 @@ class Plan:
         return Explanation._from_native(self._native.explain(member, year))
 
     # ---------------------------------------------------------- protocols
+
+    # ------------------------------------------------------- annual cycle
+
+    def calendar(self) -> List[Dict[str, Any]]:
+        """The members' budget calendar from the plan's ``[[milestones]]``
+        (see docs/annual-cycle.md), by date: one dict per milestone and
+        budget year with ``date`` (ISO text), ``budget_year``, ``milestone``
+        (its id), ``name``, ``due``, ``who`` (or None), ``figures``
+        (``none``, ``contributions`` or ``settlement``) and ``amounts`` (one
+        ``{"id", "name", "amount"}`` per member, amounts as Decimals). Empty
+        when the plan has no milestones.
+
+        Raises:
+            PlanError: the plan cannot be computed.
+        """
+        return cast(List[Dict[str, Any]], self._native.compute().calendar()["entries"])
+
+    def calendar_ics(self) -> str:
+        """The budget calendar as an iCalendar file's text (``BEGIN:VCALENDAR``
+        ...), for a calendar program."""
+        return self._native.compute().calendar_ics()
+
+    def settle(self, year: int, outcome: Optional[Outcome] = None) -> Dict[str, Any]:
+        """The settlement (avräkning) of ``year``'s actual outcome: each
+        member's contribution recomputed with the actual costs and funding,
+        less what it was invoiced.
+
+        ``outcome`` is the plan's own ``[[outcome]]`` when None; otherwise a
+        path to an outcome file (``.toml``/``.json``), the text of one (a
+        ``str`` with a line break; JSON if it starts with ``{``), or a dict
+        (``{"outcome": [...]}``, or one ``{"year", "costs", "funding"}``).
+
+        Returns ``{"year", "currency", "planned", "actual", "difference",
+        "lines": [...], "members": [{"id", "name", "planned", "actual",
+        "settlement"}]}``, amounts as Decimals; the members' settlements add
+        up exactly to ``difference`` (actual - planned net cost).
+
+        Raises:
+            PlanError: no outcome for ``year`` (``invalid_plan``), an unknown
+                line or funding in the outcome (``unknown_line``,
+                ``unknown_funding``), a year outside the plan, ...
+            OSError: the outcome file cannot be read.
+        """
+        text, format = outcome_text(outcome)
+        return cast(Dict[str, Any], self._native.compute().settle(year, text, format))
+
+    def invoices(
+        self, year: int, *, outcome: Optional[Outcome] = None, settle: bool = False
+    ) -> Dict[str, Any]:
+        """The invoices of ``year``, instalment by instalment (the plan's
+        ``[instalments]``; one a year without them).
+
+        With ``settle=True`` (or an ``outcome``, which implies it) the
+        settlement of the year before (see :meth:`settle`) is added to each
+        member's first instalment.
+
+        Returns ``{"year", "currency", "net", "settles", "runs": [{"instalment",
+        "due", "total", "invoices": [{"member", "name", "instalment", "due",
+        "amount", "settlement", "total", "reference"}]}]}``, amounts as
+        Decimals. A member's amounts add up to its contribution; each run's
+        totals to the run's ``total``.
+
+        Raises:
+            PlanError: a year outside the plan, no outcome to settle, ...
+        """
+        text, format = outcome_text(outcome)
+        settled = settle or outcome is not None
+        return cast(
+            Dict[str, Any], self._native.compute().invoices(year, settled, text, format)
+        )
+
+    def why_changed(
+        self, member: Optional[str] = None, year: Optional[int] = None
+    ) -> List[ChangeExplanation]:
+        """Why contributions changed from the year before, cause by cause:
+        one :class:`andel.ChangeExplanation` per member and year after the
+        first, or only ``member``'s and/or only ``year``'s.
+
+        >>> plan = Plan.reference()
+        >>> why = plan.why_changed("halmstad", 2022)[0]
+        >>> sum(c["amount"] for c in why.causes) == why.change
+        True
+
+        Raises:
+            PlanError: an unknown member (``unknown_member``), or a year
+                outside the plan or without a year before it.
+        """
+        return [
+            ChangeExplanation._from_dict(d)
+            for d in self._native.compute().why_changed(member, year)
+        ]
 
     def __repr__(self) -> str:
         data = self.to_dict()

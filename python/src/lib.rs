@@ -7,6 +7,7 @@
 //! around it (`python/andel/`).
 
 mod convert;
+mod cycle;
 mod errors;
 mod plan;
 mod result;

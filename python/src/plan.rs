@@ -5,8 +5,10 @@
 //! `andel/_plan.py` and `andel/_result.py`. Every method reads, checks and
 //! computes in core; this module converts arguments and results only.
 
+use crate::cycle::{calendar_dict, change_dict, diff_dict, invoices_dict, settlement_dict};
 use crate::errors::{OrRaise, boundary, from_core};
 use crate::result::result_dict;
+use andel::cycle::{OutcomeFile, Settlement};
 use andel::plan::Format;
 use andel::{Decimal, Error, Explanation, Plan, PlanResult};
 use pyo3::prelude::*;
@@ -202,5 +204,141 @@ impl NativeResult {
                 .or_raise(py)?;
             Ok(explanation_parts(explanation))
         })
+    }
+
+    /// The members' budget calendar.
+    fn calendar<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        boundary(py, || {
+            let calendar = self.plan.calendar(&self.result).or_raise(py)?;
+            calendar_dict(py, &calendar)
+        })
+    }
+
+    /// The members' budget calendar as iCalendar text.
+    fn calendar_ics(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || {
+            Ok(self.plan.calendar(&self.result).or_raise(py)?.to_ics())
+        })
+    }
+
+    /// The settlement of `year`: from the plan's own outcome, or from an
+    /// outcome file's `text` in `format`.
+    #[pyo3(signature = (year, text=None, format=None))]
+    fn settle<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        text: Option<&str>,
+        format: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        boundary(py, || {
+            let settlement = self.settlement(year, text, format).or_raise(py)?;
+            settlement_dict(py, &settlement)
+        })
+    }
+
+    /// The invoices of `year`; with `settle`, the settlement of the year
+    /// before on the first instalment (outcome as in `settle`).
+    #[pyo3(signature = (year, settle, text=None, format=None))]
+    fn invoices<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        settle: bool,
+        text: Option<&str>,
+        format: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        boundary(py, || {
+            let settled = match settle {
+                true => Some(self.settlement(year - 1, text, format).or_raise(py)?),
+                false => None,
+            };
+            let invoices = self
+                .plan
+                .invoices(&self.result, year, settled.as_ref())
+                .or_raise(py)?;
+            invoices_dict(py, &invoices)
+        })
+    }
+
+    /// Why contributions changed from the year before: one dict per member
+    /// and year, both optional filters.
+    #[pyo3(signature = (member=None, year=None))]
+    fn why_changed<'py>(
+        &self,
+        py: Python<'py>,
+        member: Option<&str>,
+        year: Option<i32>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        boundary(py, || {
+            let all = match (member, year) {
+                (Some(m), Some(y)) => vec![self.plan.why_changed(&self.result, m, y).or_raise(py)?],
+                _ => {
+                    let mut all = self.plan.changes(&self.result).or_raise(py)?;
+                    all.retain(|c| {
+                        member.is_none_or(|m| c.member == m) && year.is_none_or(|y| c.year == y)
+                    });
+                    if all.is_empty() {
+                        if let Some(m) = member {
+                            // Core names the real problem: an unknown member
+                            // or a year without a previous one.
+                            self.plan
+                                .why_changed(
+                                    &self.result,
+                                    m,
+                                    year.unwrap_or(self.plan.first_year + 1),
+                                )
+                                .or_raise(py)?;
+                        } else if let (Some(y), Some(first)) = (
+                            year,
+                            self.result.years.first().and_then(|y| y.members.first()),
+                        ) {
+                            // A year outside the horizon or the first year.
+                            self.plan
+                                .why_changed(&self.result, &first.id, y)
+                                .or_raise(py)?;
+                        }
+                    }
+                    all
+                }
+            };
+            all.iter().map(|c| change_dict(py, c)).collect()
+        })
+    }
+
+    /// How this result differs from `other`: B − A per member and year,
+    /// with this result as A.
+    fn diff<'py>(&self, py: Python<'py>, other: &NativeResult) -> PyResult<Bound<'py, PyDict>> {
+        boundary(py, || {
+            let d = andel::cycle::diff(&self.result, &other.result).or_raise(py)?;
+            diff_dict(py, &d)
+        })
+    }
+}
+
+impl NativeResult {
+    /// The settlement of `year`, from an outcome file's text when given
+    /// (as `andel settle --outcome` reads it), else from the plan's own.
+    fn settlement(
+        &self,
+        year: i32,
+        text: Option<&str>,
+        format: Option<&str>,
+    ) -> andel::Result<Settlement> {
+        let Some(text) = text else {
+            return self.plan.settle(&self.result, year);
+        };
+        let format = format_named(format.unwrap_or("toml"))?;
+        let file = OutcomeFile::read(text, format, &self.plan)?;
+        let outcome = file
+            .outcome
+            .iter()
+            .find(|o| o.year == year)
+            .ok_or_else(|| Error::InvalidPlan {
+                reason: format!("the outcome file has no outcome for {year}"),
+            })?;
+        self.plan
+            .settle_outcome(&self.result, outcome)
+            .map_err(|e| Plan::locate(e, text, format))
     }
 }

@@ -427,7 +427,7 @@ def test_a_rust_panic_surfaces_as_internal_error() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["andel", "andel._api", "andel._allocation", "andel._errors", "andel._plan", "andel._result", "andel._display"]
+    "module", ["andel", "andel._api", "andel._allocation", "andel._errors", "andel._plan", "andel._result", "andel._display", "andel._cycle"]
 )
 def test_docstring_examples_run(module: str) -> None:
     import doctest
