@@ -950,6 +950,11 @@ export function planCalendar(plan: Plan, options?: (PlanObjectOptions & { ics?: 
 export function planCalendar(text: string, options: PlanTextOptions & { ics?: false | null }): Calendar;
 export function planCalendar(plan: Plan, options: PlanObjectOptions & { ics: true }): string;
 export function planCalendar(text: string, options: PlanTextOptions & { ics: true }): string;
+/** With `ics` not known until run time: either. */
+export function planCalendar(
+  plan: Plan | string,
+  options: (PlanObjectOptions | PlanTextOptions) & { ics?: boolean | null },
+): Calendar | string;
 
 /** The members' budget calendar as iCalendar (RFC 5545) text, one all-day event per milestone and year. */
 export function planCalendarIcs(plan: Plan, options?: PlanObjectOptions | null): string;

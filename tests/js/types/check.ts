@@ -228,6 +228,7 @@ const cyclePlan: Plan = {
 const cal: Calendar = planCalendar(cyclePlan);
 const calDate: string = cal.entries[0].date;
 const icsText: string = planCalendar(cyclePlan, { ics: true });
+const either: Calendar | string = planCalendar(cyclePlan, { ics: Math.random() > 0.5 });
 const icsText2: string = planCalendarIcs("x", { format: "toml" });
 const inv: Invoices = planInvoices(cyclePlan, 2026, { settle: true });
 const invTotal: string = inv.runs[0].invoices[0].total;
