@@ -194,3 +194,15 @@ def test_why_changed_filters_and_explains_in_words() -> None:
     assert e.value.code == "unknown_member"
     with pytest.raises(andel.PlanError):
         plan.why_changed(year=2021)
+
+
+def test_a_given_outcome_is_the_one_settled(plan: andel.Plan) -> None:
+    # Not the plan's own [[outcome]]: only project management, 70 000 over.
+    year = [y for y in plan.compute().to_dict()["years"] if y["year"] == 2021][0]
+    planned = {line["id"]: line["gross"] for line in year["lines"]}["projektledning"]
+    actual = planned + Decimal("70000")
+    s = plan.settle(2021, {"year": 2021, "costs": {"projektledning": str(actual)}})
+    assert s["difference"] == Decimal("70000")
+    assert sum((m["settlement"] for m in s["members"]), Decimal(0)) == Decimal("70000")
+    text = f'[[outcome]]\nyear = 2021\ncosts = {{ projektledning = "{actual}" }}\n'
+    assert plan.settle(2021, text) == s
