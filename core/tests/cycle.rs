@@ -513,3 +513,24 @@ fn the_cycle_sections_read_the_same_from_json_and_toml() {
         assert!(!reference.contains(field), "{field}");
     }
 }
+
+#[test]
+fn settling_a_year_outside_the_plan_is_year_outside_horizon() {
+    let plan = andel::Plan::from_toml(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/tillvaxtmotor-cycle.toml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let result = plan.compute().unwrap();
+    assert_eq!(
+        plan.settle(&result, 2019).unwrap_err().code(),
+        "year_outside_horizon"
+    );
+    assert_eq!(
+        plan.settle(&result, 2031).unwrap_err().code(),
+        "year_outside_horizon"
+    );
+}

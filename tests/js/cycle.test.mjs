@@ -176,9 +176,8 @@ for (const [buildName, load] of builds) {
 
       test("a year without an outcome, and calls shaped wrongly", () => {
         throwsCode(() => settlePlan(cycleToml, 2022, null, toml), "invalid_plan");
-        // The core looks for the year's outcome before the horizon: no
-        // outcome for 2019 either.
-        throwsCode(() => settlePlan(cycleToml, 2019, null, toml), "invalid_plan");
+        // A year before the plan is outside its horizon.
+        throwsCode(() => settlePlan(cycleToml, 2019, null, toml), "year_outside_horizon");
         throwsCode(() => settlePlan(cycleToml, 2n ** 40n, null, toml), "year_outside_horizon");
         throwsCode(() => settlePlan(cycleToml, "2021", null, toml), "invalid_argument");
         throwsCode(() => settlePlan(referenceToml, 2021, outcomeToml, toml), "invalid_argument");

@@ -287,6 +287,9 @@ impl Plan {
     }
 
     pub(crate) fn settle_result(&self, result: &PlanResult, year: i32) -> Result<Settlement> {
+        if year < self.first_year || year > self.last_year() {
+            return Err(self.outside(year));
+        }
         let (index, outcome) = self
             .outcome
             .iter()
