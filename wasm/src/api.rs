@@ -35,7 +35,7 @@ pub fn allocate(
     let amounts = split
         .allocator
         .allocate(split.total, &split.weights)
-        .map_err(|e| with_names(e, names.as_deref()))?;
+        .map_err(|e| e.with_names(names.as_deref()))?;
     Ok(amounts.iter().map(ToString::to_string).collect())
 }
 
@@ -137,27 +137,6 @@ pub fn number_error(
         .zip(earlier_texts.iter().map(String::as_str))
         .collect();
     refuse_value(&earlier, field, shown, reason).into()
-}
-
-/// Gives a negative-weight error the name of its weight, as
-/// `Allocator::explain_named` does, so `allocate` with names says
-/// "the weight at index 3 (Hylte)" too.
-fn with_names(err: Error, names: Option<&[String]>) -> Error {
-    match (err, names) {
-        (
-            Error::NegativeWeight {
-                index,
-                name: None,
-                value,
-            },
-            Some(names),
-        ) => Error::NegativeWeight {
-            index,
-            name: names.get(index).cloned(),
-            value,
-        },
-        (other, _) => other,
-    }
 }
 
 #[cfg(test)]
