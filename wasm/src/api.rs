@@ -7,7 +7,7 @@
 use crate::args::{SplitTexts, read_rounding, refuse_value};
 use crate::error::{ErrorInfo, JsResult};
 use crate::explain::RawAllocation;
-use andel::{DEFAULT_UNIT, Error, Method, Rounding, parse_decimal};
+use andel::{DEFAULT_UNIT, Method, Rounding, parse_decimal};
 use wasm_bindgen::prelude::*;
 
 /// Splits `total` by `weights`; the amounts as texts, in weight order.
