@@ -24,33 +24,13 @@ import sys
 import time
 from decimal import Decimal
 
+from bench_common import exact_units, lcg_weights
+
 N = 1_000_000
 TOTAL = Decimal("123456789.01")
 UNIT = Decimal("0.01")
 UNITS = int(TOTAL / UNIT)  # 12 345 678 901 öre, exact: both are decimals
 REPEAT = 10
-
-
-def lcg_weights(n: int) -> list[int]:
-    state = 0x2545F4914F6CDD1D
-    mask = (1 << 64) - 1
-    out = []
-    for _ in range(n):
-        state = (state * 6364136223846793005 + 1442695040888963407) & mask
-        out.append(2000 + (state >> 33) % 1_000_000)
-    return out
-
-
-def exact_units(units: int, weights: list[int]) -> list[int]:
-    """Largest remainder with integers: ties to the larger weight, then the
-    earlier position (andel's rule)."""
-    total = sum(weights)
-    floors = [units * w // total for w in weights]
-    left = units - sum(floors)
-    order = sorted(range(len(weights)), key=lambda i: (-(units * weights[i] % total), -weights[i], i))
-    for i in order[:left]:
-        floors[i] += 1
-    return floors
 
 
 def timed(fn, repeat: int = REPEAT) -> tuple[object, list[float]]:

@@ -31,6 +31,8 @@ import sys
 import time
 import timeit
 from decimal import Decimal
+
+from bench_common import exact_units, lcg_weights
 from typing import Any, Callable, List, Sequence, Tuple
 
 import numpy as np
@@ -40,28 +42,6 @@ import andel
 TOTAL = Decimal("123456789.01")
 UNIT = Decimal("0.01")
 UNITS = 12_345_678_901
-
-
-def lcg_weights(n: int) -> List[int]:
-    """core/benches/allocate.rs's weights: 2000 + (state >> 33) mod 1e6."""
-    state = 0x2545F4914F6CDD1D
-    mask = (1 << 64) - 1
-    out = []
-    for _ in range(n):
-        state = (state * 6364136223846793005 + 1442695040888963407) & mask
-        out.append(2000 + (state >> 33) % 1_000_000)
-    return out
-
-
-def exact_units(units: int, weights: Sequence[int]) -> List[int]:
-    """Largest remainder in integers; ties to the larger weight, then the
-    earlier position (andel's rule)."""
-    whole = sum(weights)
-    floors = [units * w // whole for w in weights]
-    order = sorted(range(len(weights)), key=lambda i: (-(units * weights[i] % whole), -weights[i], i))
-    for i in order[: units - sum(floors)]:
-        floors[i] += 1
-    return floors
 
 
 def per_call(fn: Callable[[], object], number: int, repeat: int = 7) -> Tuple[float, float]:
