@@ -1,0 +1,160 @@
+//! Replays the bad-input catalogue `tests/vectors/errors.json` through core:
+//! every case must fail with its stable error code (and, for plans, at its
+//! path). Python and JavaScript replay the same file; the format is in
+//! `tests/vectors/errors.md`.
+
+use andel::plan::Format;
+use andel::{Allocator, Decimal, Method, Plan, parse_decimal};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// Fewer cases than this means the file was truncated or replaced.
+const MIN_CASES: usize = 40;
+
+/// Every case of the file; panics (failing the test) when the file is
+/// missing, unreadable or too short, so a lost file never passes silently.
+fn load_cases() -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let doc: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+    assert_eq!(doc["format"], 1, "unknown catalogue format");
+    let cases = doc["cases"]
+        .as_array()
+        .expect("`cases` must be an array")
+        .clone();
+    assert!(
+        cases.len() >= MIN_CASES,
+        "only {} cases in {} (at least {MIN_CASES} expected)",
+        cases.len(),
+        path.display()
+    );
+    cases
+}
+
+fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).map(|s| {
+        s.as_str()
+            .unwrap_or_else(|| panic!("{key} must be a string in {v}"))
+    })
+}
+
+/// What core says: `Ok(())` when the input was accepted (always a failure
+/// here), otherwise the code and the path of the error.
+type Outcome = Result<(), (String, Option<String>)>;
+
+fn fail(e: andel::Error) -> (String, Option<String>) {
+    let path = e.location().map(|l| l.path.clone());
+    (e.code().to_string(), path)
+}
+
+/// An allocation, checked in the documented order: number texts (total,
+/// unit, first divisor, weights), the method name, then the split.
+fn allocate(args: &Value) -> Outcome {
+    let total = parse_decimal(text(args, "total").expect("total"), "total").map_err(fail)?;
+    let unit = parse_decimal(text(args, "unit").unwrap_or("0.01"), "unit").map_err(fail)?;
+    let first_divisor = text(args, "first_divisor")
+        .map(|t| parse_decimal(t, "first_divisor"))
+        .transpose()
+        .map_err(fail)?;
+    let weights = args["weights"]
+        .as_array()
+        .expect("weights must be an array")
+        .iter()
+        .map(|w| parse_decimal(w.as_str().expect("weights are strings"), "weight"))
+        .collect::<Result<Vec<Decimal>, _>>()
+        .map_err(fail)?;
+    let method: Method = text(args, "method")
+        .unwrap_or("largest_remainder")
+        .parse()
+        .map_err(fail)?;
+    Allocator::new()
+        .unit(unit)
+        .method(method)
+        .first_divisor(first_divisor)
+        .allocate(total, &weights)
+        .map(|_| ())
+        .map_err(fail)
+}
+
+/// The plan's text, followed by its padding when the case has one.
+fn plan_text(case: &Value) -> String {
+    let mut out = text(case, "text").expect("text").to_string();
+    if let Some(pad) = case.get("pad") {
+        let repeat = text(pad, "repeat").expect("pad.repeat");
+        let times = pad["times"].as_u64().expect("pad.times") as usize;
+        out.push_str(&repeat.repeat(times));
+    }
+    out
+}
+
+/// A plan read and computed: the first error either step reports.
+fn plan(case: &Value) -> Outcome {
+    let format = match text(case, "format").expect("format") {
+        "toml" => Format::Toml,
+        "json" => Format::Json,
+        other => panic!("unknown format {other}"),
+    };
+    let plan = Plan::read(&plan_text(case), format).map_err(fail)?;
+    plan.compute().map(|_| ()).map_err(fail)
+}
+
+#[test]
+fn every_bad_input_gives_its_code() {
+    let cases = load_cases();
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = text(case, "name").expect("every case has a name");
+        let want_code = text(case, "error").expect("every case has an error");
+        let got = match text(case, "call").expect("call") {
+            "allocate" => allocate(&case["args"]),
+            "plan" => plan(case),
+            other => panic!("{name}: unknown call {other}"),
+        };
+        match got {
+            Ok(()) => failures.push(format!("{name}: accepted, expected {want_code}")),
+            Err((code, path)) => {
+                if code != want_code {
+                    failures.push(format!(
+                        "{name}: expected {want_code}, core gave {code} at {path:?}"
+                    ));
+                } else if let Some(want_path) = text(case, "path")
+                    && path.as_deref() != Some(want_path)
+                {
+                    failures.push(format!(
+                        "{name}: expected path {want_path}, core gave {path:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases disagree with core:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn names_are_unique_and_calls_known() {
+    let cases = load_cases();
+    let mut seen = std::collections::HashSet::new();
+    for case in &cases {
+        let name = text(case, "name").expect("every case has a name");
+        assert!(seen.insert(name.to_string()), "duplicate case {name}");
+        assert!(
+            matches!(text(case, "call"), Some("allocate" | "plan")),
+            "{name}: call"
+        );
+    }
+    let plans = cases.iter().filter(|c| c["call"] == "plan").count();
+    assert!(plans >= 15, "only {plans} plan cases");
+    assert!(
+        cases.len() - plans >= 15,
+        "only {} allocate cases",
+        cases.len() - plans
+    );
+}
