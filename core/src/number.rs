@@ -51,9 +51,12 @@ pub fn parse_decimal(input: &str, field: &str) -> Result<Decimal> {
     if digits.bytes().filter(|&b| b == b'.').count() > 1 {
         return Err(refuse("more than one decimal point"));
     }
-    let significant = digits.trim_start_matches(['0', '.']).len();
+    // Digits only: the decimal point is not a digit. A Decimal holds 28
+    // digits always and 29 when the mantissa stays below 2⁹⁶; whether a
+    // 29-digit value fits is for from_str_exact below to say.
+    let significant = digits.trim_start_matches(['0', '.']).bytes().filter(u8::is_ascii_digit).count();
     if significant > MAX_DIGITS + 1 {
-        return Err(refuse("more than 28 significant digits"));
+        return Err(refuse("more than 29 significant digits"));
     }
     let value = Decimal::from_str_exact(mantissa.trim_start_matches('+'))
         .map_err(|_| refuse("more digits than can be kept exactly"))?;
@@ -170,6 +173,10 @@ mod tests {
             assert!(refused(bad), "{bad:?} should be refused");
         }
         assert!(refused("0.12345678901234567890123456789"));
+        // 29 significant digits that fit exactly are read, decimal point or not.
+        assert_eq!(ok("1.2345678901234567890123456789"), "1.2345678901234567890123456789");
+        assert_eq!(ok("12345678901234567890123456789"), "12345678901234567890123456789");
+        assert!(refused("1.23456789012345678901234567890"));
         assert!(refused("123456789012345678901234567890"));
     }
 
