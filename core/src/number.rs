@@ -54,7 +54,11 @@ pub fn parse_decimal(input: &str, field: &str) -> Result<Decimal> {
     // Digits only: the decimal point is not a digit. A Decimal holds 28
     // digits always and 29 when the mantissa stays below 2⁹⁶; whether a
     // 29-digit value fits is for from_str_exact below to say.
-    let significant = digits.trim_start_matches(['0', '.']).bytes().filter(u8::is_ascii_digit).count();
+    let significant = digits
+        .trim_start_matches(['0', '.'])
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count();
     if significant > MAX_DIGITS + 1 {
         return Err(refuse("more than 29 significant digits"));
     }
@@ -174,8 +178,14 @@ mod tests {
         }
         assert!(refused("0.12345678901234567890123456789"));
         // 29 significant digits that fit exactly are read, decimal point or not.
-        assert_eq!(ok("1.2345678901234567890123456789"), "1.2345678901234567890123456789");
-        assert_eq!(ok("12345678901234567890123456789"), "12345678901234567890123456789");
+        assert_eq!(
+            ok("1.2345678901234567890123456789"),
+            "1.2345678901234567890123456789"
+        );
+        assert_eq!(
+            ok("12345678901234567890123456789"),
+            "12345678901234567890123456789"
+        );
         assert!(refused("1.23456789012345678901234567890"));
         assert!(refused("123456789012345678901234567890"));
     }
