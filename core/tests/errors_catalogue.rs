@@ -5,40 +5,13 @@
 
 use andel::plan::Format;
 use andel::{Allocator, Decimal, Method, Plan, parse_decimal};
+mod common;
+
+use common::{load_cases, text};
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// Fewer cases than this means the file was truncated or replaced.
 const MIN_CASES: usize = 40;
-
-/// Every case of the file; panics (failing the test) when the file is
-/// missing, unreadable or too short, so a lost file never passes silently.
-fn load_cases() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-    assert_eq!(doc["format"], 1, "unknown catalogue format");
-    let cases = doc["cases"]
-        .as_array()
-        .expect("`cases` must be an array")
-        .clone();
-    assert!(
-        cases.len() >= MIN_CASES,
-        "only {} cases in {} (at least {MIN_CASES} expected)",
-        cases.len(),
-        path.display()
-    );
-    cases
-}
-
-fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).map(|s| {
-        s.as_str()
-            .unwrap_or_else(|| panic!("{key} must be a string in {v}"))
-    })
-}
 
 /// What core says: `Ok(())` when the input was accepted (always a failure
 /// here), otherwise the code and the path of the error.
@@ -102,7 +75,7 @@ fn plan(case: &Value) -> Outcome {
 
 #[test]
 fn every_bad_input_gives_its_code() {
-    let cases = load_cases();
+    let cases = load_cases("errors.json", MIN_CASES);
     let mut failures = Vec::new();
     for case in &cases {
         let name = text(case, "name").expect("every case has a name");
@@ -140,7 +113,7 @@ fn every_bad_input_gives_its_code() {
 
 #[test]
 fn names_are_unique_and_calls_known() {
-    let cases = load_cases();
+    let cases = load_cases("errors.json", MIN_CASES);
     let mut seen = std::collections::HashSet::new();
     for case in &cases {
         let name = text(case, "name").expect("every case has a name");

@@ -5,44 +5,13 @@
 //! file format is defined in `tests/vectors/README.md`.
 
 use andel::{Allocator, Decimal, Method, parse_decimal};
+mod common;
+
+use common::{load_cases, text};
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// Fewer cases than this means the file was truncated or replaced.
 const MIN_CASES: usize = 40;
-
-fn vectors_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/allocate.json")
-}
-
-/// Every case of the file; panics (failing the test) when the file is
-/// missing, unreadable or too short, so a lost file never passes silently.
-fn load_cases() -> Vec<Value> {
-    let path = vectors_path();
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let doc: Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-    assert_eq!(doc["format"], 1, "unknown vector format");
-    let cases = doc["cases"]
-        .as_array()
-        .expect("`cases` must be an array")
-        .clone();
-    assert!(
-        cases.len() >= MIN_CASES,
-        "only {} cases in {} (at least {MIN_CASES} expected)",
-        cases.len(),
-        path.display()
-    );
-    cases
-}
-
-fn text<'a>(case: &'a Value, key: &str) -> Option<&'a str> {
-    case.get(key).map(|v| {
-        v.as_str()
-            .unwrap_or_else(|| panic!("{key} must be a string in {case}"))
-    })
-}
 
 fn texts(case: &Value, key: &str) -> Option<Vec<String>> {
     case.get(key).map(|v| {
@@ -108,7 +77,7 @@ fn expected(case: &Value) -> Outcome {
 
 #[test]
 fn every_vector_matches_core() {
-    let cases = load_cases();
+    let cases = load_cases("allocate.json", MIN_CASES);
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|case| {
@@ -129,7 +98,7 @@ fn every_vector_matches_core() {
 
 #[test]
 fn names_are_unique_and_pair_with_weights() {
-    let cases = load_cases();
+    let cases = load_cases("allocate.json", MIN_CASES);
     let mut seen = std::collections::HashSet::new();
     for case in &cases {
         let name = text(case, "name").expect("every case has a name");

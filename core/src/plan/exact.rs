@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{One, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 
 /// An exact rational number.
@@ -46,10 +46,4 @@ pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
     fraction(x)?
         .to_decimal()
         .ok_or_else(|| Error::overflow("a decimal"))
-}
-
-/// The sign-aware absolute value (for messages).
-#[allow(dead_code)]
-pub(crate) fn abs(x: &Q) -> Q {
-    x.abs()
 }
