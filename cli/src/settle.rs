@@ -22,18 +22,7 @@ pub fn settlement(
             let file = Source::read(path)?;
             let outcomes =
                 OutcomeFile::read(&file.text, file.format, plan).map_err(|e| file.failure(e))?;
-            let o = outcomes
-                .outcome
-                .iter()
-                .find(|o| o.year == year)
-                .ok_or_else(|| {
-                    Failure::InFile(
-                        file.name.clone(),
-                        andel::Error::InvalidPlan {
-                            reason: format!("the outcome file has no outcome for {year}"),
-                        },
-                    )
-                })?;
+            let o = outcomes.for_year(year).map_err(|e| file.failure(e))?;
             plan.settle_outcome(result, o)
                 .map_err(|e| file.failure(Plan::locate(e, &file.text, file.format)))
         }

@@ -330,13 +330,7 @@ impl NativeResult {
         };
         let format = format_named(format.unwrap_or("toml"))?;
         let file = OutcomeFile::read(text, format, &self.plan)?;
-        let outcome = file
-            .outcome
-            .iter()
-            .find(|o| o.year == year)
-            .ok_or_else(|| Error::InvalidPlan {
-                reason: format!("the outcome file has no outcome for {year}"),
-            })?;
+        let outcome = file.for_year(year)?;
         self.plan
             .settle_outcome(&self.result, outcome)
             .map_err(|e| Plan::locate(e, text, format))

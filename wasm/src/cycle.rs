@@ -174,15 +174,7 @@ fn settlement(
     let outcome_format = read_format(outcome_format.unwrap_or("json"))?;
     let in_outcome = |e: Error| ErrorInfo::from(e).in_second();
     let file = OutcomeFile::read(outcome, outcome_format, plan).map_err(in_outcome)?;
-    let entry = file
-        .outcome
-        .iter()
-        .find(|o| o.year == year)
-        .ok_or_else(|| {
-            in_outcome(Error::InvalidPlan {
-                reason: format!("the outcome has no entry for {year}"),
-            })
-        })?;
+    let entry = file.for_year(year).map_err(in_outcome)?;
     plan.settle_outcome(result, entry)
         .map_err(|e| in_outcome(Plan::locate(e, outcome, outcome_format)))
 }

@@ -39,6 +39,18 @@ pub struct OutcomeFile {
     pub outcome: Vec<Outcome>,
 }
 
+impl OutcomeFile {
+    /// The outcome of `year`, or `invalid_plan` when the file has none.
+    pub fn for_year(&self, year: i32) -> Result<&Outcome> {
+        self.outcome
+            .iter()
+            .find(|o| o.year == year)
+            .ok_or_else(|| Error::InvalidPlan {
+                reason: format!("the outcome file has no outcome for {year}"),
+            })
+    }
+}
+
 /// The settlement of one budget year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settlement {
