@@ -64,3 +64,28 @@ fn an_invalid_date_in_json_is_invalid_date() {
     let e = Plan::from_json(text).expect_err("April has 30 days");
     assert_eq!(e.code(), "invalid_date", "{e}");
 }
+
+#[test]
+fn a_bare_toml_date_reads_like_the_quoted_one() {
+    let text = |joins: &str| {
+        PLAN.replace("JOINS", joins)
+            .replace("METRIC", r#""2022-12-31" = 1"#)
+    };
+    let bare = Plan::from_toml(&text("joins = 2025-07-01")).expect("a bare TOML date is a date");
+    let quoted = Plan::from_toml(&text(r#"joins = "2025-07-01""#)).unwrap();
+    assert_eq!(bare, quoted);
+    // A date with a time of day is not a day.
+    let e = Plan::from_toml(&text("joins = 2025-07-01T12:00:00")).unwrap_err();
+    assert_eq!(e.code(), "invalid_date", "{e}");
+    assert_eq!(place(&e), (9, 9));
+}
+
+#[test]
+fn a_json_field_named_twice_is_refused() {
+    let text = r#"{"format": 1, "name": "x", "first_year": 2025, "years": 1, "years": 2,
+ "members": []}"#;
+    let e = Plan::from_json(text).expect_err("years is named twice");
+    assert_eq!(e.code(), "plan_syntax", "{e}");
+    assert!(e.to_string().contains("duplicate field `years`"), "{e}");
+    assert_eq!(e.location().unwrap().line, Some(1));
+}

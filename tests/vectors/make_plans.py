@@ -725,12 +725,11 @@ def place(c: dict, expected: dict) -> dict:
     text, fmt = c["text"], c["name"].rsplit(".", 1)[1]
     at = c["checks"].get("at")
     if at and "key" in at:
-        # Reader errors: TOML points at the key; serde_json at the last
-        # character it read, the key's closing quote.
+        # Reader errors about a key: at the key, its opening quote in JSON.
         if fmt == "toml":
             offset = re.search(rf"^{re.escape(at['key'])}\s*=", text, re.M).start()
         else:
-            offset = text.index(f'"{at["key"]}"') + len(at["key"]) + 1
+            offset = text.index(f'"{at["key"]}"')
     elif at and "value" in at:
         offset = re.search(rf"=\s*({re.escape(at['value'])})\s*$", text, re.M).start(1)
     elif fmt == "toml":

@@ -36,14 +36,38 @@ pub enum Format {
     Json,
 }
 
-/// Adds the line and column of the error's path in `text`.
+/// Adds the line and column of the error's path in `text`, pointing at the
+/// key of the field at fault: for problems with a plan that reads.
 pub(crate) fn locate(error: Error, text: &str, format: Format) -> Error {
+    place(error, text, format, |_, _| false)
+}
+
+/// Adds the line and column of a reading error's path in `text`: at the
+/// value that could not be read, or at the key when the key itself is at
+/// fault.
+pub(crate) fn locate_reading(error: Error, text: &str, format: Format) -> Error {
+    place(error, text, format, |source, steps| {
+        !key_at_fault(source, steps)
+    })
+}
+
+fn place(
+    error: Error,
+    text: &str,
+    format: Format,
+    at_value: impl Fn(&Error, &[Step]) -> bool,
+) -> Error {
     let Error::InPlan { location, source } = error else {
         return error;
     };
+    let steps = steps(&location.path);
+    let at_value = at_value(&source, &steps);
     let offset = match format {
-        Format::Toml => toml_offset(text, &steps(&location.path)),
-        Format::Json => json_offset(text, &steps(&location.path)),
+        #[cfg(feature = "toml")]
+        Format::Toml => toml_offset(text, &steps, at_value),
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => None,
+        Format::Json => json_offset(text, &steps, at_value),
     };
     let (line, column) = offset.map_or((None, None), |o| {
         let (l, c) = line_column(text, o);
@@ -59,6 +83,22 @@ pub(crate) fn locate(error: Error, text: &str, format: Format) -> Error {
     }
 }
 
+/// Whether the error is about the last key of its path rather than its
+/// value: a field that should not be there, or a map key that is refused
+/// (a date key of a metric series that does not exist). Every other
+/// problem is pointed at by the value that has it.
+fn key_at_fault(error: &Error, steps: &[Step]) -> bool {
+    let last_key = match steps.last() {
+        Some(Step::Key(k)) => *k,
+        _ => return false,
+    };
+    match error {
+        Error::UnknownField { .. } => true,
+        Error::InvalidDate { input, .. } | Error::InvalidNumber { input, .. } => input == last_key,
+        _ => false,
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let before = &text[..offset.min(text.len())];
@@ -67,15 +107,17 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
+#[cfg(feature = "toml")]
 /// The deepest part of the path that exists, so a missing field points at
-/// its parent.
-fn toml_offset(text: &str, steps: &[Step]) -> Option<usize> {
+/// its parent. When the whole path exists and `at_value`, the offset of the
+/// value rather than of its key.
+fn toml_offset(text: &str, steps: &[Step], at_value: bool) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
     let root = DeTable::parse(text).ok()?;
     let mut best = None;
     let mut table: Option<&DeTable> = Some(root.get_ref());
     let mut value: Option<&toml::Spanned<DeValue>> = None;
-    for step in steps {
+    for (step_no, step) in steps.iter().enumerate() {
         let next = match (step, table, value) {
             (Step::Key(k), Some(t), _) => {
                 t.iter()
@@ -92,7 +134,7 @@ fn toml_offset(text: &str, steps: &[Step]) -> Option<usize> {
             _ => None,
         };
         let Some(next) = next else { break };
-        if matches!(step, Step::Index(_)) {
+        if matches!(step, Step::Index(_)) || (at_value && step_no + 1 == steps.len()) {
             best = Some(next.span().start);
         }
         value = Some(next);
@@ -105,12 +147,13 @@ fn toml_offset(text: &str, steps: &[Step]) -> Option<usize> {
 }
 
 /// A minimal JSON walker: follows the path and returns the offset of the
-/// deepest key or element found. The text has already parsed as JSON.
-fn json_offset(text: &str, steps: &[Step]) -> Option<usize> {
+/// deepest key or element found (of the value, when the whole path exists
+/// and `at_value`). The text has already parsed as JSON.
+fn json_offset(text: &str, steps: &[Step], at_value: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = skip_ws(bytes, 0);
     let mut best = None;
-    for step in steps {
+    for (step_no, step) in steps.iter().enumerate() {
         match (step, bytes.get(pos)) {
             (Step::Key(k), Some(b'{')) => {
                 pos += 1;
@@ -125,7 +168,11 @@ fn json_offset(text: &str, steps: &[Step]) -> Option<usize> {
                     pos = skip_ws(bytes, key_end);
                     pos = skip_ws(bytes, pos + 1); // the colon
                     if key == *k {
-                        best = Some(key_start);
+                        best = Some(if at_value && step_no + 1 == steps.len() {
+                            pos
+                        } else {
+                            key_start
+                        });
                         break;
                     }
                     pos = skip_ws(bytes, skip_value(bytes, pos)?);
@@ -228,14 +275,15 @@ mod tests {
     #[test]
     fn finds_places_in_json() {
         let text = "{\n  \"a\": 1,\n  \"costs\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\", \"participants\": [\"p\", \"q\"]}\n  ]\n}";
-        let at = json_offset(text, &steps("costs[1].participants[1]")).unwrap();
+        let at = json_offset(text, &steps("costs[1].participants[1]"), true).unwrap();
         assert_eq!(line_column(text, at), (5, 39));
     }
 
     #[test]
+    #[cfg(feature = "toml")]
     fn finds_places_in_toml() {
         let text = "name = \"x\"\n\n[[costs]]\nid = \"a\"\n\n[[costs]]\nid = \"b\"\nparticipants = [\"p\", \"q\"]\n";
-        let at = toml_offset(text, &steps("costs[1].participants[1]")).unwrap();
+        let at = toml_offset(text, &steps("costs[1].participants[1]"), true).unwrap();
         assert_eq!(line_column(text, at), (8, 22));
     }
 }

@@ -37,8 +37,10 @@ mod explain;
 mod key;
 mod locate;
 pub(crate) mod number;
+mod reader;
 mod result;
 pub(crate) mod table;
+mod tree;
 mod validate;
 pub(crate) mod year;
 
@@ -63,8 +65,14 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 /// of six municipalities and a university (`examples/tillvaxtmotor.toml`).
 pub const REFERENCE_PLAN: &str = include_str!("../../../examples/tillvaxtmotor.toml");
 
+/// The same reference case as JSON, every default written out
+/// (`examples/tillvaxtmotor.json`, which a test keeps equal to
+/// [`REFERENCE_PLAN`]). Builds without the `toml` feature start from it.
+pub const REFERENCE_PLAN_JSON: &str = include_str!("../../../examples/tillvaxtmotor.json");
+
 impl Plan {
     /// Reads a plan from TOML. Errors carry the line and column.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Plan> {
         Self::read(text, Format::Toml)
     }
@@ -109,8 +117,9 @@ impl Plan {
                 reason: format!("the document is larger than {MAX_DOCUMENT_BYTES} bytes"),
             });
         }
-        check_format_version(text, format)?;
-        parse_document(text, format)
+        let tree = tree::read(text, format)?;
+        check_format_version(&tree, text, format)?;
+        from_tree(tree, text, format)
     }
 
     /// Adds the line and column in `text` to an error that has a path, such
@@ -190,6 +199,7 @@ impl Plan {
     }
 
     /// The plan as TOML.
+    #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
         toml::to_string_pretty(self).map_err(|e| Error::InvalidPlan {
             reason: e.to_string(),
@@ -211,8 +221,11 @@ impl Plan {
 
     /// The bundled reference case.
     pub fn reference() -> Plan {
-        Plan::from_toml(REFERENCE_PLAN)
-            .unwrap_or_else(|e| panic!("the bundled reference plan is invalid: {e}"))
+        #[cfg(feature = "toml")]
+        let plan = Plan::from_toml(REFERENCE_PLAN);
+        #[cfg(not(feature = "toml"))]
+        let plan = Plan::from_json(REFERENCE_PLAN_JSON);
+        plan.unwrap_or_else(|e| panic!("the bundled reference plan is invalid: {e}"))
     }
 }
 
@@ -222,22 +235,19 @@ pub(crate) fn parse_document<T: serde::de::DeserializeOwned>(
     text: &str,
     format: Format,
 ) -> Result<T> {
-    // serde_path_to_error records where in the document a value was
-    // refused, so every reading error names its field.
-    match format {
-        Format::Toml => {
-            let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, "", &e))?;
-            serde_path_to_error::deserialize(de)
-                .map_err(|e| toml_error(text, &e.path().to_string(), e.inner()))
-        }
-        Format::Json => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            let value: T = serde_path_to_error::deserialize(&mut de)
-                .map_err(|e| json_error(&e.path().to_string(), e.inner()))?;
-            de.end().map_err(|e| json_error("", &e))?;
-            Ok(value)
-        }
-    }
+    from_tree(tree::read(text, format)?, text, format)
+}
+
+/// Reads a plan type from the document's tree. Every reading error names
+/// the field at fault, and [`locate`] finds that field in the text.
+fn from_tree<T: serde::de::DeserializeOwned>(
+    tree: serde_json::Value,
+    text: &str,
+    format: Format,
+) -> Result<T> {
+    reader::read(tree).map_err(|(path, message)| {
+        locate::locate_reading(tree::syntax(&path, &message, None), text, format)
+    })
 }
 
 fn carried_notes(years: &[YearResult]) -> Vec<String> {
@@ -259,100 +269,14 @@ fn carried_notes(years: &[YearResult]) -> Vec<String> {
 
 /// Refuses a plan of another format version before reading its fields, so
 /// a newer plan says "unsupported format", not "missing field".
-fn check_format_version(text: &str, format: Format) -> Result<()> {
-    let found = match format {
-        Format::Toml => text
-            .parse::<toml::Table>()
-            .ok()
-            .and_then(|t| t.get("format").and_then(|v| v.as_integer())),
-        Format::Json => serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .and_then(|v| v.get("format")?.as_i64()),
-    };
-    match found {
+fn check_format_version(tree: &serde_json::Value, text: &str, format: Format) -> Result<()> {
+    match tree.get("format").and_then(serde_json::Value::as_i64) {
         Some(found) if found != 1 => Err(locate::locate(
             Error::UnsupportedFormat { found }.at("format"),
             text,
             format,
         )),
         _ => Ok(()),
-    }
-}
-
-fn toml_error(text: &str, path: &str, e: &toml::de::Error) -> Error {
-    let at = e.span().map(|s| locate::line_column(text, s.start));
-    syntax_error(path, e.message(), at)
-}
-
-fn json_error(path: &str, e: &serde_json::Error) -> Error {
-    let at = (e.line() > 0).then(|| (e.line() as u32, e.column() as u32));
-    syntax_error(path, &strip_position(&e.to_string()), at)
-}
-
-/// Serde's messages, turned into typed errors with a place. The messages
-/// of andel's own readers (numbers, dates) keep their codes.
-fn syntax_error(path: &str, message: &str, at: Option<(u32, u32)>) -> Error {
-    let message = message.trim();
-    let error = if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = tail
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_string)
-            .collect();
-        Error::UnknownField {
-            field: field.to_string(),
-            expected,
-        }
-    } else if let Some(rest) = message.strip_prefix("missing field `") {
-        Error::MissingField {
-            field: rest.split('`').next().unwrap_or(rest).to_string(),
-        }
-    } else if let Some((input, reason)) = quoted_between(message, "is not a valid number (") {
-        Error::InvalidNumber {
-            field: path.to_string(),
-            input,
-            reason: reason.trim_end_matches(')').to_string(),
-        }
-    } else if let Some((input, reason)) = quoted_between(message, "is invalid: ") {
-        Error::InvalidDate {
-            input,
-            reason: reason.to_string(),
-        }
-    } else {
-        Error::PlanSyntax {
-            message: message.to_string(),
-        }
-    };
-    let path = if path == "." { "" } else { path };
-    Error::InPlan {
-        location: crate::error::Location {
-            path: path.to_string(),
-            line: at.map(|a| a.0),
-            column: at.map(|a| a.1),
-        },
-        source: Box::new(error),
-    }
-}
-
-/// From a message `… "input" <marker>reason`, the input and the reason.
-fn quoted_between(message: &str, marker: &str) -> Option<(String, String)> {
-    let (before, reason) = message.split_once(marker)?;
-    let before = before.trim_end();
-    let quoted = before.strip_suffix('"')?;
-    let start = quoted.rfind('"')?;
-    Some((
-        quoted[start + 1..].replace("\\\"", "\""),
-        reason.to_string(),
-    ))
-}
-
-/// serde_json appends " at line L column C"; the location carries it.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
     }
 }
 

@@ -68,7 +68,11 @@ impl Visitor<'_> for NumberVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-        // Refused on purpose: the text the author wrote is gone.
+        // Refused on purpose: the text the author wrote is gone. Shown the
+        // way serde_json writes floats, which keeps core's float formatting
+        // (about 5 KB gzipped) out of the browser module.
+        let v =
+            serde_json::Number::from_f64(v).map_or_else(|| "NaN".to_string(), |n| n.to_string());
         Err(E::custom(format!(
             "{v} is written as a float: write decimals as strings, e.g. \"{v}\", so they stay exact"
         )))

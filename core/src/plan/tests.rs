@@ -27,6 +27,30 @@ fn schema_file_is_current() {
     );
 }
 
+/// examples/tillvaxtmotor.json is the TOML reference case as JSON, every
+/// default written out. Regenerate with
+/// `ANDEL_BLESS=1 cargo test -p andel reference_json`.
+#[test]
+fn reference_json_file_is_current() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/tillvaxtmotor.json"
+    );
+    let generated = Plan::from_toml(REFERENCE_PLAN).unwrap().to_json() + "\n";
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).expect("examples/tillvaxtmotor.json exists");
+    assert_eq!(
+        committed, generated,
+        "examples/tillvaxtmotor.json is stale: regenerate it"
+    );
+    assert_eq!(
+        Plan::from_json(super::REFERENCE_PLAN_JSON).unwrap(),
+        Plan::from_toml(REFERENCE_PLAN).unwrap()
+    );
+}
+
 #[test]
 fn misspelt_field_is_refused_with_its_place() {
     let text = REFERENCE_PLAN.replace("participants", "partcipants");
