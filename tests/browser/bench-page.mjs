@@ -19,9 +19,9 @@ import { startServer } from "./server.mjs";
 
 const root = new URL("../../", import.meta.url);
 const gz = (paths) => gzipSync(Buffer.concat(paths.map((p) => readFileSync(new URL(p, root)))), { level: 9 }).length;
-const pkg = "wasm/pkg/web/";
+const pkg = "wasm/pkg/calculator/";
 const wasm = gz([`${pkg}andel_wasm_bg.wasm`]);
-const glue = [`${pkg}andel_wasm.js`, `${pkg}api.js`, `${pkg}index.js`];
+const glue = [`${pkg}andel_wasm.js`, `${pkg}api.js`, `${pkg}index.js`, `${pkg}web.js`];
 console.log(`wasm gzipped:                          ${wasm} bytes`);
 console.log(`wasm + JS glue (each gzipped, summed):  ${wasm + glue.map((p) => gz([p])).reduce((a, b) => a + b, 0)} bytes`);
 console.log(`  + web/andel-calculator.js gzipped:   ${gz(["web/andel-calculator.js"])} bytes`);

@@ -1,6 +1,6 @@
 // A tiny static server for the browser tests and benchmarks, on 127.0.0.1
-// only: web/ at /, andel's web build (wasm/pkg/web) at /pkg/ — the layout
-// docs/web.md tells a site to copy.
+// only: web/ at /, andel's calculator build (wasm/pkg/calculator) at /pkg/ —
+// the layout docs/web.md tells a site to copy.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const MOUNTS = [
-  ["/pkg/", join(root, "wasm", "pkg", "web")],
+  ["/pkg/", join(root, "wasm", "pkg", "calculator")],
   ["/", join(root, "web")],
 ];
 const TYPES = {

@@ -28,3 +28,12 @@ export async function loadWeb() {
   web.initSync({ module: readFileSync(webWasm) });
   return web;
 }
+
+/** The embeddable calculator's build: the web build's API, fewer functions. */
+export const calculatorEntry = new URL("calculator/index.js", pkg);
+export const calculatorWasm = new URL("calculator/andel_wasm_bg.wasm", pkg);
+for (const file of [calculatorEntry, calculatorWasm]) {
+  if (!existsSync(file)) {
+    throw new Error(`${fileURLToPath(file)} is missing: run scripts/build-wasm first`);
+  }
+}

@@ -6,6 +6,7 @@
 
 use crate::args::{SplitTexts, read_rounding, refuse_value};
 use crate::error::{ErrorInfo, JsResult};
+#[cfg(feature = "full")]
 use crate::explain::RawAllocation;
 use andel::{DEFAULT_UNIT, Method, Rounding, parse_decimal};
 use wasm_bindgen::prelude::*;
@@ -62,6 +63,7 @@ pub fn allocate_lines(
 }
 
 /// Splits `total` by `weights` and explains every part.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn explain(
     total: &str,

@@ -18,19 +18,24 @@
 
 pub mod api;
 pub mod args;
+#[cfg(feature = "full")]
 pub mod cycle;
 pub mod error;
+#[cfg(feature = "full")]
 pub mod explain;
 pub mod panic;
 pub mod plan;
 
-pub use api::{allocate, explain, methods, number_error, round_to_unit, rounding_modes, version};
+pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes, version};
+#[cfg(feature = "full")]
 pub use cycle::{
     diff_plans, plan_calendar, plan_calendar_ics, plan_invoices, settle_plan, why_changed,
 };
 pub use error::ErrorInfo;
-pub use explain::{RawAllocation, RawPart};
-pub use plan::{
-    check_plan, compute_plan, explain_plan, plan_schema, plan_to_json, reference_plan_json,
-    reference_plan_toml,
+pub use plan::{check_plan, compute_plan, reference_plan_json};
+#[cfg(feature = "full")]
+pub use {
+    api::explain,
+    explain::{RawAllocation, RawPart},
+    plan::{explain_plan, plan_schema, plan_to_json, reference_plan_toml},
 };

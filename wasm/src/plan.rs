@@ -8,7 +8,7 @@
 //! wrapper parses.
 
 use crate::error::{ErrorInfo, JsResult};
-use andel::plan::{Format, REFERENCE_PLAN};
+use andel::plan::{Format, REFERENCE_PLAN_JSON};
 use andel::{Error, Plan, PlanResult};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 /// docs/plan.schema.json, which a core test keeps equal to
 /// [`Plan::json_schema`]; bundled as text so that schemars, which only
 /// generates it, stays out of the WebAssembly module.
+#[cfg(feature = "full")]
 const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 
 /// Computes every member's contribution for every budget year: the
@@ -32,6 +33,7 @@ pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
 /// `year` is an `i64` (a BigInt in JavaScript) so that any whole number the
 /// caller gives arrives unchanged; one outside the core's `i32` is outside
 /// every plan's horizon and is reported as such.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainPlan)]
 pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResult<String> {
     let (plan, format) = read(text, format)?;
@@ -61,24 +63,28 @@ pub fn check_plan(text: &str, format: &str) -> JsResult<Vec<ErrorInfo>> {
 /// a sound plan is converted). There is no TOML writer here on purpose: it
 /// would add about 15 KB (gzipped) to the module, and the core reads both
 /// formats, so a JSON plan serves wherever a TOML one does.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planToJson)]
 pub fn plan_to_json(text: &str, format: &str) -> JsResult<String> {
     Ok(read(text, format)?.0.to_json())
 }
 
 /// The bundled reference case as written, TOML with its comments.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = referencePlanToml)]
 pub fn reference_plan_toml() -> String {
-    REFERENCE_PLAN.to_string()
+    andel::plan::REFERENCE_PLAN.to_string()
 }
 
-/// The bundled reference case as JSON, every default written out.
+/// The bundled reference case as JSON, every default written out (the
+/// core's copy, which a core test keeps equal to the TOML original).
 #[wasm_bindgen(js_name = referencePlanJson)]
 pub fn reference_plan_json() -> String {
-    Plan::reference().to_json()
+    REFERENCE_PLAN_JSON.trim_end().to_string()
 }
 
 /// The JSON Schema of the plan format.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planSchema)]
 pub fn plan_schema() -> String {
     PLAN_SCHEMA.trim_end().to_string()

@@ -248,3 +248,14 @@ settlePlan(cyclePlan, 2025, "[[outcome]]");
 planInvoices("x", 2026);
 // @ts-expect-error: not a cause
 const notKind: CauseKind = "weather";
+
+// The calculator's build: the same types, fewer functions.
+import initCalculator, * as calculator from "andel-calculator";
+const calculatorReady: Promise<void> = initCalculator();
+const calculatorResult: PlanResult = calculator.computePlan(calculator.referencePlan());
+const calculatorShares: string[] = calculator.allocate({ total: "1", weights: [1, 1] });
+const calculatorPlan: calculator.Plan = calculator.referencePlan();
+// @ts-expect-error: the calculator's build has no annual cycle
+calculator.planCalendar(calculatorPlan);
+// @ts-expect-error: nor explanations
+calculator.explain({ total: "1", weights: [1] });
