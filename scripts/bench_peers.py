@@ -251,10 +251,10 @@ def check(row: Row, got: List[Optional[int]], want: List[int], units: int, lr: O
     if not sum_ok:
         notes.append(f"sum off by {sum(whole) - units} units")
     if differ:
-        notes.append(f"{differ} parts differ from the exact split")
+        notes.append(f"{spaced(differ)} parts differ from the exact split")
     if lr is not None and row.exact:
         lr_differ = sum(1 for a, b in zip(got, lr) if a != b)
-        notes.append(f"differs from largest remainder in {lr_differ} parts, as its rule says")
+        notes.append(f"differs from largest remainder in {spaced(lr_differ)} parts, as its rule says")
     row.note = "; ".join(notes)
 
 
@@ -309,7 +309,9 @@ def spaced(x: float, decimals: int = 0) -> str:
 
 
 def fmt_ratio(x: float) -> str:
-    return f"{x:.2f}×" if x < 10 else f"{spaced(x)}×"
+    if x >= 10:
+        return f"{spaced(x)}×"
+    return f"{x:.2f}×" if x >= 0.1 else f"{x:.2g}×"
 
 
 def table(rows: List[Row], method: str, sizes: List[int]) -> List[str]:
@@ -433,6 +435,8 @@ def main(argv: List[str]) -> int:
         lines, _, _ = run_runner(cmd, label, loads)
         results += lines
     load_end = Path("/proc/loadavg").read_text().strip()
+    # Every time of every run, for a look beyond the medians.
+    (WORK / "results.json").write_text(json.dumps(results, indent=1))
     finished = datetime.now(timezone.utc).strftime("%H:%M")
 
     print("bench: checking every result against the exact split", file=sys.stderr, flush=True)
@@ -461,7 +465,7 @@ def main(argv: List[str]) -> int:
             "Node": tool_version(["node", "--version"]),
             "wasm-bindgen": tool_version(["wasm-bindgen", "--version"]),
             "maturin": tool_version([sys.executable, "-m", "maturin", "--version"]),
-            "andel commit": tool_version(["git", "rev-parse", "--short", "HEAD"]),
+            "andel commit": tool_version(["git", "describe", "--always", "--dirty"]),
         }
     )
     info = machine()
