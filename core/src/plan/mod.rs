@@ -106,7 +106,10 @@ impl Plan {
     fn parse(text: &str, format: Format) -> Result<Plan> {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(Error::InvalidPlan {
-                reason: format!("the document is larger than {MAX_DOCUMENT_BYTES} bytes"),
+                reason: format!(
+                    "the document is {} bytes, more than the {MAX_DOCUMENT_BYTES} (16 MiB) a plan may have",
+                    text.len()
+                ),
             });
         }
         check_format_version(text, format)?;
