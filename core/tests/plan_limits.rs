@@ -421,3 +421,55 @@ fn blends_nested_100_000_deep_are_refused() {
         assert_eq!(e.code(), "plan_syntax", "{format:?}: {e}");
     }
 }
+
+/// Every member's in-kind value is the sum of its own entries, in a plan
+/// with many members and several entries each (the entries are grouped by
+/// member once a year rather than scanned for every member).
+#[test]
+fn in_kind_values_of_many_members() {
+    use std::fmt::Write;
+    let members = 300;
+    let mut text = String::from(
+        "format = 1\nname = \"In kind\"\nfirst_year = 2025\nyears = 3\n\
+         [population]\ncarry_forward = true\n",
+    );
+    for m in 0..members {
+        let _ = write!(
+            text,
+            "[[members]]\nid = \"m{m}\"\nname = \"M{m}\"\n\
+             metrics.population = {{ \"2023-12-31\" = {} }}\n",
+            1000 + m
+        );
+    }
+    text.push_str("[[costs]]\nid = \"pm\"\nname = \"Pm\"\namount = \"900000\"\nfrom = 2025\n");
+    // Member m gives m kronor every year, and 7 more in 2026 (hours × rate)
+    // when m is even; members divisible by 5 give nothing.
+    for m in (0..members).filter(|m| m % 5 != 0) {
+        let _ = write!(text, "[[in_kind]]\nmember = \"m{m}\"\namount = \"{m}\"\n");
+        if m % 2 == 0 {
+            let _ = write!(
+                text,
+                "[[in_kind]]\nmember = \"m{m}\"\nyear = 2026\nhours = 2\nrate = \"3.5\"\n"
+            );
+        }
+    }
+    let result = Plan::from_toml(&text)
+        .expect("valid")
+        .compute()
+        .expect("computes");
+    for y in &result.years {
+        for (m, row) in y.members.iter().enumerate() {
+            let mut expected = if m % 5 == 0 { 0 } else { m as i64 };
+            if m % 5 != 0 && m % 2 == 0 && y.year == 2026 {
+                expected += 7;
+            }
+            assert_eq!(
+                row.in_kind,
+                Decimal::from(expected),
+                "{} in {}",
+                row.id,
+                y.year
+            );
+        }
+    }
+}
