@@ -473,3 +473,60 @@ fn in_kind_values_of_many_members() {
         }
     }
 }
+
+/// `check` reports every problem; the first 100 with their line and
+/// column, the others with their path only (finding a line costs a pass
+/// over the text, and a document can hold a million problems).
+#[test]
+fn check_reports_every_problem_and_locates_the_first_100() {
+    for format in [Format::Toml, Format::Json] {
+        let mut plan = base();
+        let outcome: andel::cycle::Outcome =
+            serde_json::from_str(r#"{"year": 2025}"#).expect("an outcome");
+        plan.outcome = vec![outcome; 2_000];
+        let text = match format {
+            Format::Toml => plan.to_toml().expect("TOML"),
+            Format::Json => plan.to_json(),
+        };
+        let problems = Plan::check(&text, format);
+        // Every outcome after the first repeats its year.
+        assert_eq!(problems.len(), 1_999, "{format:?}");
+        for (i, e) in problems.iter().enumerate() {
+            assert_eq!(e.code(), "duplicate_id");
+            let at = e.location().expect("a place");
+            assert_eq!(at.path, format!("outcome[{}].year", i + 1));
+            assert_eq!(at.line.is_some(), i < 100, "{format:?} problem {i}");
+        }
+    }
+}
+
+/// The checks that now use sets: a repeated milestone id, and outcomes
+/// naming lines and funding the plan has or does not have.
+#[test]
+fn repeated_milestones_and_unknown_outcome_entries() {
+    let text = format!(
+        "{BASE}\n[[funding]]\nid = \"f\"\nname = \"F\"\nyear = 2025\namount = \"100\"\n\
+         [[milestones]]\nid = \"d\"\nname = \"D\"\ndate = \"04-30\"\ndue = \"x\"\n\
+         [[milestones]]\nid = \"e\"\nname = \"E\"\ndate = \"05-30\"\ndue = \"x\"\n\
+         [[milestones]]\nid = \"d\"\nname = \"D2\"\ndate = \"06-30\"\ndue = \"x\"\n\
+         [[outcome]]\nyear = 2025\ncosts = {{ pm = \"900\", nope = \"1\" }}\n\
+         funding = {{ f = \"100\", g = \"1\" }}\n"
+    );
+    let found: Vec<(String, String)> = Plan::check(&text, Format::Toml)
+        .iter()
+        .map(|e| {
+            let (code, path, _) = described(e);
+            (code, path)
+        })
+        .collect();
+    let expected = [
+        ("duplicate_id", "milestones[2].id"),
+        ("unknown_line", "outcome[0].costs.nope"),
+        ("unknown_funding", "outcome[0].funding.g"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(c, p)| (c.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}

@@ -36,15 +36,52 @@ pub enum Format {
     Json,
 }
 
+/// How many problems of one document [`locate_all`] gives a line and
+/// column. Finding a place costs a pass over the text, so a hostile
+/// document with a million problems would otherwise cost a million passes;
+/// the others keep their path.
+pub(crate) const LOCATED_PROBLEMS: usize = 100;
+
 /// Adds the line and column of the error's path in `text`.
 pub(crate) fn locate(error: Error, text: &str, format: Format) -> Error {
+    match format {
+        Format::Toml => {
+            let root = toml::de::DeTable::parse(text).ok();
+            locate_in(error, text, |steps| toml_offset(root.as_ref()?, steps))
+        }
+        Format::Json => locate_in(error, text, |steps| json_offset(text, steps)),
+    }
+}
+
+/// [`locate`] for the first [`LOCATED_PROBLEMS`] errors, reading a TOML
+/// document once for all of them.
+pub(crate) fn locate_all(errors: Vec<Error>, text: &str, format: Format) -> Vec<Error> {
+    let root = match format {
+        Format::Toml => toml::de::DeTable::parse(text).ok(),
+        Format::Json => None,
+    };
+    let offset = |steps: &[Step]| match format {
+        Format::Toml => toml_offset(root.as_ref()?, steps),
+        Format::Json => json_offset(text, steps),
+    };
+    errors
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if i < LOCATED_PROBLEMS {
+                locate_in(e, text, offset)
+            } else {
+                e
+            }
+        })
+        .collect()
+}
+
+fn locate_in(error: Error, text: &str, offset: impl Fn(&[Step]) -> Option<usize>) -> Error {
     let Error::InPlan { location, source } = error else {
         return error;
     };
-    let offset = match format {
-        Format::Toml => toml_offset(text, &steps(&location.path)),
-        Format::Json => json_offset(text, &steps(&location.path)),
-    };
+    let offset = offset(&steps(&location.path));
     let (line, column) = offset.map_or((None, None), |o| {
         let (l, c) = line_column(text, o);
         (Some(l), Some(c))
@@ -69,9 +106,8 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
 
 /// The deepest part of the path that exists, so a missing field points at
 /// its parent.
-fn toml_offset(text: &str, steps: &[Step]) -> Option<usize> {
+fn toml_offset(root: &toml::Spanned<toml::de::DeTable<'_>>, steps: &[Step]) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
-    let root = DeTable::parse(text).ok()?;
     let mut best = None;
     let mut table: Option<&DeTable> = Some(root.get_ref());
     let mut value: Option<&toml::Spanned<DeValue>> = None;
@@ -235,7 +271,8 @@ mod tests {
     #[test]
     fn finds_places_in_toml() {
         let text = "name = \"x\"\n\n[[costs]]\nid = \"a\"\n\n[[costs]]\nid = \"b\"\nparticipants = [\"p\", \"q\"]\n";
-        let at = toml_offset(text, &steps("costs[1].participants[1]")).unwrap();
+        let root = toml::de::DeTable::parse(text).unwrap();
+        let at = toml_offset(&root, &steps("costs[1].participants[1]")).unwrap();
         assert_eq!(line_column(text, at), (8, 22));
     }
 }

@@ -91,10 +91,7 @@ impl Plan {
             Ok(plan) => plan,
             Err(e) => return vec![e],
         };
-        let mut problems: Vec<Error> = validate::problems(&plan)
-            .into_iter()
-            .map(|e| locate::locate(e, text, format))
-            .collect();
+        let mut problems = locate::locate_all(validate::problems(&plan), text, format);
         if problems.is_empty() {
             if let Err(e) = plan.compute() {
                 problems.push(locate::locate(e, text, format));
