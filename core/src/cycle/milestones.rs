@@ -97,6 +97,9 @@ pub struct MemberFigure {
 /// The checks of `[[milestones]]`, each with its path.
 pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     let mut v = Vec::new();
+    // A set, not a scan of the earlier milestones: that was quadratic in
+    // a document of many milestones.
+    let mut ids = std::collections::HashSet::new();
     for (i, m) in plan.milestones.iter().enumerate() {
         if !(-10..=10).contains(&m.offset) {
             v.push(
@@ -106,7 +109,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
                 .at(format!("milestones[{i}].offset")),
             );
         }
-        if plan.milestones[..i].iter().any(|o| o.id == m.id) {
+        if !ids.insert(m.id.as_str()) {
             v.push(
                 Error::DuplicateId {
                     id: m.id.clone(),

@@ -120,12 +120,22 @@ impl OutcomeFile {
 pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
     let mut v = Vec::new();
     let unit = plan.unit.value();
+    // Sets and maps, not scans per entry: a hostile document has as many
+    // outcomes and funding entries as fit in 16 MiB.
+    let mut years = std::collections::HashSet::new();
+    let lines: std::collections::HashMap<&str, _> =
+        plan.costs.iter().map(|c| (c.id.as_str(), c)).collect();
+    let funding: std::collections::HashSet<(&str, i32)> = plan
+        .funding
+        .iter()
+        .map(|f| (f.id.as_str(), f.year))
+        .collect();
     for (i, o) in outcomes.iter().enumerate() {
         let at = format!("outcome[{i}]");
         if o.year < plan.first_year || o.year > plan.last_year() {
             v.push(plan.outside(o.year).at(format!("{at}.year")));
         }
-        if outcomes[..i].iter().any(|p| p.year == o.year) {
+        if !years.insert(o.year) {
             v.push(
                 Error::DuplicateId {
                     kind: "outcome year".into(),
@@ -136,7 +146,7 @@ pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
         }
         for (id, value) in &o.costs {
             let path = format!("{at}.costs.{id}");
-            match plan.costs.iter().find(|c| &c.id == id) {
+            match lines.get(id.as_str()) {
                 None => v.push(Error::UnknownLine { id: id.clone() }.at(path)),
                 Some(line) => {
                     let key = line.key.as_ref().unwrap_or(&plan.key);
@@ -152,7 +162,7 @@ pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
         }
         for (id, value) in &o.funding {
             let path = format!("{at}.funding.{id}");
-            if plan.funding.iter().any(|f| &f.id == id && f.year == o.year) {
+            if funding.contains(&(id.as_str(), o.year)) {
                 amount(&mut v, value.value(), unit, "actual funding", path);
             } else {
                 v.push(

@@ -36,39 +36,86 @@ pub enum Format {
     Json,
 }
 
+/// How many problems of one document [`locate_all`] gives a line and
+/// column. Finding a place costs a pass over the text, so a hostile
+/// document with a million problems would otherwise cost a million passes;
+/// the others keep their path.
+pub(crate) const LOCATED_PROBLEMS: usize = 100;
+
+/// A document's text, ready to have paths found in it: a TOML document is
+/// parsed once, however many errors are located in it.
+struct Places<'t> {
+    text: &'t str,
+    format: Format,
+    #[cfg(feature = "toml")]
+    toml: Option<toml::Spanned<toml::de::DeTable<'t>>>,
+}
+
+impl<'t> Places<'t> {
+    fn new(text: &'t str, format: Format) -> Self {
+        Places {
+            text,
+            format,
+            #[cfg(feature = "toml")]
+            toml: match format {
+                Format::Toml => toml::de::DeTable::parse(text).ok(),
+                Format::Json => None,
+            },
+        }
+    }
+
+    /// The offset of the path's deepest existing step: of its value when
+    /// the whole path exists and `at_value`, else of its key or element.
+    fn offset(&self, steps: &[Step], at_value: bool) -> Option<usize> {
+        match self.format {
+            #[cfg(feature = "toml")]
+            Format::Toml => toml_offset(self.toml.as_ref()?, steps, at_value),
+            #[cfg(not(feature = "toml"))]
+            Format::Toml => None,
+            Format::Json => json_offset(self.text, steps, at_value),
+        }
+    }
+}
+
 /// Adds the line and column of the error's path in `text`, pointing at the
 /// key of the field at fault: for problems with a plan that reads.
 pub(crate) fn locate(error: Error, text: &str, format: Format) -> Error {
-    place(error, text, format, |_, _| false)
+    place(error, &Places::new(text, format), |_, _| false)
+}
+
+/// [`locate`] for the first [`LOCATED_PROBLEMS`] errors, reading a TOML
+/// document once for all of them.
+pub(crate) fn locate_all(errors: Vec<Error>, text: &str, format: Format) -> Vec<Error> {
+    let places = Places::new(text, format);
+    errors
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if i < LOCATED_PROBLEMS {
+                place(e, &places, |_, _| false)
+            } else {
+                e
+            }
+        })
+        .collect()
 }
 
 /// Adds the line and column of a reading error's path in `text`: at the
 /// value that could not be read, or at the key when the key itself is at
 /// fault.
 pub(crate) fn locate_reading(error: Error, text: &str, format: Format) -> Error {
-    place(error, text, format, |source, steps| {
+    place(error, &Places::new(text, format), |source, steps| {
         !key_at_fault(source, steps)
     })
 }
 
-fn place(
-    error: Error,
-    text: &str,
-    format: Format,
-    at_value: impl Fn(&Error, &[Step]) -> bool,
-) -> Error {
+fn place(error: Error, places: &Places, at_value: impl Fn(&Error, &[Step]) -> bool) -> Error {
     let Error::InPlan { location, source } = error else {
         return error;
     };
     let steps = steps(&location.path);
-    let at_value = at_value(&source, &steps);
-    let offset = match format {
-        #[cfg(feature = "toml")]
-        Format::Toml => toml_offset(text, &steps, at_value),
-        #[cfg(not(feature = "toml"))]
-        Format::Toml => None,
-        Format::Json => json_offset(text, &steps, at_value),
-    };
+    let offset = places.offset(&steps, at_value(&source, &steps));
+    let text = places.text;
     let (line, column) = offset.map_or((None, None), |o| {
         let (l, c) = line_column(text, o);
         (Some(l), Some(c))
@@ -111,9 +158,12 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (u32, u32) {
 /// The deepest part of the path that exists, so a missing field points at
 /// its parent. When the whole path exists and `at_value`, the offset of the
 /// value rather than of its key.
-fn toml_offset(text: &str, steps: &[Step], at_value: bool) -> Option<usize> {
+fn toml_offset(
+    root: &toml::Spanned<toml::de::DeTable<'_>>,
+    steps: &[Step],
+    at_value: bool,
+) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
-    let root = DeTable::parse(text).ok()?;
     let mut best = None;
     let mut table: Option<&DeTable> = Some(root.get_ref());
     let mut value: Option<&toml::Spanned<DeValue>> = None;
@@ -283,7 +333,8 @@ mod tests {
     #[cfg(feature = "toml")]
     fn finds_places_in_toml() {
         let text = "name = \"x\"\n\n[[costs]]\nid = \"a\"\n\n[[costs]]\nid = \"b\"\nparticipants = [\"p\", \"q\"]\n";
-        let at = toml_offset(text, &steps("costs[1].participants[1]"), true).unwrap();
+        let root = toml::de::DeTable::parse(text).unwrap();
+        let at = toml_offset(&root, &steps("costs[1].participants[1]"), true).unwrap();
         assert_eq!(line_column(text, at), (8, 22));
     }
 }

@@ -99,10 +99,7 @@ impl Plan {
             Ok(plan) => plan,
             Err(e) => return vec![e],
         };
-        let mut problems: Vec<Error> = validate::problems(&plan)
-            .into_iter()
-            .map(|e| locate::locate(e, text, format))
-            .collect();
+        let mut problems = locate::locate_all(validate::problems(&plan), text, format);
         if problems.is_empty() {
             if let Err(e) = plan.compute() {
                 problems.push(locate::locate(e, text, format));
@@ -114,7 +111,10 @@ impl Plan {
     fn parse(text: &str, format: Format) -> Result<Plan> {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(Error::InvalidPlan {
-                reason: format!("the document is larger than {MAX_DOCUMENT_BYTES} bytes"),
+                reason: format!(
+                    "the document is {} bytes, more than the {MAX_DOCUMENT_BYTES} (16 MiB) a plan may have",
+                    text.len()
+                ),
             });
         }
         let tree = tree::read(text, format)?;

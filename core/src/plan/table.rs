@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 
 /// A year's exact table: cell (r, c) is `numer[r][c] / den[c]` units.
 /// Every line's cells share its pool's denominator, so the table is
@@ -368,10 +368,12 @@ impl<'a, N: Exact> Grid<'a, N> {
             message: "the table cannot be rounded within its bounds".to_string(),
         };
         // Rows below their lower bound take from rows above theirs.
+        let low = &bounds.low;
+        let above_low = |g: &Self, d: usize| g.count[d] > low[d];
+        let mut donors = self.donors(&above_low);
         for r in 0..rows {
             while self.count[r] < bounds.low[r] {
-                let low = &bounds.low;
-                if !self.pull(r, |g, d| g.count[d] > low[d]) {
+                if !self.pull(r, above_low, &mut donors) {
                     return Err(stuck());
                 }
             }
@@ -393,9 +395,11 @@ impl<'a, N: Exact> Grid<'a, N> {
                 .cmp(&bounds.remainder[a])
                 .then(a.cmp(&b))
         });
+        let above_target = |g: &Self, d: usize| g.count[d] > targets[d];
+        let mut donors = self.donors(&above_target);
         for r in wanting {
             while self.count[r] < targets[r] {
-                if !self.pull(r, |g, d| g.count[d] > targets[d]) {
+                if !self.pull(r, above_target, &mut donors) {
                     break;
                 }
             }
@@ -405,19 +409,91 @@ impl<'a, N: Exact> Grid<'a, N> {
 
     /// Moves one unit into row `to` from the nearest row that `donor`
     /// accepts, along an alternating path. Returns whether it found one.
-    fn pull(&mut self, to: usize, donor: impl Fn(&Self, usize) -> bool) -> bool {
-        match self.path(to, |g, d| d != to && donor(g, d)) {
+    /// `donors` indexes the rows `donor` accepts, and is kept up to date.
+    fn pull(
+        &mut self,
+        to: usize,
+        donor: impl Fn(&Self, usize) -> bool,
+        donors: &mut Donors,
+    ) -> bool {
+        let path = self
+            .direct(to, donors)
+            .or_else(|| self.path(to, |g, d| d != to && donor(g, d)));
+        match path {
             Some(path) => {
                 self.apply(&path);
+                // Only the rows on the path changed their cells or count.
+                for &(giver, taker, _) in &path {
+                    self.refresh(donors, giver, &donor);
+                    self.refresh(donors, taker, &donor);
+                }
                 true
             }
             None => false,
         }
     }
 
+    /// The move the search below finds when the path is one step long: the
+    /// first column (in order) where `to` can take a unit and a donor has
+    /// one, from the first such donor (in row order). The search visits
+    /// them in that order too, so both choose the same move; this one finds
+    /// it without scanning every row, which made repairing a table of many
+    /// members quadratic.
+    fn direct(&self, to: usize, donors: &Donors) -> Option<Vec<(usize, usize, usize)>> {
+        let cols = self.has[to].len();
+        (0..cols)
+            .filter(|&c| !self.has[to][c] && self.open[to][c])
+            .find_map(|c| {
+                let giver = donors.by_column[c].iter().find(|&&g| g != to)?;
+                Some(vec![(*giver, to, c)])
+            })
+    }
+
+    /// Like [`direct`](Self::direct), with `from` the only donor.
+    fn direct_from(&self, to: usize, from: usize) -> Option<Vec<(usize, usize, usize)>> {
+        let cols = self.has[to].len();
+        (0..cols)
+            .find(|&c| !self.has[to][c] && self.open[to][c] && self.has[from][c])
+            .map(|c| vec![(from, to, c)])
+    }
+
+    /// The index of the rows `donor` accepts, per column where they hold
+    /// a unit.
+    fn donors(&self, donor: &impl Fn(&Self, usize) -> bool) -> Donors {
+        let cols = self.has.first().map_or(0, Vec::len);
+        let mut donors = Donors {
+            by_column: vec![BTreeSet::new(); cols],
+        };
+        for r in 0..self.has.len() {
+            self.refresh(&mut donors, r, donor);
+        }
+        donors
+    }
+
+    /// Brings row `r` up to date in every column of the index.
+    fn refresh(&self, donors: &mut Donors, r: usize, donor: &impl Fn(&Self, usize) -> bool) {
+        let gives = donor(self, r);
+        for (c, set) in donors.by_column.iter_mut().enumerate() {
+            if gives && self.has[r][c] {
+                set.insert(r);
+            } else {
+                set.remove(&r);
+            }
+        }
+    }
+
     /// Moves one unit from row `from` into row `to`, if a path exists.
     fn pull_from(&mut self, to: usize, from: usize) -> bool {
-        self.pull(to, |_, d| d == from)
+        let path = self
+            .direct_from(to, from)
+            .or_else(|| self.path(to, |_, d| d != to && d == from));
+        match path {
+            Some(path) => {
+                self.apply(&path);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Breadth-first search from the receiving row: a row that wants a unit
@@ -464,6 +540,12 @@ impl<'a, N: Exact> Grid<'a, N> {
             self.set(taker, c, true);
         }
     }
+}
+
+/// Per column, the rows that hold a unit there and may give one (by the
+/// repair step's rule), in row order.
+struct Donors {
+    by_column: Vec<BTreeSet<usize>>,
 }
 
 fn trace(parent: &[Option<(usize, usize)>], mut giver: usize) -> Vec<(usize, usize, usize)> {
@@ -544,6 +626,56 @@ mod tests {
         let out = round_table(&t, &t.row_totals(), &[10]).unwrap();
         assert_eq!(out.iter().map(|r| r[0]).sum::<i128>(), 10);
         assert_eq!(out, [[3], [7]]);
+    }
+
+    /// The direct moves, found through the donor index, are the moves the
+    /// breadth-first search finds when its path is one step long, and none
+    /// when it is longer or there is none: on many random grids.
+    #[test]
+    fn direct_moves_are_the_searchs_one_step_paths() {
+        let mut state: u64 = 1;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        let (mut direct, mut longer) = (0, 0);
+        for _ in 0..400 {
+            let rows = 1 + next(12) as usize;
+            let cols = 1 + next(4) as usize;
+            let fracs: Vec<Vec<u128>> = (0..rows)
+                .map(|_| (0..cols).map(|_| u128::from(next(3) > 0)).collect())
+                .collect();
+            let mut grid = Grid::new(&fracs, cols);
+            for r in 0..rows {
+                for c in 0..cols {
+                    if grid.open[r][c] && next(2) == 0 {
+                        grid.set(r, c, true);
+                    }
+                }
+            }
+            let limit: Vec<i128> = (0..rows).map(|_| next(3) as i128).collect();
+            let donor = |g: &Grid<'_, u128>, d: usize| g.count[d] > limit[d];
+            let donors = grid.donors(&donor);
+            for to in 0..rows {
+                let searched = grid.path(to, |g, d| d != to && donor(g, d));
+                let one_step = searched.clone().filter(|p| p.len() == 1);
+                assert_eq!(grid.direct(to, &donors), one_step, "{fracs:?} to {to}");
+                direct += usize::from(one_step.is_some());
+                longer += usize::from(searched.is_some_and(|p| p.len() > 1));
+                for from in 0..rows {
+                    let searched = grid.path(to, |_, d| d != to && d == from);
+                    let one_step = searched.filter(|p| p.len() == 1);
+                    assert_eq!(grid.direct_from(to, from), one_step);
+                }
+            }
+        }
+        // Both kinds of path occurred, so the comparison meant something.
+        assert!(
+            direct > 100 && longer > 10,
+            "{direct} direct, {longer} longer"
+        );
     }
 
     #[test]

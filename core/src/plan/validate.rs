@@ -16,9 +16,13 @@ pub mod limits {
     pub const YEARS: u32 = 100;
     /// Most cost lines.
     pub const COST_LINES: usize = 1_000;
-    /// Longest id or name, in bytes.
+    /// Longest id or name (of the plan, members, cost lines, funding and
+    /// milestones), in bytes of UTF-8.
     pub const TEXT: usize = 200;
-    /// Deepest nesting of keys (blend inside fixed shares inside …).
+    /// Deepest nesting of keys. A key written as a plan's or a cost
+    /// line's `key` is at depth 1; a key inside it (a blend's part, the
+    /// `rest` of fixed shares or amounts, the key a `limited` key limits) is
+    /// one deeper. A key at depth 8 is accepted, one at depth 9 refused.
     pub const KEY_DEPTH: usize = 8;
 }
 
@@ -60,7 +64,11 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     if plan.years == 0 || plan.years > limits::YEARS {
         v.push(
             Error::InvalidPlan {
-                reason: format!("years must be from 1 to {}", limits::YEARS),
+                reason: format!(
+                    "years must be from 1 to {}, not {}",
+                    limits::YEARS,
+                    plan.years
+                ),
             }
             .at("years"),
         );
@@ -86,7 +94,11 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     if plan.members.is_empty() || plan.members.len() > limits::MEMBERS {
         v.push(
             Error::InvalidPlan {
-                reason: format!("a plan needs from 1 to {} members", limits::MEMBERS),
+                reason: format!(
+                    "a plan needs from 1 to {} members; this one has {}",
+                    limits::MEMBERS,
+                    plan.members.len()
+                ),
             }
             .at("members"),
         );
@@ -94,7 +106,11 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     if plan.costs.len() > limits::COST_LINES {
         v.push(
             Error::InvalidPlan {
-                reason: format!("a plan has at most {} cost lines", limits::COST_LINES),
+                reason: format!(
+                    "a plan has at most {} cost lines; this one has {}",
+                    limits::COST_LINES,
+                    plan.costs.len()
+                ),
             }
             .at("costs"),
         );
@@ -162,12 +178,13 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         }
     }
     let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
-    check_key(&mut v, &plan.key, "key", &member_ids, 0);
+    check_key(&mut v, &plan.key, "key", &member_ids, 1);
 
     let mut line_ids = HashSet::new();
     for (i, c) in plan.costs.iter().enumerate() {
         let at = format!("costs[{i}]");
         text(&mut v, &c.id, &format!("{at}.id"));
+        long(&mut v, &c.name, &format!("{at}.name"));
         if !line_ids.insert(c.id.as_str()) {
             v.push(
                 Error::DuplicateId {
@@ -237,13 +254,15 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
         if let Some(k) = &c.key {
-            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 0);
+            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 1);
         }
     }
 
     let mut funding_ids = HashSet::new();
     for (i, f) in plan.funding.iter().enumerate() {
         let at = format!("funding[{i}]");
+        long(&mut v, &f.id, &format!("{at}.id"));
+        long(&mut v, &f.name, &format!("{at}.name"));
         if !funding_ids.insert(f.id.as_str()) {
             v.push(
                 Error::DuplicateId {
@@ -306,6 +325,10 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
     }
+    for (i, m) in plan.milestones.iter().enumerate() {
+        long(&mut v, &m.id, &format!("milestones[{i}].id"));
+        long(&mut v, &m.name, &format!("milestones[{i}].name"));
+    }
     // The annual cycle's sections: milestones, instalments, outcomes.
     v.extend(crate::cycle::problems(plan));
     v
@@ -319,10 +342,22 @@ fn text(v: &mut Vec<Error>, value: &str, at: &str) {
             }
             .at(at),
         );
-    } else if value.len() > limits::TEXT {
+    } else {
+        long(v, value, at);
+    }
+}
+
+/// Refuses an id or name longer than [`limits::TEXT`]: every year of the
+/// result repeats it.
+fn long(v: &mut Vec<Error>, value: &str, at: &str) {
+    if value.len() > limits::TEXT {
         v.push(
             Error::InvalidPlan {
-                reason: format!("is longer than {} bytes", limits::TEXT),
+                reason: format!(
+                    "is {} bytes long, more than the {} bytes an id or name may have",
+                    value.len(),
+                    limits::TEXT
+                ),
             }
             .at(at),
         );
@@ -348,11 +383,16 @@ fn amount(v: &mut Vec<Error>, value: Decimal, plan: &Plan, what: &str, at: &str)
     }
 }
 
+/// Checks `key`, at `at`, whose depth (see [`limits::KEY_DEPTH`]) is
+/// `depth`.
 fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, depth: usize) {
     if depth > limits::KEY_DEPTH {
         v.push(
             Error::InvalidKey {
-                reason: format!("keys are nested more than {} deep", limits::KEY_DEPTH),
+                reason: format!(
+                    "this key is at depth {depth}: keys may be nested at most {} deep",
+                    limits::KEY_DEPTH
+                ),
             }
             .at(at),
         );

@@ -1,6 +1,6 @@
 //! Computing one budget year of a plan.
 
-use super::document::{CostLine, Key, Plan};
+use super::document::{CostLine, InKind, Key, Plan};
 use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
@@ -14,6 +14,7 @@ use num_bigint::BigInt;
 use num_traits::One;
 use num_traits::Zero;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// A metric figure as used for a year.
 pub(crate) struct Figure {
@@ -391,6 +392,21 @@ fn members_of_year(
             })
         })
         .collect();
+    // Each member's in-kind entries, found once rather than by scanning
+    // every entry for every member (quadratic in a plan with an entry per
+    // member).
+    let mut in_kind: Vec<Vec<&InKind>> = vec![Vec::new(); plan.members.len()];
+    let index: HashMap<&str, usize> = plan
+        .members
+        .iter()
+        .enumerate()
+        .map(|(m, member)| (member.id.as_str(), m))
+        .collect();
+    for entry in &plan.in_kind {
+        if let Some(&m) = index.get(entry.member.as_str()) {
+            in_kind[m].push(entry);
+        }
+    }
     // Position of every member among each line's participants, so looking
     // one up is O(1) rather than a scan per member and line.
     let position: Vec<Vec<Option<usize>>> = lines
@@ -431,7 +447,7 @@ fn members_of_year(
             }
         }
         let contribution = amount(units)?;
-        let in_kind = in_kind_value(plan, m, ctx.year)?;
+        let in_kind = in_kind_value(plan, &in_kind[m], ctx.year)?;
         let prev = previous
             .and_then(|p| p.members.get(m))
             .map(|p| p.contribution);
@@ -528,15 +544,11 @@ fn members_of_year(
     })
 }
 
-/// The in-kind value member `m` contributes in `year`.
-fn in_kind_value(plan: &Plan, m: usize, year: i32) -> Result<Decimal> {
+/// The in-kind value a member contributes in `year`, from its `entries`.
+fn in_kind_value(plan: &Plan, entries: &[&InKind], year: i32) -> Result<Decimal> {
     let last = plan.first_year + plan.years as i32 - 1;
     let mut total = zero();
-    for entry in plan
-        .in_kind
-        .iter()
-        .filter(|e| e.member == plan.members[m].id)
-    {
+    for entry in entries {
         let (from, to) = match (entry.year, entry.from) {
             (Some(y), _) => (y, y),
             (None, Some(f)) => (f, entry.to.unwrap_or(last)),
