@@ -530,3 +530,34 @@ fn repeated_milestones_and_unknown_outcome_entries() {
         .collect();
     assert_eq!(found, expected);
 }
+
+#[test]
+fn figures_up_to_the_bound() {
+    // 100 000 members × 100 years × (2 lines + 1) = 30 000 000 figures.
+    let mut plan = base();
+    plan.years = limits::YEARS;
+    let member = plan.members[0].clone();
+    plan.members = (0..limits::MEMBERS)
+        .map(|i| {
+            let mut m = member.clone();
+            m.id = format!("m{i}");
+            m
+        })
+        .collect();
+    let mut line = plan.costs[0].clone();
+    line.id = "second".into();
+    plan.costs.push(line.clone());
+    assert_eq!(
+        (plan.members.len() * plan.years as usize * (plan.costs.len() + 1)) as u64,
+        limits::FIGURES
+    );
+    accepted(&plan);
+    line.id = "third".into();
+    plan.costs.push(line);
+    let (code, path, message) = refused(&plan);
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_plan", ""));
+    assert!(
+        message.contains("30000000") && message.contains("40000000"),
+        "{message}"
+    );
+}

@@ -24,6 +24,14 @@ pub mod limits {
     /// `rest` of fixed shares or amounts, the key a `limited` key limits) is
     /// one deeper. A key at depth 8 is accepted, one at depth 9 refused.
     pub const KEY_DEPTH: usize = 8;
+    /// Most figures a plan may ask for: members × years × (cost lines + 1),
+    /// a member's row of line amounts and its total for every year. Each
+    /// bound above can be within reach while their product is not: 100 000
+    /// members, 100 years and 1 000 lines, a document of a few megabytes,
+    /// would ask for a result of about a terabyte. The bound admits the
+    /// largest plan benchmarked (100 000 members × 50 years × 4 lines,
+    /// about 6 GB of result; BENCHMARKS.md) and not much more.
+    pub const FIGURES: u64 = 30_000_000;
 }
 
 /// Every problem in the plan, in document order.
@@ -114,6 +122,20 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
             .at("costs"),
         );
+    }
+    let figures = (plan.members.len() as u64)
+        .saturating_mul(u64::from(plan.years))
+        .saturating_mul(plan.costs.len() as u64 + 1);
+    let each_within = plan.members.len() <= limits::MEMBERS
+        && plan.years <= limits::YEARS
+        && plan.costs.len() <= limits::COST_LINES;
+    if each_within && figures > limits::FIGURES {
+        v.push(Error::InvalidPlan {
+            reason: format!(
+                "a plan computes at most {} figures (members × years × (cost lines + 1)); this one asks for {figures}",
+                limits::FIGURES
+            ),
+        });
     }
     for (year, rate) in &plan.indexation.rates {
         match year.parse::<i32>() {
