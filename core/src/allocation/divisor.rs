@@ -215,9 +215,22 @@ pub(super) fn apportion(
     if units == 0 {
         return Ok(vec![0; weights.len()]);
     }
+    // D'Hondt's counts at the proportional threshold fall short of `units`
+    // by about half a unit per weight, each being rounded down; aiming the
+    // threshold at `units` plus half the weights lands within a few units
+    // of the total instead, so the heap below makes a few corrections, not
+    // about n/2 (1 000 000 weights: n log n heap work on 80 MB). The other
+    // methods round to nearest and already land close.
+    let aim = match divisors {
+        Divisors::Dhondt => {
+            let positive = weights.iter().filter(|&&w| w > 0).count() as u128;
+            units.saturating_add(positive / 2)
+        }
+        _ => units,
+    };
     let mut counts: Vec<u128> = weights
         .iter()
-        .map(|&w| divisors.count_at_threshold(w, units, sum))
+        .map(|&w| divisors.count_at_threshold(w, aim, sum))
         .collect();
     let given: u128 = counts.iter().sum();
     let average = |i: usize, k: u128| Average {
