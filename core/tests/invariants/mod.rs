@@ -241,6 +241,9 @@ fn member_row(
     );
 }
 
+/// The sentence that closes the figures of every explanation.
+const ROUNDING_SENTENCE: &str = "Rounding: every line and every member's total are rounded together so that the table adds up exactly both ways; each figure is within one unit of its exact value.";
+
 /// Every member's explanation of every year (the first 20 members, to keep
 /// large plans fast) gives the cell's contribution, and its per-line
 /// sentences add up to it.
@@ -252,28 +255,40 @@ pub fn explanations(plan: &Plan, result: &PlanResult) {
                 .unwrap_or_else(|e| panic!("explain {} {}: {e}", row.id, y.year));
             assert_eq!(e.contribution, row.contribution, "explain {}", row.id);
             assert_eq!((e.member.as_str(), e.year), (row.id.as_str(), y.year));
-            let mut sum = BigRational::zero();
-            let mut sentences = 0;
-            for line in e.lines.iter().filter(|l| l.starts_with("Line ")) {
-                sum += q(after_rounding(line));
-                sentences += 1;
-            }
-            assert_eq!(
-                sentences,
-                row.lines.len(),
-                "explain {}: one sentence a line",
-                row.id
-            );
+            let sum: BigRational = line_sentences(&e.lines, row)
+                .map(|(cell, sentence)| q(after_rounding(sentence, &cell.line)))
+                .sum();
             assert_eq!(sum, q(row.contribution), "explain {}: lines sum", row.id);
         }
     }
 }
 
-/// The amount in "…, 1234 after rounding." at the end of a line sentence.
-fn after_rounding(sentence: &str) -> Decimal {
+/// The per-line sentences, found by position rather than by their words
+/// (a member may be named anything, "Line " included): they come just
+/// before the limit notes, the exact contribution and the closing sentence.
+fn line_sentences<'a>(
+    sentences: &'a [String],
+    row: &'a andel::plan::MemberYear,
+) -> impl Iterator<Item = (&'a andel::plan::LineAmount, &'a str)> {
+    let close = sentences
+        .iter()
+        .position(|s| s == ROUNDING_SENTENCE)
+        .unwrap_or_else(|| panic!("explain {}: no closing sentence", row.id));
+    let end = close - 1 - row.limits.len();
+    let start = end
+        .checked_sub(row.lines.len())
+        .unwrap_or_else(|| panic!("explain {}: too few sentences", row.id));
+    row.lines
+        .iter()
+        .zip(sentences[start..end].iter().map(String::as_str))
+}
+
+/// The amount in "Line \"id\" (…): …, 1234 after rounding.".
+fn after_rounding(sentence: &str, line: &str) -> Decimal {
     let head = sentence
-        .strip_suffix(" after rounding.")
-        .unwrap_or_else(|| panic!("unexpected sentence {sentence:?}"));
+        .strip_prefix(&format!("Line {line:?} ("))
+        .and_then(|s| s.strip_suffix(" after rounding."))
+        .unwrap_or_else(|| panic!("not the sentence of line {line}: {sentence:?}"));
     let amount = head.rsplit(' ').next().unwrap_or_default();
     amount
         .parse()
