@@ -128,8 +128,8 @@ struct CostSpec {
 
 #[derive(Arbitrary, Debug)]
 struct FundingSpec {
-    year: u8,
-    line: Option<u8>,
+    line: u8,
+    earmarked: bool,
     permille: u16,
 }
 
@@ -357,13 +357,11 @@ impl Builder<'_> {
         }
     }
 
-    /// Funding of up to its line's (or the year's first line's) base
-    /// amount, so that it mostly fits.
+    /// Funding of up to a line's base amount, in that line's first year,
+    /// earmarked for it or not, so that it mostly fits.
     fn funding(&self, n: usize, f: &FundingSpec, costs: &[CostLine]) -> Funding {
-        let year = self.year(f.year);
-        let line = f
-            .line
-            .and_then(|l| costs.get(usize::from(l) % costs.len().max(1)))
+        let line = costs
+            .get(usize::from(f.line) % costs.len().max(1))
             .filter(|c| c.amount.is_some());
         let base = line
             .and_then(|c| c.amount)
@@ -373,9 +371,9 @@ impl Builder<'_> {
         Funding {
             id: format!("f{n}"),
             name: format!("Funding {n}"),
-            year: line.and_then(|c| c.year.or(c.from)).unwrap_or(year),
+            year: line.and_then(|c| c.year.or(c.from)).unwrap_or(self.first),
             amount: Number(units.trunc() * self.unit),
-            line: line.map(|c| c.id.clone()),
+            line: line.filter(|_| f.earmarked).map(|c| c.id.clone()),
         }
     }
 
