@@ -70,7 +70,11 @@ fn plan_compute_findings() {
 #[test]
 fn allocate_findings() {
     replay("allocate", |b| match invariants::decode_allocate(b) {
-        Some(Ok(case)) => invariants::allocate_case(&case),
+        Some(Ok(case)) => {
+            // Shown only when the case fails: the decoded values.
+            eprintln!("{case:?}");
+            invariants::allocate_case(&case)
+        }
         Some(Err(e)) => invariants::assert_code(&e),
         None => {}
     });

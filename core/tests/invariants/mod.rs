@@ -94,24 +94,19 @@ pub fn plan_value(plan: &Plan) {
         Err(e) => assert_code(e),
     }
     let json = plan.to_json();
-    round_trip(plan, &computed, &json, Format::Json);
+    round_trip(plan, &json, Format::Json);
     if let Ok(toml) = plan.to_toml() {
-        round_trip(plan, &computed, &toml, Format::Toml);
+        round_trip(plan, &toml, Format::Toml);
     }
 }
 
 /// Reading a plan's own text gives the plan back when it is valid, and
 /// fails with the same code when it is not.
-fn round_trip(plan: &Plan, computed: &andel::Result<PlanResult>, text: &str, format: Format) {
+fn round_trip(plan: &Plan, text: &str, format: Format) {
     match (plan.validate(), Plan::read(text, format)) {
-        (Ok(()), Ok(back)) => {
-            assert_eq!(&back, plan, "{format:?} round trip changed the plan");
-            assert_eq!(
-                back.compute().ok(),
-                computed.as_ref().ok().cloned(),
-                "{format:?} round trip changed the result"
-            );
-        }
+        // The same plan computes the same result: comparing the plans is
+        // enough, and keeps the target fast.
+        (Ok(()), Ok(back)) => assert_eq!(&back, plan, "{format:?} round trip changed the plan"),
         (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{format:?} round trip"),
         (a, b) => panic!("{format:?} round trip: validate {a:?}, read back {b:?}"),
     }
@@ -182,11 +177,41 @@ fn year_sums(plan: &Plan, y: &andel::plan::YearResult, unit: &BigRational) {
         "{yr}: members sum to the year's net"
     );
     assert_eq!(q(y.net), exact_sum, "{yr}: exact contributions sum to net");
+    if y.lines.len() == 1 {
+        one_line_is_largest_remainder(y, unit);
+    }
     for l in &y.lines {
         let (amounts, shares) = &columns[l.id.as_str()];
         assert_eq!(&q(l.net), amounts, "{yr} {}: column sums to the line", l.id);
         if !l.net.is_zero() {
             assert!(shares.is_one(), "{yr} {}: shares sum to {shares}", l.id);
+        }
+    }
+}
+
+/// With one line, the member totals are the largest-remainder split of
+/// the exact totals (docs/plan-format.md: "always when all lines share one
+/// key"): a member rounded up never has a smaller remainder than one
+/// rounded down.
+fn one_line_is_largest_remainder(y: &andel::plan::YearResult, unit: &BigRational) {
+    let rows: Vec<(BigRational, bool)> = y
+        .members
+        .iter()
+        .map(|m| {
+            let exact = frac(&m.exact) / unit;
+            let up = q(m.contribution) / unit > exact.floor();
+            (exact.fract(), up)
+        })
+        .collect();
+    for (i, (ri, up_i)) in rows.iter().enumerate() {
+        for (j, (rj, up_j)) in rows.iter().enumerate() {
+            assert!(
+                !(*up_i && !*up_j && ri < rj),
+                "{}: {} rounded up with remainder {ri} before {} with {rj}",
+                y.year,
+                y.members[i].id,
+                y.members[j].id
+            );
         }
     }
 }
