@@ -117,7 +117,9 @@ pub fn round_to_unit(amount: Decimal, unit: Decimal, mode: Rounding) -> Result<D
     let q = if rem == 0 {
         floor
     } else {
-        let half = (2 * rem).cmp(&u);
+        // rem against u − rem, not 2·rem against u: 2·rem overflows i128
+        // when the unit is scaled near its limit.
+        let half = rem.cmp(&(u - rem));
         floor + i128::from(mode.rounds_up(floor % 2 != 0, a < 0, half))
     };
     let scaled = q.checked_mul(u).ok_or_else(overflow)?;
@@ -201,6 +203,18 @@ mod tests {
             "half_up".parse::<Rounding>().unwrap_err().code(),
             "unknown_rounding"
         );
+    }
+
+    #[test]
+    fn a_unit_near_the_i128_limit_is_compared_without_overflow() {
+        // Found by the allocate fuzz target: at scale 23 the unit is about
+        // 1e38, and 2·remainder overflowed i128 (a wrong half in release).
+        let unit = "1015162463955899.7376430668749";
+        let tiny = "-0.00000000000000000009838";
+        assert_eq!(r(tiny, unit, Rounding::HalfAwayFromZero), "0.0000000000000");
+        assert_eq!(r(tiny, unit, Rounding::HalfEven), "0.0000000000000");
+        assert_eq!(r(tiny, unit, Rounding::TowardZero), "0.0000000000000");
+        assert_eq!(r(tiny, unit, Rounding::Down), format!("-{unit}"));
     }
 
     #[test]

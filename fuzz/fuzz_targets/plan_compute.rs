@@ -1,0 +1,509 @@
+//! Plans built as values, shaped to be valid (ids that exist, years inside
+//! the horizon, blend weights adding up to 1, fixed shares at most 1), so
+//! that the fuzzer spends its time in the computation (keys, pro rata,
+//! indexation, funding, caps, controlled rounding) rather than in the
+//! reader. Every invariant of `core/tests/invariants/mod.rs` is asserted,
+//! plus the JSON and TOML round trips of the plan.
+//!
+//! `ANDEL_FUZZ_PRINT=1` prints each generated plan as JSON (how a finding
+//! becomes a file under `fuzz/regressions/plan_compute/`);
+//! `ANDEL_FUZZ_STATS=1` prints `ok` or the error code per input.
+#![no_main]
+
+#[path = "../../core/tests/invariants/mod.rs"]
+mod invariants;
+
+use andel::plan::{
+    BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Number, Plan,
+    PopulationRule,
+};
+use andel::{Date, Decimal, Method, ProRata, Rounding};
+use arbitrary::{Arbitrary, Unstructured};
+use libfuzzer_sys::fuzz_target;
+use std::collections::BTreeMap;
+
+#[derive(Arbitrary, Debug)]
+struct Spec {
+    first_year: u8,
+    years: u8,
+    unit: u8,
+    method: u8,
+    months: bool,
+    years_before: u8,
+    reference: u8,
+    carry_forward: bool,
+    indexation: Option<IndexSpec>,
+    credit_in_kind: bool,
+    key: KeySpec,
+    members: u8,
+    costs: u8,
+    funding: u8,
+    in_kind: u8,
+}
+
+/// The spec with its lists. Their lengths are drawn up front (1 to 8
+/// members, 0 to 6 lines, …) rather than left to `Vec`'s encoding, so that
+/// short inputs already give plans with several members and lines.
+struct Lists {
+    members: Vec<MemberSpec>,
+    costs: Vec<CostSpec>,
+    funding: Vec<FundingSpec>,
+    in_kind: Vec<InKindSpec>,
+}
+
+fn lists(spec: &Spec, u: &mut Unstructured) -> arbitrary::Result<Lists> {
+    let many = |n: u8, most: u8| usize::from(n % (most + 1));
+    let mut members = Vec::new();
+    for _ in 0..=many(spec.members, MAX_MEMBERS as u8 - 1) {
+        members.push(u.arbitrary()?);
+    }
+    let mut costs = Vec::new();
+    for _ in 0..many(spec.costs, MAX_COSTS as u8) {
+        costs.push(u.arbitrary()?);
+    }
+    let mut funding = Vec::new();
+    for _ in 0..many(spec.funding, 3) {
+        funding.push(u.arbitrary()?);
+    }
+    let mut in_kind = Vec::new();
+    for _ in 0..many(spec.in_kind, 3) {
+        in_kind.push(u.arbitrary()?);
+    }
+    Ok(Lists {
+        members,
+        costs,
+        funding,
+        in_kind,
+    })
+}
+
+#[derive(Arbitrary, Debug)]
+struct IndexSpec {
+    rate: Option<i16>,
+    rates: Vec<(u8, i16)>,
+    rounding: u8,
+}
+
+#[derive(Arbitrary, Debug)]
+struct MemberSpec {
+    not_paying: u8,
+    kind: u8,
+    churn: u8,
+    joins: (u8, u8, u8),
+    leaves: (u8, u8, u8),
+    population: u32,
+    growth: i16,
+    gaps: u16,
+    employees: u16,
+}
+
+#[derive(Arbitrary, Debug)]
+enum KeySpec {
+    PerCapita,
+    Equal,
+    Metric,
+    Weights(Vec<(u8, u16)>),
+    FixedShares(Vec<(u8, u16)>, Box<KeySpec>),
+    FixedAmounts(Vec<(u8, u32)>, Box<KeySpec>),
+    Blend(Vec<(u16, KeySpec)>),
+    Fee(u16),
+    Limited {
+        key: Box<KeySpec>,
+        max_share: Option<u16>,
+        max_amount: Vec<(u8, u32)>,
+        min_amount: Vec<(u8, u32)>,
+    },
+}
+
+#[derive(Arbitrary, Debug)]
+struct CostSpec {
+    amount: u32,
+    one_off: bool,
+    from: u8,
+    to: Option<u8>,
+    indexed: bool,
+    participants: Option<Vec<u8>>,
+    key: Option<KeySpec>,
+}
+
+#[derive(Arbitrary, Debug)]
+struct FundingSpec {
+    line: u8,
+    earmarked: bool,
+    permille: u16,
+}
+
+#[derive(Arbitrary, Debug)]
+struct InKindSpec {
+    member: u8,
+    year: Option<u8>,
+    hours: Option<(u16, u16)>,
+    amount: u32,
+}
+
+const UNITS: [&str; 7] = ["1", "0.01", "1000", "0.05", "5", "0.5", "100"];
+const MAX_MEMBERS: usize = 8;
+const MAX_COSTS: usize = 6;
+
+fn d(text: &str) -> Decimal {
+    text.parse().expect("a literal decimal")
+}
+
+/// `n` thousandths, as an exact decimal.
+fn permille(n: i64) -> Number {
+    Number(Decimal::new(n, 3))
+}
+
+/// Builds the plan a spec describes.
+struct Builder<'a> {
+    spec: &'a Spec,
+    lists: &'a Lists,
+    first: i32,
+    years: u32,
+    unit: Decimal,
+    members: usize,
+}
+
+impl Builder<'_> {
+    fn year(&self, off: u8) -> i32 {
+        self.first + i32::from(off) % self.years as i32
+    }
+
+    fn member_id(&self, i: u8) -> String {
+        format!("m{}", usize::from(i) % self.members)
+    }
+
+    /// A date in the horizon (or the year before it, for members that
+    /// joined earlier), always one that exists.
+    fn date(&self, (y, m, day): (u8, u8, u8)) -> Date {
+        let year = self.first - 1 + i32::from(y) % (self.years as i32 + 1);
+        let month = 1 + u32::from(m) % 12;
+        let day = 1 + u32::from(day) % andel::days_in_month(year, month);
+        Date::new(year, month, day).expect("a day that exists")
+    }
+
+    fn amount(&self, raw: u32) -> Number {
+        Number(self.unit * Decimal::from(raw % 10_000_000))
+    }
+
+    /// Ids of members, unique, in a map.
+    fn by_member<T>(
+        &self,
+        pairs: &[(u8, T)],
+        f: impl Fn(&T) -> Number,
+    ) -> BTreeMap<String, Number> {
+        pairs
+            .iter()
+            .take(4)
+            .map(|(i, v)| (self.member_id(*i), f(v)))
+            .collect()
+    }
+
+    /// A key; `top` allows a per-inhabitant fee (only a line's own key).
+    fn key(&self, spec: &KeySpec, depth: usize, top: bool) -> Key {
+        if depth > 3 {
+            return Key::PerCapita {};
+        }
+        match spec {
+            KeySpec::PerCapita => Key::PerCapita {},
+            KeySpec::Equal => Key::Equal {},
+            KeySpec::Metric => Key::Metric {
+                metric: "employees".into(),
+            },
+            KeySpec::Weights(w) => Key::Weights {
+                weights: self.by_member(w, |x| Number(Decimal::from(*x % 1000))),
+            },
+            KeySpec::FixedShares(s, rest) => {
+                let mut left = 1000i64;
+                let mut shares = BTreeMap::new();
+                for (i, x) in s.iter().take(3) {
+                    let share = i64::from(*x) % (left + 1);
+                    left -= share;
+                    shares.insert(self.member_id(*i), permille(share));
+                }
+                Key::FixedShares {
+                    shares,
+                    rest: Box::new(self.key(rest, depth + 1, false)),
+                }
+            }
+            KeySpec::FixedAmounts(a, rest) => Key::FixedAmounts {
+                amounts: self.by_member(a, |x| self.amount(*x % 100_000)),
+                rest: Box::new(self.key(rest, depth + 1, false)),
+            },
+            KeySpec::Blend(parts) if !parts.is_empty() => {
+                let parts = &parts[..parts.len().min(3)];
+                let mut left = 1000i64;
+                let mut out = Vec::new();
+                for (n, (w, k)) in parts.iter().enumerate() {
+                    let weight = if n + 1 == parts.len() {
+                        left
+                    } else {
+                        i64::from(*w) % (left + 1)
+                    };
+                    left -= weight;
+                    out.push(BlendPart {
+                        weight: permille(weight),
+                        key: self.key(k, depth + 1, false),
+                    });
+                }
+                Key::Blend { parts: out }
+            }
+            KeySpec::Blend(_) => Key::Equal {},
+            KeySpec::Fee(fee) if top => Key::PerInhabitantFee {
+                fee: Number(Decimal::new(i64::from(*fee % 10_000), 2)),
+            },
+            KeySpec::Fee(_) => Key::PerCapita {},
+            KeySpec::Limited {
+                key,
+                max_share,
+                max_amount,
+                min_amount,
+            } => Key::Limited {
+                key: Box::new(self.key(key, depth + 1, false)),
+                max_share: max_share.map(|m| permille(i64::from(m % 1001))),
+                max_amount: self.by_member(max_amount, |x| self.amount(*x)),
+                min_amount: self.by_member(min_amount, |x| self.amount(*x % 100_000)),
+            },
+        }
+    }
+
+    fn member(&self, i: usize, s: &MemberSpec) -> Member {
+        // One member in four joins, one in four leaves, within the horizon.
+        let mut joins = s.churn.is_multiple_of(4).then(|| self.date(s.joins));
+        let mut leaves = (s.churn >> 2)
+            .is_multiple_of(4)
+            .then(|| self.date(s.leaves));
+        if let (Some(j), Some(l)) = (joins, leaves)
+            && l < j
+        {
+            (joins, leaves) = (Some(l), Some(j));
+        }
+        let rule = self.rule();
+        let mut population = BTreeMap::new();
+        let mut employees = BTreeMap::new();
+        // A figure for every reference date the horizon needs, less the gaps.
+        for (n, year) in (self.first - 4..self.first + self.years as i32).enumerate() {
+            let Ok(date) = Date::new(year, rule.month, rule.day) else {
+                continue;
+            };
+            // One member in sixteen has gaps in its series.
+            if s.gaps.is_multiple_of(16) && s.gaps & (1 << (4 + n % 12)) != 0 {
+                continue;
+            }
+            let value = i64::from(s.population % 1_000_000) + i64::from(s.growth) * n as i64;
+            population.insert(date, Number(Decimal::from(value.max(0))));
+            employees.insert(date, Number(Decimal::from(s.employees)));
+        }
+        let metrics = BTreeMap::from([
+            ("population".to_string(), population),
+            ("employees".to_string(), employees),
+        ]);
+        Member {
+            id: format!("m{i}"),
+            name: format!("Member {i}"),
+            kind: [
+                MemberKind::Municipality,
+                MemberKind::Region,
+                MemberKind::University,
+                MemberKind::Company,
+                MemberKind::Other,
+            ][usize::from(s.kind) % 5],
+            paying: !s.not_paying.is_multiple_of(8),
+            joins,
+            leaves,
+            metrics,
+        }
+    }
+
+    fn rule(&self) -> PopulationRule {
+        let (month, day) = [(12, 31), (11, 1), (6, 30)][usize::from(self.spec.reference) % 3];
+        PopulationRule {
+            metric: "population".into(),
+            years_before: u32::from(self.spec.years_before % 3),
+            month,
+            day,
+            carry_forward: self.spec.carry_forward,
+        }
+    }
+
+    fn cost(&self, n: usize, c: &CostSpec, paying: &[String]) -> CostLine {
+        let key = c.key.as_ref().map(|k| self.key(k, 0, true));
+        let fee = matches!(key, Some(Key::PerInhabitantFee { .. }));
+        let participants = c.participants.as_ref().and_then(|p| {
+            let mut ids: Vec<String> = p
+                .iter()
+                .take(MAX_MEMBERS)
+                .map(|i| self.member_id(*i))
+                .filter(|id| paying.contains(id))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            (!ids.is_empty()).then_some(ids)
+        });
+        let from = self.year(c.from);
+        CostLine {
+            id: format!("c{n}"),
+            name: format!("Cost {n}"),
+            amount: (!fee).then(|| self.amount(c.amount)),
+            year: c.one_off.then_some(from),
+            from: (!c.one_off).then_some(from),
+            to: c
+                .to
+                .filter(|_| !c.one_off)
+                .map(|t| from + i32::from(t) % (self.first + self.years as i32 - from)),
+            indexed: c.indexed && !c.one_off,
+            participants,
+            key,
+        }
+    }
+
+    /// Funding of up to a line's base amount, in that line's first year,
+    /// earmarked for it or not, so that it mostly fits.
+    fn funding(&self, n: usize, f: &FundingSpec, costs: &[CostLine]) -> Funding {
+        let line = costs
+            .get(usize::from(f.line) % costs.len().max(1))
+            .filter(|c| c.amount.is_some());
+        let base = line
+            .and_then(|c| c.amount)
+            .map_or(Decimal::ZERO, |a| a.value());
+        let units =
+            (base / self.unit).trunc() * Decimal::from(f.permille % 1001) / Decimal::from(1000);
+        Funding {
+            id: format!("f{n}"),
+            name: format!("Funding {n}"),
+            year: line.and_then(|c| c.year.or(c.from)).unwrap_or(self.first),
+            amount: Number(units.trunc() * self.unit),
+            line: line.filter(|_| f.earmarked).map(|c| c.id.clone()),
+        }
+    }
+
+    fn in_kind(&self, k: &InKindSpec) -> InKind {
+        let (hours, rate) = match k.hours {
+            Some((h, r)) => (
+                Some(Number(Decimal::from(h))),
+                Some(Number(Decimal::new(i64::from(r), 1))),
+            ),
+            None => (None, None),
+        };
+        InKind {
+            member: self.member_id(k.member),
+            description: Some("work".into()),
+            year: k.year.map(|y| self.year(y)),
+            from: None,
+            to: None,
+            amount: k
+                .hours
+                .is_none()
+                .then(|| Number(Decimal::from(k.amount % 1_000_000))),
+            hours,
+            rate,
+        }
+    }
+
+    fn indexation(&self) -> Indexation {
+        let Some(ix) = &self.spec.indexation else {
+            return Indexation::default();
+        };
+        // Rates from -20 % to +30 %, in tenths of a per mille.
+        let rate = |r: i16| Number(Decimal::new(i64::from(r) % 3000 - 1000, 4).max(d("-0.2")));
+        Indexation {
+            rate: ix.rate.map(rate),
+            rates: ix
+                .rates
+                .iter()
+                .take(4)
+                .map(|(y, r)| (self.year(*y).to_string(), rate(*r)))
+                .collect(),
+            rounding: Rounding::ALL[usize::from(ix.rounding) % Rounding::ALL.len()],
+        }
+    }
+
+    fn plan(&self) -> Plan {
+        let s = self.spec;
+        let l = self.lists;
+        let members: Vec<Member> = l
+            .members
+            .iter()
+            .take(MAX_MEMBERS)
+            .enumerate()
+            .map(|(i, m)| self.member(i, m))
+            .collect();
+        let paying: Vec<String> = members
+            .iter()
+            .filter(|m| m.paying)
+            .map(|m| m.id.clone())
+            .collect();
+        let costs: Vec<CostLine> = l
+            .costs
+            .iter()
+            .take(MAX_COSTS)
+            .enumerate()
+            .map(|(n, c)| self.cost(n, c, &paying))
+            .collect();
+        let funding = l
+            .funding
+            .iter()
+            .take(3)
+            .enumerate()
+            .map(|(n, f)| self.funding(n, f, &costs))
+            .collect();
+        Plan {
+            format: 1,
+            name: "fuzz".into(),
+            currency: "SEK".into(),
+            unit: Number(self.unit),
+            // Huntington–Hill is refused for plans; the others only matter
+            // for validation, which must accept them.
+            method: Method::ALL[usize::from(s.method) % 5],
+            first_divisor: None,
+            first_year: self.first,
+            years: self.years,
+            population: self.rule(),
+            pro_rata: if s.months {
+                ProRata::Months
+            } else {
+                ProRata::Days
+            },
+            indexation: self.indexation(),
+            credit_in_kind: s.credit_in_kind,
+            key: self.key(&s.key, 0, false),
+            members,
+            costs,
+            funding,
+            in_kind: l.in_kind.iter().take(3).map(|k| self.in_kind(k)).collect(),
+            milestones: Vec::new(),
+            instalments: None,
+            outcome: Vec::new(),
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let Ok(spec) = Spec::arbitrary(&mut u) else {
+        return;
+    };
+    let Ok(lists) = lists(&spec, &mut u) else {
+        return;
+    };
+    let builder = Builder {
+        spec: &spec,
+        lists: &lists,
+        first: 2000 + i32::from(spec.first_year % 50),
+        years: 1 + u32::from(spec.years % 6),
+        unit: d(UNITS[usize::from(spec.unit) % UNITS.len()]),
+        members: lists.members.len(),
+    };
+    let plan = builder.plan();
+    if std::env::var_os("ANDEL_FUZZ_PRINT").is_some() {
+        println!("{}", plan.to_json());
+    }
+    if std::env::var_os("ANDEL_FUZZ_STATS").is_some() {
+        eprintln!(
+            "ANDEL {}",
+            plan.compute()
+                .map_or_else(|e| e.to_string(), |_| "ok".into())
+        );
+    }
+    invariants::plan_value(&plan);
+});
