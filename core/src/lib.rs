@@ -21,6 +21,14 @@
 //! assert_eq!(split.parts[2].quota.to_string(), "14681000000/32643");
 //! # Ok::<(), andel::Error>(())
 //! ```
+//!
+//! ## Features
+//!
+//! - `toml` (default): plans written in TOML ([`Plan::from_toml`],
+//!   [`Plan::to_toml`]). Without it plans are read from JSON only, as in the
+//!   browser calculator's WebAssembly module, which is smaller without it.
+//! - `xlsx`: budget documents as Excel workbooks
+//!   ([`PlanResult::to_xlsx`](plan::PlanResult::to_xlsx)).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
