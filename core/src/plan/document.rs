@@ -273,8 +273,11 @@ pub struct InKind {
     pub amount: Option<Number>,
 }
 
+// Read by the hand-written `Deserialize` below, not a derived one: serde's
+// derived reading of a tagged enum buffers every key first, and that
+// buffering cost the browser module more code than all of the variants.
 /// How a cost is shared among the members who pay it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Key {
     /// By population, at the date of the plan's population rule. (An empty
@@ -335,6 +338,124 @@ pub enum Key {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         min_amount: BTreeMap<String, Number>,
     },
+}
+
+/// The names of the keys, as `type` spells them.
+const KEY_TYPES: &[&str] = &[
+    "per_capita",
+    "equal",
+    "metric",
+    "weights",
+    "fixed_shares",
+    "fixed_amounts",
+    "blend",
+    "per_inhabitant_fee",
+    "limited",
+];
+
+/// The fields of each key beside `type`, read as serde reads any struct.
+mod key_fields {
+    use super::{BTreeMap, BlendPart, Key, Number};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Nothing {}
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Metric {
+        pub metric: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Weights {
+        pub weights: BTreeMap<String, Number>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FixedShares {
+        pub shares: BTreeMap<String, Number>,
+        pub rest: Box<Key>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FixedAmounts {
+        pub amounts: BTreeMap<String, Number>,
+        pub rest: Box<Key>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Blend {
+        pub parts: Vec<BlendPart>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct PerInhabitantFee {
+        pub fee: Number,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Limited {
+        pub key: Box<Key>,
+        #[serde(default)]
+        pub max_share: Option<Number>,
+        #[serde(default)]
+        pub max_amount: BTreeMap<String, Number>,
+        #[serde(default)]
+        pub min_amount: BTreeMap<String, Number>,
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        use serde::de::Error as _;
+        let mut fields = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let tag = match fields.remove("type") {
+            Some(serde_json::Value::String(tag)) => tag,
+            Some(_) => return Err(D::Error::custom("`type` must be a string naming the key")),
+            None => return Err(D::Error::missing_field("type")),
+        };
+        let rest = serde_json::Value::Object(fields);
+        fn read<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+            rest: serde_json::Value,
+        ) -> Result<T, E> {
+            super::reader::read(rest).map_err(|(_, message)| E::custom(message))
+        }
+        use key_fields as f;
+        Ok(match tag.as_str() {
+            "per_capita" => read::<f::Nothing, _>(rest).map(|_| Key::PerCapita {})?,
+            "equal" => read::<f::Nothing, _>(rest).map(|_| Key::Equal {})?,
+            "metric" => read::<f::Metric, _>(rest).map(|k| Key::Metric { metric: k.metric })?,
+            "weights" => {
+                read::<f::Weights, _>(rest).map(|k| Key::Weights { weights: k.weights })?
+            }
+            "fixed_shares" => read::<f::FixedShares, _>(rest).map(|k| Key::FixedShares {
+                shares: k.shares,
+                rest: k.rest,
+            })?,
+            "fixed_amounts" => read::<f::FixedAmounts, _>(rest).map(|k| Key::FixedAmounts {
+                amounts: k.amounts,
+                rest: k.rest,
+            })?,
+            "blend" => read::<f::Blend, _>(rest).map(|k| Key::Blend { parts: k.parts })?,
+            "per_inhabitant_fee" => read::<f::PerInhabitantFee, _>(rest)
+                .map(|k| Key::PerInhabitantFee { fee: k.fee })?,
+            "limited" => read::<f::Limited, _>(rest).map(|k| Key::Limited {
+                key: k.key,
+                max_share: k.max_share,
+                max_amount: k.max_amount,
+                min_amount: k.min_amount,
+            })?,
+            other => return Err(D::Error::unknown_variant(other, KEY_TYPES)),
+        })
+    }
 }
 
 impl Default for Key {

@@ -138,3 +138,59 @@ fn keys_without_fields_refuse_unknown_ones() {
         assert_eq!(err.code(), "unknown_field", "{key}: {err}");
     }
 }
+
+/// Keys are read by a hand-written `Deserialize` (document.rs); what it
+/// refuses, and how.
+#[test]
+fn keys_that_cannot_be_read_are_refused_with_their_reason() {
+    let with_key = |key: &str| {
+        let text = REFERENCE_PLAN.replacen(
+            "[[costs]]\nid = \"projektledning\"",
+            &format!("[[costs]]\nkey = {key}\nid = \"projektledning\""),
+            1,
+        );
+        assert_ne!(text, REFERENCE_PLAN, "the reference plan changed");
+        Plan::from_toml(&text).unwrap_err()
+    };
+    for (key, code, says) in [
+        (r#"{ typ = "equal" }"#, "missing_field", "type"),
+        (
+            r#"{ type = "evenly" }"#,
+            "plan_syntax",
+            "unknown variant `evenly`",
+        ),
+        (r#"{ type = 3 }"#, "plan_syntax", "`type` must be a string"),
+        (r#"{ type = "equal", extra = 1 }"#, "unknown_field", "extra"),
+        (r#"{ type = "metric" }"#, "missing_field", "metric"),
+        (
+            r#"{ type = "blend", parts = [{ weight = "x", key = { type = "equal" } }] }"#,
+            "invalid_number",
+            "x",
+        ),
+        (
+            r#"{ type = "limited", key = { type = "nope" } }"#,
+            "plan_syntax",
+            "unknown variant `nope`",
+        ),
+    ] {
+        let e = with_key(key);
+        assert_eq!(e.code(), code, "{key}: {e}");
+        assert!(e.to_string().contains(says), "{key}: {e}");
+        assert_eq!(e.location().unwrap().path, "costs[0].key", "{key}: {e}");
+    }
+    let fine = REFERENCE_PLAN.replacen(
+        "[[costs]]\nid = \"projektledning\"",
+        "[[costs]]\nkey = { type = \"limited\", key = { type = \"equal\" }, max_share = \"0.5\" }\nid = \"projektledning\"",
+        1,
+    );
+    let plan = Plan::from_toml(&fine).unwrap();
+    assert_eq!(
+        plan.costs[0].key,
+        Some(Key::Limited {
+            key: Box::new(Key::Equal {}),
+            max_share: Some(Number::from("0.5".parse::<Decimal>().unwrap())),
+            max_amount: Default::default(),
+            min_amount: Default::default(),
+        })
+    );
+}
