@@ -47,3 +47,17 @@ pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
         .to_decimal()
         .ok_or_else(|| Error::overflow("a decimal"))
 }
+
+/// `a + b`, or an `overflow` error naming `what` when the sum is beyond
+/// what a decimal holds (about 7.9 × 10²⁸): a plan's amounts can each be
+/// valid while their sum is not.
+pub(crate) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| Error::overflow(what))
+}
+
+/// The sum of `values`, or an `overflow` error naming `what`.
+pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>, what: &str) -> Result<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |total, v| add(total, v, what))
+}

@@ -56,7 +56,6 @@ pub use result::{
 pub use validate::limits;
 
 use crate::error::{Error, Result};
-use rust_decimal::Decimal;
 
 /// The most bytes a plan document may have.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -160,15 +159,23 @@ impl Plan {
             .members
             .iter()
             .enumerate()
-            .map(|(m, member)| MemberTotal {
-                id: member.id.clone(),
-                name: member.name.clone(),
-                contribution: years.iter().map(|y| y.members[m].contribution).sum(),
-                in_kind: years.iter().map(|y| y.members[m].in_kind).sum::<Decimal>(),
+            .map(|(m, member)| {
+                Ok(MemberTotal {
+                    id: member.id.clone(),
+                    name: member.name.clone(),
+                    contribution: exact::sum(
+                        years.iter().map(|y| y.members[m].contribution),
+                        "a member's total contribution",
+                    )?,
+                    in_kind: exact::sum(
+                        years.iter().map(|y| y.members[m].in_kind),
+                        "a member's total in kind",
+                    )?,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
         let notes = carried_notes(&years);
-        let total = years.iter().map(|y| y.net).sum();
+        let total = exact::sum(years.iter().map(|y| y.net), "the plan's total")?;
         Ok(PlanResult {
             total,
             name: self.name.clone(),

@@ -1,4 +1,5 @@
 use super::*;
+use rust_decimal::Decimal;
 
 #[test]
 fn reference_plan_computes() {

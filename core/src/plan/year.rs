@@ -320,7 +320,7 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
                     }
                     .at(format!("funding[{i}].line"))
                 })?;
-                line.funding += f.amount.value();
+                line.funding = exact::add(line.funding, f.amount.value(), "a line's funding")?;
                 if line.funding > line.gross {
                     return Err(Error::InvalidPlan {
                         reason: format!(
@@ -331,14 +331,14 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
                     .at(format!("funding[{i}].amount")));
                 }
             }
-            None => general += f.amount.value(),
+            None => general = exact::add(general, f.amount.value(), "the year's funding")?,
         }
     }
     if general.is_zero() {
         return Ok(());
     }
     let left: Vec<Decimal> = lines.iter().map(ActiveLine::net).collect();
-    let total_left: Decimal = left.iter().sum();
+    let total_left = exact::sum(left.iter().copied(), "the year's costs")?;
     if general > total_left {
         return Err(Error::InvalidPlan {
             reason: format!(
@@ -536,8 +536,11 @@ fn members_of_year(
         .collect::<Vec<_>>();
     Ok(YearResult {
         year: ctx.year,
-        gross: line_results.iter().map(|l| l.gross).sum(),
-        funding: line_results.iter().map(|l| l.funding).sum(),
+        gross: exact::sum(
+            line_results.iter().map(|l| l.gross),
+            "the year's gross cost",
+        )?,
+        funding: exact::sum(line_results.iter().map(|l| l.funding), "the year's funding")?,
         net: amount(net_units)?,
         lines: line_results,
         members,
