@@ -5,7 +5,7 @@
 //!
 //! The large inputs are generated here, never committed.
 
-use andel::plan::{BlendPart, CostLine, Format, Key, MAX_DOCUMENT_BYTES, Plan, limits};
+use andel::plan::{BlendPart, CostLine, Format, Key, MAX_DOCUMENT_BYTES, Member, Plan, limits};
 use andel::{Decimal, Error};
 
 /// A small plan that computes: two members, one cost line.
@@ -47,6 +47,20 @@ fn described(e: &Error) -> (String, String, String) {
     (e.code().to_string(), path, e.to_string())
 }
 
+/// Replaces the plan's members with `n` copies of its first one (ids `m0`,
+/// `m1`, …), and returns that member.
+fn with_members(plan: &mut Plan, n: usize) -> Member {
+    let member = plan.members[0].clone();
+    plan.members = (0..n)
+        .map(|i| {
+            let mut m = member.clone();
+            m.id = format!("m{i}");
+            m
+        })
+        .collect();
+    member
+}
+
 fn accepted(plan: &Plan) {
     if let Err(e) = plan.validate() {
         panic!("the plan must be accepted: {e}");
@@ -56,16 +70,9 @@ fn accepted(plan: &Plan) {
 #[test]
 fn members_up_to_the_bound() {
     let mut plan = base();
-    let member = plan.members[0].clone();
-    plan.members = (0..limits::MEMBERS)
-        .map(|i| {
-            let mut m = member.clone();
-            m.id = format!("m{i}");
-            m
-        })
-        .collect();
+    let member = with_members(&mut plan, limits::MEMBERS);
     accepted(&plan);
-    let mut extra = member.clone();
+    let mut extra = member;
     extra.id = "one-too-many".into();
     plan.members.push(extra);
     let (code, path, message) = refused(&plan);
@@ -536,14 +543,7 @@ fn figures_up_to_the_bound() {
     // 100 000 members × 100 years × (2 lines + 1) = 30 000 000 figures.
     let mut plan = base();
     plan.years = limits::YEARS;
-    let member = plan.members[0].clone();
-    plan.members = (0..limits::MEMBERS)
-        .map(|i| {
-            let mut m = member.clone();
-            m.id = format!("m{i}");
-            m
-        })
-        .collect();
+    with_members(&mut plan, limits::MEMBERS);
     let mut line = plan.costs[0].clone();
     line.id = "second".into();
     plan.costs.push(line.clone());

@@ -5,10 +5,32 @@
 use crate::error::{Error, Location};
 
 /// One step of a path.
-#[derive(Debug, PartialEq)]
-enum Step<'a> {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Step<'a> {
     Key(&'a str),
     Index(usize),
+}
+
+/// The path as the plan's errors write it, `costs[0].key.parts[1]`: keys
+/// joined by dots, indices in brackets. The inverse of [`steps`].
+pub(crate) fn path_of<'a>(steps: impl IntoIterator<Item = Step<'a>>) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
 }
 
 fn steps(path: &str) -> Vec<Step<'_>> {

@@ -44,6 +44,14 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
+/// Why a number written as a float (`text`, as shown to the author) is
+/// refused, and how to write it instead.
+pub(crate) fn float_refused(text: &str) -> String {
+    format!(
+        "{text} is written as a float: write decimals as strings, e.g. \"{text}\", so they stay exact"
+    )
+}
+
 struct NumberVisitor;
 
 impl Visitor<'_> for NumberVisitor {
@@ -73,9 +81,7 @@ impl Visitor<'_> for NumberVisitor {
         // (about 5 KB gzipped) out of the browser module.
         let v =
             serde_json::Number::from_f64(v).map_or_else(|| "NaN".to_string(), |n| n.to_string());
-        Err(E::custom(format!(
-            "{v} is written as a float: write decimals as strings, e.g. \"{v}\", so they stay exact"
-        )))
+        Err(E::custom(float_refused(&v)))
     }
 }
 

@@ -9,6 +9,8 @@
 //! one deserializer the plan is read with, costs a fraction of the code,
 //! which the browser module pays for byte by byte.
 
+use super::locate;
+use super::number::float_refused;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -39,25 +41,12 @@ impl ReadError {
         self
     }
 
-    /// `costs[0].partcipants`: keys joined by dots, indices in brackets.
+    /// The path from the root, as the plan's errors write it.
     fn path(&self) -> String {
-        let mut out = String::new();
-        for step in self.steps.iter().rev() {
-            match step {
-                Step::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                }
-                Step::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
-        out
+        locate::path_of(self.steps.iter().rev().map(|step| match step {
+            Step::Key(k) => locate::Step::Key(k),
+            Step::Index(i) => locate::Step::Index(*i),
+        }))
     }
 }
 
@@ -95,19 +84,14 @@ impl<'de> de::Deserializer<'de> for Reader {
                 // it: no plan field is a float, and money written as one is
                 // no longer exact. (It also keeps every type's float
                 // handling, and core's float formatting, out of the build.)
-                (None, None) => Err(de::Error::custom(format_args!(
-                    "{n} is written as a float: write decimals as strings, e.g. \"{n}\", so they stay exact"
-                ))),
+                (None, None) => Err(de::Error::custom(float_refused(&n.to_string()))),
             },
             Value::String(s) => visitor.visit_string(s),
             Value::Array(items) => visitor.visit_seq(Items {
                 items: items.into_iter(),
                 index: 0,
             }),
-            Value::Object(map) => visitor.visit_map(Fields {
-                fields: map.into_iter(),
-                value: None,
-            }),
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
         }
     }
 
@@ -150,10 +134,7 @@ impl<'de> de::Deserializer<'de> for Reader {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         match self.0 {
-            Value::Object(map) => visitor.visit_map(Fields {
-                fields: map.into_iter(),
-                value: None,
-            }),
+            Value::Object(map) => visitor.visit_map(Fields::new(map)),
             other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
         }
     }
@@ -210,6 +191,15 @@ impl<'de> de::SeqAccess<'de> for Items {
 struct Fields {
     fields: <Map<String, Value> as IntoIterator>::IntoIter,
     value: Option<(String, Value)>,
+}
+
+impl Fields {
+    fn new(map: Map<String, Value>) -> Self {
+        Fields {
+            fields: map.into_iter(),
+            value: None,
+        }
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Fields {

@@ -16,18 +16,15 @@
 
 use super::locate::Format;
 #[cfg(feature = "toml")]
-use super::locate::line_column;
+use super::locate::{Step, line_column, path_of};
+#[cfg(feature = "toml")]
+use super::number::float_refused;
 use crate::error::{Error, Location};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 #[cfg(feature = "toml")]
 use toml::de::{DeTable, DeValue};
-
-/// Deepest nesting of tables and arrays a TOML document may have. JSON has
-/// serde_json's own limit (128); the plan format needs about a dozen levels.
-#[cfg(feature = "toml")]
-const MAX_DEPTH: usize = 128;
 
 /// The document's tree of values, or the syntax error with its place.
 pub(crate) fn read(text: &str, format: Format) -> Result<Value, Error> {
@@ -59,12 +56,6 @@ fn from_toml(text: &str) -> Result<Value, Error> {
 type Path<'a> = Vec<Step<'a>>;
 
 #[cfg(feature = "toml")]
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-#[cfg(feature = "toml")]
 fn toml_table<'a>(text: &str, table: &'a DeTable, path: &mut Path<'a>) -> Result<Value, Error> {
     let mut map = Map::new();
     for (key, value) in table {
@@ -76,6 +67,8 @@ fn toml_table<'a>(text: &str, table: &'a DeTable, path: &mut Path<'a>) -> Result
     Ok(Value::Object(map))
 }
 
+/// Recurses once per level: the toml crate refuses documents nested more
+/// than 80 deep before this runs (core/tests/plan_limits.rs, 100 000 deep).
 #[cfg(feature = "toml")]
 fn toml_value<'a>(
     text: &str,
@@ -84,11 +77,8 @@ fn toml_value<'a>(
 ) -> Result<Value, Error> {
     let refuse = |path: &Path, message: String| {
         let at = line_column(text, value.span().start);
-        Err(syntax(&path_text(path), &message, Some(at)))
+        Err(syntax(&path_of(path.iter().copied()), &message, Some(at)))
     };
-    if path.len() > MAX_DEPTH {
-        return refuse(path, format!("nested more than {MAX_DEPTH} levels deep"));
-    }
     Ok(match value.get_ref() {
         DeValue::String(s) => Value::String(s.to_string()),
         DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
@@ -96,15 +86,9 @@ fn toml_value<'a>(
             Err(_) => return refuse(path, format!("the integer {} is too large", i.as_str())),
         },
         DeValue::Float(f) => {
-            // The same refusal as a JSON float gets from `Number`, but with
-            // the text as written, which TOML still has here.
-            let f = f.as_str();
-            return refuse(
-                path,
-                format!(
-                    "{f} is written as a float: write decimals as strings, e.g. \"{f}\", so they stay exact"
-                ),
-            );
+            // The same refusal as a JSON float gets from the reader, but
+            // with the text as written, which TOML still has here.
+            return refuse(path, float_refused(f.as_str()));
         }
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::String(d.to_string()),
@@ -119,24 +103,6 @@ fn toml_value<'a>(
         }
         DeValue::Table(table) => toml_table(text, table, path)?,
     })
-}
-
-#[cfg(feature = "toml")]
-/// The path as the plan's errors write it: `costs[0].key.parts[1]`.
-fn path_text(path: &Path) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 fn from_json(text: &str) -> Result<Value, Error> {
