@@ -426,7 +426,17 @@ impl Error {
         }
     }
 
-    pub(crate) fn at(self, path: impl Into<String>) -> Self {
+    /// The error placed at `path` in a plan or budget, such as
+    /// `members[2].population` (for a binding that reads a budget's numbers
+    /// itself). An error that already has a place keeps it.
+    ///
+    /// ```
+    /// let err = andel::parse_decimal("12a", "population").unwrap_err();
+    /// let err = err.at("members[2].population");
+    /// assert_eq!(err.code(), "invalid_number");
+    /// assert_eq!(err.location().unwrap().path, "members[2].population");
+    /// ```
+    pub fn at(self, path: impl Into<String>) -> Self {
         match self {
             Error::InPlan { .. } => self,
             other => Error::InPlan {
@@ -437,6 +447,21 @@ impl Error {
                 },
                 source: Box::new(other),
             },
+        }
+    }
+
+    /// The same error with its path rewritten by `f`, for a caller whose
+    /// input is not the plan itself (a [`Budget`](crate::plan::Budget)).
+    pub(crate) fn moved(self, f: impl Fn(&str) -> String) -> Self {
+        match self {
+            Error::InPlan {
+                mut location,
+                source,
+            } => {
+                location.path = f(&location.path);
+                Error::InPlan { location, source }
+            }
+            other => other,
         }
     }
 

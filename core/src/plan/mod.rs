@@ -31,6 +31,7 @@
 //! # Ok::<(), andel::Error>(())
 //! ```
 
+mod budget;
 mod document;
 pub(crate) mod exact;
 mod explain;
@@ -44,6 +45,7 @@ mod tree;
 mod validate;
 pub(crate) mod year;
 
+pub use budget::{Budget, BudgetKey, BudgetMember};
 pub use document::{
     BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
 };
