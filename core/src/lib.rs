@@ -39,6 +39,7 @@ mod error;
 mod fraction;
 mod method;
 mod number;
+mod order;
 pub mod plan;
 mod rounding;
 

@@ -7,7 +7,7 @@
 //! picks only among positive weights.
 
 use crate::error::{Error, Result};
-use std::cmp::Ordering;
+use crate::order;
 
 /// Floors of the exact quotas `units·wᵢ/sum` and their remainders (the
 /// fractional parts, all over the same denominator `sum`).
@@ -58,7 +58,7 @@ pub(super) fn largest_remainder(units: u128, weights: &[u128], sum: u128) -> Res
         remainders,
         leftover,
     } = quotas(units, weights, sum)?;
-    let winners = top(positive(weights), leftover, |&a, &b| {
+    let winners = order::first(positive(weights), leftover, &mut |&a, &b| {
         remainders[b]
             .cmp(&remainders[a])
             .then(weights[b].cmp(&weights[a]))
@@ -78,7 +78,7 @@ pub(super) fn largest_ratio(units: u128, weights: &[u128], sum: u128) -> Result<
         leftover,
         ..
     } = quotas(units, weights, sum)?;
-    let winners = top(positive(weights), leftover, |&a, &b| {
+    let winners = order::first(positive(weights), leftover, &mut |&a, &b| {
         weights[b].cmp(&weights[a]).then(a.cmp(&b))
     });
     for i in winners {
@@ -102,22 +102,4 @@ pub(super) fn in_order(units: u128, weights: &[u128], sum: u128) -> Result<Vec<u
 
 fn positive(weights: &[u128]) -> Vec<usize> {
     (0..weights.len()).filter(|&i| weights[i] > 0).collect()
-}
-
-/// The first `k` candidates under a total order, found by selection in
-/// linear time. The order includes the position, so the result is the same
-/// whatever the selection algorithm does with equal keys.
-fn top(
-    mut candidates: Vec<usize>,
-    k: usize,
-    order: impl FnMut(&usize, &usize) -> Ordering,
-) -> Vec<usize> {
-    if k == 0 {
-        return Vec::new();
-    }
-    if k < candidates.len() {
-        candidates.select_nth_unstable_by(k - 1, order);
-        candidates.truncate(k);
-    }
-    candidates
 }

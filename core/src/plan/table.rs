@@ -26,6 +26,7 @@
 //!    row next in line takes the unit instead.
 
 use crate::error::{Error, Result};
+use crate::order;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
@@ -311,16 +312,16 @@ impl<N: Exact> Bounds<N> {
     fn targets(&self, totals: &[N], units: i128) -> Vec<i128> {
         let mut targets = self.low.clone();
         let extra = units - targets.iter().sum::<i128>();
-        let mut order: Vec<usize> = (0..targets.len())
+        let mut ranked: Vec<usize> = (0..targets.len())
             .filter(|&r| !self.remainder[r].is_zero())
             .collect();
-        order.sort_by(|&a, &b| {
+        order::sort(&mut ranked, &mut |&a, &b| {
             self.remainder[b]
                 .cmp(&self.remainder[a])
                 .then_with(|| totals[b].cmp(&totals[a]))
                 .then(a.cmp(&b))
         });
-        for &r in order.iter().take(extra.max(0) as usize) {
+        for &r in ranked.iter().take(extra.max(0) as usize) {
             targets[r] += 1;
         }
         targets
@@ -353,7 +354,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     /// integers.
     fn column_order(&self, c: usize, numer: &[Vec<N>]) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.has.len()).filter(|&r| self.open[r][c]).collect();
-        rows.sort_by(|&a, &b| {
+        order::sort(&mut rows, &mut |&a, &b| {
             self.fracs[b][c]
                 .cmp(&self.fracs[a][c])
                 .then_with(|| numer[b][c].cmp(&numer[a][c]))
@@ -390,7 +391,7 @@ impl<'a, N: Exact> Grid<'a, N> {
         }
         // Rows below their target take from rows above theirs, best first.
         let mut wanting: Vec<usize> = (0..rows).filter(|&r| self.count[r] < targets[r]).collect();
-        wanting.sort_by(|&a, &b| {
+        order::sort(&mut wanting, &mut |&a, &b| {
             bounds.remainder[b]
                 .cmp(&bounds.remainder[a])
                 .then(a.cmp(&b))
