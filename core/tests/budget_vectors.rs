@@ -7,7 +7,7 @@ mod common;
 
 use andel::Decimal;
 use andel::plan::{Budget, BudgetKey, BudgetMember};
-use common::load_cases;
+use common::{load_cases, text};
 use serde_json::Value;
 
 fn decimal(v: &Value) -> Decimal {
@@ -33,8 +33,8 @@ fn budget(v: &Value) -> Budget {
         .unwrap()
         .iter()
         .map(|m| BudgetMember {
-            id: m["id"].as_str().unwrap().into(),
-            name: m["name"].as_str().unwrap().into(),
+            id: text(m, "id").unwrap().into(),
+            name: text(m, "name").unwrap().into(),
             population: (!m["population"].is_null()).then(|| decimal(&m["population"])),
         })
         .collect();
@@ -55,7 +55,10 @@ fn budgets_give_the_expected_contributions_or_errors() {
                     .map(|m| (m.id.clone(), Value::from(m.contribution.to_string())))
                     .collect();
                 assert_eq!(&Value::Object(got), expected, "{name}");
-                assert_eq!(result.total, budget.total, "{name}: the parts add up to the total");
+                assert_eq!(
+                    result.total, budget.total,
+                    "{name}: the parts add up to the total"
+                );
             }
             (Err(err), None) => {
                 let want = &case["error"];

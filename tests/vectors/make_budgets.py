@@ -3,7 +3,8 @@
 (andel's `Budget`), with every member's contribution computed here from
 the key's definition with `fractions.Fraction`, not by andel.
 
-    python3 tests/vectors/make_budgets.py > tests/vectors/budgets.json
+    python3 tests/vectors/make_budgets.py            # writes budgets.json
+    python3 tests/vectors/make_budgets.py --check    # fail if it differs
 
 Rules (docs/plan-format.md): each member's exact share of the total comes
 from the key; contributions are whole multiples of the unit, rounded down,
@@ -18,6 +19,9 @@ from __future__ import annotations
 import json
 import sys
 from fractions import Fraction as F
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "budgets.json"
 
 SCB_2019 = [
     ("bastad", "Båstad", 15128),
@@ -138,7 +142,7 @@ CASES = [
 ERRORS = [
     ("missing-population", budget("100", {"type": "per_capita"}, [1, None]), "missing_figure", "members[1].population"),
     ("negative-population", budget("100", {"type": "per_capita"}, [1, -3]), "negative_amount", "members[1].population"),
-    ("every-population-zero", budget("100", {"type": "per_capita"}, [0, 0]), "nobody_to_pay", "total"),
+    ("every-population-zero", budget("100", {"type": "per_capita"}, [0, 0]), "nobody_to_pay", "members"),
     ("fixed-part-above-one", budget("100", {"type": "blend", "fixed": "1.5"}, [1, 1]), "invalid_key", "key.fixed"),
     ("fixed-part-below-zero", budget("100", {"type": "blend", "fixed": "-0.1"}, [1, 1]), "invalid_key", "key.fixed"),
     ("share-of-nobody", budget("100", {"type": "fixed_shares", "shares": {"m9": "0.5"}}, [1, 1]), "unknown_member", "key.shares.m9"),
@@ -148,12 +152,23 @@ ERRORS = [
 ]
 
 
-def main() -> None:
+def main(argv: list[str]) -> int:
     cases = [dict(name=name, budget=b, expected=contributions(b)) for name, b in CASES]
     cases += [dict(name=name, budget=b, error={"code": code, "path": path}) for name, b, code, path in ERRORS]
-    json.dump({"format": 1, "cases": cases}, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    text = json.dumps({"format": 1, "cases": cases}, ensure_ascii=False, indent=1) + "\n"
+    if argv == ["--check"]:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} differs from the reference: run python3 tests/vectors/make_budgets.py", file=sys.stderr)
+            return 1
+        print(f"{OUT.name}: {len(cases)} cases match the reference")
+        return 0
+    if argv:
+        print("usage: make_budgets.py [--check]", file=sys.stderr)
+        return 2
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({len(cases)} cases)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
