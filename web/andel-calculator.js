@@ -5,25 +5,23 @@
 //   <script type="module" src="andel-calculator.js"></script>
 //   <andel-calculator lang="sv"></andel-calculator>
 //
-// It loads andel's web build from ./pkg/ beside this file (the contents of
-// wasm/pkg/web) and nothing else from the network.
+// It loads andel's calculator build from ./pkg/ beside this file (the
+// contents of wasm/pkg/calculator) and nothing else from the network.
 //
 // All money arithmetic happens in andel's core (WebAssembly): the form is
-// turned into a one-year plan (docs/plan-format.md) and `computePlan` gives
-// every contribution, share, the sum of the parts and the year's total. This
-// file only reads the form's text, builds the plan, formats the figures and
+// turned into a budget (one year's total shared by one key, the smallest
+// plan; docs/javascript.md) and `computeBudget` gives every contribution,
+// share, the sum of the parts and the year's total. This file only reads
+// the form's text, builds the budget, formats the figures and
 // draws them. Nothing here is a float computation on money; the only
 // arithmetic on numbers is the width of the bars in pixels.
 //
 // Nothing is ever thrown into the host page: every event handler catches,
 // and a failure shows a message inside the element, keeping the last good
 // result on screen.
-import init, { computePlan, referencePlan } from "./pkg/index.js";
+import init, { computeBudget, referenceBudget } from "./pkg/index.js";
 
-/** The one year of the calculator's plan; any year would do. */
-const YEAR = 2021;
-
-/** The rounding units offered, as plan numbers. */
+/** The rounding units offered, as decimal texts. */
 const UNITS = ["0.01", "1", "100", "1000"];
 
 /** The keys offered, by their names in the state and the URL. */
@@ -185,51 +183,41 @@ function percentToFraction(decimal) {
   return `${negative ? "-" : ""}${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`;
 }
 
-/** The plan key of the form's key choice. */
-function planKey(state, fractions) {
+/** The budget key of the form's key choice. */
+function budgetKey(state, fractions) {
   switch (state.key) {
-    case "equal":
-      return { type: "equal" };
     case "blend": {
-      // The slider holds whole percents; the two weights are written as
-      // exact decimal texts that add up to 1.
+      // The slider holds whole percents: the fixed part as an exact decimal text.
       const fixed = state.fixed;
-      const pct = (p) => (p === 100 ? "1" : `0.${String(p).padStart(2, "0")}`);
-      return {
-        type: "blend",
-        parts: [
-          { weight: pct(fixed), key: { type: "equal" } },
-          { weight: pct(100 - fixed), key: { type: "per_capita" } },
-        ],
-      };
+      return { type: "blend", fixed: fixed === 100 ? "1" : `0.${String(fixed).padStart(2, "0")}` };
     }
     case "fixed_shares": {
       const shares = {};
       fractions.forEach((f, i) => {
         if (f !== null) shares[`m${i + 1}`] = f;
       });
-      return { type: "fixed_shares", shares, rest: { type: "per_capita" } };
+      return { type: "fixed_shares", shares };
     }
     default:
-      return { type: "per_capita" };
+      return { type: state.key === "equal" ? "equal" : "per_capita" };
   }
 }
 
 /**
- * The form's state as a one-year plan, or the fields that are not numbers.
- * Returns `{ plan }` or `{ fieldErrors }` (field id → message key).
+ * The form's state as a budget, or the fields that are not numbers.
+ * Returns `{ budget }` or `{ fieldErrors }` (field id → message key).
  */
-export function buildPlan(state) {
+export function buildBudget(state) {
   const fieldErrors = {};
   const total = readNumber(state.total, state.lang);
   if (total === null) fieldErrors.total = "notNumber";
   const fractions = [];
   const members = state.members.map((m, i) => {
-    const member = { id: `m${i + 1}`, name: m.name.trim() || `#${i + 1}` };
+    const member = { id: `m${i + 1}`, name: m.name.trim() || `#${i + 1}`, population: null };
     if (m.population.trim() !== "") {
       const pop = readNumber(m.population, state.lang, { whole: true });
       if (pop === null) fieldErrors[`population-${i}`] = "notWhole";
-      else member.metrics = { population: { [`${YEAR}-12-31`]: pop } };
+      else member.population = pop;
     }
     let fraction = null;
     if (state.key === "fixed_shares" && (m.share ?? "").trim() !== "") {
@@ -243,32 +231,20 @@ export function buildPlan(state) {
   if (state.members.length === 0) fieldErrors.members = "needMember";
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
   return {
-    plan: {
-      format: 1,
-      name: "andel-calculator",
-      currency: "SEK",
-      unit: state.unit,
-      method: "largest_remainder",
-      first_year: YEAR,
-      years: 1,
-      population: { years_before: 0, month: 12, day: 31 },
-      key: planKey(state, fractions),
-      members,
-      costs: [{ id: "budget", name: "Budget", amount: total, year: YEAR }],
-    },
+    budget: { total, unit: state.unit, key: budgetKey(state, fractions), members },
   };
 }
 
-/** The field an error of the core belongs to, from its path in the plan. */
+/** The field an error of the core belongs to, from its path in the budget. */
 function fieldOfPath(path) {
   if (path === undefined || path === null) return "result";
-  if (path.startsWith("costs[0].amount") || path === "unit") return "total";
+  if (path === "total" || path === "unit") return "total";
   let m = /^members\[(\d+)\]/.exec(path);
   if (m) return `population-${m[1]}`;
   m = /^key\.shares\.m(\d+)/.exec(path);
   if (m) return `share-${Number(m[1]) - 1}`;
   if (path.startsWith("key")) return "key";
-  if (path === "members" || path === "costs[0]") return "members";
+  if (path === "members") return "members";
   return "result";
 }
 
@@ -310,17 +286,14 @@ export function stateFromHash(hash) {
 
 /** The reference case (year one of examples/tillvaxtmotor.toml) as the calculator's state. */
 function referenceState(lang) {
-  const result = computePlan(referencePlan());
-  const year = result.years[0];
+  const budget = referenceBudget();
   return {
     lang,
-    total: formatDecimal(year.net, lang),
+    total: formatDecimal(budget.total, lang),
     unit: "1",
     key: "per_capita",
     fixed: 30,
-    members: year.members
-      .filter((m) => m.paying)
-      .map((m) => ({ name: m.name, population: formatDecimal(m.population, lang), share: "" })),
+    members: budget.members.map((m) => ({ name: m.name, population: formatDecimal(m.population, lang), share: "" })),
   };
 }
 
@@ -405,7 +378,7 @@ export class AndelCalculator extends HTMLElement {
     this.shadowRoot.replaceChildren(Object.assign(document.createElement("style"), { textContent: STYLE }), p);
   }
 
-  /** The last good result (the core's plan result), or null. */
+  /** The last good result (the core's plan result for the budget), or null. */
   get result() {
     return this._result;
   }
@@ -671,14 +644,14 @@ export class AndelCalculator extends HTMLElement {
     const root = this.shadowRoot;
     this._clearErrors();
     root.getElementById("link").href = this._linkHref();
-    const built = buildPlan(this._state);
+    const built = buildBudget(this._state);
     if (built.fieldErrors) {
       for (const [field, key] of Object.entries(built.fieldErrors)) this._showError(field, this._t[key]);
       return;
     }
     let result;
     try {
-      result = computePlan(built.plan);
+      result = computeBudget(built.budget);
     } catch (err) {
       this._showError(fieldOfPath(err?.path), this._t.codes[err?.code] ?? messageOf(err));
       return;
@@ -780,7 +753,7 @@ export class AndelCalculator extends HTMLElement {
   }
 }
 
-/** A core error's message, without the plan path it starts with (the field shows where). */
+/** A core error's message, without the path it starts with (the field shows where). */
 function messageOf(err) {
   const text = String(err?.message ?? err);
   if (err?.path) {

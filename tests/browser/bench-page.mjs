@@ -10,9 +10,9 @@
 // disabled by the server's no-store), median and worst.
 // Recompute: the reference case, one population edited (an `input` event
 // dispatched on the field); the handler runs synchronously — read the form,
-// build the plan, computePlan in wasm, update the table, the check and the
+// build the budget, computeBudget in wasm, update the table, the check and the
 // chart — and is timed around dispatchEvent, 500 times; median and p95.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { launch } from "./browser.mjs";
 import { startServer } from "./server.mjs";
@@ -21,7 +21,11 @@ const root = new URL("../../", import.meta.url);
 const gz = (paths) => gzipSync(Buffer.concat(paths.map((p) => readFileSync(new URL(p, root)))), { level: 9 }).length;
 const pkg = "wasm/pkg/calculator/";
 const wasm = gz([`${pkg}andel_wasm_bg.wasm`]);
-const glue = [`${pkg}andel_wasm.js`, `${pkg}api.js`, `${pkg}index.js`, `${pkg}web.js`];
+// Every JavaScript file of the package: what the page's imports load.
+const glue = readdirSync(new URL(pkg, root))
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => pkg + f);
+console.log(`JS glue: ${glue.map((p) => p.slice(pkg.length)).join(", ")}`);
 console.log(`wasm gzipped:                          ${wasm} bytes`);
 console.log(`wasm + JS glue (each gzipped, summed):  ${wasm + glue.map((p) => gz([p])).reduce((a, b) => a + b, 0)} bytes`);
 console.log(`  + web/andel-calculator.js gzipped:   ${gz(["web/andel-calculator.js"])} bytes`);

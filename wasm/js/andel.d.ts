@@ -882,6 +882,69 @@ export interface PlanJsonSchema {
 }
 
 /**
+ * One year's total shared by one key (`referenceBudget()` gives one): the
+ * smallest plan, and what the embeddable calculator computes. A budget
+ * follows every rule of the equivalent one-year plan; its errors name
+ * places in the budget (`total`, `key.fixed`, `members[2].population`).
+ */
+export interface Budget {
+  /** The budget year (default 2021, the reference case's first). */
+  year?: number | null;
+  /** Currency code (default "SEK"). */
+  currency?: string | null;
+  /** The amount the members share. */
+  total: Money;
+  /** Every contribution is a whole multiple of this (default "1"). */
+  unit?: Money | null;
+  /** Apportionment method (default "largest_remainder"). */
+  method?: Method | null;
+  /** How the total is shared (default "per_capita"). */
+  key?: BudgetKeyName | BudgetKey | null;
+  /** The members, in the order the result lists them. */
+  members: BudgetMember[];
+}
+
+/** The keys a budget offers, by name. */
+export type BudgetKeyName = "per_capita" | "equal" | "blend" | "fixed_shares";
+
+/**
+ * A budget's key: by population, in equal parts, a blend (the part `fixed`
+ * of the total, from 0 to 1, in equal parts and the rest by population),
+ * or fixed shares for the members named (fractions of 1) with the rest by
+ * population.
+ */
+export type BudgetKey =
+  | { type: "per_capita" }
+  | { type: "equal" }
+  | { type: "blend"; fixed: Weight }
+  | { type: "fixed_shares"; shares: Record<string, Weight> };
+
+/** A member of a budget. */
+export interface BudgetMember {
+  /** Unique id; fixed shares name members by it. */
+  id: string;
+  /** Display name (default: the id). */
+  name?: string | null;
+  /** Inhabitants; needed by every key that goes by population. */
+  population?: Weight | null;
+}
+
+/**
+ * Every member's contribution to a one-year budget: the same result as
+ * {@link computePlan} gives for the equivalent plan.
+ *
+ * @throws {AndelError} with `path` in the budget for a problem in it;
+ *   `invalid_argument` for a budget shaped wrongly
+ */
+export function computeBudget(budget: Budget): PlanResult;
+
+/**
+ * The bundled reference case as a budget: the first year of the reference
+ * plan, its net cost shared per capita among its paying members.
+ */
+export function referenceBudget(): Budget & { year: number; currency: string; unit: string; method: Method; key: BudgetKey };
+
+/**
  * Computes every member's contribution for every budget year.
  *
  * `plan` is a plan object, or its text with `{ format: "toml" }` or

@@ -116,12 +116,6 @@ pub fn rounding_modes() -> Vec<String> {
     Rounding::ALL.iter().map(|r| r.name().to_string()).collect()
 }
 
-/// The version of andel.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
-}
-
 /// The error for a JavaScript value that cannot be read as a number at all
 /// (see [`refuse_value`]); returned, not thrown, so the wrapper throws it.
 /// `earlier_fields[i]` names `earlier_texts[i]`, the texts checked before.

@@ -7,7 +7,8 @@
 //! arguments and the placing of errors in the document they are about.
 
 use crate::error::{ErrorInfo, JsResult};
-use crate::plan::{compute, read, read_format, to_json};
+use crate::plan::{compute, read, read_format};
+use crate::to_json;
 use andel::cycle::{OutcomeFile, Settlement};
 use andel::plan::Format;
 use andel::{Error, Plan, PlanResult};

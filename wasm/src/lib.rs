@@ -16,26 +16,52 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "full")]
 pub mod api;
+#[cfg(feature = "full")]
 pub mod args;
+pub mod budget;
 #[cfg(feature = "full")]
 pub mod cycle;
 pub mod error;
 #[cfg(feature = "full")]
 pub mod explain;
 pub mod panic;
+#[cfg(feature = "full")]
 pub mod plan;
 
-pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes, version};
+#[cfg(feature = "full")]
+pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes};
+pub use budget::{compute_budget, reference_budget};
 #[cfg(feature = "full")]
 pub use cycle::{
     diff_plans, plan_calendar, plan_calendar_ics, plan_invoices, settle_plan, why_changed,
 };
 pub use error::ErrorInfo;
-pub use plan::{check_plan, compute_plan, reference_plan_json};
 #[cfg(feature = "full")]
 pub use {
     api::explain,
     explain::{RawAllocation, RawPart},
-    plan::{explain_plan, plan_schema, plan_to_json, reference_plan_toml},
+    plan::{
+        check_plan, compute_plan, explain_plan, plan_schema, plan_to_json, reference_plan_json,
+        reference_plan_toml,
+    },
 };
+
+/// The version of andel.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Compact JSON of a result. Serialising plain data cannot fail; were it to,
+/// the caller gets an error with code `internal_error` rather than a text
+/// that does not parse.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> error::JsResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        andel::Error::Internal {
+            message: format!("the result could not be written as JSON: {e}"),
+        }
+        .into()
+    })
+}

@@ -8,9 +8,9 @@
 //! wrapper parses.
 
 use crate::error::{ErrorInfo, JsResult};
+use crate::to_json;
 use andel::plan::{Format, REFERENCE_PLAN_JSON};
 use andel::{Error, Plan, PlanResult};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// docs/plan.schema.json, which a core test keeps equal to
@@ -124,18 +124,6 @@ pub(crate) fn read_format(name: &str) -> JsResult<Format> {
             "the plan format must be \"toml\" or \"json\", not {other:?}"
         ))),
     }
-}
-
-/// Compact JSON of a result. Serialising plain data cannot fail; were it to,
-/// the caller gets an error with code `internal_error` rather than a text
-/// that does not parse.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> JsResult<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::Internal {
-            message: format!("the result could not be written as JSON: {e}"),
-        }
-        .into()
-    })
 }
 
 #[cfg(test)]

@@ -249,13 +249,32 @@ planInvoices("x", 2026);
 // @ts-expect-error: not a cause
 const notKind: CauseKind = "weather";
 
-// The calculator's build: the same types, fewer functions.
+// Budgets: one year's total shared by one key, in both builds.
+import { computeBudget, referenceBudget, type Budget, type BudgetKey } from "andel";
+const budget: Budget = {
+  total: "1250000",
+  key: { type: "blend", fixed: "0.3" },
+  members: [{ id: "a", name: "A", population: 3000 }, { id: "b", population: "1000" }],
+};
+const budgetResult: PlanResult = computeBudget(budget);
+const byName: PlanResult = computeBudget({ total: 100n, key: "equal", members: [{ id: "a" }] });
+const referenceKey: BudgetKey = referenceBudget().key;
+const referenceYear: number = referenceBudget().year;
+const budgetNotAny: [IsAny<ReturnType<typeof computeBudget>>, IsAny<Parameters<typeof computeBudget>[0]>] = [false, false];
+// @ts-expect-error: money is never a JS number
+computeBudget({ total: 100, members: [] });
+// @ts-expect-error: a blend needs its fixed part
+const noFixed: BudgetKey = { type: "blend" };
+// @ts-expect-error: not a budget key
+computeBudget({ total: "1", key: "metric", members: [] });
+
+// The calculator's build: budgets only.
 import initCalculator, * as calculator from "andel-calculator";
 const calculatorReady: Promise<void> = initCalculator();
-const calculatorResult: PlanResult = calculator.computePlan(calculator.referencePlan());
-const calculatorShares: string[] = calculator.allocate({ total: "1", weights: [1, 1] });
-const calculatorPlan: calculator.Plan = calculator.referencePlan();
-// @ts-expect-error: the calculator's build has no annual cycle
-calculator.planCalendar(calculatorPlan);
-// @ts-expect-error: nor explanations
-calculator.explain({ total: "1", weights: [1] });
+const calculatorResult: PlanResult = calculator.computeBudget(calculator.referenceBudget());
+const calculatorBudget: calculator.Budget = calculator.referenceBudget();
+const calculatorVersion: string = calculator.version();
+// @ts-expect-error: the calculator's build has no plans
+calculator.computePlan(referencePlan());
+// @ts-expect-error: nor allocate
+calculator.allocate({ total: "1", weights: [1] });

@@ -11,6 +11,8 @@ const api = bindApi(() => glue);
 
 // One assignment per name, so Node's ES module loader can see the names.
 exports.AndelError = AndelError;
+exports.computeBudget = api.computeBudget;
+exports.referenceBudget = api.referenceBudget;
 exports.allocate = api.allocate;
 exports.explain = api.explain;
 exports.roundToUnit = api.roundToUnit;

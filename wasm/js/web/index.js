@@ -2,9 +2,10 @@
 // wasm-bindgen `--target web` glue. Call `await init()` once (or `initSync`
 // with the .wasm bytes) before anything else.
 import glueInit, * as glue from "./andel_wasm.js";
-import { AndelError, bindApi } from "./api.js";
+import { bindApi } from "./api.js";
+import { AndelError, startWeb } from "./runtime.js";
 
-let ready = false;
+const start = startWeb(glueInit, glue);
 
 /**
  * Loads and starts the WebAssembly module. Without an argument it fetches
@@ -13,28 +14,20 @@ let ready = false;
  * Calling it again does nothing.
  */
 export default async function init(options) {
-  await glueInit(options);
-  ready = true;
+  await start.init(options);
 }
 
 /** Starts the WebAssembly module synchronously from `{ module }` (bytes or a compiled module). */
 export function initSync(options) {
-  glue.initSync(options);
-  ready = true;
+  start.initSync(options);
 }
 
-const api = bindApi(() => {
-  if (!ready) {
-    throw new AndelError(
-      "not_initialized",
-      "andel is not initialised: call `await init()` (or `initSync({ module })`) before using it",
-    );
-  }
-  return glue;
-});
+const api = bindApi(start.getGlue);
 
 export { AndelError };
 export const {
+  computeBudget,
+  referenceBudget,
   allocate,
   explain,
   roundToUnit,
