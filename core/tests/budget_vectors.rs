@@ -55,7 +55,10 @@ fn budgets_give_the_expected_contributions_or_errors() {
                     .map(|m| (m.id.clone(), Value::from(m.contribution.to_string())))
                     .collect();
                 assert_eq!(&Value::Object(got), expected, "{name}");
-                assert_eq!(result.total, budget.total, "{name}: the parts add up to the total");
+                assert_eq!(
+                    result.total, budget.total,
+                    "{name}: the parts add up to the total"
+                );
             }
             (Err(err), None) => {
                 let want = &case["error"];
