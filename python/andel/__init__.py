@@ -14,8 +14,10 @@ Rust library ``andel``; this package converts arguments and errors only.
 
 Functions: :func:`allocate`, :func:`explain`, :func:`round_to_unit`.
 Budget plans over several years: :class:`Plan` (read, check, compute,
-explain) and its :class:`PlanResult` (also named ``Result``).
-Constants: :data:`METHODS`, :data:`ROUNDING_MODES`, :data:`REFERENCE_PLAN`,
+explain) and its :class:`PlanResult` (also named ``Result``). One year's
+total shared by one key: :class:`Budget`, whose ``compute()`` gives the
+same :class:`PlanResult`.
+Constants: :data:`METHODS`, :data:`ROUNDING_MODES`, :data:`BUDGET_KEYS`, :data:`REFERENCE_PLAN`,
 :data:`__version__`.
 Errors: :class:`AndelError` and its subclasses (``.code`` is stable).
 """
@@ -30,6 +32,7 @@ from ._errors import (
 from . import _andel
 from ._allocation import Allocation, Part
 from ._api import Number, Weight, allocate, explain, round_to_unit
+from ._budget import BUDGET_KEYS, Budget, BudgetMember
 from ._display import use_swedish_format
 from ._cycle import ChangeExplanation, diff
 from ._plan import REFERENCE_PLAN, Plan
@@ -67,6 +70,8 @@ for _public in (
     Part,
     Plan,
     PlanResult,
+    Budget,
+    BudgetMember,
     Explanation,
     ChangeExplanation,
     diff,
@@ -83,6 +88,8 @@ __all__ = [
     "Plan",
     "PlanResult",
     "Result",
+    "Budget",
+    "BudgetMember",
     "Explanation",
     "ChangeExplanation",
     "diff",
@@ -94,6 +101,7 @@ __all__ = [
     "LineAmountDict",
     "MembershipDict",
     "MemberTotalDict",
+    "BUDGET_KEYS",
     "METHODS",
     "REFERENCE_PLAN",
     "ROUNDING_MODES",

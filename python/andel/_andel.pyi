@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
 
 __all__ = [
+    "Budget",
     "Plan",
     "PlanResult",
     "allocate",
@@ -15,6 +16,7 @@ __all__ = [
     "__version__",
     "METHODS",
     "ROUNDING_MODES",
+    "BUDGET_KEYS",
     "DEFAULT_UNIT",
     "REFERENCE_PLAN",
 ]
@@ -24,6 +26,7 @@ _Number = Union[Decimal, int, str]
 __version__: str
 METHODS: Tuple[str, ...]
 ROUNDING_MODES: Tuple[str, ...]
+BUDGET_KEYS: Tuple[str, ...]
 DEFAULT_UNIT: str
 
 def allocate(
@@ -80,6 +83,53 @@ class Plan:
         """Every member's contribution for every budget year."""
     def explain(self, member: str, year: int) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
+
+@final
+class Budget:
+    """A budget read by core. Internal: use ``andel.Budget``."""
+
+    def __new__(
+        cls,
+        year: int,
+        currency: str,
+        total: _Number,
+        unit: _Number,
+        method: str,
+        key: str,
+        fixed: Optional[_Number],
+        shares: Optional[Sequence[Tuple[str, _Number]]],
+        members: Sequence[Tuple[str, str, object]],
+    ) -> "Budget": ...
+    @staticmethod
+    def reference() -> "Budget":
+        """The bundled reference budget."""
+    @property
+    def year(self) -> int: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def unit(self) -> Decimal: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def key(self) -> str:
+        """The key's name."""
+    @property
+    def fixed(self) -> Optional[Decimal]:
+        """The blend's fixed part, or None for another key."""
+    @property
+    def shares(self) -> Optional[Dict[str, Decimal]]:
+        """The fixed shares by member id, or None for another key."""
+    @property
+    def members(self) -> List[Tuple[str, str, Optional[Decimal]]]: ...
+    def to_json(self) -> str:
+        """Core's serde JSON of the budget (decimals as strings)."""
+    def compute(self) -> "PlanResult":
+        """Every member's contribution, as the result of the equivalent plan."""
+    def to_plan(self) -> Plan:
+        """The equivalent one-year plan."""
 
 @final
 class PlanResult:

@@ -19,6 +19,10 @@ pub enum Floats {
     /// Weights (populations, shares): a float is read through its shortest
     /// `repr`, which is the decimal the user typed (`0.1` → `0.1`).
     ReadRepr,
+    /// The figures of a budget that are not money (populations, the blend's
+    /// fixed part, fixed shares): a float is a `TypeError`, as in a plan,
+    /// whose reader refuses a float anywhere.
+    RefuseFigure,
 }
 
 /// Reads `value` as an exact decimal; `field` names the input in messages.
@@ -29,6 +33,22 @@ pub enum Floats {
 pub fn decimal(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResult<Decimal> {
     let text = number_text(value, field, floats)?;
     andel::parse_decimal(&text, field).or_raise(value.py())
+}
+
+/// Reads `value` as an exact decimal for the input at `path` of a plan or
+/// budget (`members[2].population`), `field` being its last name
+/// (`population`): a text that is not a number is core's `invalid_number`
+/// placed at `path`, which reaches Python as a `PlanError` with `.path`.
+pub fn placed_decimal(
+    value: &Bound<'_, PyAny>,
+    field: &str,
+    path: &str,
+    floats: Floats,
+) -> PyResult<Decimal> {
+    let text = number_text(value, path, floats)?;
+    andel::parse_decimal(&text, field)
+        .map_err(|e| e.at(path))
+        .or_raise(value.py())
 }
 
 /// An optional decimal: `None` stays `None`.
@@ -60,6 +80,11 @@ fn number_text(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResul
                  pass a str such as '0.10' or a decimal.Decimal",
                 float_repr(value)?
             ))),
+            Floats::RefuseFigure => Err(PyTypeError::new_err(format!(
+                "{field}: {} is a float, which has lost its exact value: \
+                 pass a str such as '{0}', an int or a decimal.Decimal",
+                float_repr(value)?
+            ))),
             Floats::ReadRepr => float_repr(value),
         };
     }
@@ -80,7 +105,7 @@ fn number_text(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResul
         return int_repr(&int);
     }
     let accepted = match floats {
-        Floats::Refuse => "a decimal.Decimal, int or str",
+        Floats::Refuse | Floats::RefuseFigure => "a decimal.Decimal, int or str",
         Floats::ReadRepr => "a decimal.Decimal, int, str or float",
     };
     Err(PyTypeError::new_err(format!(

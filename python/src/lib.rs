@@ -6,6 +6,7 @@
 //! the core crate. The public, documented API is the pure-Python package
 //! around it (`python/andel/`).
 
+mod budget;
 mod convert;
 mod cycle;
 mod errors;
@@ -28,6 +29,8 @@ mod native {
     use pyo3::types::{PyByteArray, PyBytes, PyTuple};
 
     #[pymodule_export]
+    use crate::budget::NativeBudget;
+    #[pymodule_export]
     use crate::plan::{NativePlan, NativeResult};
 
     #[pymodule_init]
@@ -38,6 +41,10 @@ mod native {
         m.add(
             "ROUNDING_MODES",
             PyTuple::new(py, Rounding::ALL.map(Rounding::name))?,
+        )?;
+        m.add(
+            "BUDGET_KEYS",
+            PyTuple::new(py, andel::plan::BudgetKey::NAMES)?,
         )?;
         m.add("DEFAULT_UNIT", andel::DEFAULT_UNIT.to_string())?;
         m.add("REFERENCE_PLAN", andel::plan::REFERENCE_PLAN)?;

@@ -71,6 +71,13 @@ pub struct NativePlan {
     plan: Arc<Plan>,
 }
 
+impl NativePlan {
+    /// Holds a plan core has built (e.g. a budget's plan).
+    pub(crate) fn new(plan: Arc<Plan>) -> Self {
+        NativePlan { plan }
+    }
+}
+
 #[pymethods]
 impl NativePlan {
     /// Reads and checks a plan from `text` in `format` ("toml" or "json").
@@ -317,6 +324,11 @@ impl NativeResult {
 }
 
 impl NativeResult {
+    /// Holds `result`, computed from `plan`.
+    pub(crate) fn new(plan: Arc<Plan>, result: PlanResult) -> Self {
+        NativeResult { plan, result }
+    }
+
     /// The settlement of `year`, from an outcome file's text when given
     /// (as `andel settle --outcome` reads it), else from the plan's own.
     fn settlement(

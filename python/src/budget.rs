@@ -1,0 +1,202 @@
+//! One year's budget shared by one key: core's `Budget` held for Python.
+//!
+//! The class here is internal (`andel._andel.Budget`); the documented API
+//! is `andel.Budget` in `andel/_budget.py`. This module reads the arguments
+//! into core's typed `Budget` (numbers exactly, each error placed at the
+//! budget input it is about) and hands every rule to core: the key by
+//! `BudgetKey::from_name`, the checks and the figures by `Budget::compute`.
+
+use crate::convert::{Floats, placed_decimal};
+use crate::errors::{OrRaise, boundary};
+use crate::plan::{NativePlan, NativeResult};
+use andel::plan::{Budget, BudgetKey, BudgetMember};
+use andel::{Decimal, Method};
+use pyo3::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A member as Python gives it to the native class: id, name, population.
+type MemberParts<'py> = (String, String, Option<Bound<'py, PyAny>>);
+
+/// A member as Python reads it back: id, name, population.
+type MemberValues = (String, String, Option<Decimal>);
+
+/// A budget read by core. Internal: use `andel.Budget`.
+#[pyclass(frozen, module = "andel._andel", name = "Budget")]
+pub struct NativeBudget {
+    budget: Budget,
+}
+
+#[pymethods]
+impl NativeBudget {
+    /// Reads a budget from its parts. Numbers are read first, in the order
+    /// of the budget (total, unit, the key's fixed part or shares, the
+    /// populations), then the method and the key's name; every other check
+    /// is `compute`'s.
+    #[new]
+    #[pyo3(signature = (year, currency, total, unit, method, key, fixed, shares, members))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        year: i32,
+        currency: String,
+        total: &Bound<'_, PyAny>,
+        unit: &Bound<'_, PyAny>,
+        method: &str,
+        key: &str,
+        fixed: Option<&Bound<'_, PyAny>>,
+        shares: Option<Vec<(String, Bound<'_, PyAny>)>>,
+        members: Vec<MemberParts<'_>>,
+    ) -> PyResult<Self> {
+        boundary(py, || {
+            let total = placed_decimal(total, "total", "total", Floats::Refuse)?;
+            let unit = placed_decimal(unit, "unit", "unit", Floats::Refuse)?;
+            let fixed = fixed
+                .map(|f| placed_decimal(f, "fixed", "key.fixed", Floats::RefuseFigure))
+                .transpose()?;
+            let shares = shares
+                .map(|shares| {
+                    shares
+                        .iter()
+                        .map(|(id, share)| {
+                            let path = format!("key.shares.{id}");
+                            let share =
+                                placed_decimal(share, "share", &path, Floats::RefuseFigure)?;
+                            Ok((id.clone(), share))
+                        })
+                        .collect::<PyResult<BTreeMap<String, Decimal>>>()
+                })
+                .transpose()?;
+            let members = members
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, name, population))| {
+                    let path = format!("members[{i}].population");
+                    let population = population
+                        .map(|p| placed_decimal(&p, "population", &path, Floats::RefuseFigure))
+                        .transpose()?;
+                    Ok(BudgetMember {
+                        id,
+                        name,
+                        population,
+                    })
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            let method: Method = method
+                .parse()
+                .map_err(|e: andel::Error| e.at("method"))
+                .or_raise(py)?;
+            let key = BudgetKey::from_name(key, fixed, shares).or_raise(py)?;
+            Ok(NativeBudget {
+                budget: Budget {
+                    year,
+                    currency,
+                    total,
+                    unit,
+                    method,
+                    key,
+                    members,
+                },
+            })
+        })
+    }
+
+    /// The bundled reference budget.
+    #[staticmethod]
+    fn reference() -> Self {
+        NativeBudget {
+            budget: Budget::reference(),
+        }
+    }
+
+    #[getter]
+    fn year(&self) -> i32 {
+        self.budget.year
+    }
+
+    #[getter]
+    fn currency(&self) -> &str {
+        &self.budget.currency
+    }
+
+    #[getter]
+    fn total(&self) -> Decimal {
+        self.budget.total
+    }
+
+    #[getter]
+    fn unit(&self) -> Decimal {
+        self.budget.unit
+    }
+
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.budget.method.name()
+    }
+
+    /// The key's name.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.budget.key.name()
+    }
+
+    /// The blend's fixed part, or None for another key.
+    #[getter]
+    fn fixed(&self) -> Option<Decimal> {
+        match &self.budget.key {
+            BudgetKey::Blend { fixed } => Some(*fixed),
+            _ => None,
+        }
+    }
+
+    /// The fixed shares by member id, or None for another key.
+    #[getter]
+    fn shares(&self) -> Option<BTreeMap<String, Decimal>> {
+        match &self.budget.key {
+            BudgetKey::FixedShares { shares } => Some(shares.clone()),
+            _ => None,
+        }
+    }
+
+    #[getter]
+    fn members(&self) -> Vec<MemberValues> {
+        self.budget
+            .members
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone(), m.population))
+            .collect()
+    }
+
+    /// Core's serde JSON of the budget (decimals as strings).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        boundary(py, || {
+            serde_json::to_string(&self.budget).map_err(|e| {
+                pyo3::exceptions::PyRuntimeError::new_err(format!("serialising the budget: {e}"))
+            })
+        })
+    }
+
+    /// Every member's contribution, as the result of the equivalent plan;
+    /// errors placed in the budget.
+    fn compute(&self, py: Python<'_>) -> PyResult<NativeResult> {
+        boundary(py, || {
+            let (plan, result) = py
+                .detach(|| {
+                    let result = self.budget.compute()?;
+                    // compute() has built the same plan without error, so
+                    // this cannot fail; it is kept for explanations.
+                    Ok((self.budget.to_plan()?, result))
+                })
+                .or_raise(py)?;
+            Ok(NativeResult::new(Arc::new(plan), result))
+        })
+    }
+
+    /// The equivalent one-year plan.
+    fn to_plan(&self, py: Python<'_>) -> PyResult<NativePlan> {
+        boundary(py, || {
+            let plan = self.budget.to_plan().or_raise(py)?;
+            Ok(NativePlan::new(Arc::new(plan)))
+        })
+    }
+}
