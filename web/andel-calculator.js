@@ -21,6 +21,9 @@
 // result on screen.
 import init, { computeBudget, referenceBudget } from "./pkg/index.js";
 
+/** The budget's year; the calculator shows none, so any year would do. */
+const YEAR = 2021;
+
 /** The rounding units offered, as decimal texts. */
 const UNITS = ["0.01", "1", "100", "1000"];
 
@@ -231,7 +234,7 @@ export function buildBudget(state) {
   if (state.members.length === 0) fieldErrors.members = "needMember";
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors };
   return {
-    budget: { total, unit: state.unit, key: budgetKey(state, fractions), members },
+    budget: { year: YEAR, total, unit: state.unit, key: budgetKey(state, fractions), members },
   };
 }
 

@@ -100,30 +100,30 @@ for (const [build, load] of [
 
     test("keys by name, names defaulting to ids, BigInt money", () => {
       const members = [{ id: "x", population: 1 }, { id: "y", population: 3 }];
-      const result = computeBudget({ total: 100n, key: "per_capita", members });
+      const result = computeBudget({ year: 2025, total: 100n, key: "per_capita", members });
       assert.deepEqual(result.years[0].members.map((m) => [m.name, m.contribution]), [["x", "25"], ["y", "75"]]);
-      assert.deepEqual(computeBudget({ total: "100", key: "equal", members }).years[0].members.map((m) => m.contribution), ["50", "50"]);
+      assert.deepEqual(computeBudget({ year: 2025, total: "100", key: "equal", members }).years[0].members.map((m) => m.contribution), ["50", "50"]);
     });
 
     test("money as a JS number is refused, with its place", () => {
-      const err = errorOf(() => computeBudget({ total: 100, members: [{ id: "x", population: 1 }] }));
+      const err = errorOf(() => computeBudget({ year: 2025, total: 100, members: [{ id: "x", population: 1 }] }));
       assert.equal(err.code, "invalid_number");
       assert.equal(err.path, "total");
       assert.match(err.message, /not a JS number/);
-      const unit = errorOf(() => computeBudget({ total: "100", unit: 0.5, members: [{ id: "x", population: 1 }] }));
+      const unit = errorOf(() => computeBudget({ year: 2025, total: "100", unit: 0.5, members: [{ id: "x", population: 1 }] }));
       assert.equal(unit.path, "unit");
     });
 
     test("bad numbers are placed in the budget", () => {
       const members = [{ id: "x", population: 1 }, { id: "y", population: "1 000" }];
-      const err = errorOf(() => computeBudget({ total: "100", members }));
+      const err = errorOf(() => computeBudget({ year: 2025, total: "100", members }));
       assert.equal(err.code, "invalid_number");
       assert.equal(err.path, "members[1].population");
-      const nan = errorOf(() => computeBudget({ total: "100", members: [{ id: "x", population: NaN }] }));
+      const nan = errorOf(() => computeBudget({ year: 2025, total: "100", members: [{ id: "x", population: NaN }] }));
       assert.equal(nan.code, "invalid_number");
       assert.equal(nan.path, "members[0].population");
       const share = errorOf(() =>
-        computeBudget({ total: "100", key: { type: "fixed_shares", shares: { x: "¼" } }, members }),
+        computeBudget({ year: 2025, total: "100", key: { type: "fixed_shares", shares: { x: "¼" } }, members }),
       );
       assert.equal(share.path, "key.shares.x");
     });
@@ -134,12 +134,16 @@ for (const [build, load] of [
         null,
         "budget",
         [],
-        { total: "1", members, extra: 1 },
+        { total: "1", members },
+        { year: "2025", total: "1", members },
+        { year: 2 ** 40, total: "1", members },
+        { year: 2025, total: "1", members, extra: 1 },
         { total: "1", members: "x" },
         { total: "1", members: [null] },
         { total: "1", members: [{ id: 1 }] },
         { total: "1", members: [{ id: "x", pop: 1 }] },
         { total: "1", members, year: 2025.5 },
+        { total: "1", members, year: 2025, key: { type: "blend", fixed: "0.5", weight: 1 } },
         { total: "1", members, key: { type: "blend", fixed: "0.5", weight: 1 } },
         { total: "1", members, key: 7 },
         { total: "1", members, key: { type: "fixed_shares", shares: [] } },
@@ -152,10 +156,10 @@ for (const [build, load] of [
 
     test("key errors come from the core, at key", () => {
       const members = [{ id: "x", population: 1 }];
-      const unknown = errorOf(() => computeBudget({ total: "1", members, key: "metric" }));
+      const unknown = errorOf(() => computeBudget({ year: 2025, total: "1", members, key: "metric" }));
       assert.equal(unknown.code, "invalid_key");
       assert.equal(unknown.path, "key");
-      const blend = errorOf(() => computeBudget({ total: "1", members, key: "blend" }));
+      const blend = errorOf(() => computeBudget({ year: 2025, total: "1", members, key: "blend" }));
       assert.equal(blend.code, "invalid_key");
       assert.match(blend.message, /fixed part/);
     });

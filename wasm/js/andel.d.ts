@@ -888,8 +888,8 @@ export interface PlanJsonSchema {
  * places in the budget (`total`, `key.fixed`, `members[2].population`).
  */
 export interface Budget {
-  /** The budget year (default 2021, the reference case's first). */
-  year?: number | null;
+  /** The budget year. */
+  year: number;
   /** Currency code (default "SEK"). */
   currency?: string | null;
   /** The amount the members share. */
@@ -942,7 +942,7 @@ export function computeBudget(budget: Budget): PlanResult;
  * The bundled reference case as a budget: the first year of the reference
  * plan, its net cost shared per capita among its paying members.
  */
-export function referenceBudget(): Budget & { year: number; currency: string; unit: string; method: Method; key: BudgetKey };
+export function referenceBudget(): Budget & { currency: string; unit: string; method: Method; key: BudgetKey };
 
 /**
  * Computes every member's contribution for every budget year.

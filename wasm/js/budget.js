@@ -3,7 +3,7 @@
 // (api.js) and the calculator's own (calculator/index.js).
 //
 // A budget is a plain object, the shape `referenceBudget()` returns:
-//   { year?, currency?, total, unit?, method?, key?, members }
+//   { year, currency?, total, unit?, method?, key?, members }
 // with `key` a name ("per_capita", "equal") or { type, fixed?, shares? },
 // and each member { id, name?, population? }. Its shape is checked here
 // (invalid_argument); its numbers go to the core as texts, which reads
@@ -77,8 +77,9 @@ function readBudget(budget) {
   }
   refuseUnknown(budget, BUDGET_FIELDS, "a budget");
   const { year, currency, total, unit, method, key, members } = budget;
-  if (!isAbsent(year) && !Number.isSafeInteger(year)) {
-    throw shape(`year must be a whole number, not ${describe(year)}`);
+  // Within i32, which the module takes: the glue would wrap anything larger.
+  if (!Number.isInteger(year) || Math.abs(year) > 2147483647) {
+    throw shape(`year must be a whole number such as 2025, not ${describe(year)}`);
   }
   if (!isAbsent(currency) && typeof currency !== "string") {
     throw shape(`currency must be a string such as "SEK", not ${describe(currency)}`);
@@ -90,7 +91,7 @@ function readBudget(budget) {
     throw shape(`members must be an array of { id, name, population }, not ${describe(members)}`);
   }
   const out = {
-    year: isAbsent(year) ? undefined : year,
+    year,
     currency: isAbsent(currency) ? undefined : currency,
     total: money(total, "total"),
     unit: isAbsent(unit) ? undefined : money(unit, "unit"),

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 #[derive(Debug, Clone, Default)]
 pub struct BudgetTexts {
     /// The budget year.
-    pub year: Option<i32>,
+    pub year: i32,
     /// Currency code.
     pub currency: Option<String>,
     /// The amount shared.
@@ -48,7 +48,7 @@ impl BudgetTexts {
     /// Reads every text, or gives the first error, placed in the budget.
     pub fn read(self) -> Result<Budget> {
         let total = number(&self.total, "total")?;
-        let mut budget = Budget::new(self.year.unwrap_or(Budget::reference().year), total);
+        let mut budget = Budget::new(self.year, total);
         if let Some(currency) = self.currency {
             budget.currency = currency;
         }
@@ -106,7 +106,7 @@ fn number(text: &str, path: &str) -> Result<Decimal> {
 #[wasm_bindgen(js_name = computeBudget)]
 #[allow(clippy::too_many_arguments)] // the wrapper's flat call, one per field
 pub fn compute_budget(
-    year: Option<i32>,
+    year: i32,
     currency: Option<String>,
     total: String,
     unit: Option<String>,
@@ -155,6 +155,7 @@ mod tests {
     fn reference_texts() -> BudgetTexts {
         let budget = Budget::reference();
         BudgetTexts {
+            year: budget.year,
             total: budget.total.to_string(),
             key: "per_capita".into(),
             ids: budget.members.iter().map(|m| m.id.clone()).collect(),
@@ -176,7 +177,7 @@ mod tests {
     #[test]
     fn the_json_is_the_cores_result() {
         let json = compute_budget(
-            None,
+            2021,
             None,
             "100".into(),
             Some("1".into()),

@@ -29,9 +29,6 @@ pub fn load_cases(file: &str, min: usize) -> Vec<Value> {
 }
 
 /// The string field `key` of `v`, if present; panics if it is not a string.
-// Each test binary compiles this module on its own, and budget_vectors.rs
-// does not use this function.
-#[allow(dead_code)]
 pub fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).map(|s| {
         s.as_str()

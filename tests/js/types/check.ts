@@ -252,21 +252,24 @@ const notKind: CauseKind = "weather";
 // Budgets: one year's total shared by one key, in both builds.
 import { computeBudget, referenceBudget, type Budget, type BudgetKey } from "andel";
 const budget: Budget = {
+  year: 2025,
   total: "1250000",
   key: { type: "blend", fixed: "0.3" },
   members: [{ id: "a", name: "A", population: 3000 }, { id: "b", population: "1000" }],
 };
 const budgetResult: PlanResult = computeBudget(budget);
-const byName: PlanResult = computeBudget({ total: 100n, key: "equal", members: [{ id: "a" }] });
+const byName: PlanResult = computeBudget({ year: 2025, total: 100n, key: "equal", members: [{ id: "a" }] });
 const referenceKey: BudgetKey = referenceBudget().key;
 const referenceYear: number = referenceBudget().year;
 const budgetNotAny: [IsAny<ReturnType<typeof computeBudget>>, IsAny<Parameters<typeof computeBudget>[0]>] = [false, false];
 // @ts-expect-error: money is never a JS number
-computeBudget({ total: 100, members: [] });
+computeBudget({ year: 2025, total: 100, members: [] });
+// @ts-expect-error: a budget has a year
+computeBudget({ total: "100", members: [] });
 // @ts-expect-error: a blend needs its fixed part
 const noFixed: BudgetKey = { type: "blend" };
 // @ts-expect-error: not a budget key
-computeBudget({ total: "1", key: "metric", members: [] });
+computeBudget({ year: 2025, total: "1", key: "metric", members: [] });
 
 // The calculator's build: budgets only.
 import initCalculator, * as calculator from "andel-calculator";
