@@ -4,11 +4,11 @@
 //! texts; a core error is thrown as an [`ErrorInfo`]. Optional arguments
 //! are `None` when the caller left them out, so the core's defaults apply.
 
-use crate::args::{SplitTexts, read_rounding, refuse_value};
+use crate::args::{SplitTexts, push_decimal, read_rounding, refuse_value};
 use crate::error::{ErrorInfo, JsResult};
 #[cfg(feature = "full")]
 use crate::explain::RawAllocation;
-use andel::{DEFAULT_UNIT, Method, Rounding, parse_decimal};
+use andel::{DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal};
 use wasm_bindgen::prelude::*;
 
 /// Splits `total` by `weights`; the amounts as texts, in weight order.
@@ -24,20 +24,39 @@ pub fn allocate(
     first_divisor: Option<String>,
     names: Option<Vec<String>>,
 ) -> JsResult<Vec<String>> {
+    let amounts = split(total, &weights, unit, method, first_divisor, names)?;
+    Ok(amounts
+        .into_iter()
+        .map(|amount| {
+            let mut text = String::new();
+            push_decimal(&mut text, amount);
+            text
+        })
+        .collect())
+}
+
+/// The split behind [`allocate`] and [`allocate_lines`].
+fn split(
+    total: &str,
+    weights: &[String],
+    unit: Option<String>,
+    method: Option<String>,
+    first_divisor: Option<String>,
+    names: Option<Vec<String>>,
+) -> JsResult<Vec<Decimal>> {
     let split = SplitTexts {
         total,
-        weights: &weights,
+        weights,
         unit: unit.as_deref(),
         method: method.as_deref(),
         first_divisor: first_divisor.as_deref(),
         names: names.as_deref(),
     }
     .read()?;
-    let amounts = split
+    Ok(split
         .allocator
         .allocate(split.total, &split.weights)
-        .map_err(|e| e.with_names(names.as_deref()))?;
-    Ok(amounts.iter().map(ToString::to_string).collect())
+        .map_err(|e| e.with_names(names.as_deref()))?)
 }
 
 /// [`allocate`] for the wrapper's bulk path: the weights as one text, one
@@ -58,8 +77,15 @@ pub fn allocate_lines(
     names: Option<Vec<String>>,
 ) -> JsResult<String> {
     let weights: Vec<String> = weights.split('\n').map(str::to_owned).collect();
-    let amounts = allocate(total, weights, unit, method, first_divisor, names)?;
-    Ok(amounts.join("\n"))
+    let amounts = split(total, &weights, unit, method, first_divisor, names)?;
+    let mut text = String::with_capacity(amounts.len() * 12);
+    for (i, amount) in amounts.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        push_decimal(&mut text, amount);
+    }
+    Ok(text)
 }
 
 /// Splits `total` by `weights` and explains every part.
