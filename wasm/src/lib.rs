@@ -6,10 +6,12 @@
 //! numbers, BigInts, objects) into those texts, builds the result objects,
 //! and turns every failure into an `AndelError`. `scripts/build-wasm` puts
 //! the generated glue and the wrapper together into `wasm/pkg/web` and
-//! `wasm/pkg/node`.
+//! `wasm/pkg/node`, and, from a build without the `full` feature (budgets
+//! only: [`budget`]), into `wasm/pkg/calculator` for the embeddable
+//! calculator.
 //!
 //! Every rule lives in the `andel` crate: here are only argument conversion
-//! ([`args`]) and error mapping ([`error`]). Decimals cross the boundary as
+//! (`args`, [`budget`]) and error mapping ([`error`]). Decimals cross the boundary as
 //! strings and are read with [`andel::parse_decimal`], so JavaScript accepts
 //! and refuses exactly the texts that Rust and Python do. No floating point
 //! is used anywhere.
