@@ -25,10 +25,11 @@
 //! ## Features
 //!
 //! - `toml` (default): plans written in TOML ([`Plan::from_toml`],
-//!   [`Plan::to_toml`]). Without it plans are read from JSON only, as in the
-//!   browser calculator's WebAssembly module, which is smaller without it.
-//! - `xlsx`: budget documents as Excel workbooks
-//!   ([`PlanResult::to_xlsx`](plan::PlanResult::to_xlsx)).
+//!   [`Plan::to_toml`]). Without it plans are read from JSON only. (The
+//!   browser calculator's WebAssembly module reads no plan at all: it
+//!   computes [`Budget`](plan::Budget)s.)
+//! - `xlsx`: budget documents as Excel workbooks (`PlanResult::to_xlsx`,
+//!   which exists only with the feature, so it is not linked here).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
