@@ -55,6 +55,41 @@ pub(crate) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
     a.checked_add(b).ok_or_else(|| Error::overflow(what))
 }
 
+/// `a − b`, or an `overflow` error naming `what` (two amounts of opposite
+/// signs can differ by more than a decimal holds).
+pub(crate) fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(|| Error::overflow(what))
+}
+
+/// `a × b`, or an `overflow` error naming `what`.
+pub(crate) fn mul(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| Error::overflow(what))
+}
+
+/// `n` units of `unit` as a decimal with the unit's scale (as `n × unit`
+/// would give), trailing zeros dropped only as far as needed to fit; or an
+/// `overflow` error naming `what`. `Decimal::from(n)` panics for an `n`
+/// beyond 96 bits, which a count of hundredths of a large amount is.
+pub(crate) fn units_to_decimal(n: i128, unit: Decimal, what: &str) -> Result<Decimal> {
+    let overflow = || Error::overflow(what);
+    let mut m = n.checked_mul(unit.mantissa()).ok_or_else(overflow)?;
+    let mut scale = unit.scale();
+    // A decimal's mantissa has 96 bits.
+    while m.unsigned_abs() >= 1 << 96 && scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| overflow())
+}
+
+/// Whether `value` is a whole multiple of `unit`, exactly; true for a unit
+/// of 0 or less (there is nothing to check against; such a unit is refused
+/// on its own). Dividing the decimals instead overflows, a panic, when the
+/// quotient is beyond a decimal, e.g. 7.9 × 10²⁸ in hundredths.
+pub(crate) fn is_multiple(value: Decimal, unit: Decimal) -> bool {
+    unit <= Decimal::ZERO || (q(value) / q(unit)).is_integer()
+}
+
 /// The sum of `values`, or an `overflow` error naming `what`.
 pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>, what: &str) -> Result<Decimal> {
     values
