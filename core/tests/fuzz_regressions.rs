@@ -63,6 +63,8 @@ fn plan_compute_findings() {
         invariants::plan_text(text, Format::Json);
         if let Ok(plan) = Plan::from_json(text) {
             invariants::plan_value(&plan);
+            // The annual cycle, with the plan as its own scenario.
+            invariants::plan_cycle(&plan, &plan);
         }
     });
 }

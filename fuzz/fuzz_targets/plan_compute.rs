@@ -13,6 +13,7 @@
 #[path = "../../core/tests/invariants/mod.rs"]
 mod invariants;
 
+use andel::cycle::{Figures, Instalments, Milestone, MonthDay, Outcome};
 use andel::plan::{
     BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Number, Plan,
     PopulationRule,
@@ -39,6 +40,11 @@ struct Spec {
     costs: u8,
     funding: u8,
     in_kind: u8,
+    milestones: u8,
+    outcomes: u8,
+    instalments: Option<(u8, u8)>,
+    perturb: u8,
+    perturb_by: u32,
 }
 
 /// The spec with its lists. Their lengths are drawn up front (1 to 8
@@ -49,6 +55,8 @@ struct Lists {
     costs: Vec<CostSpec>,
     funding: Vec<FundingSpec>,
     in_kind: Vec<InKindSpec>,
+    milestones: Vec<MilestoneSpec>,
+    outcomes: Vec<OutcomeSpec>,
 }
 
 fn lists(spec: &Spec, u: &mut Unstructured) -> arbitrary::Result<Lists> {
@@ -69,11 +77,21 @@ fn lists(spec: &Spec, u: &mut Unstructured) -> arbitrary::Result<Lists> {
     for _ in 0..many(spec.in_kind, 3) {
         in_kind.push(u.arbitrary()?);
     }
+    let mut milestones = Vec::new();
+    for _ in 0..many(spec.milestones, 3) {
+        milestones.push(u.arbitrary()?);
+    }
+    let mut outcomes = Vec::new();
+    for _ in 0..many(spec.outcomes, 2) {
+        outcomes.push(u.arbitrary()?);
+    }
     Ok(Lists {
         members,
         costs,
         funding,
         in_kind,
+        milestones,
+        outcomes,
     })
 }
 
@@ -134,6 +152,24 @@ struct FundingSpec {
 }
 
 #[derive(Arbitrary, Debug)]
+struct MilestoneSpec {
+    month: u8,
+    day: u8,
+    offset: i8,
+    figures: u8,
+}
+
+/// An outcome: actual costs of up to 3 lines (one in eight near the
+/// largest decimal, to reach the cycle's sums at their limit) and actual
+/// amounts of up to 3 funding entries.
+#[derive(Arbitrary, Debug)]
+struct OutcomeSpec {
+    year: u8,
+    costs: Vec<(u8, u32, u8)>,
+    funding: Vec<(u8, u16)>,
+}
+
+#[derive(Arbitrary, Debug)]
 struct InKindSpec {
     member: u8,
     year: Option<u8>,
@@ -144,6 +180,13 @@ struct InKindSpec {
 const UNITS: [&str; 7] = ["1", "0.01", "1000", "0.05", "5", "0.5", "100"];
 const MAX_MEMBERS: usize = 8;
 const MAX_COSTS: usize = 6;
+
+/// A day of every year: months 1–12, days 1–28.
+fn month_day(month: u8, day: u8) -> MonthDay {
+    format!("{:02}-{:02}", 1 + month % 12, 1 + day % 28)
+        .parse()
+        .expect("a day in every year")
+}
 
 fn d(text: &str) -> Decimal {
     text.parse().expect("a literal decimal")
@@ -418,6 +461,144 @@ impl Builder<'_> {
         }
     }
 
+    /// Milestones with distinct ids, offsets from -2 to 2 (one in
+    /// sixteen outside the -10..=10 the format allows, to fuzz the refusal),
+    /// on days that exist in every year.
+    fn milestones(&self) -> Vec<Milestone> {
+        self.lists
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(n, m)| {
+                let offset = if m.figures >= 240 {
+                    i32::from(m.offset) * 11
+                } else {
+                    i32::from(m.offset) % 3
+                };
+                Milestone {
+                    id: format!("ms{n}"),
+                    name: format!("Milestone {n}"),
+                    date: month_day(m.month, m.day),
+                    offset,
+                    due: "something".into(),
+                    who: None,
+                    figures: [Figures::None, Figures::Contributions, Figures::Settlement]
+                        [usize::from(m.figures) % 3],
+                }
+            })
+            .collect()
+    }
+
+    /// 1 to 12 instalments, due in months spread over the year, in order.
+    fn instalments(&self) -> Option<Instalments> {
+        let (count, day) = self.spec.instalments?;
+        let count = 1 + u32::from(count) % 12;
+        Some(Instalments {
+            count,
+            due: (0..count)
+                .map(|i| month_day((i * 12 / count) as u8, day))
+                .collect(),
+        })
+    }
+
+    /// An amount near the largest decimal, a multiple of the unit.
+    fn huge(&self, raw: u32) -> Number {
+        let divisor = Decimal::from(1 + raw % 3);
+        let units = if self.unit >= Decimal::ONE {
+            (Decimal::MAX / self.unit / divisor).trunc()
+        } else {
+            // Whole numbers are multiples of every unit below 1 here.
+            return Number((Decimal::MAX / divisor).trunc());
+        };
+        Number(units * self.unit)
+    }
+
+    /// Outcomes of distinct years: actual costs of lines that are not
+    /// per-inhabitant fees, actual funding of that year's entries.
+    fn outcomes(&self, costs: &[CostLine], funding: &[Funding]) -> Vec<Outcome> {
+        let mut out: Vec<Outcome> = Vec::new();
+        for o in &self.lists.outcomes {
+            let year = self.year(o.year);
+            if out.iter().any(|x| x.year == year) {
+                continue;
+            }
+            let lines: Vec<&CostLine> = costs
+                .iter()
+                .filter(|c| !matches!(c.key, Some(Key::PerInhabitantFee { .. })))
+                .collect();
+            let actual_costs = o
+                .costs
+                .iter()
+                .take(3)
+                .filter_map(|(l, amount, huge)| {
+                    let line = lines.get(usize::from(*l) % lines.len().max(1))?;
+                    let value = if huge.is_multiple_of(8) {
+                        self.huge(*amount)
+                    } else {
+                        self.amount(*amount)
+                    };
+                    Some((line.id.clone(), value))
+                })
+                .collect();
+            let of_year: Vec<&Funding> = funding.iter().filter(|f| f.year == year).collect();
+            let actual_funding = o
+                .funding
+                .iter()
+                .take(3)
+                .filter_map(|(f, permille)| {
+                    let f = of_year.get(usize::from(*f) % of_year.len().max(1))?;
+                    let units = (f.amount.value() / self.unit).trunc()
+                        * Decimal::from(permille % 2001)
+                        / Decimal::from(1000);
+                    Some((f.id.clone(), Number(units.trunc() * self.unit)))
+                })
+                .collect();
+            out.push(Outcome {
+                year,
+                costs: actual_costs,
+                funding: actual_funding,
+            });
+        }
+        out
+    }
+
+    /// A scenario of the plan for the diff: the same, one cost line's
+    /// amount changed, a member not paying (or paying), a member leaving
+    /// at the start of the last year, or the last cost line dropped.
+    fn perturbed(&self, plan: &Plan) -> Plan {
+        let mut b = plan.clone();
+        let by = self.spec.perturb_by;
+        match self.spec.perturb % 5 {
+            0 => {}
+            1 => {
+                if let Some(c) = b.costs.iter_mut().find(|c| c.amount.is_some()) {
+                    c.amount = Some(self.amount(by));
+                }
+            }
+            2 => {
+                let n = b.members.len();
+                let m = &mut b.members[by as usize % n];
+                m.paying = !m.paying;
+            }
+            3 => {
+                let n = b.members.len();
+                let last = plan.last_year();
+                let m = &mut b.members[by as usize % n];
+                m.leaves = Some(Date::new(last - 1, 12, 31).expect("a date"));
+                m.joins = m.joins.filter(|j| j.year() < last);
+            }
+            _ => {
+                if let Some(gone) = b.costs.pop() {
+                    b.funding.retain(|f| f.line.as_ref() != Some(&gone.id));
+                    for o in &mut b.outcome {
+                        o.costs.remove(&gone.id);
+                    }
+                }
+            }
+        }
+        b
+    }
+
     fn plan(&self) -> Plan {
         let s = self.spec;
         let l = self.lists;
@@ -440,13 +621,14 @@ impl Builder<'_> {
             .enumerate()
             .map(|(n, c)| self.cost(n, c, &paying))
             .collect();
-        let funding = l
+        let funding: Vec<Funding> = l
             .funding
             .iter()
             .take(3)
             .enumerate()
             .map(|(n, f)| self.funding(n, f, &costs))
             .collect();
+        let outcome = self.outcomes(&costs, &funding);
         Plan {
             format: 1,
             name: "fuzz".into(),
@@ -471,9 +653,9 @@ impl Builder<'_> {
             costs,
             funding,
             in_kind: l.in_kind.iter().take(3).map(|k| self.in_kind(k)).collect(),
-            milestones: Vec::new(),
-            instalments: None,
-            outcome: Vec::new(),
+            milestones: self.milestones(),
+            instalments: self.instalments(),
+            outcome,
         }
     }
 }
@@ -506,4 +688,9 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     invariants::plan_value(&plan);
+    let other = builder.perturbed(&plan);
+    if std::env::var_os("ANDEL_FUZZ_PRINT").is_some() {
+        println!("{}", other.to_json());
+    }
+    invariants::plan_cycle(&plan, &other);
 });

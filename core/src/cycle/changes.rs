@@ -22,7 +22,7 @@
 
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
-use crate::plan::exact::{Q, q};
+use crate::plan::exact::{self, Q, q};
 use crate::plan::{Plan, PlanResult, YearResult};
 use crate::rounding::Rounding;
 use num_traits::Zero;
@@ -129,11 +129,15 @@ pub(crate) fn explain(
     year: i32,
 ) -> Result<ChangeExplanation> {
     let cur = super::year_of(plan, result, year)?;
-    let prev = super::year_of(plan, result, year - 1).map_err(|_| Error::InvalidPlan {
+    let first = || Error::InvalidPlan {
         reason: format!(
             "{year} is the plan's first year: there is no previous year to compare with"
         ),
-    })?;
+    };
+    let prev = year
+        .checked_sub(1)
+        .ok_or_else(first)
+        .and_then(|p| super::year_of(plan, result, p).map_err(|_| first()))?;
     let m = cur
         .members
         .iter()
@@ -205,7 +209,17 @@ pub(crate) fn explain(
         }
     }
     let unit = plan.unit.value();
-    let (c0, c1) = (prev.members[m].contribution, cur.members[m].contribution);
+    // Every year of a computed result lists the same members, in plan
+    // order; a result put together otherwise is refused, not indexed past.
+    let c0 = prev
+        .members
+        .get(m)
+        .filter(|p| p.id == member)
+        .ok_or_else(|| Error::UnknownMember {
+            id: member.to_string(),
+        })?
+        .contribution;
+    let c1 = cur.members[m].contribution;
     let mut causes = Vec::new();
     for kind in ORDER {
         if let Some((_, x, from)) = exact.iter().find(|(k, _, _)| *k == kind) {
@@ -214,13 +228,24 @@ pub(crate) fn explain(
                 .ok_or_else(|| Error::overflow("a cause of a change"))?;
             causes.push(Cause {
                 kind,
-                amount: units * unit,
+                // Within half a unit of the exact cause, which can itself
+                // be near the largest decimal.
+                amount: exact::mul(units, unit, "a cause of a change")?,
                 exact: Some(Fraction::from_rational(x.clone())),
                 from: from.clone(),
             });
         }
     }
-    let rest = (c1 - c0) - causes.iter().map(|c| c.amount).sum::<Decimal>();
+    // The causes add up to the change exactly, but on the way their sum can
+    // leave a decimal's range (e.g. a cost level near the largest decimal
+    // and a funding change near its opposite), and so can the change when
+    // contributions are near the limit: checked, `overflow`.
+    let change = exact::sub(c1, c0, "a change of contribution")?;
+    let rest = exact::sub(
+        change,
+        exact::sum(causes.iter().map(|c| c.amount), "the causes of a change")?,
+        "what rounding added to a change",
+    )?;
     if !rest.is_zero() {
         causes.push(Cause {
             kind: CauseKind::Rounding,
@@ -236,7 +261,7 @@ pub(crate) fn explain(
         year,
         previous: c0,
         contribution: c1,
-        change: c1 - c0,
+        change,
         causes,
         currency: plan.currency.clone(),
     })
@@ -296,7 +321,7 @@ impl fmt::Display for ChangeExplanation {
                 self.name,
                 self.contribution,
                 self.year,
-                self.year - 1
+                i64::from(self.year) - 1
             )?;
         } else {
             let more = if self.change > Decimal::ZERO {
@@ -311,7 +336,7 @@ impl fmt::Display for ChangeExplanation {
                 self.contribution,
                 self.year,
                 self.change.abs(),
-                self.year - 1,
+                i64::from(self.year) - 1,
                 self.previous
             )?;
         }

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
-use crate::plan::PlanResult;
+use crate::plan::{PlanResult, exact};
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
@@ -120,7 +120,7 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
             year,
             a: net(a),
             b: net(b),
-            change: net(b) - net(a),
+            change: exact::sub(net(b), net(a), "a change of net cost")?,
             members,
         });
     }
@@ -144,13 +144,16 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
 }
 
 fn member(id: &str, name: &str, a: Decimal, b: Decimal) -> Result<MemberDiff> {
+    // Contributions are not negative, so b − a fits; checked all the same
+    // (results are public values).
+    let change = exact::sub(b, a, "a change of contribution")?;
     Ok(MemberDiff {
         id: id.to_string(),
         name: name.to_string(),
         a,
         b,
-        change: b - a,
-        change_percent: percent(b - a, a)?,
+        change,
+        change_percent: percent(change, a)?,
     })
 }
 

@@ -13,10 +13,10 @@ use super::day::MonthDay;
 use super::settlement::Settlement;
 use crate::calendar::Date;
 use crate::error::{Error, Result};
+use crate::plan::exact;
 use crate::plan::table::{Table, round_table};
 use crate::plan::{Plan, PlanResult};
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -135,13 +135,21 @@ pub(crate) fn invoices(
         }
         .at("instalments")
     })?;
+    // A plan that was never validated (`compute` validates) could have a
+    // count of 0 or more due dates than instalments: refuse it here rather
+    // than divide by zero or index past the table.
+    if let Some(e) = problems(plan).into_iter().next() {
+        return Err(e);
+    }
     let y = super::year_of(plan, result, year)?;
     let unit = plan.unit.value();
-    let units = |d: Decimal| -> Result<i128> {
-        (d / unit)
-            .to_i128()
-            .ok_or_else(|| Error::overflow("an amount in units"))
-    };
+    // Exactly, not `d / unit`: that overflows a decimal (a panic) for a
+    // large amount in a small unit, e.g. 10²⁷ in hundredths; `floor_i128`
+    // says `overflow` when the count of units is beyond an i128.
+    let units = |d: Decimal| -> Result<i128> { exact::floor_i128(&(exact::q(d) / exact::q(unit))) };
+    // Units back to money: at most the amount they came from, so it fits;
+    // checked all the same.
+    let money = |n: i128| exact::units_to_decimal(n, unit, "an instalment");
     let rows: Vec<usize> = (0..y.members.len())
         .filter(|&m| y.members[m].paying && !y.members[m].contribution.is_zero())
         .collect();
@@ -164,7 +172,8 @@ pub(crate) fn invoices(
     // Rows are whole numbers of units, so they must be met exactly; say so
     // loudly if the rounding ever did not.
     for (r, &m) in rows.iter().enumerate() {
-        if cells[r].iter().sum::<i128>() != units(y.members[m].contribution)? {
+        let sum = cells[r].iter().try_fold(0i128, |s, &c| s.checked_add(c));
+        if sum != Some(units(y.members[m].contribution)?) {
             return Err(Error::Internal {
                 message: format!("instalments of {} do not add up", y.members[m].id),
             });
@@ -183,24 +192,27 @@ pub(crate) fn invoices(
             .iter()
             .enumerate()
             .map(|(r, &m)| {
-                let amount = Decimal::from(cells[r][i]) * unit;
+                let amount = money(cells[r][i])?;
                 let settlement = if i == 0 { adjust(m) } else { Decimal::ZERO };
-                Invoice {
+                Ok(Invoice {
                     member: y.members[m].id.clone(),
                     name: y.members[m].name.clone(),
                     instalment: number,
                     due,
                     amount,
                     settlement,
-                    total: amount + settlement,
+                    // Another year's settlement (up to that year's actual
+                    // contribution) plus this instalment can exceed a
+                    // decimal.
+                    total: exact::add(amount, settlement, "an invoice's total")?,
                     reference: format!("{year}-{}-{number}", y.members[m].id),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         out.push(InvoiceRun {
             instalment: number,
             due,
-            total: Decimal::from(runs[i]) * unit,
+            total: money(runs[i])?,
             invoices,
         });
     }

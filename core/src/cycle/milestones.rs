@@ -126,7 +126,15 @@ pub(crate) fn calendar(plan: &Plan, result: &PlanResult) -> Result<Calendar> {
     let mut entries = Vec::new();
     for y in &result.years {
         for m in &plan.milestones {
-            let date = m.date.in_year(y.year + m.offset)?;
+            // The offset is -10 to 10 in a validated plan; checked for one
+            // built in code and never validated.
+            let year = y
+                .year
+                .checked_add(m.offset)
+                .ok_or_else(|| Error::InvalidPlan {
+                    reason: "a milestone's offset must be from -10 to 10 years".into(),
+                })?;
+            let date = m.date.in_year(year)?;
             let amounts = match m.figures {
                 Figures::None => Vec::new(),
                 Figures::Contributions => y

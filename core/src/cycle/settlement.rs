@@ -9,6 +9,7 @@
 //! up exactly to the difference in net cost.
 
 use crate::error::{Error, Result};
+use crate::plan::exact;
 use crate::plan::number::Number;
 use crate::plan::{Format, Key, Plan, PlanResult};
 use rust_decimal::Decimal;
@@ -187,7 +188,7 @@ fn amount(v: &mut Vec<Error>, value: Decimal, unit: Decimal, what: &str, path: S
             }
             .at(path),
         );
-    } else if unit > Decimal::ZERO && (value / unit).fract() != Decimal::ZERO {
+    } else if !exact::is_multiple(value, unit) {
         v.push(Error::NotMultipleOfUnit { total: value, unit }.at(path));
     }
 }
@@ -268,20 +269,22 @@ pub(crate) fn settle(
         .iter()
         .zip(&actual.members)
         .filter(|(p, _)| p.paying)
-        .map(|(p, a)| MemberSettlement {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            planned: p.contribution,
-            actual: a.contribution,
-            settlement: a.contribution - p.contribution,
+        .map(|(p, a)| {
+            Ok(MemberSettlement {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                planned: p.contribution,
+                actual: a.contribution,
+                settlement: exact::sub(a.contribution, p.contribution, "a member's settlement")?,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(Settlement {
         year: outcome.year,
         currency: plan.currency.clone(),
         planned: planned.net,
         actual: actual.net,
-        difference: actual.net - planned.net,
+        difference: exact::sub(actual.net, planned.net, "the settled difference")?,
         lines,
         members,
     })

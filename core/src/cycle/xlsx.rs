@@ -212,7 +212,14 @@ fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Forma
         ),
         None,
     )?;
-    let lines = y.lines.len() as u16;
+    // A worksheet has 16 384 columns: member, population, share, one per
+    // line, total and change. More lines are refused here, as `overflow`,
+    // rather than wrapping a u16 (a panic in debug builds) or failing in the
+    // writer (an internal error).
+    let lines = u16::try_from(y.lines.len())
+        .ok()
+        .filter(|&n| n <= 16_384 - 5)
+        .ok_or_else(|| Error::overflow("a year's cost lines, for a worksheet's 16 384 columns"))?;
     let (c_pop, c_share, c_line) = (1u16, 2u16, 3u16);
     let c_total = c_line + lines;
     let c_change = c_total + 1;

@@ -666,3 +666,396 @@ pub fn rounding(amount: Decimal, unit: Decimal, mode: Rounding) {
     let want = BigRational::from(floor + BigInt::from(u8::from(up))) * &u;
     assert_eq!(q(got), want, "round_to_unit({amount}, {unit}, {mode})");
 }
+
+// ------------------------------------------------------------ the cycle
+
+/// A plan and a scenario of it (`other`): when the plan computes, its
+/// annual cycle adds up ([`cycle`]), with the diff against `other` when
+/// that computes too.
+pub fn plan_cycle(plan: &Plan, other: &Plan) {
+    let Ok(result) = plan.compute() else {
+        return;
+    };
+    match other.compute() {
+        Ok(b) => cycle(plan, &result, Some((other, &b))),
+        Err(e) => {
+            assert_code(&e);
+            cycle(plan, &result, None);
+        }
+    }
+}
+
+/// `x` rounded half to even to 2 decimals (for percentages).
+fn half_even_2(x: &BigRational) -> BigRational {
+    let hundred = BigRational::from_integer(BigInt::from(100));
+    let scaled = x * &hundred;
+    let floor = scaled.floor();
+    let rest = &scaled - &floor;
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    let up = rest > half || (rest == half && floor.to_integer().is_odd());
+    let n = if up {
+        floor + BigRational::one()
+    } else {
+        floor
+    };
+    n / hundred
+}
+
+/// The annual cycle of a computed plan (docs/annual-cycle.md): the
+/// calendar, every year's invoices (with the previous year's settlement
+/// when the plan has it), every outcome's settlement, why every
+/// contribution changed, and the diff against `other` (a perturbed copy of
+/// the plan, with its result). Each either fails with a proper code or
+/// adds up, checked on rationals against the result the plan invariants
+/// already verified.
+pub fn cycle(plan: &Plan, result: &PlanResult, other: Option<(&Plan, &PlanResult)>) {
+    let unit = q(result.unit);
+    calendar(plan, result);
+    let mut settlements = BTreeMap::new();
+    for o in &plan.outcome {
+        match plan.settle(result, o.year) {
+            Ok(s) => {
+                settlement(plan, result, o, &s, &unit);
+                settlements.insert(o.year, s);
+            }
+            Err(e) => assert_code(&e),
+        }
+    }
+    if plan.instalments.is_some() {
+        for y in &result.years {
+            let previous = settlements.get(&(y.year - 1));
+            match plan.invoices(result, y.year, previous) {
+                Ok(inv) => invoices(plan, y, previous, &inv, &unit),
+                Err(e) => assert_code(&e),
+            }
+        }
+    }
+    match plan.changes(result) {
+        Ok(all) => {
+            let expected: usize = result.years.iter().skip(1).map(|y| y.members.len()).sum();
+            assert_eq!(
+                all.len(),
+                expected,
+                "changes: one per member and later year"
+            );
+            for c in &all {
+                change(result, c, &unit);
+            }
+        }
+        Err(e) => assert_code(&e),
+    }
+    if let Some((_, b)) = other {
+        match andel::cycle::diff(result, b) {
+            Ok(d) => diff(result, b, &d),
+            Err(e) => assert_code(&e),
+        }
+    }
+}
+
+fn calendar(plan: &Plan, result: &PlanResult) {
+    let cal = match plan.calendar(result) {
+        Ok(c) => c,
+        Err(e) => return assert_code(&e),
+    };
+    assert_eq!(
+        cal.entries.len(),
+        result.years.len() * plan.milestones.len(),
+        "calendar: every milestone of every year"
+    );
+    for pair in cal.entries.windows(2) {
+        assert!(pair[0].date <= pair[1].date, "calendar: by date");
+    }
+    for e in &cal.entries {
+        let m = plan
+            .milestones
+            .iter()
+            .find(|m| m.id == e.milestone)
+            .expect("calendar: a milestone of the plan");
+        assert_eq!(e.date.year(), e.budget_year + m.offset, "{}: year", m.id);
+        assert_eq!(
+            (e.date.month(), e.date.day()),
+            (m.date.month(), m.date.day())
+        );
+        let y = result
+            .year(e.budget_year)
+            .expect("calendar: a year of the plan");
+        if m.figures == andel::cycle::Figures::Contributions {
+            let want: Vec<(&str, Decimal)> = y
+                .members
+                .iter()
+                .filter(|r| r.paying)
+                .map(|r| (r.id.as_str(), r.contribution))
+                .collect();
+            let got: Vec<(&str, Decimal)> = e
+                .amounts
+                .iter()
+                .map(|a| (a.id.as_str(), a.amount))
+                .collect();
+            assert_eq!(got, want, "calendar {}: the year's contributions", m.id);
+        } else if m.figures == andel::cycle::Figures::None {
+            assert!(e.amounts.is_empty(), "calendar {}: no figures", m.id);
+        }
+    }
+}
+
+fn settlement(
+    plan: &Plan,
+    result: &PlanResult,
+    o: &andel::cycle::Outcome,
+    s: &andel::cycle::Settlement,
+    unit: &BigRational,
+) {
+    let yr = o.year;
+    let y = result.year(yr).expect("settled year in the result");
+    assert_eq!(s.planned, y.net, "settle {yr}: planned = the year's net");
+    assert_eq!(
+        q(s.difference),
+        q(s.actual) - q(s.planned),
+        "settle {yr}: difference = actual - planned"
+    );
+    let sum: BigRational = s.members.iter().map(|m| q(m.settlement)).sum();
+    assert_eq!(
+        sum,
+        q(s.difference),
+        "settle {yr}: settlements sum to the difference"
+    );
+    let actual: BigRational = s.members.iter().map(|m| q(m.actual)).sum();
+    assert_eq!(
+        actual,
+        q(s.actual),
+        "settle {yr}: actual contributions sum to actual net"
+    );
+    let paying: Vec<&andel::plan::MemberYear> = y.members.iter().filter(|m| m.paying).collect();
+    assert_eq!(
+        s.members.len(),
+        paying.len(),
+        "settle {yr}: one per paying member"
+    );
+    for (m, row) in s.members.iter().zip(paying) {
+        assert_eq!(m.id, row.id, "settle {yr}: plan order");
+        assert_eq!(m.planned, row.contribution, "settle {yr} {}: planned", m.id);
+        assert_eq!(
+            q(m.settlement),
+            q(m.actual) - q(m.planned),
+            "settle {yr} {}",
+            m.id
+        );
+        assert!(
+            is_multiple(&q(m.actual), unit),
+            "settle {yr} {}: off unit",
+            m.id
+        );
+        assert!(!m.actual.is_sign_negative() || m.actual.is_zero());
+    }
+    let (mut planned_net, mut actual_net) = (BigRational::zero(), BigRational::zero());
+    for l in &s.lines {
+        planned_net += q(l.planned_net);
+        actual_net += q(l.actual_net);
+        if let Some(cost) = o.costs.get(&l.id) {
+            assert_eq!(
+                l.actual_gross,
+                cost.value(),
+                "settle {yr} {}: actual cost",
+                l.id
+            );
+        }
+        if let Some(p) = y.lines.iter().find(|p| p.id == l.id) {
+            assert_eq!((l.planned_gross, l.planned_net), (p.gross, p.net));
+        }
+    }
+    assert_eq!(planned_net, q(s.planned), "settle {yr}: planned lines sum");
+    assert_eq!(actual_net, q(s.actual), "settle {yr}: actual lines sum");
+    let _ = plan;
+}
+
+fn invoices(
+    plan: &Plan,
+    y: &andel::plan::YearResult,
+    previous: Option<&andel::cycle::Settlement>,
+    inv: &andel::cycle::Invoices,
+    unit: &BigRational,
+) {
+    let yr = y.year;
+    let inst = plan.instalments.as_ref().expect("instalments");
+    let n = inst.count as usize;
+    assert_eq!(inv.runs.len(), n, "invoices {yr}: one run per instalment");
+    assert_eq!(inv.net, y.net);
+    // The even split of the net, the earlier runs taking the units left.
+    let net_units = (q(y.net) / unit).to_integer();
+    let (base, left) = net_units.div_rem(&BigInt::from(n));
+    let mut per_member: BTreeMap<&str, BigRational> = BTreeMap::new();
+    for (i, run) in inv.runs.iter().enumerate() {
+        let units = &base + BigInt::from(u8::from(BigInt::from(i) < left));
+        let want = BigRational::from_integer(units) * unit;
+        assert_eq!(q(run.total), want, "invoices {yr}: run {} total", i + 1);
+        assert_eq!(run.due.year(), yr);
+        assert_eq!(
+            (run.due.month(), run.due.day()),
+            (inst.due[i].month(), inst.due[i].day())
+        );
+        let mut sum = BigRational::zero();
+        for invoice in &run.invoices {
+            let row = y
+                .members
+                .iter()
+                .find(|m| m.id == invoice.member)
+                .expect("invoice for a member");
+            assert!(row.paying, "invoices {yr}: {} does not pay", row.id);
+            let a = q(invoice.amount);
+            assert!(is_multiple(&a, unit), "invoices {yr} {}: off unit", row.id);
+            // Controlled rounding of contribution / n: floor or ceiling.
+            let exact = q(row.contribution) / BigRational::from_integer(BigInt::from(n));
+            assert!(
+                (&a - &exact).abs() < *unit,
+                "invoices {yr} {}: {a} vs {exact}",
+                row.id
+            );
+            let settled = previous
+                .filter(|_| i == 0)
+                .and_then(|s| s.members.iter().find(|m| m.id == row.id))
+                .map_or(BigRational::zero(), |m| q(m.settlement));
+            assert_eq!(
+                q(invoice.settlement),
+                settled,
+                "invoices {yr} {}: settlement",
+                row.id
+            );
+            assert_eq!(
+                q(invoice.total),
+                &a + &settled,
+                "invoices {yr} {}: total",
+                row.id
+            );
+            *per_member.entry(&row.id).or_insert_with(BigRational::zero) += &a;
+            sum += a;
+        }
+        assert_eq!(sum, q(run.total), "invoices {yr}: run {} adds up", i + 1);
+    }
+    for row in &y.members {
+        let got = per_member
+            .get(row.id.as_str())
+            .cloned()
+            .unwrap_or_else(BigRational::zero);
+        let want = if row.paying {
+            q(row.contribution)
+        } else {
+            BigRational::zero()
+        };
+        assert_eq!(
+            got, want,
+            "invoices {yr} {}: instalments sum to the contribution",
+            row.id
+        );
+    }
+}
+
+/// A member's exact contribution: Σ line net × share.
+fn exact_of(y: &andel::plan::YearResult, id: &str) -> BigRational {
+    let row = y.members.iter().find(|m| m.id == id).expect("member row");
+    row.lines
+        .iter()
+        .map(|cell| {
+            let line = y.lines.iter().find(|l| l.id == cell.line).expect("line");
+            q(line.net) * frac(&cell.share)
+        })
+        .sum()
+}
+
+fn change(result: &PlanResult, c: &andel::cycle::ChangeExplanation, unit: &BigRational) {
+    let who = format!("why {} {}", c.member, c.year);
+    let cur = result.year(c.year).expect("year");
+    let prev = result.year(c.year - 1).expect("previous year");
+    assert_eq!(
+        Some(c.contribution),
+        result.contribution(&c.member, c.year),
+        "{who}"
+    );
+    assert_eq!(
+        Some(c.previous),
+        result.contribution(&c.member, c.year - 1),
+        "{who}"
+    );
+    assert_eq!(
+        q(c.change),
+        q(c.contribution) - q(c.previous),
+        "{who}: change"
+    );
+    let sum: BigRational = c.causes.iter().map(|x| q(x.amount)).sum();
+    assert_eq!(sum, q(c.change), "{who}: causes add up to the change");
+    let half = unit / BigRational::from_integer(BigInt::from(2));
+    let mut exact = BigRational::zero();
+    for x in &c.causes {
+        assert!(!x.amount.is_zero(), "{who}: a cause of zero");
+        assert!(is_multiple(&q(x.amount), unit), "{who}: cause off unit");
+        match (&x.kind, &x.exact) {
+            (andel::cycle::CauseKind::Rounding, None) => {}
+            (_, Some(e)) => {
+                let e = frac(e);
+                assert!(
+                    (q(x.amount) - &e).abs() <= half,
+                    "{who}: {:?} far from exact",
+                    x.kind
+                );
+                exact += e;
+            }
+            (k, None) => panic!("{who}: {k:?} without its exact part"),
+        }
+    }
+    // All the exact causes add up to the change of the member's exact
+    // contribution (Σ net × share; the identity of docs/annual-cycle.md).
+    // Those reported carry their exact part; those left out were rounded
+    // to zero, so each is at most half a unit: 6 kinds, 3 units at most.
+    let exact_change = exact_of(cur, &c.member) - exact_of(prev, &c.member);
+    let rest = exact_change - exact;
+    assert!(
+        rest.abs() <= BigRational::from_integer(BigInt::from(3)) * unit,
+        "{who}: the left-out causes are {rest}, more than 3 units"
+    );
+}
+
+fn diff(a: &PlanResult, b: &PlanResult, d: &andel::cycle::ScenarioDiff) {
+    let mut years: Vec<i32> = a.years.iter().chain(&b.years).map(|y| y.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    assert_eq!(
+        d.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        years,
+        "diff: years"
+    );
+    let contribution = |r: &PlanResult, id: &str, year: i32| {
+        r.contribution(id, year).map_or(BigRational::zero(), q)
+    };
+    let check = |m: &andel::cycle::MemberDiff, a: BigRational, b: BigRational, at: &str| {
+        assert_eq!(
+            (q(m.a), q(m.b)),
+            (a.clone(), b.clone()),
+            "diff {at} {}",
+            m.id
+        );
+        assert_eq!(q(m.change), &b - &a, "diff {at} {}: change = b - a", m.id);
+        let hundred = BigRational::from_integer(BigInt::from(100));
+        let want = (!a.is_zero()).then(|| half_even_2(&((&b - &a) / &a * hundred)));
+        assert_eq!(m.change_percent.map(q), want, "diff {at} {}: percent", m.id);
+    };
+    for y in &d.years {
+        let net = |r: &PlanResult| r.year(y.year).map_or(BigRational::zero(), |x| q(x.net));
+        assert_eq!(q(y.change), net(b) - net(a), "diff {}: net change", y.year);
+        for m in &y.members {
+            check(
+                m,
+                contribution(a, &m.id, y.year),
+                contribution(b, &m.id, y.year),
+                &y.year.to_string(),
+            );
+        }
+    }
+    let total = |r: &PlanResult, id: &str| {
+        r.totals
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(BigRational::zero(), |t| q(t.contribution))
+    };
+    for m in &d.totals {
+        check(m, total(a, &m.id), total(b, &m.id), "total");
+    }
+}
