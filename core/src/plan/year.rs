@@ -86,8 +86,11 @@ struct ActiveLine<'a> {
 }
 
 impl ActiveLine<'_> {
-    fn net(&self) -> Decimal {
-        self.gross - self.funding
+    /// gross − funding. Funding never exceeds the gross, so this cannot
+    /// overflow; but a gross of 29 digits less funding with decimals needs
+    /// more digits than a decimal has, which `-` would round silently.
+    fn net(&self) -> Result<Decimal> {
+        exact::sub(self.gross, self.funding, "a line's net amount")
     }
 }
 
@@ -130,7 +133,7 @@ pub(crate) fn compute_year(
             pools.push((i, zero(), None));
             pools.len() - 1
         });
-        pools[p].1 += q_int(units(l.net())?);
+        pools[p].1 += q_int(units(l.net()?)?);
         pool_of.push(p);
     }
     for (first, net, shares) in pools.iter_mut() {
@@ -166,7 +169,7 @@ pub(crate) fn compute_year(
     };
     let mut column_totals = Vec::new();
     for (c, l) in lines.iter().enumerate() {
-        let net = units(l.net())?;
+        let net = units(l.net()?)?;
         column_totals.push(net);
         match &pools[pool_of[c]].2 {
             Some(shares) => {
@@ -337,7 +340,10 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
     if general.is_zero() {
         return Ok(());
     }
-    let left: Vec<Decimal> = lines.iter().map(ActiveLine::net).collect();
+    let left = lines
+        .iter()
+        .map(ActiveLine::net)
+        .collect::<Result<Vec<Decimal>>>()?;
     let total_left = exact::sum(left.iter().copied(), "the year's costs")?;
     if general > total_left {
         return Err(Error::InvalidPlan {
@@ -353,7 +359,7 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
         .method(Method::LargestRemainder)
         .allocate(general, &left)?;
     for (line, part) in lines.iter_mut().zip(spread) {
-        line.funding += part;
+        line.funding = exact::add(line.funding, part, "a line's funding")?;
     }
     Ok(())
 }
@@ -498,8 +504,13 @@ fn members_of_year(
                 })
                 .collect::<Result<Vec<_>>>()?,
             in_kind,
-            cash_due: plan.credit_in_kind.then(|| contribution - in_kind),
-            change: prev.map(|p| contribution - p),
+            cash_due: plan
+                .credit_in_kind
+                .then(|| exact::sub(contribution, in_kind, "a member's cash due"))
+                .transpose()?,
+            change: prev
+                .map(|p| exact::sub(contribution, p, "a member's change"))
+                .transpose()?,
             change_percent: match prev {
                 Some(p) if !p.is_zero() => {
                     // (c − p) / p from the decimals' integers at one scale.
@@ -521,19 +532,21 @@ fn members_of_year(
     }
     let line_results = lines
         .iter()
-        .map(|l| LineResult {
-            id: l.line.id.clone(),
-            name: l.line.name.clone(),
-            gross: l.gross,
-            funding: l.funding,
-            net: l.net(),
-            participants: l
-                .participants
-                .iter()
-                .map(|&m| plan.members[m].id.clone())
-                .collect(),
+        .map(|l| {
+            Ok(LineResult {
+                id: l.line.id.clone(),
+                name: l.line.name.clone(),
+                gross: l.gross,
+                funding: l.funding,
+                net: l.net()?,
+                participants: l
+                    .participants
+                    .iter()
+                    .map(|&m| plan.members[m].id.clone())
+                    .collect(),
+            })
         })
-        .collect::<Vec<_>>();
+        .collect::<Result<Vec<_>>>()?;
     Ok(YearResult {
         year: ctx.year,
         gross: exact::sum(
