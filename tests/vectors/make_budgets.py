@@ -97,6 +97,12 @@ def budget(total, key, pops, unit=None, year=2025, ms=None):
     return b
 
 
+def reference(total, key, unit=None):
+    """A budget of the reference case's six municipalities in 2021."""
+    ms = [{"id": i, "name": n, "population": str(p)} for i, n, p in SCB_2019]
+    return budget(total, key, None, unit=unit, year=2021, ms=ms)
+
+
 CASES = [
     ("per-capita", budget("100", {"type": "per_capita"}, [1, 1, 2])),
     ("equal-ties-to-the-earlier", budget("100", {"type": "equal"}, [1, 2, 3])),
@@ -106,36 +112,11 @@ CASES = [
     ("fixed-shares", budget("100", {"type": "fixed_shares", "shares": {"m3": "0.25"}}, [1, 2, None])),
     ("unit-of-hundreds", budget("1000", {"type": "per_capita"}, [1, 1, 1], unit="100")),
     ("unit-of-ore", budget("100", {"type": "equal"}, [1, 1, 1], unit="0.01")),
-    (
-        "reference-per-capita",
-        budget(
-            "1250000",
-            {"type": "per_capita"},
-            None,
-            year=2021,
-            ms=[{"id": i, "name": n, "population": str(p)} for i, n, p in SCB_2019],
-        ),
-    ),
-    (
-        "reference-blend-30-percent-fixed",
-        budget(
-            "1250000",
-            {"type": "blend", "fixed": "0.3"},
-            None,
-            year=2021,
-            ms=[{"id": i, "name": n, "population": str(p)} for i, n, p in SCB_2019],
-        ),
-    ),
+    ("reference-per-capita", reference("1250000", {"type": "per_capita"})),
+    ("reference-blend-30-percent-fixed", reference("1250000", {"type": "blend", "fixed": "0.3"})),
     (
         "reference-halmstad-pays-40-percent",
-        budget(
-            "1250000.50",
-            {"type": "fixed_shares", "shares": {"halmstad": "0.4"}},
-            None,
-            unit="0.01",
-            year=2021,
-            ms=[{"id": i, "name": n, "population": str(p)} for i, n, p in SCB_2019],
-        ),
+        reference("1250000.50", {"type": "fixed_shares", "shares": {"halmstad": "0.4"}}, unit="0.01"),
     ),
 ]
 
