@@ -2,15 +2,16 @@
 //!
 //! The class here is internal (`andel._andel.Budget`); the documented API
 //! is `andel.Budget` in `andel/_budget.py`. This module reads the arguments
-//! into core's typed `Budget` (numbers exactly, each error placed at the
-//! budget input it is about) and hands every rule to core: the key by
-//! `BudgetKey::from_name`, the checks and the figures by `Budget::compute`.
+//! into core's typed `Budget` through `BudgetParts::read` (numbers exactly,
+//! each error placed at the budget input it is about) and hands every rule
+//! to core: the order of the errors, the key by `BudgetKey::from_name`, the
+//! checks and the figures by `Budget::compute`.
 
 use crate::convert::{Floats, placed_decimal};
 use crate::errors::{OrRaise, boundary};
 use crate::plan::{NativePlan, NativeResult};
-use andel::plan::{Budget, BudgetKey, BudgetMember};
-use andel::{Decimal, Method};
+use andel::Decimal;
+use andel::plan::{Budget, BudgetKey, BudgetParts};
 use pyo3::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -29,10 +30,9 @@ pub struct NativeBudget {
 
 #[pymethods]
 impl NativeBudget {
-    /// Reads a budget from its parts. Numbers are read first, in the order
-    /// of the budget (total, unit, the key's fixed part or shares, the
-    /// populations), then the method and the key's name; every other check
-    /// is `compute`'s.
+    /// Reads a budget from its parts, in the order core's
+    /// `BudgetParts::read` fixes for every runtime; every other check is
+    /// `compute`'s.
     #[new]
     #[pyo3(signature = (year, currency, total, unit, method, key, fixed, shares, members))]
     #[allow(clippy::too_many_arguments)]
@@ -49,55 +49,28 @@ impl NativeBudget {
         members: Vec<MemberParts<'_>>,
     ) -> PyResult<Self> {
         boundary(py, || {
-            let total = placed_decimal(total, "total", "total", Floats::Refuse)?;
-            let unit = placed_decimal(unit, "unit", "unit", Floats::Refuse)?;
-            let fixed = fixed
-                .map(|f| placed_decimal(f, "fixed", "key.fixed", Floats::RefuseFigure))
-                .transpose()?;
-            let shares = shares
-                .map(|shares| {
-                    shares
-                        .iter()
-                        .map(|(id, share)| {
-                            let path = format!("key.shares.{id}");
-                            let share =
-                                placed_decimal(share, "share", &path, Floats::RefuseFigure)?;
-                            Ok((id.clone(), share))
-                        })
-                        .collect::<PyResult<BTreeMap<String, Decimal>>>()
-                })
-                .transpose()?;
-            let members = members
-                .into_iter()
-                .enumerate()
-                .map(|(i, (id, name, population))| {
-                    let path = format!("members[{i}].population");
-                    let population = population
-                        .map(|p| placed_decimal(&p, "population", &path, Floats::RefuseFigure))
-                        .transpose()?;
-                    Ok(BudgetMember {
-                        id,
-                        name,
-                        population,
-                    })
-                })
-                .collect::<PyResult<Vec<_>>>()?;
-            let method: Method = method
-                .parse()
-                .map_err(|e: andel::Error| e.at("method"))
+            let parts = BudgetParts {
+                year,
+                currency: Some(currency),
+                total: total.clone(),
+                unit: Some(unit.clone()),
+                method: Some(method.to_string()),
+                key: key.to_string(),
+                fixed: fixed.cloned(),
+                shares,
+                members,
+            };
+            let budget = parts
+                .read(|value, which, path| {
+                    let floats = if which.is_money() {
+                        Floats::Refuse
+                    } else {
+                        Floats::RefuseFigure
+                    };
+                    placed_decimal(value, which.name(), path, floats)
+                })?
                 .or_raise(py)?;
-            let key = BudgetKey::from_name(key, fixed, shares).or_raise(py)?;
-            Ok(NativeBudget {
-                budget: Budget {
-                    year,
-                    currency,
-                    total,
-                    unit,
-                    method,
-                    key,
-                    members,
-                },
-            })
+            Ok(NativeBudget { budget })
         })
     }
 

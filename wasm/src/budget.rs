@@ -3,98 +3,21 @@
 //!
 //! The wrapper hands over the budget as flat texts (it checks the object's
 //! shape); they are read here with [`andel::parse_decimal`] and placed at
-//! the budget's paths, in the order of the budget's fields. Results leave
-//! as the core's own JSON, like a plan's.
+//! the budget's paths, in the order the core's [`BudgetParts::read`] fixes.
+//! Results leave as the core's own JSON, like a plan's.
 
 use crate::error::JsResult;
 use crate::to_json;
-use andel::plan::{Budget, BudgetKey, BudgetMember};
-use andel::{Decimal, Error, Result, parse_decimal};
-use std::collections::BTreeMap;
+use andel::plan::{Budget, BudgetParts};
+use andel::{Result, parse_decimal};
 use wasm_bindgen::prelude::*;
 
-/// A budget as texts, the way JavaScript hands it over. `None` means not
-/// given, so the core's default applies.
-#[derive(Debug, Clone, Default)]
-pub struct BudgetTexts {
-    /// The budget year.
-    pub year: i32,
-    /// Currency code.
-    pub currency: Option<String>,
-    /// The amount shared.
-    pub total: String,
-    /// The rounding unit.
-    pub unit: Option<String>,
-    /// The method's public name.
-    pub method: Option<String>,
-    /// The key's name ([`BudgetKey::NAMES`]).
-    pub key: String,
-    /// The blend's fixed part.
-    pub fixed: Option<String>,
-    /// The members with fixed shares, and their shares (same length), when
-    /// the key has shares.
-    pub share_ids: Option<Vec<String>>,
-    /// The fixed shares, one per id in `share_ids`.
-    pub shares: Vec<String>,
-    /// Member ids.
-    pub ids: Vec<String>,
-    /// Member names, one per id.
-    pub names: Vec<String>,
-    /// Populations, one per id; `None` for a member without one.
-    pub populations: Vec<Option<String>>,
-}
-
-impl BudgetTexts {
-    /// Reads every text, or gives the first error, placed in the budget.
-    pub fn read(self) -> Result<Budget> {
-        let total = number(&self.total, "total")?;
-        let mut budget = Budget::new(self.year, total);
-        if let Some(currency) = self.currency {
-            budget.currency = currency;
-        }
-        if let Some(unit) = &self.unit {
-            budget.unit = number(unit, "unit")?;
-        }
-        if let Some(method) = &self.method {
-            budget.method = method.parse().map_err(|e: Error| e.at("method"))?;
-        }
-        let fixed = self.fixed.map(|f| number(&f, "key.fixed")).transpose()?;
-        // Filled by `insert`, not collected: collecting into a map compiles
-        // a sort of its own.
-        let shares = match self.share_ids {
-            None => None,
-            Some(ids) => {
-                let mut shares = BTreeMap::new();
-                for (id, share) in ids.into_iter().zip(&self.shares) {
-                    let value = number(share, &format!("key.shares.{id}"))?;
-                    shares.insert(id, value);
-                }
-                Some(shares)
-            }
-        };
-        budget.key = BudgetKey::from_name(&self.key, fixed, shares)?;
-        budget.members = self
-            .ids
-            .into_iter()
-            .zip(self.names)
-            .zip(self.populations)
-            .enumerate()
-            .map(|(i, ((id, name), population))| {
-                let at = format!("members[{i}].population");
-                let population = population.map(|p| number(&p, &at)).transpose()?;
-                Ok(BudgetMember {
-                    id,
-                    name,
-                    population,
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(budget)
-    }
-}
-
-fn number(text: &str, path: &str) -> Result<Decimal> {
-    parse_decimal(text, path).map_err(|e| e.at(path))
+/// Reads a budget's texts with [`andel::parse_decimal`], each error placed
+/// at its path, in the order [`BudgetParts::read`] fixes for every runtime.
+pub fn read(parts: BudgetParts<String>) -> Result<Budget> {
+    parts
+        .read(|text, _, path| parse_decimal(text, path).map_err(|e| e.at(path)))
+        .and_then(|budget| budget)
 }
 
 /// Every member's contribution to a one-year budget: the
@@ -120,12 +43,18 @@ pub fn compute_budget(
     populations: Vec<String>,
     missing: Vec<u32>,
 ) -> JsResult<String> {
-    let populations = populations
+    let shares = share_ids.map(|ids| ids.into_iter().zip(shares).collect());
+    let members = ids
         .into_iter()
+        .zip(names)
+        .zip(populations)
         .enumerate()
-        .map(|(i, p)| (!missing.contains(&(i as u32))).then_some(p))
+        .map(|(i, ((id, name), population))| {
+            let given = !missing.contains(&(i as u32));
+            (id, name, given.then_some(population))
+        })
         .collect();
-    let texts = BudgetTexts {
+    let parts = BudgetParts {
         year,
         currency,
         total,
@@ -133,13 +62,10 @@ pub fn compute_budget(
         method,
         key,
         fixed,
-        share_ids,
         shares,
-        ids,
-        names,
-        populations,
+        members,
     };
-    to_json(&texts.read()?.compute()?)
+    to_json(&read(parts)?.compute()?)
 }
 
 /// The bundled reference case as a budget ([`Budget::reference`]), as JSON.
@@ -152,26 +78,34 @@ pub fn reference_budget() -> JsResult<String> {
 mod tests {
     use super::*;
 
-    fn reference_texts() -> BudgetTexts {
+    use andel::Decimal;
+    use andel::plan::{BudgetKey, BudgetMember};
+
+    fn reference_texts() -> BudgetParts<String> {
         let budget = Budget::reference();
-        BudgetTexts {
+        BudgetParts {
             year: budget.year,
+            currency: None,
             total: budget.total.to_string(),
+            unit: None,
+            method: None,
             key: "per_capita".into(),
-            ids: budget.members.iter().map(|m| m.id.clone()).collect(),
-            names: budget.members.iter().map(|m| m.name.clone()).collect(),
-            populations: budget
+            fixed: None,
+            shares: None,
+            members: budget
                 .members
                 .iter()
-                .map(|m| m.population.map(|p| p.to_string()))
+                .map(|m| {
+                    let population = m.population.map(|p| p.to_string());
+                    (m.id.clone(), m.name.clone(), population)
+                })
                 .collect(),
-            ..BudgetTexts::default()
         }
     }
 
     #[test]
     fn texts_read_back_to_the_reference() {
-        assert_eq!(reference_texts().read().unwrap(), Budget::reference());
+        assert_eq!(read(reference_texts()).unwrap(), Budget::reference());
     }
 
     #[test]
@@ -211,17 +145,17 @@ mod tests {
 
     #[test]
     fn bad_texts_are_placed_in_the_budget() {
-        let path = |texts: BudgetTexts| texts.read().unwrap_err().location().unwrap().path.clone();
+        let path =
+            |texts: BudgetParts<String>| read(texts).unwrap_err().location().unwrap().path.clone();
         let mut texts = reference_texts();
-        texts.populations[2] = Some("1 000".into());
+        texts.members[2].2 = Some("1 000".into());
         assert_eq!(path(texts.clone()), "members[2].population");
         texts.total = "lots".into();
         // The total comes first, as in the budget's fields.
         assert_eq!(path(texts), "total");
         let mut texts = reference_texts();
         texts.key = "fixed_shares".into();
-        texts.share_ids = Some(vec!["hylte".into()]);
-        texts.shares = vec!["1/4".into()];
+        texts.shares = Some(vec![("hylte".into(), "1/4".into())]);
         assert_eq!(path(texts), "key.shares.hylte");
         let mut texts = reference_texts();
         texts.method = Some("hare".into());

@@ -101,6 +101,151 @@ pub enum BudgetKey {
     },
 }
 
+/// A budget as a binding receives it, its numbers still in the caller's
+/// form `N` (a JavaScript text, a Python object). [`BudgetParts::read`]
+/// reads them in the one order every runtime reports errors in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetParts<N> {
+    /// The budget year.
+    pub year: i32,
+    /// Currency code; `None` for the default.
+    pub currency: Option<String>,
+    /// The amount shared.
+    pub total: N,
+    /// The rounding unit; `None` for the default.
+    pub unit: Option<N>,
+    /// The method's public name; `None` for the default.
+    pub method: Option<String>,
+    /// The key's name ([`BudgetKey::NAMES`]).
+    pub key: String,
+    /// The blend's fixed part.
+    pub fixed: Option<N>,
+    /// The fixed shares, by member id.
+    pub shares: Option<Vec<(String, N)>>,
+    /// Each member's id, name and population.
+    pub members: Vec<(String, String, Option<N>)>,
+}
+
+/// Which number of a budget [`BudgetParts::read`] asks its caller to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetNumber {
+    /// The amount shared.
+    Total,
+    /// The rounding unit.
+    Unit,
+    /// The blend's fixed part.
+    Fixed,
+    /// A fixed share.
+    Share,
+    /// A member's population.
+    Population,
+}
+
+impl BudgetNumber {
+    /// The input's name in messages: `total`, `unit`, `fixed`, `share`,
+    /// `population`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BudgetNumber::Total => "total",
+            BudgetNumber::Unit => "unit",
+            BudgetNumber::Fixed => "fixed",
+            BudgetNumber::Share => "share",
+            BudgetNumber::Population => "population",
+        }
+    }
+
+    /// Whether it is money (the total and the unit), which a binding may
+    /// accept in fewer forms than a figure.
+    pub fn is_money(self) -> bool {
+        matches!(self, BudgetNumber::Total | BudgetNumber::Unit)
+    }
+}
+
+impl<N> BudgetParts<N> {
+    /// The budget, its numbers read by `number(value, which, path)`, where
+    /// `path` is the place in the budget (`members[2].population`) at which
+    /// the caller places its error. The order is the budget's: the total,
+    /// the unit, the key's fixed part, its shares, the populations; then
+    /// the method and the key's name. The first error wins; the outer one
+    /// is the caller's, the inner one the core's. Every other check is
+    /// [`Budget::compute`]'s.
+    ///
+    /// ```
+    /// use andel::plan::BudgetParts;
+    /// let parts = BudgetParts {
+    ///     year: 2025,
+    ///     currency: None,
+    ///     total: "100",
+    ///     unit: None,
+    ///     method: None,
+    ///     key: "blend".to_string(),
+    ///     fixed: Some("0.3"),
+    ///     shares: None,
+    ///     members: vec![("a".into(), "A".into(), Some("1 000"))],
+    /// };
+    /// let read = |text: &&str, _, path: &str| {
+    ///     andel::parse_decimal(text, path).map_err(|e| e.at(path))
+    /// };
+    /// let err = parts.read(read).unwrap_err();
+    /// assert_eq!(err.location().unwrap().path, "members[0].population");
+    /// ```
+    pub fn read<E>(
+        self,
+        mut number: impl FnMut(&N, BudgetNumber, &str) -> Result<Decimal, E>,
+    ) -> Result<Result<Budget>, E> {
+        let total = number(&self.total, BudgetNumber::Total, "total")?;
+        let unit = match &self.unit {
+            Some(unit) => Some(number(unit, BudgetNumber::Unit, "unit")?),
+            None => None,
+        };
+        let fixed = match &self.fixed {
+            Some(fixed) => Some(number(fixed, BudgetNumber::Fixed, "key.fixed")?),
+            None => None,
+        };
+        // Filled by `insert`, not collected: collecting into a map compiles
+        // a sort of its own.
+        let shares = match self.shares {
+            None => None,
+            Some(given) => {
+                let mut shares = BTreeMap::new();
+                for (id, share) in given {
+                    let value = number(&share, BudgetNumber::Share, &format!("key.shares.{id}"))?;
+                    shares.insert(id, value);
+                }
+                Some(shares)
+            }
+        };
+        let mut members = Vec::with_capacity(self.members.len());
+        for (i, (id, name, population)) in self.members.into_iter().enumerate() {
+            let population = match population {
+                Some(p) => {
+                    let path = format!("members[{i}].population");
+                    Some(number(&p, BudgetNumber::Population, &path)?)
+                }
+                None => None,
+            };
+            members.push(BudgetMember {
+                id,
+                name,
+                population,
+            });
+        }
+        // Then what only the core checks: the method's and the key's names.
+        let mut budget = Budget::new(self.year, total);
+        budget.currency = self.currency.unwrap_or(budget.currency);
+        budget.unit = unit.unwrap_or(budget.unit);
+        budget.members = members;
+        Ok(match self.method.map(|m| m.parse::<Method>()).transpose() {
+            Err(e) => Err(e.at("method")),
+            Ok(method) => BudgetKey::from_name(&self.key, fixed, shares).map(|key| Budget {
+                method: method.unwrap_or(budget.method),
+                key,
+                ..budget
+            }),
+        })
+    }
+}
+
 /// The id of the budget's one cost line in its plan.
 const LINE: &str = "budget";
 
@@ -448,6 +593,47 @@ mod tests {
         b.members[1].id = "m1".into();
         assert_eq!(b.compute().unwrap_err().code(), "duplicate_id");
         assert_eq!(path(&b), "members[1].id");
+    }
+
+    #[test]
+    fn parts_are_read_in_one_order() {
+        let parts = |method: &str, key: &str, population: &str| BudgetParts {
+            year: 2025,
+            currency: None,
+            total: "100".to_string(),
+            unit: None,
+            method: Some(method.to_string()),
+            key: key.to_string(),
+            fixed: None,
+            shares: None,
+            members: vec![("a".into(), "A".into(), Some(population.to_string()))],
+        };
+        let read = |p: BudgetParts<String>| {
+            p.read(|text, which, path| {
+                assert!(path.ends_with(which.name()), "{path} is a {}", which.name());
+                crate::parse_decimal(text, path).map_err(|e| e.at(path))
+            })
+        };
+        let path = |r: Result<Result<Budget>>| {
+            let err = r.and_then(|b| b).unwrap_err();
+            err.location().unwrap().path.clone()
+        };
+        // Numbers before the method, the method before the key's name.
+        assert_eq!(
+            path(read(parts("hare", "metric", "x"))),
+            "members[0].population"
+        );
+        assert_eq!(path(read(parts("hare", "metric", "1"))), "method");
+        assert_eq!(path(read(parts("dhondt", "metric", "1"))), "key");
+        let budget = read(parts("dhondt", "equal", "1")).unwrap().unwrap();
+        assert_eq!(
+            (budget.method, budget.key.name()),
+            (Method::Dhondt, "equal")
+        );
+        assert_eq!(
+            (budget.currency.as_str(), budget.unit),
+            ("SEK", Decimal::ONE)
+        );
     }
 
     #[test]

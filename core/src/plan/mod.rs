@@ -45,7 +45,7 @@ mod tree;
 mod validate;
 pub(crate) mod year;
 
-pub use budget::{Budget, BudgetKey, BudgetMember};
+pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
 pub use document::{
     BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
 };
