@@ -483,6 +483,63 @@ case(
     "Two lines with different keys each year.",
 )
 
+# --- the plan's method ------------------------------------------------------
+
+case(
+    "method-dhondt-per-capita",
+    header("D'Hondt", 2021, 1, 'method = "dhondt"\n') + scb_members() + cost("pm", 'amount = "250000"\nyear = 2021\n'),
+    "D'Hondt member totals (SCB 2019; 250 000 kr, illustrative): the larger members gain units "
+    "over largest remainder.",
+    json_too=True,
+    method_differs=True,
+)
+case(
+    "method-sainte-lague-first-divisor",
+    header("Sainte-Laguë 1.2", 2021, 1, 'method = "sainte_lague"\nfirst_divisor = "1.2"\n')
+    + scb_members()
+    + cost("seats", 'amount = "21"\nyear = 2021\n'),
+    "21 units by Sainte-Laguë with the Swedish first divisor 1.2 (SCB 2019): the README's "
+    "21 seats of a joint body (here the same as largest remainder would give).",
+    same_as=["1", "4", "10", "1", "2", "3"],
+)
+case(
+    "method-largest-ratio",
+    header("Largest ratio", 2025, 1, 'method = "largest_ratio"\n')
+    + "".join(member(i, {"2023-12-31": p}) for i, p in (("a", 100), ("b", 205), ("c", 310)))
+    + cost("x", 'amount = "10"\nyear = 2025\n'),
+    "Leftover units to the largest weights (made-up figures).",
+    method_differs=True,
+)
+case(
+    "method-in-order",
+    header("In order", 2025, 1, 'method = "in_order"\n')
+    + "".join(member(i, {"2023-12-31": p}) for i, p in (("a", 310), ("b", 205), ("c", 100)))
+    + cost("x", 'amount = "10"\nyear = 2025\n'),
+    "Leftover units to the first members (made-up figures).",
+    method_differs=True,
+)
+case(
+    "method-dhondt-two-keys",
+    header("D'Hondt, two keys", 2023, 2, 'method = "dhondt"\npopulation = { carry_forward = true }\n')
+    + scb_members()
+    + cost("pm", 'amount = "1000"\nfrom = 2023\n')
+    + cost("office", 'amount = "301"\nfrom = 2023\nkey = { type = "equal" }\n'),
+    "A per-capita line and an equal line: the member totals are D'Hondt's by the exact "
+    "totals, and the lines carry them (SCB figures; amounts illustrative).",
+    json_too=True,
+    method_differs=True,
+)
+case(
+    "error-method-cannot-be-carried",
+    header("D'Hondt, separate groups", 2025, 1, 'method = "dhondt"\n')
+    + "".join(member(i) for i in ("a", "b", "c", "d"))
+    + cost("own", 'amount = "5"\nyear = 2025\nparticipants = ["a"]\nkey = { type = "equal" }\n')
+    + cost("group", 'amount = "10"\nyear = 2025\nparticipants = ["b", "c", "d"]\nkey = { type = "equal" }\n'),
+    "D'Hondt gives a 6 units, but a takes part only in its own line of 5: refused, not "
+    "rounded another way.",
+    at={"key": "method"},
+)
+
 # --- errors ----------------------------------------------------------------
 
 BASIC = header("Errors", 2025, 2) + three() + cost("pm", 'amount = "1000"\nfrom = 2025\n')
@@ -777,6 +834,18 @@ def check(c: dict, expected: dict) -> None:
         ids = [m["id"] for m in plan["members"]]
         for member_id, share in checks["capped"].items():
             assert y["exact"][ids.index(member_id)] == share * y["net"], (name, member_id)
+    if checks.get("method_differs"):
+        # The method really changes the figures: some year's totals are not
+        # largest remainder's.
+        assert plan["method"] != "largest_remainder"
+        differs = False
+        for year, got in expected["contributions"].items():
+            y = ref.compute_year(plan, int(year))
+            lr = [ref.format_amount(c * plan["unit"], plan["unit"]) for c in ref.largest_remainder(y["net"], y["exact"])]
+            differs |= list(got.values()) != lr
+        assert differs, name
+    if "same_as" in checks:
+        assert list(next(iter(expected["contributions"].values())).values()) == checks["same_as"], name
     if name.startswith("error-"):
         assert "error" in expected, (name, expected)
     if name.startswith("multi-key-"):

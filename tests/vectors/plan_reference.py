@@ -61,7 +61,7 @@ from fractions import Fraction
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reference import format_amount, parse_number  # noqa: E402
+from reference import apportion, format_amount, parse_number  # noqa: E402
 from reference import RefError as NumberError  # noqa: E402
 
 
@@ -223,6 +223,7 @@ def normalise(doc: dict) -> dict:
         "format": doc["format"],
         "unit": number(doc.get("unit", 1)),
         "method": doc.get("method", "largest_remainder"),
+        "first_divisor": number(doc["first_divisor"]) if "first_divisor" in doc else None,
         "first_year": doc["first_year"],
         "years": doc["years"],
         "population": {
@@ -602,14 +603,41 @@ def compute_year(plan: dict, year: int) -> dict:
             raise PlanError(e.code, f"costs[{first['index']}]") from None
         for m, s in zip(ln["parts"], shares):
             exact[m] += ln["net_units"] * s
+        ln["open"] = {m for m, s in zip(ln["parts"], shares) if s > 0}
     net = sum(ln["net_units"] for ln in lines)
     result = {"net": net, "exact": exact, "lines": {plan["costs"][ln["index"]]["id"]: ln for ln in lines}}
-    if len(paid_pools) <= 1:
-        if net == 0:
-            result["contributions"] = [0] * len(members)
-        else:
-            result["contributions"] = largest_remainder(net, exact)
+    if net == 0:
+        result["contributions"] = [0] * len(members)
+    elif plan["method"] != "largest_remainder":
+        # Every other method's member totals are the method's apportionment
+        # of the net by the exact totals, whatever the table (the plans
+        # given here are ones whose lines can carry them).
+        first = plan["first_divisor"] if plan["first_divisor"] is not None else Fraction(1)
+        targets = apportion(plan["method"], first, net, exact)
+        if not lines_can_carry(targets, [ln for ln in lines if ln["net_units"]]):
+            raise PlanError("invalid_plan", "method")
+        result["contributions"] = targets
+    elif len(paid_pools) <= 1:
+        result["contributions"] = largest_remainder(net, exact)
     return result
+
+
+def lines_can_carry(targets: list[int], lines: list[dict]) -> bool:
+    """Whether whole units can be put in the lines' cells (only where a
+    member's exact part is positive) so that every line sums to its net
+    and every member to its target.  By the supply-and-demand theorem
+    (Gale): exactly when no group of members needs more than the lines
+    they have a part in hold.  Checked over every group, so only for
+    small plans."""
+    members = [m for m, t in enumerate(targets) if t > 0]
+    if len(members) > 16:
+        raise ValueError("too many members for the subset check")
+    for mask in range(1, 1 << len(members)):
+        group = {m for i, m in enumerate(members) if mask >> i & 1}
+        held = sum(ln["net_units"] for ln in lines if ln["open"] & group)
+        if sum(targets[m] for m in group) > held:
+            return False
+    return True
 
 
 def compute(plan: dict) -> dict:

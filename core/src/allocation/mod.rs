@@ -336,6 +336,16 @@ impl Allocator {
         })
     }
 
+    /// `units` whole units apportioned by integer `weights` with this
+    /// allocator's method and first divisor (the unit plays no part): the
+    /// members' totals a plan's method asks for.
+    pub(crate) fn apportion_integers(&self, units: u128, weights: Vec<u128>) -> Result<Vec<u128>> {
+        self.check_first_divisor()?;
+        let units = i128::try_from(units).map_err(|_| Error::overflow("the units to apportion"))?;
+        let problem = Self::integer_problem(units, weights)?;
+        self.apportion(&problem)
+    }
+
     fn check_first_divisor(&self) -> Result<()> {
         let Some(value) = self.first_divisor else {
             return Ok(());

@@ -67,6 +67,19 @@ pub(crate) fn describe(key: &Key) -> String {
     }
 }
 
+/// How the year's table was rounded, by the plan's method.
+fn rounding_sentence(method: crate::Method) -> String {
+    if method == crate::Method::LargestRemainder {
+        return "Rounding: every line and every member's total are rounded together so that the table adds up exactly both ways; \
+                each figure is within one unit of its exact value."
+            .to_string();
+    }
+    format!(
+        "Rounding: the members' totals are the {method} apportionment of the net cost by their exact totals, \
+         and every line still adds up exactly; so a total or a line's part may be more than one unit from its exact value."
+    )
+}
+
 pub(crate) fn explain(
     plan: &Plan,
     result: &PlanResult,
@@ -153,11 +166,7 @@ pub(crate) fn explain(
         signed(m.rounding.round_dp(4)),
         m.contribution
     ));
-    out.push(
-        "Rounding: every line and every member's total are rounded together so that the table adds up exactly both ways; \
-         each figure is within one unit of its exact value."
-            .to_string(),
-    );
+    out.push(rounding_sentence(plan.method));
     if !m.in_kind.is_zero() {
         out.push(format!(
             "In kind: {} {cur} this year, reported beside the cash.",

@@ -37,6 +37,7 @@ pub(crate) mod exact;
 mod explain;
 mod key;
 mod locate;
+mod method_totals;
 pub(crate) mod number;
 mod reader;
 mod result;

@@ -94,7 +94,8 @@ pub struct MemberYear {
     /// The contribution, a whole multiple of the unit.
     pub contribution: Decimal,
     /// contribution − exact, rounded to 28 significant digits: what
-    /// rounding added or took away (less than one unit).
+    /// rounding added or took away (less than one unit by largest
+    /// remainder; other methods may move a total further).
     pub rounding: Decimal,
     /// The contribution by cost line; sums to the contribution.
     pub lines: Vec<LineAmount>,

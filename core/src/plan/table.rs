@@ -549,7 +549,10 @@ struct Donors {
     by_column: Vec<BTreeSet<usize>>,
 }
 
-fn trace(parent: &[Option<(usize, usize)>], mut giver: usize) -> Vec<(usize, usize, usize)> {
+pub(super) fn trace(
+    parent: &[Option<(usize, usize)>],
+    mut giver: usize,
+) -> Vec<(usize, usize, usize)> {
     let mut moves = Vec::new();
     while let Some((taker, c)) = parent[giver] {
         moves.push((giver, taker, c));

@@ -3,6 +3,7 @@
 use super::document::{CostLine, InKind, Key, Plan};
 use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
+use super::method_totals;
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
 use super::table::{RowTotals, Table, round_table};
 use crate::calendar::{Date, ProRata, membership_in_year};
@@ -182,7 +183,16 @@ pub(crate) fn compute_year(
         }
     }
     let totals = table.row_totals();
-    let rounded = round_table(&table, &totals, &column_totals)?;
+    let mut rounded = round_table(&table, &totals, &column_totals)?;
+    let first_divisor = plan.first_divisor.map(|n| n.value());
+    method_totals::honour(
+        plan.method,
+        first_divisor,
+        &table,
+        &totals,
+        &mut rounded,
+        year,
+    )?;
     members_of_year(&ctx, &lines, &pools, &pool_of, &totals, &rounded, previous)
 }
 
