@@ -3,7 +3,7 @@
 //! still add up to the whole, and what a cap cuts off goes to the others in
 //! proportion to their populations. Exact values are worked out here with
 //! big rationals from the plan's own figures, by an independent
-//! water-filling loop.
+//! water-filling loop (with caps only, it is the bounded key's fixed point).
 
 use andel::Plan;
 use num_bigint::BigInt;

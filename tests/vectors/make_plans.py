@@ -408,6 +408,31 @@ case(
     capped={"a": Fraction(6, 10), "c": Fraction(1, 10)},
 )
 case(
+    "limited-cap-that-does-not-bind",
+    header("A cap that does not bind", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in {"a": 50, "b": 30, "c": 20}.items())
+    + cost(
+        "pm",
+        'amount = "1000"\nyear = 2025\nkey = { type = "limited", key = { type = "per_capita" }, '
+        'max_amount = { a = "450" }, min_amount = { c = "400" } }\n',
+    ),
+    "c's floor of 400 binds; a and b share the other 600 as 50 : 30, so a pays 375, below its "
+    "cap of 450, which does not bind (holding a at 450 first, as water-filling did, made a pay "
+    "75 more). Figures made up.",
+    capped={"a": Fraction(3, 8), "b": Fraction(9, 40), "c": Fraction(2, 5)},
+)
+case(
+    "limited-floor-above-cap",
+    header("Floor above cap", 2025, 1)
+    + "".join(member(i, {"2023-12-31": v}) for i, v in {"a": 50, "b": 30, "c": 20}.items())
+    + cost(
+        "pm",
+        'amount = "1000"\nyear = 2025\nkey = { type = "limited", key = { type = "per_capita" }, '
+        'max_amount = { a = "400" }, min_amount = { a = "500" } }\n',
+    ),
+    "a's floor (500) is above its cap (400): refused, not one of them silently dropped.",
+)
+case(
     "limited-impossible-caps",
     header("Caps below the whole", 2025, 1)
     + "".join(member(i, {"2023-12-31": v}) for i, v in THREE.items())

@@ -42,8 +42,8 @@ The rules, in the order a year is computed:
   the members named, the rest (1 - their sum) shared among the others by
   `rest`; fixed_amounts: the same with share = amount / pool net;
   blend: sum of weight * inner share; per_inhabitant_fee: as per_capita;
-  limited: water-filling on the base key's shares, caps first then floors,
-  repeated until nothing changes.
+  limited: x_i = clamp(lam * b_i, floor_i, cap_i) with sum 1 on the base
+  key's shares b_i, for the smallest lam >= 0 (see `bounded`).
 * Rounding: when every line of a year with a net cost belongs to one pool
   (a rank-one table), each member's contribution is the largest-remainder
   apportionment of the year's net units by the member's exact total (ties:
@@ -481,41 +481,50 @@ def key_shares(plan, key, parts, year, fractions, pool_net) -> list[Fraction]:
             caps.append(min(options) if options else None)
             floor = dict(key[4]).get(i)
             floors.append(None if floor is None else floor / plan["unit"] / pool_net)
-        return water_fill(base, caps, floors)
+        return bounded(base, caps, floors)
     raise ValueError(kind)
 
 
-def water_fill(base, caps, floors) -> list[Fraction]:
-    """Holds members over their cap at the cap, then members under their
-    floor at the floor, and shares the rest among the others in proportion
-    to their base shares, until nothing changes."""
-    n = len(base)
+def clamped(lam: Fraction, base, caps, floors) -> list[Fraction]:
+    """clamp(lam * b_i, floor_i, cap_i) for every member."""
+    out = []
+    for b, c, f in zip(base, caps, floors):
+        x = lam * b
+        if c is not None:
+            x = min(x, c)
+        out.append(max(x, f if f is not None else Fraction(0)))
+    return out
+
+
+def bounded(base, caps, floors) -> list[Fraction]:
+    """The bounded key, by its definition: x_i = clamp(lam * b_i, floor_i,
+    cap_i) with sum(x) = 1, for the smallest lam >= 0 (x is the same for
+    every such lam).  Tried segment by segment: between two neighbouring
+    breakpoints (floor_i/b_i, cap_i/b_i) every member is held or free, so
+    the sum is linear there; a candidate lam is kept only if it lies in its
+    segment and really gives a sum of 1."""
+    if any(f is not None and c is not None and f > c for f, c in zip(floors, caps)):
+        raise PlanError("impossible_caps")
     if sum(f for f in floors if f is not None) > 1:
         raise PlanError("impossible_caps")
-    if all(c is not None for c in caps) and sum(caps) < 1:
+    points = sorted({bound / b for b, c, f in zip(base, caps, floors) if b for bound in (c, f) if bound is not None})
+    edges = [Fraction(0)] + points
+    found = [lam for lam in edges if sum(clamped(lam, base, caps, floors)) == 1]
+    for low, high in zip(edges, edges[1:] + [edges[-1] + 1]):
+        mid = (low + high) / 2
+        at = clamped(mid, base, caps, floors)
+        free = [i for i in range(len(base)) if base[i] and at[i] == mid * base[i]]
+        growth = sum(base[i] for i in free)
+        if not growth:
+            continue
+        held = sum(x for i, x in enumerate(at) if i not in free)
+        lam = (1 - held) / growth
+        in_segment = low <= lam and (lam <= high or high == edges[-1] + 1)
+        if in_segment and sum(clamped(lam, base, caps, floors)) == 1:
+            found.append(lam)
+    if not found:
         raise PlanError("impossible_caps")
-    held: dict[int, Fraction] = {}
-    while True:
-        free = [i for i in range(n) if i not in held]
-        left = 1 - sum(held.values())
-        free_base = sum(base[i] for i in free)
-        if not free or free_base == 0:
-            if left != 0:
-                raise PlanError("impossible_caps")
-            return [held.get(i, Fraction(0)) for i in range(n)]
-        tentative = {i: base[i] * left / free_base for i in free}
-        over = [i for i in free if caps[i] is not None and tentative[i] > caps[i]]
-        if over:
-            held.update({i: caps[i] for i in over})
-            continue
-        under = [i for i in free if floors[i] is not None and tentative[i] < floors[i]]
-        if under:
-            held.update({i: floors[i] for i in under})
-            continue
-        shares = [held.get(i, tentative.get(i)) for i in range(n)]
-        if any(s < 0 for s in shares):
-            raise PlanError("impossible_caps")
-        return shares
+    return clamped(min(found), base, caps, floors)
 
 
 def compute_year(plan: dict, year: int) -> dict:

@@ -4,6 +4,7 @@
 //! Shares are exact rationals summing to exactly 1; rounding happens later,
 //! once, over the whole year's table (see `table`).
 
+use super::bounds::{Bounds, settle};
 use super::document::Key;
 use super::exact::{Q, one, q, zero};
 use super::year::YearContext;
@@ -11,7 +12,7 @@ use crate::error::{Error, Result};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::One;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 use rust_decimal::Decimal;
 
 /// Each participant's exact share, as integer numerators over one common
@@ -262,12 +263,6 @@ fn with_rest(
         .collect())
 }
 
-/// Caps and floors per participant, as shares of the pool.
-struct Bounds {
-    caps: Vec<Option<Q>>,
-    floors: Vec<Option<Q>>,
-}
-
 impl Bounds {
     fn new(
         participants: &[usize],
@@ -296,82 +291,10 @@ impl Bounds {
                     .flatten(),
             );
         }
-        Bounds { caps, floors }
-    }
-}
-
-/// Water-filling: members over their cap are held at the cap and members
-/// under their floor at the floor, and the rest is shared among the others
-/// in proportion to their base shares; repeated until nothing changes.
-/// Each round holds at least one more member, so it ends within n rounds.
-fn settle(base: &[Q], bounds: &Bounds, year: i32) -> Result<(Vec<Q>, Vec<Option<String>>)> {
-    let impossible = |reason: String| Error::ImpossibleCaps { year, reason };
-    let n = base.len();
-    let floor_total: Q = bounds.floors.iter().flatten().sum();
-    if floor_total > one() {
-        return Err(impossible(
-            "the floors add up to more than the whole cost".to_string(),
-        ));
-    }
-    if bounds.caps.iter().all(Option::is_some) && bounds.caps.iter().flatten().sum::<Q>() < one() {
-        return Err(impossible(
-            "the caps add up to less than the whole cost".to_string(),
-        ));
-    }
-    let mut held: Vec<Option<(Q, &str)>> = vec![None; n];
-    loop {
-        let left = one() - held.iter().flatten().map(|(s, _)| s).sum::<Q>();
-        let free: Vec<usize> = (0..n).filter(|&i| held[i].is_none()).collect();
-        let free_base: Q = free.iter().map(|&i| &base[i]).sum();
-        if free.is_empty() || free_base.is_zero() {
-            if !left.is_zero() {
-                return Err(impossible(
-                    "after the caps, nobody is left to pay the rest".to_string(),
-                ));
-            }
-            let shares = (0..n)
-                .map(|i| held[i].as_ref().map_or_else(zero, |(s, _)| s.clone()))
-                .collect();
-            return Ok((shares, notes(&held)));
-        }
-        let tentative = |i: usize| &base[i] * &left / &free_base;
-        let over: Vec<usize> = free
+        let ids = participants
             .iter()
-            .copied()
-            .filter(|&i| bounds.caps[i].as_ref().is_some_and(|c| tentative(i) > *c))
+            .map(|&m| ctx.plan.members[m].id.clone())
             .collect();
-        for &i in &over {
-            held[i] = bounds.caps[i].clone().map(|c| (c, "capped"));
-        }
-        if !over.is_empty() {
-            continue;
-        }
-        let under: Vec<usize> = free
-            .iter()
-            .copied()
-            .filter(|&i| bounds.floors[i].as_ref().is_some_and(|f| tentative(i) < *f))
-            .collect();
-        for &i in &under {
-            held[i] = bounds.floors[i].clone().map(|f| (f, "raised to its floor"));
-        }
-        if under.is_empty() {
-            let shares = (0..n)
-                .map(|i| {
-                    held[i]
-                        .as_ref()
-                        .map_or_else(|| tentative(i), |(s, _)| s.clone())
-                })
-                .collect::<Vec<Q>>();
-            if shares.iter().any(|s: &Q| s.is_negative()) {
-                return Err(impossible("the floors leave a negative share".to_string()));
-            }
-            return Ok((shares, notes(&held)));
-        }
+        Bounds { caps, floors, ids }
     }
-}
-
-fn notes(held: &[Option<(Q, &str)>]) -> Vec<Option<String>> {
-    held.iter()
-        .map(|h| h.as_ref().map(|(_, what)| what.to_string()))
-        .collect()
 }

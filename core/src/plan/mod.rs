@@ -31,6 +31,7 @@
 //! # Ok::<(), andel::Error>(())
 //! ```
 
+mod bounds;
 mod budget;
 mod document;
 pub(crate) mod exact;
