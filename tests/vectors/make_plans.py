@@ -682,6 +682,46 @@ json_case(
 )
 
 
+# Errors inside keys: each at the field that has it, not at the key's
+# `[key]` header or `key =` line (issue 12).
+
+BLEND = '\n[key]\ntype = "blend"\n\n[[key.parts]]\nweight = "0.5"\n\n[key.parts.key]\ntype = "equal"\n'
+
+case(
+    "error-key-misspelt-type",
+    BASIC + '\n[key]\ntyp = "per_capita"\n',
+    "A misspelt `type` in the plan's [key] is named at its own line.",
+    json_too=True,
+    at={"key": "typ"},
+)
+case(
+    "error-cost-key-misspelt-field",
+    BASIC + cost("staff", 'amount = "10"\nyear = 2025\n') + '\n[costs.key]\ntype = "metric"\nmetirc = "employees"\n',
+    "A misspelt `metric` inside a cost line's key table, at its own line.",
+    json_too=True,
+    at={"key": "metirc"},
+)
+case(
+    "error-blend-part-misspelt-field",
+    BASIC + BLEND + '\n[[key.parts]]\nwieght = "0.5"\n\n[key.parts.key]\ntype = "per_capita"\n',
+    "The second part of a blend misspells `weight`: placed at key.parts[1].wieght.",
+    json_too=True,
+    at={"key": "wieght"},
+)
+case(
+    "error-blend-part-without-key",
+    BASIC + BLEND + '\n[[key.parts]]\nweight = "0.5"\n',
+    "The second part of a blend has no key: placed at the part's [[key.parts]] header.",
+    at={"nth": ("[[key.parts]]", 1)},
+)
+case(
+    "error-blend-part-unknown-key-type",
+    BASIC + BLEND + '\n[[key.parts]]\nweight = "0.5"\n\n[key.parts.key]\ntype = "percapita"\n',
+    "The second part of a blend names a key that does not exist: placed at its type.",
+    at={"value": '"percapita"'},
+)
+
+
 # --- places in the text ----------------------------------------------------
 
 
@@ -812,6 +852,11 @@ def place(c: dict, expected: dict) -> dict:
             offset = re.search(rf"^{re.escape(at['key'])}\s*=", text, re.M).start()
         else:
             offset = text.index(f'"{at["key"]}"')
+    elif at and "nth" in at:
+        # An element of an array of tables below the top: the `[` of the
+        # header of the element the path names.
+        header, n = at["nth"]
+        offset = [m.start() for m in re.finditer(re.escape(header), text)][n]
     elif at and "value" in at:
         offset = re.search(rf"=\s*({re.escape(at['value'])})\s*$", text, re.M).start(1)
     elif fmt == "toml":

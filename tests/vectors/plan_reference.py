@@ -145,9 +145,18 @@ def _check_values(value, path: str = "") -> None:
 
 
 def _check_key(key: dict, path: str) -> None:
-    kind = key.get("type")
+    """A key's errors, each at the field that has it: an unknown `type` at
+    `type`, a field that no key has at that field (even when `type` is
+    missing: a misspelt `typ` is named), then a missing `type` at the key."""
+    if "type" not in key:
+        every = {f.rstrip("*") for spec in KEY_FIELDS.values() for f in spec.split()}
+        for name in key:
+            if name not in every:
+                raise PlanError("unknown_field", _join(path, name))
+        raise PlanError("missing_field", path)
+    kind = key["type"]
     if kind not in KEY_FIELDS:
-        raise PlanError("plan_syntax", path)
+        raise PlanError("plan_syntax", _join(path, "type"))
     _fields({k: v for k, v in key.items() if k != "type"}, KEY_FIELDS[kind], path)
     if kind in ("fixed_shares", "fixed_amounts"):
         _check_key(key["rest"], _join(path, "rest"))

@@ -9,7 +9,7 @@ use crate::calendar::{Date, ProRata};
 use crate::method::Method;
 use crate::rounding::Rounding;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de};
 use std::collections::BTreeMap;
 
 /// A collaboration's multi-year budget plan.
@@ -413,49 +413,138 @@ mod key_fields {
     }
 }
 
+/// Every field any key has, beside `type`: a field outside this list is
+/// refused as soon as it is read, whatever the key's `type`.
+const KEY_FIELDS: &[&str] = &[
+    "type",
+    "metric",
+    "weights",
+    "shares",
+    "amounts",
+    "rest",
+    "parts",
+    "fee",
+    "key",
+    "max_share",
+    "max_amount",
+    "min_amount",
+];
+
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        use serde::de::Error as _;
-        let mut fields = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
-        let tag = match fields.remove("type") {
-            Some(serde_json::Value::String(tag)) => tag,
-            Some(_) => return Err(D::Error::custom("`type` must be a string naming the key")),
-            None => return Err(D::Error::missing_field("type")),
-        };
-        let rest = serde_json::Value::Object(fields);
-        fn read<T: serde::de::DeserializeOwned, E: serde::de::Error>(
-            rest: serde_json::Value,
-        ) -> Result<T, E> {
-            super::reader::read(rest).map_err(|(_, message)| E::custom(message))
-        }
-        use key_fields as f;
-        Ok(match tag.as_str() {
-            "per_capita" => read::<f::Nothing, _>(rest).map(|_| Key::PerCapita {})?,
-            "equal" => read::<f::Nothing, _>(rest).map(|_| Key::Equal {})?,
-            "metric" => read::<f::Metric, _>(rest).map(|k| Key::Metric { metric: k.metric })?,
-            "weights" => {
-                read::<f::Weights, _>(rest).map(|k| Key::Weights { weights: k.weights })?
-            }
-            "fixed_shares" => read::<f::FixedShares, _>(rest).map(|k| Key::FixedShares {
-                shares: k.shares,
-                rest: k.rest,
-            })?,
-            "fixed_amounts" => read::<f::FixedAmounts, _>(rest).map(|k| Key::FixedAmounts {
-                amounts: k.amounts,
-                rest: k.rest,
-            })?,
-            "blend" => read::<f::Blend, _>(rest).map(|k| Key::Blend { parts: k.parts })?,
-            "per_inhabitant_fee" => read::<f::PerInhabitantFee, _>(rest)
-                .map(|k| Key::PerInhabitantFee { fee: k.fee })?,
-            "limited" => read::<f::Limited, _>(rest).map(|k| Key::Limited {
-                key: k.key,
-                max_share: k.max_share,
-                max_amount: k.max_amount,
-                min_amount: k.min_amount,
-            })?,
-            other => return Err(D::Error::unknown_variant(other, KEY_TYPES)),
-        })
+        deserializer.deserialize_map(KeyVisitor)
     }
+}
+
+/// Reads a key from its table. andel's reader hands a table's `type` out
+/// first (reader.rs), so the variant is known before any other field and
+/// the fields are read in place: an error inside a key (a misspelt field,
+/// a blend's bad part) has its own path (`key.parts[1].weight`) and so its
+/// own line. A table from another deserializer, whose `type` may come
+/// later, is gathered first and then read; its errors are placed at the
+/// key.
+struct KeyVisitor;
+
+impl<'de> de::Visitor<'de> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key: a table with its `type`")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Key, A::Error> {
+        use de::Error as _;
+        let Some(first) = map.next_key_seed(FieldName)? else {
+            return Err(A::Error::missing_field("type"));
+        };
+        if first == "type" {
+            let tag = map.next_value_seed(TypeName)?;
+            return variant(tag, de::value::MapAccessDeserializer::new(map));
+        }
+        let mut fields = serde_json::Map::new();
+        let mut tag = None;
+        let mut next = Some(first);
+        while let Some(name) = next {
+            if name == "type" {
+                tag = Some(map.next_value_seed(TypeName)?);
+            } else {
+                fields.insert(name, map.next_value()?);
+            }
+            next = map.next_key_seed(FieldName)?;
+        }
+        let tag = tag.ok_or_else(|| A::Error::missing_field("type"))?;
+        variant(tag, serde_json::Value::Object(fields)).map_err(A::Error::custom)
+    }
+}
+
+/// A key's field name, refused at once (at its own path) when no key has
+/// such a field.
+struct FieldName;
+
+impl<'de> de::DeserializeSeed<'de> for FieldName {
+    type Value = String;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if KEY_FIELDS.contains(&name.as_str()) {
+            Ok(name)
+        } else {
+            Err(de::Error::unknown_field(&name, KEY_FIELDS))
+        }
+    }
+}
+
+/// A key's `type`: one of [`KEY_TYPES`], refused at `type` otherwise.
+struct TypeName;
+
+impl<'de> de::DeserializeSeed<'de> for TypeName {
+    type Value = &'static str;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<&'static str, D::Error> {
+        use de::Error as _;
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(tag) => KEY_TYPES
+                .iter()
+                .find(|&&t| t == tag)
+                .copied()
+                .ok_or_else(|| D::Error::unknown_variant(&tag, KEY_TYPES)),
+            _ => Err(D::Error::custom("`type` must be a string naming the key")),
+        }
+    }
+}
+
+/// The key `tag` names, its fields read from `fields`.
+fn variant<'de, D: serde::Deserializer<'de>>(tag: &str, fields: D) -> Result<Key, D::Error> {
+    use key_fields as f;
+    Ok(match tag {
+        "per_capita" => f::Nothing::deserialize(fields).map(|_| Key::PerCapita {})?,
+        "equal" => f::Nothing::deserialize(fields).map(|_| Key::Equal {})?,
+        "metric" => f::Metric::deserialize(fields).map(|k| Key::Metric { metric: k.metric })?,
+        "weights" => {
+            f::Weights::deserialize(fields).map(|k| Key::Weights { weights: k.weights })?
+        }
+        "fixed_shares" => f::FixedShares::deserialize(fields).map(|k| Key::FixedShares {
+            shares: k.shares,
+            rest: k.rest,
+        })?,
+        "fixed_amounts" => f::FixedAmounts::deserialize(fields).map(|k| Key::FixedAmounts {
+            amounts: k.amounts,
+            rest: k.rest,
+        })?,
+        "blend" => f::Blend::deserialize(fields).map(|k| Key::Blend { parts: k.parts })?,
+        "per_inhabitant_fee" => f::PerInhabitantFee::deserialize(fields)
+            .map(|k| Key::PerInhabitantFee { fee: k.fee })?,
+        "limited" => f::Limited::deserialize(fields).map(|k| Key::Limited {
+            key: k.key,
+            max_share: k.max_share,
+            max_amount: k.max_amount,
+            min_amount: k.min_amount,
+        })?,
+        other => return Err(de::Error::unknown_variant(other, KEY_TYPES)),
+    })
 }
 
 impl Default for Key {

@@ -188,14 +188,20 @@ impl<'de> de::SeqAccess<'de> for Items {
 
 /// The fields of an object, each read (name and value) with its name on
 /// the path, so that an unknown field is named as well as a bad value.
+///
+/// A field named `type` is handed out first: a key (document.rs) learns
+/// which key it is before its other fields, and can then read them in
+/// place, each with its own path.
 struct Fields {
+    tag: Option<(String, Value)>,
     fields: <Map<String, Value> as IntoIterator>::IntoIter,
     value: Option<(String, Value)>,
 }
 
 impl Fields {
-    fn new(map: Map<String, Value>) -> Self {
+    fn new(mut map: Map<String, Value>) -> Self {
         Fields {
+            tag: map.remove_entry("type"),
             fields: map.into_iter(),
             value: None,
         }
@@ -209,7 +215,7 @@ impl<'de> de::MapAccess<'de> for Fields {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, ReadError> {
-        let Some((key, value)) = self.fields.next() else {
+        let Some((key, value)) = self.tag.take().or_else(|| self.fields.next()) else {
             return Ok(None);
         };
         let read = seed.deserialize(Reader(Value::String(key.clone())));
@@ -232,7 +238,7 @@ impl<'de> de::MapAccess<'de> for Fields {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.fields.len())
+        Some(self.fields.len() + usize::from(self.tag.is_some()))
     }
 }
 

@@ -153,31 +153,90 @@ fn keys_that_cannot_be_read_are_refused_with_their_reason() {
         assert_ne!(text, REFERENCE_PLAN, "the reference plan changed");
         Plan::from_toml(&text).unwrap_err()
     };
-    for (key, code, says) in [
-        (r#"{ typ = "equal" }"#, "missing_field", "type"),
+    for (key, code, says, path) in [
+        (
+            r#"{ typ = "equal" }"#,
+            "unknown_field",
+            "unknown field \"typ\"",
+            "costs[0].key.typ",
+        ),
+        (
+            r#"{ metric = "x" }"#,
+            "missing_field",
+            "type",
+            "costs[0].key",
+        ),
         (
             r#"{ type = "evenly" }"#,
             "plan_syntax",
             "unknown variant `evenly`",
+            "costs[0].key.type",
         ),
-        (r#"{ type = 3 }"#, "plan_syntax", "`type` must be a string"),
-        (r#"{ type = "equal", extra = 1 }"#, "unknown_field", "extra"),
-        (r#"{ type = "metric" }"#, "missing_field", "metric"),
+        (
+            r#"{ type = 3 }"#,
+            "plan_syntax",
+            "`type` must be a string",
+            "costs[0].key.type",
+        ),
+        (
+            r#"{ type = "equal", extra = 1 }"#,
+            "unknown_field",
+            "extra",
+            "costs[0].key.extra",
+        ),
+        (
+            r#"{ type = "equal", fee = 1 }"#,
+            "unknown_field",
+            "fee",
+            "costs[0].key.fee",
+        ),
+        (
+            r#"{ type = "metric" }"#,
+            "missing_field",
+            "metric",
+            "costs[0].key",
+        ),
         (
             r#"{ type = "blend", parts = [{ weight = "x", key = { type = "equal" } }] }"#,
             "invalid_number",
             "x",
+            "costs[0].key.parts[0].weight",
+        ),
+        (
+            r#"{ type = "blend", parts = [{ weight = "1", key = { type = "equal" } }, { weight = "0", kye = 1 }] }"#,
+            "unknown_field",
+            "kye",
+            "costs[0].key.parts[1].kye",
+        ),
+        (
+            r#"{ type = "blend", parts = [{ weight = "1", key = { type = "equal" } }, { weight = "0" }] }"#,
+            "missing_field",
+            "key",
+            "costs[0].key.parts[1]",
+        ),
+        (
+            r#"{ type = "blend", parts = [{ weight = "1", key = { type = "equal", metric = "x" } }] }"#,
+            "unknown_field",
+            "metric",
+            "costs[0].key.parts[0].key.metric",
         ),
         (
             r#"{ type = "limited", key = { type = "nope" } }"#,
             "plan_syntax",
             "unknown variant `nope`",
+            "costs[0].key.key.type",
+        ),
+        (
+            r#"{ type = "fixed_shares", shares = { a = "x" }, rest = { type = "equal" } }"#,
+            "invalid_number",
+            "x",
+            "costs[0].key.shares.a",
         ),
     ] {
         let e = with_key(key);
         assert_eq!(e.code(), code, "{key}: {e}");
         assert!(e.to_string().contains(says), "{key}: {e}");
-        assert_eq!(e.location().unwrap().path, "costs[0].key", "{key}: {e}");
+        assert_eq!(e.location().unwrap().path, path, "{key}: {e}");
     }
     let fine = REFERENCE_PLAN.replacen(
         "[[costs]]\nid = \"projektledning\"",
@@ -194,4 +253,94 @@ fn keys_that_cannot_be_read_are_refused_with_their_reason() {
             min_amount: Default::default(),
         })
     );
+}
+
+/// An error inside a key is placed at the field that has it, not at the
+/// key's `[key]` header or its `key =` line (issue 12).
+#[test]
+fn errors_inside_keys_are_placed_at_their_own_line() {
+    let top = "format = 1\nname = \"x\"\nfirst_year = 2025\nyears = 1\n\n[[members]]\nid = \"a\"\nname = \"A\"\n\n";
+    let line = "\n[[costs]]\nid = \"pm\"\nname = \"PM\"\namount = \"10\"\nyear = 2025\n";
+    let place = |text: &str, format| {
+        let e = Plan::read(text, format).unwrap_err();
+        let at = e.location().unwrap().clone();
+        (e.code(), at.path, at.line, at.column)
+    };
+    let text = format!("{top}[key]\ntyp = \"per_capita\"\n{line}");
+    assert_eq!(
+        place(&text, Format::Toml),
+        ("unknown_field", "key.typ".to_string(), Some(11), Some(1))
+    );
+    let text = format!("{top}[key]\ntype = \"equal\"\nmetirc = \"x\"\n{line}");
+    assert_eq!(
+        place(&text, Format::Toml),
+        ("unknown_field", "key.metirc".to_string(), Some(12), Some(1))
+    );
+    let text = format!(
+        "{top}{line}\n[costs.key]\ntype = \"blend\"\nparts = [\n  {{ weight = \"1\", key = {{ type = \"equal\" }} }},\n  {{ weight = \"0\", key = {{ type = \"per_capita\", fee = \"1\" }} }},\n]\n"
+    );
+    assert_eq!(
+        place(&text, Format::Toml),
+        (
+            "unknown_field",
+            "costs[0].key.parts[1].key.fee".to_string(),
+            Some(21),
+            Some(48)
+        )
+    );
+    let text = format!(
+        "{top}{line}\n[costs.key]\ntype = \"blend\"\nparts = [\n  {{ weight = \"1\", key = {{ type = \"equal\" }} }},\n  {{ weight = \"0.5x\", key = {{ type = \"equal\" }} }},\n]\n"
+    );
+    assert_eq!(
+        place(&text, Format::Toml),
+        (
+            "invalid_number",
+            "costs[0].key.parts[1].weight".to_string(),
+            Some(21),
+            Some(14)
+        )
+    );
+    let json = "{\"format\": 1, \"name\": \"x\", \"first_year\": 2025, \"years\": 1,\n \"members\": [{\"id\": \"a\", \"name\": \"A\"}],\n \"key\": {\"type\": \"blend\", \"parts\": [\n  {\"weight\": \"1\", \"key\": {\"type\": \"equal\"}},\n  {\"weight\": \"0\", \"kee\": {\"type\": \"equal\"}}]}}\n";
+    assert_eq!(
+        place(json, Format::Json),
+        (
+            "unknown_field",
+            "key.parts[1].kee".to_string(),
+            Some(5),
+            Some(19)
+        )
+    );
+}
+
+/// A key read by another deserializer, whose `type` may come after the
+/// other fields, is gathered first and still read (and refused) the same.
+#[test]
+fn keys_read_by_other_deserializers_with_type_last() {
+    let key: Key = serde_json::from_str(
+        r#"{"parts": [{"weight": "1", "key": {"metric": "jobs", "type": "metric"}}], "type": "blend"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        key,
+        Key::Blend {
+            parts: vec![BlendPart {
+                weight: Number::from(Decimal::ONE),
+                key: Key::Metric {
+                    metric: "jobs".into()
+                },
+            }]
+        }
+    );
+    for (text, says) in [
+        (r#"{"fee": "1", "type": "equal"}"#, "unknown field `fee`"),
+        (r#"{"typ": "equal"}"#, "unknown field `typ`"),
+        (r#"{"metric": "x"}"#, "missing field `type`"),
+        (
+            r#"{"metric": "x", "type": "nope"}"#,
+            "unknown variant `nope`",
+        ),
+    ] {
+        let e = serde_json::from_str::<Key>(text).unwrap_err().to_string();
+        assert!(e.contains(says), "{text}: {e}");
+    }
 }
