@@ -722,6 +722,25 @@ case(
 )
 
 
+# In-kind entries are checked as cost lines are (issue 12): each of these
+# was accepted before.
+
+
+def in_kind(body: str) -> str:
+    return '\n[[in_kind]]\nmember = "c"\ndescription = "Staff time"\n' + body
+
+
+for name, body, note, extra in (
+    ("amount-not-multiple-of-unit", 'amount = "100.50"\n', "An in-kind amount of 100.50 kr in a plan of whole kronor.", {}),
+    ("hours-times-rate-not-multiple-of-unit", 'hours = "10.5"\nrate = "333"\n', "10.5 hours at 333 kr is 3496.50 kr: not whole kronor; placed at the rate.", {}),
+    ("amount-and-hours", 'amount = "5000"\nhours = "10"\nrate = "500"\n', "Valued both by amount and by hours × rate: which one is meant is not said.", {"json_too": True}),
+    ("year-and-from", 'year = 2025\nfrom = 2025\namount = "5000"\n', "Both a one-off year and a recurring from, as a cost line may not have.", {}),
+    ("to-before-from", 'from = 2026\nto = 2025\namount = "5000"\n', "A recurring entry that ends before it starts.", {}),
+    ("to-without-from", 'to = 2025\namount = "5000"\n', "A to without its from (it was ignored: the entry counted every year).", {}),
+):
+    case(f"error-in-kind-{name}", BASIC + in_kind(body), note, **extra)
+
+
 # --- places in the text ----------------------------------------------------
 
 
@@ -942,6 +961,7 @@ def build() -> dict[str, str]:
         "unknown_field", "unknown_member", "duplicate_id", "year_outside_horizon",
         "negative_amount", "missing_field", "invalid_date", "unsupported_format",
         "plan_syntax", "nobody_to_pay", "missing_figure", "impossible_caps", "unknown_line",
+        "not_multiple_of_unit",
     ):
         assert code in codes, code
     files["expected.json"] = json.dumps({"format": 1, "plans": expected}, ensure_ascii=False, indent=2) + "\n"

@@ -281,6 +281,14 @@ def normalise(doc: dict) -> dict:
         plan["funding"].append(
             {"id": f["id"], "year": f["year"], "amount": number(f["amount"]), "line": f.get("line")}
         )
+    plan["in_kind"] = [
+        {
+            "member": k["member"],
+            **{f: k.get(f) for f in ("year", "from", "to")},
+            **{f: number(k[f]) if f in k else None for f in ("amount", "hours", "rate")},
+        }
+        for k in doc.get("in_kind", [])
+    ]
     return plan
 
 
@@ -366,6 +374,38 @@ def validate(plan: dict) -> None:
             raise PlanError("negative_amount", f"funding[{i}].amount")
         if f["line"] is not None and f["line"] not in line_ids:
             raise PlanError("unknown_line", f"funding[{i}].line")
+    for i, k in enumerate(plan["in_kind"]):
+        _check_in_kind(k, f"in_kind[{i}]", ids, first, last, plan["unit"])
+
+
+def _check_in_kind(k: dict, at: str, ids: set, first: int, last: int, unit: Fraction) -> None:
+    """An in-kind entry (docs/plan-format.md): a member of the plan; `year`,
+    or `from` with an optional `to` at or after it (or neither: every year),
+    inside the horizon; valued by `amount` or by `hours` and `rate`, not
+    both, never negative, the value a whole multiple of the unit."""
+    if k["member"] not in ids:
+        raise PlanError("unknown_member", f"{at}.member")
+    if k["year"] is not None and k["from"] is not None:
+        raise PlanError("invalid_plan", f"{at}.from")
+    for field in ("year", "from", "to"):
+        if k[field] is not None and not first <= k[field] <= last:
+            raise PlanError("year_outside_horizon", f"{at}.{field}")
+    if k["to"] is not None and (k["from"] is None or k["to"] < k["from"]):
+        raise PlanError("invalid_plan", f"{at}.to")
+    if k["amount"] is not None:
+        for field in ("hours", "rate"):
+            if k[field] is not None:
+                raise PlanError("invalid_plan", f"{at}.{field}")
+        value, field = k["amount"], "amount"
+    elif k["hours"] is None or k["rate"] is None:
+        raise PlanError("missing_field", at)
+    else:
+        value, field = k["hours"] * k["rate"], "rate"
+    for f in ("amount", "hours", "rate"):
+        if k[f] is not None and k[f] < 0:
+            raise PlanError("negative_amount", f"{at}.{f}")
+    if (value / unit).denominator != 1:
+        raise PlanError("not_multiple_of_unit", f"{at}.{field}")
 
 
 # --- one year ------------------------------------------------------------

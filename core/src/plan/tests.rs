@@ -344,3 +344,122 @@ fn keys_read_by_other_deserializers_with_type_last() {
         assert!(e.contains(says), "{text}: {e}");
     }
 }
+
+/// Every field of an in-kind entry is checked as a cost line's is, each
+/// error at the field that has it (issue 12).
+#[test]
+fn in_kind_entries_are_validated_like_cost_lines() {
+    let top = "format = 1\nname = \"x\"\nfirst_year = 2025\nyears = 2\n\n[[members]]\nid = \"a\"\nname = \"A\"\nmetrics.population = { \"2023-12-31\" = 10, \"2024-12-31\" = 10 }\n\n[[members]]\nid = \"u\"\nname = \"U\"\npaying = false\n\n[[costs]]\nid = \"pm\"\nname = \"PM\"\namount = \"10\"\nfrom = 2025\n\n[[in_kind]]\nmember = \"u\"\n";
+    // The entry's fields start on line 23 (`member`); `body` follows it.
+    for (body, code, path, line) in [
+        ("amount = \"-1\"\n", "negative_amount", "amount", 24),
+        ("amount = \"0.5\"\n", "not_multiple_of_unit", "amount", 24),
+        ("amount = \"abc\"\n", "invalid_number", "amount", 24),
+        ("amount = 0.5\n", "plan_syntax", "amount", 24),
+        ("amont = \"1\"\n", "unknown_field", "amont", 24),
+        ("hours = \"10\"\n", "missing_field", "", 22),
+        (
+            "hours = \"-1\"\nrate = \"3\"\n",
+            "negative_amount",
+            "hours",
+            24,
+        ),
+        (
+            "hours = \"1\"\nrate = \"-3\"\n",
+            "negative_amount",
+            "rate",
+            25,
+        ),
+        (
+            "hours = \"10.5\"\nrate = \"3\"\n",
+            "not_multiple_of_unit",
+            "rate",
+            25,
+        ),
+        (
+            "hours = \"1e27\"\nrate = \"1e27\"\n",
+            "overflow",
+            "rate",
+            25,
+        ),
+        ("amount = \"1\"\nrate = \"3\"\n", "invalid_plan", "rate", 25),
+        (
+            "amount = \"1\"\nhours = \"3\"\nrate = \"3\"\n",
+            "invalid_plan",
+            "hours",
+            25,
+        ),
+        (
+            "amount = \"1\"\nyear = 2024\n",
+            "year_outside_horizon",
+            "year",
+            25,
+        ),
+        (
+            "amount = \"1\"\nfrom = 2025\nto = 2027\n",
+            "year_outside_horizon",
+            "to",
+            26,
+        ),
+        (
+            "amount = \"1\"\nyear = 2025\nfrom = 2025\n",
+            "invalid_plan",
+            "from",
+            26,
+        ),
+        (
+            "amount = \"1\"\nyear = 2025\nto = 2026\n",
+            "invalid_plan",
+            "to",
+            26,
+        ),
+        (
+            "amount = \"1\"\nfrom = 2026\nto = 2025\n",
+            "invalid_plan",
+            "to",
+            26,
+        ),
+        ("amount = \"1\"\nto = 2025\n", "invalid_plan", "to", 25),
+    ] {
+        let e = Plan::from_toml(&format!("{top}{body}")).unwrap_err();
+        let at = e.location().unwrap();
+        let want = if path.is_empty() {
+            "in_kind[0]".to_string()
+        } else {
+            format!("in_kind[0].{path}")
+        };
+        assert_eq!(
+            (e.code(), at.path.as_str(), at.line),
+            (code, want.as_str(), Some(line)),
+            "{body:?}: {e}"
+        );
+    }
+    let e = Plan::from_toml(&top.replace("member = \"u\"", "member = \"z\"\namount = \"1\""))
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.location().unwrap().path.as_str()),
+        ("unknown_member", "in_kind[0].member")
+    );
+    // What the rules accept: a whole-unit value by amount or by hours ×
+    // rate, in one year, from a year, or every year.
+    for body in [
+        "amount = \"100\"\n",
+        "hours = \"10.5\"\nrate = \"2\"\nyear = 2026\n",
+        "amount = \"0\"\nfrom = 2025\nto = 2025\n",
+    ] {
+        let plan = Plan::from_toml(&format!("{top}{body}")).unwrap();
+        plan.compute().unwrap();
+    }
+    let plan = Plan::from_toml(&format!(
+        "{top}hours = \"10.5\"\nrate = \"2\"\nyear = 2026\n"
+    ))
+    .unwrap();
+    let got: Vec<Decimal> = plan
+        .compute()
+        .unwrap()
+        .years
+        .iter()
+        .map(|y| y.members[1].in_kind)
+        .collect();
+    assert_eq!(got, [Decimal::ZERO, Decimal::from(21)]);
+}

@@ -37,12 +37,9 @@ pub mod limits {
 /// Every problem in the plan, in document order.
 pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     let mut v = Vec::new();
-    let last = plan.first_year.saturating_add(plan.years as i32 - 1);
-    let in_horizon = |year: i32| year >= plan.first_year && year <= last;
-    let outside = |year: i32| Error::YearOutsideHorizon {
-        year: year.into(),
+    let horizon = Horizon {
         first: plan.first_year,
-        last,
+        last: plan.first_year.saturating_add(plan.years as i32 - 1),
     };
 
     if plan.format != 1 {
@@ -216,36 +213,12 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
                 .at(format!("{at}.id")),
             );
         }
-        match (c.year, c.from) {
-            (Some(_), Some(_)) => v.push(
-                Error::InvalidPlan {
-                    reason: "a cost line has either year (one-off) or from (recurring), not both"
-                        .into(),
-                }
-                .at(format!("{at}.from")),
-            ),
-            (None, None) => v.push(
-                Error::MissingField {
-                    field: "year or from".into(),
-                }
-                .at(at.clone()),
-            ),
-            (Some(y), None) if !in_horizon(y) => v.push(outside(y).at(format!("{at}.year"))),
-            (None, Some(f)) if !in_horizon(f) => v.push(outside(f).at(format!("{at}.from"))),
-            _ => {}
-        }
-        if let Some(t) = c.to {
-            if !in_horizon(t) {
-                v.push(outside(t).at(format!("{at}.to")));
-            } else if c.from.is_some_and(|f| t < f) || c.year.is_some() {
-                v.push(
-                    Error::InvalidPlan {
-                        reason: "to must be a year at or after from, on a recurring line".into(),
-                    }
-                    .at(format!("{at}.to")),
-                );
-            }
-        }
+        let when = When {
+            year: c.year,
+            from: c.from,
+            to: c.to,
+        };
+        when.check(&mut v, &horizon, "cost line", &at, true);
         let key = c.key.as_ref().unwrap_or(&plan.key);
         let fee = matches!(key, Key::PerInhabitantFee { .. });
         match (c.amount, fee) {
@@ -294,9 +267,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
                 .at(format!("{at}.id")),
             );
         }
-        if !in_horizon(f.year) {
-            v.push(outside(f.year).at(format!("{at}.year")));
-        }
+        horizon.check(&mut v, f.year, &format!("{at}.year"));
         amount(
             &mut v,
             f.amount.value(),
@@ -312,40 +283,14 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     }
 
     for (i, k) in plan.in_kind.iter().enumerate() {
-        let at = format!("in_kind[{i}]");
-        if !member_ids.contains(k.member.as_str()) {
-            v.push(
-                Error::UnknownMember {
-                    id: k.member.clone(),
-                }
-                .at(format!("{at}.member")),
-            );
-        }
-        for (field, year) in [("year", k.year), ("from", k.from), ("to", k.to)] {
-            if let Some(y) = year.filter(|&y| !in_horizon(y)) {
-                v.push(outside(y).at(format!("{at}.{field}")));
-            }
-        }
-        let valued = k.amount.is_some() || (k.hours.is_some() && k.rate.is_some());
-        if !valued {
-            v.push(
-                Error::MissingField {
-                    field: "amount, or hours and rate".into(),
-                }
-                .at(at.clone()),
-            );
-        }
-        for (field, value) in [("amount", k.amount), ("hours", k.hours), ("rate", k.rate)] {
-            if let Some(x) = value.filter(|x| x.value() < Decimal::ZERO) {
-                v.push(
-                    Error::NegativeAmount {
-                        what: format!("in-kind {field}"),
-                        value: x.value(),
-                    }
-                    .at(format!("{at}.{field}")),
-                );
-            }
-        }
+        in_kind(
+            &mut v,
+            k,
+            plan,
+            &horizon,
+            &member_ids,
+            &format!("in_kind[{i}]"),
+        );
     }
     for (i, m) in plan.milestones.iter().enumerate() {
         long(&mut v, &m.id, &format!("milestones[{i}].id"));
@@ -354,6 +299,172 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     // The annual cycle's sections: milestones, instalments, outcomes.
     v.extend(crate::cycle::problems(plan));
     v
+}
+
+/// The budget years of the plan.
+struct Horizon {
+    first: i32,
+    last: i32,
+}
+
+impl Horizon {
+    /// Refuses `year`, at `at`, when it is outside the plan's years.
+    fn check(&self, v: &mut Vec<Error>, year: i32, at: &str) -> bool {
+        let inside = (self.first..=self.last).contains(&year);
+        if !inside {
+            v.push(
+                Error::YearOutsideHorizon {
+                    year: year.into(),
+                    first: self.first,
+                    last: self.last,
+                }
+                .at(at),
+            );
+        }
+        inside
+    }
+}
+
+/// When a cost line or an in-kind entry applies: one `year`, or every year
+/// `from` one to `to` (default the last), each inside the horizon. The same
+/// rules for both, so an entry is never read one way and a line another.
+struct When {
+    year: Option<i32>,
+    from: Option<i32>,
+    to: Option<i32>,
+}
+
+impl When {
+    /// Checks the years of the `what` at `at`; `required`: one of `year`
+    /// and `from` must be given (an in-kind entry without either applies
+    /// to every year).
+    fn check(&self, v: &mut Vec<Error>, horizon: &Horizon, what: &str, at: &str, required: bool) {
+        match (self.year, self.from) {
+            (Some(_), Some(_)) => v.push(
+                Error::InvalidPlan {
+                    reason: format!(
+                        "a {what} has either year (one-off) or from (recurring), not both"
+                    ),
+                }
+                .at(format!("{at}.from")),
+            ),
+            (None, None) if required => v.push(
+                Error::MissingField {
+                    field: "year or from".into(),
+                }
+                .at(at),
+            ),
+            (Some(y), None) => {
+                horizon.check(v, y, &format!("{at}.year"));
+            }
+            (None, Some(f)) => {
+                horizon.check(v, f, &format!("{at}.from"));
+            }
+            (None, None) => {}
+        }
+        let Some(t) = self.to else { return };
+        if !horizon.check(v, t, &format!("{at}.to")) {
+            return;
+        }
+        let reason = match (self.year, self.from) {
+            (Some(_), _) => "to ends a recurring entry (from … to), not a one-off year",
+            (None, Some(f)) if t < f => "to must be a year at or after from",
+            (None, None) if !required => "to ends a recurring entry: give its from as well",
+            _ => return,
+        };
+        v.push(
+            Error::InvalidPlan {
+                reason: format!("{reason} ({what})"),
+            }
+            .at(format!("{at}.to")),
+        );
+    }
+}
+
+/// Checks an in-kind entry at `at` as a cost line is checked: a known
+/// member, its years, and its value per year, either `amount` or
+/// `hours` × `rate`, never negative and a whole multiple of the unit (the
+/// value is credited against cash, which is).
+fn in_kind(
+    v: &mut Vec<Error>,
+    k: &super::document::InKind,
+    plan: &Plan,
+    horizon: &Horizon,
+    members: &HashSet<&str>,
+    at: &str,
+) {
+    if !members.contains(k.member.as_str()) {
+        v.push(
+            Error::UnknownMember {
+                id: k.member.clone(),
+            }
+            .at(format!("{at}.member")),
+        );
+    }
+    let when = When {
+        year: k.year,
+        from: k.from,
+        to: k.to,
+    };
+    when.check(v, horizon, "in-kind entry", at, false);
+    match (k.amount, k.hours, k.rate) {
+        (Some(a), None, None) => amount(
+            v,
+            a.value(),
+            plan,
+            &format!("in-kind amount of {:?}", k.member),
+            &format!("{at}.amount"),
+        ),
+        (Some(_), hours, _) => v.push(
+            Error::InvalidPlan {
+                reason: "an in-kind entry is valued by amount, or by hours and rate, not both"
+                    .into(),
+            }
+            .at(format!(
+                "{at}.{}",
+                if hours.is_some() { "hours" } else { "rate" }
+            )),
+        ),
+        (None, Some(h), Some(r)) => {
+            let mut fine = true;
+            for (field, x) in [("hours", h), ("rate", r)] {
+                if x.value() < Decimal::ZERO {
+                    fine = false;
+                    v.push(
+                        Error::NegativeAmount {
+                            what: format!("in-kind {field} of {:?}", k.member),
+                            value: x.value(),
+                        }
+                        .at(format!("{at}.{field}")),
+                    );
+                }
+            }
+            if fine {
+                hours_times_rate(v, h.value(), r.value(), plan, &format!("{at}.rate"));
+            }
+        }
+        (None, _, _) => v.push(
+            Error::MissingField {
+                field: "amount, or hours and rate".into(),
+            }
+            .at(at),
+        ),
+    }
+}
+
+/// Refuses a value per year `hours` × `rate` that is not a whole multiple
+/// of the unit, or beyond what a decimal holds; computed exactly.
+fn hours_times_rate(v: &mut Vec<Error>, hours: Decimal, rate: Decimal, plan: &Plan, at: &str) {
+    use super::exact::{decimal, q};
+    let value = q(hours) * q(rate);
+    let Ok(total) = decimal(&value) else {
+        v.push(Error::overflow("an in-kind value (hours × rate)").at(at));
+        return;
+    };
+    let unit = plan.unit.value();
+    if unit > Decimal::ZERO && !(value / q(unit)).is_integer() {
+        v.push(Error::NotMultipleOfUnit { total, unit }.at(at));
+    }
 }
 
 fn text(v: &mut Vec<Error>, value: &str, at: &str) {

@@ -411,16 +411,16 @@ fn members_of_year(
     // Each member's in-kind entries, found once rather than by scanning
     // every entry for every member (quadratic in a plan with an entry per
     // member).
-    let mut in_kind: Vec<Vec<&InKind>> = vec![Vec::new(); plan.members.len()];
+    let mut in_kind: Vec<Vec<(usize, &InKind)>> = vec![Vec::new(); plan.members.len()];
     let index: HashMap<&str, usize> = plan
         .members
         .iter()
         .enumerate()
         .map(|(m, member)| (member.id.as_str(), m))
         .collect();
-    for entry in &plan.in_kind {
+    for (i, entry) in plan.in_kind.iter().enumerate() {
         if let Some(&m) = index.get(entry.member.as_str()) {
-            in_kind[m].push(entry);
+            in_kind[m].push((i, entry));
         }
     }
     // Position of every member among each line's participants, so looking
@@ -570,11 +570,14 @@ fn members_of_year(
     })
 }
 
-/// The in-kind value a member contributes in `year`, from its `entries`.
-fn in_kind_value(plan: &Plan, entries: &[&InKind], year: i32) -> Result<Decimal> {
+/// The in-kind value a member contributes in `year`, from its `entries`
+/// (each with its index in the plan, where a sum too large is placed).
+/// validate.rs has made sure that each entry has one value and one period.
+fn in_kind_value(plan: &Plan, entries: &[(usize, &InKind)], year: i32) -> Result<Decimal> {
     let last = plan.first_year + plan.years as i32 - 1;
     let mut total = zero();
-    for entry in entries {
+    let mut counted = None;
+    for &(i, entry) in entries {
         let (from, to) = match (entry.year, entry.from) {
             (Some(y), _) => (y, y),
             (None, Some(f)) => (f, entry.to.unwrap_or(last)),
@@ -583,11 +586,15 @@ fn in_kind_value(plan: &Plan, entries: &[&InKind], year: i32) -> Result<Decimal>
         if year < from || year > to {
             continue;
         }
+        counted = Some(i);
         total += match (entry.amount, entry.hours, entry.rate) {
             (Some(a), _, _) => q(a.value()),
             (None, Some(h), Some(r)) => q(h.value()) * q(r.value()),
             _ => zero(),
         };
     }
-    exact::decimal(&total)
+    exact::decimal(&total).map_err(|e| match counted {
+        Some(i) => e.at(format!("in_kind[{i}]")),
+        None => e,
+    })
 }
