@@ -275,7 +275,8 @@ pub struct InKind {
 
 // Read by the hand-written `Deserialize` below, not a derived one: serde's
 // derived reading of a tagged enum buffers every key first, and that
-// buffering cost the browser module more code than all of the variants.
+// buffering cost the browser module more code than all of the variants,
+// and lost the path of every error inside the key.
 /// How a cost is shared among the members who pay it.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
