@@ -19,7 +19,26 @@
 // Nothing is ever thrown into the host page: every event handler catches,
 // and a failure shows a message inside the element, keeping the last good
 // result on screen.
-import init, { computeBudget, referenceBudget } from "./pkg/index.js";
+
+/**
+ * andel's calculator package, loaded by `loadPackage` when the first element
+ * starts. A dynamic import, not a static one: when ./pkg/ is missing (the
+ * package not built, or not copied beside this file) a static import would
+ * fail the whole module before the element is defined, leaving a blank page;
+ * this way the element says what went wrong.
+ */
+let andel = null;
+let loading = null;
+
+function loadPackage() {
+  loading ??= import(new URL("./pkg/index.js", import.meta.url).href).then(async (pkg) => {
+    await pkg.default();
+    andel = pkg;
+  });
+  // A failed load is not cached: an element added later tries again.
+  loading.catch(() => (loading = null));
+  return loading;
+}
 
 /** The budget's year; the calculator shows none, so any year would do. */
 const YEAR = 2021;
@@ -71,6 +90,7 @@ const TEXT = {
     link: "Länk till dessa värden",
     loading: "Laddar beräkningen …",
     loadFailed: "Kalkylatorn kunde inte laddas",
+    loadWhere: (url) => `Kalkylatorns paket läses från ${url}.`,
     stale: "Tabellen och diagrammet visar resultatet för de senaste giltiga värdena.",
     notNumber: "Skriv ett tal, till exempel 1 250 000.",
     notWhole: "Skriv ett heltal, till exempel 15 128.",
@@ -121,6 +141,7 @@ const TEXT = {
     link: "Link to these inputs",
     loading: "Loading the calculation …",
     loadFailed: "The calculator could not be loaded",
+    loadWhere: (url) => `Its package is read from ${url}.`,
     stale: "The table and the chart show the result for the last valid inputs.",
     notNumber: "Enter a number, for example 1,250,000.",
     notWhole: "Enter a whole number, for example 15,128.",
@@ -289,7 +310,7 @@ export function stateFromHash(hash) {
 
 /** The reference case (year one of examples/tillvaxtmotor.toml) as the calculator's state. */
 function referenceState(lang) {
-  const budget = referenceBudget();
+  const budget = andel.referenceBudget();
   return {
     lang,
     total: formatDecimal(budget.total, lang),
@@ -362,7 +383,7 @@ export class AndelCalculator extends HTMLElement {
   }
 
   async _start(lang) {
-    await init();
+    await loadPackage();
     const fromUrl = this.hasAttribute("no-url-state") ? null : stateFromHash(globalThis.location?.hash);
     this._state = fromUrl ?? referenceState(lang);
     this._build();
@@ -377,7 +398,7 @@ export class AndelCalculator extends HTMLElement {
     const p = document.createElement("p");
     p.setAttribute("role", "alert");
     p.className = "error";
-    p.textContent = `${TEXT[lang].loadFailed}: ${err?.message ?? err}`;
+    p.textContent = `${TEXT[lang].loadFailed}: ${err?.message ?? err} ${TEXT[lang].loadWhere(new URL("./pkg/", import.meta.url).href)}`;
     this.shadowRoot.replaceChildren(Object.assign(document.createElement("style"), { textContent: STYLE }), p);
   }
 
@@ -654,7 +675,7 @@ export class AndelCalculator extends HTMLElement {
     }
     let result;
     try {
-      result = computeBudget(built.budget);
+      result = andel.computeBudget(built.budget);
     } catch (err) {
       this._showError(fieldOfPath(err?.path), this._t.codes[err?.code] ?? messageOf(err));
       return;
