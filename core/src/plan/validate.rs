@@ -267,7 +267,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             for (j, p) in parts.iter().enumerate() {
                 if !member_ids.contains(p.as_str()) {
                     v.push(
-                        Error::UnknownMember { id: p.clone() }
+                        Error::unknown_member(p, plan.members.iter().map(|m| m.id.as_str()))
                             .at(format!("{at}.participants[{j}]")),
                     );
                 } else if !paying.contains(p.as_str()) {
@@ -315,10 +315,8 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         let at = format!("in_kind[{i}]");
         if !member_ids.contains(k.member.as_str()) {
             v.push(
-                Error::UnknownMember {
-                    id: k.member.clone(),
-                }
-                .at(format!("{at}.member")),
+                Error::unknown_member(&k.member, plan.members.iter().map(|m| m.id.as_str()))
+                    .at(format!("{at}.member")),
             );
         }
         for (field, year) in [("year", k.year), ("from", k.from), ("to", k.to)] {
@@ -426,7 +424,10 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                negative_ok: bool| {
         for (id, value) in map {
             if !members.contains(id.as_str()) {
-                v.push(Error::UnknownMember { id: id.clone() }.at(format!("{at}.{field}.{id}")));
+                // The set has no order; the ids are listed sorted.
+                let mut known: Vec<&str> = members.iter().copied().collect();
+                known.sort_unstable();
+                v.push(Error::unknown_member(id, known).at(format!("{at}.{field}.{id}")));
             }
             if !negative_ok && value.value() < Decimal::ZERO {
                 v.push(
