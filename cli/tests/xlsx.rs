@@ -31,7 +31,13 @@ fn the_workbook_has_numbers_and_sum_formulas_that_agree() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("plan.xlsx");
     let out = Command::new(env!("CARGO_BIN_EXE_andel"))
-        .args(["export", &example("tillvaxtmotor.toml"), "--output"])
+        .args([
+            "export",
+            &example("tillvaxtmotor.toml"),
+            "--lang",
+            "en",
+            "--output",
+        ])
         .arg(&path)
         .output()
         .unwrap();

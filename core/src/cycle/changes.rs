@@ -316,7 +316,7 @@ impl ChangeExplanation {
     /// ```
     pub fn to_text(&self, lang: Lang) -> String {
         let kr = |d: Decimal| money(d, &self.currency, lang);
-        let symbol = crate::text::figures::currency_symbol(&self.currency, lang);
+        let symbol = crate::text::currency_symbol(&self.currency, lang);
         let before = i64::from(self.year) - 1;
         let mut out = if self.change.is_zero() {
             match lang {

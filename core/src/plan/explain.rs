@@ -4,8 +4,7 @@ use super::document::{Key, Plan};
 use super::result::PlanResult;
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
-use crate::text::figures::currency_symbol;
-use crate::text::{Lang, approx, figure, fraction, money, signed};
+use crate::text::{Lang, currency_symbol, figure, fraction, money, signed};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -131,14 +130,22 @@ pub fn rounding_sentence(method: crate::Method, lang: Lang) -> String {
 /// with `shift` 2 and `suffix` `" %"`.
 fn exact_and_rounded(f: &Fraction, shift: u32, decimals: u32, suffix: &str, lang: Lang) -> String {
     let exact = fraction(f, lang);
-    if f.denominator() == 1u8.into() && shift == 0 {
-        // A whole number needs no rounded figure beside it.
+    let Some(r) = f.round(shift, decimals, crate::Rounding::HalfAwayFromZero) else {
         return exact;
+    };
+    let scale = super::exact::q(Decimal::from(10u64.pow(shift)));
+    if super::exact::q(r) == f.rational() * scale {
+        // The decimal is the exact value: no "≈", nothing to label.
+        if shift == 0 {
+            return exact;
+        }
+        return format!("{exact} (= {}{suffix})", figure(r.normalize(), lang));
     }
-    match approx(f, shift, decimals, lang) {
-        Some(r) => format!("{exact} (≈ {r}{suffix}, {})", lang.labels().rounded),
-        None => exact,
-    }
+    format!(
+        "{exact} (≈ {}{suffix}, {})",
+        figure(r, lang),
+        lang.labels().rounded
+    )
 }
 
 /// Decimals of the rounded figures shown beside exact fractions.
@@ -258,7 +265,7 @@ pub(crate) fn explain(
     let share = exact_and_rounded(&m.share, 2, SHOWN_DECIMALS, " %", lang);
     let rounding = Fraction::from_rational(super::exact::q(m.contribution) - m.exact.rational());
     let rounding = match rounding.round(0, SHOWN_DECIMALS, crate::Rounding::HalfAwayFromZero) {
-        Some(r) if rounding.rational() == super::exact::q(r) => signed(r, lang),
+        Some(r) if rounding.rational() == super::exact::q(r) => signed(r.normalize(), lang),
         Some(r) => format!("≈ {}", signed(r, lang)),
         None => fraction(&rounding, lang),
     };

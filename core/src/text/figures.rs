@@ -123,7 +123,13 @@ pub fn money(d: Decimal, currency: &str, lang: Lang) -> String {
 }
 
 /// `kr` for kronor in Swedish, else the currency code.
-pub(crate) fn currency_symbol(currency: &str, lang: Lang) -> &str {
+///
+/// ```
+/// use andel::text::{Lang, currency_symbol};
+/// assert_eq!(currency_symbol("SEK", Lang::Sv), "kr");
+/// assert_eq!(currency_symbol("SEK", Lang::En), "SEK");
+/// ```
+pub fn currency_symbol(currency: &str, lang: Lang) -> &str {
     if lang == Lang::Sv && currency.eq_ignore_ascii_case("SEK") {
         "kr"
     } else {

@@ -13,10 +13,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub(crate) mod figures;
+mod figures;
 mod labels;
 
-pub use figures::{NARROW_NBSP, approx, figure, fraction, grouped, money, signed};
+pub use figures::{NARROW_NBSP, approx, currency_symbol, figure, fraction, grouped, money, signed};
 pub use labels::Labels;
 
 use crate::error::Error;
