@@ -356,3 +356,49 @@ fn population_sentence(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Method;
+
+    #[test]
+    fn the_rounding_sentence_depends_on_the_method_in_both_languages() {
+        let lr_sv = rounding_sentence(Method::LargestRemainder, Lang::Sv);
+        let lr_en = rounding_sentence(Method::LargestRemainder, Lang::En);
+        assert!(lr_sv.contains("inom en enhet"), "{lr_sv}");
+        assert!(lr_en.contains("within one unit"), "{lr_en}");
+        let d_sv = rounding_sentence(Method::Dhondt, Lang::Sv);
+        let d_en = rounding_sentence(Method::Dhondt, Lang::En);
+        assert!(
+            d_sv.contains("metoden dhondt") && d_sv.contains("mer än en enhet"),
+            "{d_sv}"
+        );
+        assert!(
+            d_en.contains("dhondt apportionment") && d_en.contains("more than one unit"),
+            "{d_en}"
+        );
+    }
+
+    #[test]
+    fn exact_values_are_not_labelled_rounded() {
+        let plan = Plan::reference();
+        let result = plan.compute().unwrap();
+        for lang in Lang::ALL {
+            let text = explain(&plan, &result, "hh", 2021, lang)
+                .unwrap()
+                .to_string();
+            // The university's share is exactly 0: no "≈" beside it.
+            assert!(text.contains("0 (= 0 %)"), "{text}");
+            let text = explain(&plan, &result, "halmstad", 2021, lang)
+                .unwrap()
+                .to_string();
+            let rounded = lang.labels().rounded;
+            assert!(text.contains(&format!("%, {rounded})")), "{text}");
+            assert!(
+                !text.contains("exactly 4") && !text.contains("exakt 4"),
+                "{text}"
+            );
+        }
+    }
+}
