@@ -419,7 +419,9 @@ impl Error {
     /// The family this error belongs to.
     pub fn family(&self) -> ErrorFamily {
         match self {
-            Error::InvalidNumber { .. } | Error::InvalidDate { .. } => ErrorFamily::Input,
+            Error::InvalidNumber { .. }
+            | Error::InvalidDate { .. }
+            | Error::UnknownLanguage { .. } => ErrorFamily::Input,
             Error::Overflow { .. } => ErrorFamily::Overflow,
             Error::Internal { .. } => ErrorFamily::Internal,
             Error::InPlan { source, .. } => match source.family() {

@@ -135,8 +135,9 @@ fn exact_and_rounded(f: &Fraction, shift: u32, decimals: u32, suffix: &str, lang
     };
     let scale = super::exact::q(Decimal::from(10u64.pow(shift)));
     if super::exact::q(r) == f.rational() * scale {
-        // The decimal is the exact value: no "≈", nothing to label.
-        if shift == 0 {
+        // The decimal is the exact value: no "≈", nothing to label, and
+        // nothing to add to a whole number.
+        if shift == 0 && f.denominator() == 1u8.into() {
             return exact;
         }
         return format!("{exact} (= {}{suffix})", figure(r.normalize(), lang));
