@@ -88,25 +88,16 @@ pub fn table(allocation: &Allocation, lang: Lang) -> String {
 fn caption(allocation: &Allocation, lang: Lang) -> String {
     let count = allocation.parts.len();
     let l = lang.labels();
-    let mut text = match lang {
-        Lang::En => format!(
-            "{} split by {count} weight{}: unit {}, method {}",
-            allocation.total,
-            if count == 1 { "" } else { "s" },
-            allocation.unit,
-            allocation.method,
-        ),
-        Lang::Sv => format!(
-            "{} {} {count} {}: {} {}, {} {}",
-            figure(allocation.total, lang),
-            l.split_by,
-            if count == 1 { "vikt" } else { "vikter" },
-            l.unit,
-            figure(allocation.unit, lang),
-            l.method,
-            allocation.method,
-        ),
-    };
+    let mut text = format!(
+        "{} {} {count} {}: {} {}, {} {}",
+        figure(allocation.total, lang),
+        l.split_by,
+        if count == 1 { l.weight } else { l.weights },
+        l.unit,
+        figure(allocation.unit, lang),
+        l.method,
+        allocation.method,
+    );
     if let Some(first) = allocation.first_divisor {
         // Writing to a String cannot fail.
         let _ = write!(text, ", {} {}", l.first_divisor, figure(first, lang));
