@@ -20,7 +20,7 @@ pub fn run(args: &DiffArgs, lang: Option<Lang>) -> Result<String, Failure> {
         ReportFormat::Table => {
             let mut out = format!("A: {} ({})\nB: {} ({})\n", d.a, a.name, d.b, b.name);
             out.push_str(&format!(
-                "{} B − A, {} ({}):\n\n",
+                "{} B - A, {} ({}):\n\n",
                 l.change_per_member_and_year,
                 currency_symbol(&d.currency, lang),
                 l.percent_of_a

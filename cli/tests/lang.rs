@@ -370,3 +370,62 @@ fn an_unknown_language_is_a_usage_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("unknown language \"de\""), "{err}");
 }
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The header cells of the first table (the line before the first rule).
+fn first_header(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let rule = lines.iter().position(|l| l.starts_with("--")).unwrap();
+    cells(lines[rule - 1])
+}
+
+#[test]
+fn the_cycle_tables_have_swedish_headers_on_every_column() {
+    let cycle = example("tillvaxtmotor-cycle.toml");
+    let invoices = ok(&["invoices", &cycle, "--year", "2022", "--settle"]);
+    assert_eq!(
+        first_header(&invoices),
+        [
+            "förfaller",
+            "nr",
+            "medlem",
+            "belopp",
+            "avräkning",
+            "totalt",
+            "referens"
+        ]
+    );
+    let settle = ok(&["settle", &cycle, "--year", "2021"]);
+    assert_eq!(
+        first_header(&settle),
+        ["medlem", "budget", "utfall", "avräkning", "innebörd"]
+    );
+    assert!(settle.contains("återbetalning"), "{settle}");
+    let settle_en = ok(&["settle", &cycle, "--year", "2021", "--lang", "en"]);
+    assert_eq!(
+        first_header(&settle_en),
+        ["member", "planned", "actual", "settlement", "effect"]
+    );
+    let diff = ok(&[
+        "diff",
+        &example("tillvaxtmotor.toml"),
+        &example("tillvaxtmotor-ljungby-leaves.toml"),
+    ]);
+    assert_eq!(
+        first_header(&diff),
+        ["medlem", "2021", "2022", "2023", "2024", "2025", "totalt"]
+    );
+    assert!(diff.contains("nettokostnad"), "{diff}");
+    for text in [&invoices, &settle, &diff] {
+        assert!(!text.contains('\u{2212}'), "{text}");
+    }
+    let calendar = ok(&["calendar", &cycle]);
+    assert!(calendar.contains(": budgetkalender\n"), "{calendar}");
+}
