@@ -76,7 +76,10 @@ pub enum Command {
     #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
     /// Explain how one member's contribution in one year arose.
-    #[command(after_help = EXPLAIN_EXAMPLES)]
+    #[command(
+        after_help = EXPLAIN_EXAMPLES,
+        override_usage = "andel explain [OPTIONS] [FILE] MEMBER YEAR"
+    )]
     Explain(ExplainArgs),
     /// Check a plan file and report every problem, each with its line and column.
     #[command(after_help = CHECK_EXAMPLES)]
@@ -307,9 +310,9 @@ pub struct PlanArgs {
 /// `andel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The plan file (optional; default: the bundled reference case), the
-    /// member's id or name, and the budget year.
-    #[arg(value_name = "[FILE] MEMBER YEAR", num_args = 2..=3, required = true)]
+    /// [FILE] MEMBER YEAR: the plan file (optional; default: the bundled
+    /// reference case), the member's id or name, and the budget year.
+    #[arg(value_name = "ARG", num_args = 2..=3, required = true)]
     pub words: Vec<String>,
 }
 
