@@ -3,14 +3,18 @@
 use crate::args::{AllocateArgs, Format};
 use crate::failure::Failure;
 use crate::render;
+use andel::text::Lang;
 use andel::{Allocation, Allocator, DEFAULT_UNIT, Decimal, Method, parse_decimal};
 
 /// Runs `andel allocate` and returns the text to print.
-pub fn run(args: &AllocateArgs) -> Result<String, Failure> {
+///
+/// The table is in English unless `--lang sv` is given: a split has no
+/// currency to choose a language by.
+pub fn run(args: &AllocateArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let allocation = explain(args)?;
     check_sum(&allocation)?;
     match args.format {
-        Format::Table => Ok(render::table(&allocation)),
+        Format::Table => Ok(render::table(&allocation, lang.unwrap_or(Lang::En))),
         Format::Json => render::json(&allocation),
         Format::Csv => Ok(render::csv(&allocation)),
     }

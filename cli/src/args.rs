@@ -14,7 +14,8 @@ const EXAMPLES: &str = "\
 Examples:
   andel plan                                   # the bundled reference case
   andel plan examples/tillvaxtmotor.toml --year 2024
-  andel explain examples/tillvaxtmotor.toml halmstad 2025
+  andel explain halmstad 2025                  # the reference case
+  andel explain examples/tillvaxtmotor.toml Halmstad 2025 --lang en
   andel check my-plan.toml
   andel allocate --total 1000000 --unit 1 Båstad=15128 Falkenberg=45367 Halmstad=102767
   andel allocate --help";
@@ -57,6 +58,12 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Language of tables and texts: sv (Swedish labels, 1 250 000,50) or
+    /// en. Default: sv for plans in SEK, else en; allocate: en. JSON and
+    /// CSV are the same in both.
+    #[arg(long, global = true, value_name = "sv|en")]
+    pub lang: Option<andel::text::Lang>,
 }
 
 /// The subcommands.
@@ -69,8 +76,13 @@ pub enum Command {
     #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
     /// Explain how one member's contribution in one year arose.
+    #[command(
+        after_help = EXPLAIN_EXAMPLES,
+        override_usage = "andel explain [OPTIONS] [FILE] MEMBER YEAR"
+    )]
     Explain(ExplainArgs),
     /// Check a plan file and report every problem, each with its line and column.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// Print the JSON Schema of the plan format.
     Schema,
@@ -94,12 +106,33 @@ pub enum Command {
     Export(ExportArgs),
 }
 
+const EXPLAIN_EXAMPLES: &str = "\
+MEMBER is a member's id (halmstad) or its name (Halmstad, \"Högskolan i
+Halmstad\") when only one member has it. Without a FILE, the bundled
+reference case is used.
+
+Examples:
+  andel explain halmstad 2025                  # the reference case, in Swedish
+  andel explain examples/tillvaxtmotor.toml Falkenberg 2021
+  andel explain examples/tillvaxtmotor.toml hh 2023 --lang en";
+
+const CHECK_EXAMPLES: &str = "\
+Without a FILE, the bundled reference case is checked.
+
+Examples:
+  andel check                                  # the reference case
+  andel check my-plan.toml                     # every problem, FILE:LINE:COLUMN
+
+Exit status: 0 when the plan is sound, 2 when it has a problem.";
+
 const EXPORT_EXAMPLES: &str = "\
 A summary sheet and one sheet per budget year; amounts are numbers in
 kronor format and every total is a SUM formula that agrees with andel.
+Sheet names, headers and totals are in Swedish for plans in SEK.
 
 Examples:
-  andel export examples/tillvaxtmotor.toml --output tillvaxtmotor.xlsx";
+  andel export examples/tillvaxtmotor.toml --output tillvaxtmotor.xlsx
+  andel export --output reference.xlsx --lang en";
 
 /// `andel export`.
 #[derive(Debug, Args)]
@@ -217,8 +250,8 @@ pub struct InvoicesArgs {
     pub outcome: Option<std::path::PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// `andel settle`.
@@ -237,8 +270,8 @@ pub struct SettleArgs {
     pub outcome: Option<std::path::PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// `andel diff`.
@@ -253,8 +286,8 @@ pub struct DiffArgs {
     pub b: std::path::PathBuf,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// `andel plan`.
@@ -270,32 +303,25 @@ pub struct PlanArgs {
     pub year: Option<i32>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 /// `andel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The plan file.
-    #[arg(value_name = "FILE")]
-    pub file: std::path::PathBuf,
-
-    /// The member's id.
-    #[arg(value_name = "MEMBER")]
-    pub member: String,
-
-    /// The budget year.
-    #[arg(value_name = "YEAR")]
-    pub year: i32,
+    /// [FILE] MEMBER YEAR: the plan file (optional; default: the bundled
+    /// reference case), the member's id or name, and the budget year.
+    #[arg(value_name = "ARG", num_args = 2..=3, required = true)]
+    pub words: Vec<String>,
 }
 
 /// `andel check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The plan file.
+    /// The plan file; default: the bundled reference case.
     #[arg(value_name = "FILE")]
-    pub file: std::path::PathBuf,
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// The arguments of `andel allocate`.
@@ -337,6 +363,19 @@ pub enum Format {
     /// The full explained allocation as pretty JSON (decimals and fractions as strings).
     Json,
     /// One row per part with a header row, for spreadsheets.
+    Csv,
+}
+
+/// How `andel plan`, `invoices`, `settle` and `diff` print their result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned tables with totals, for people, in the --lang language.
+    Table,
+    /// The whole result as pretty JSON (amounts and fractions as strings,
+    /// the same in every language).
+    Json,
+    /// One row per member (and year, instalment or change) with a header
+    /// row, for spreadsheets and import (the same in every language).
     Csv,
 }
 

@@ -3,34 +3,33 @@
 
 use crate::args::{CalendarArgs, CalendarFormat};
 use crate::failure::Failure;
-use crate::plan::Source;
+use crate::plan::{Source, language};
+use andel::text::Lang;
 use std::fmt::Write;
 
 /// `andel calendar FILE [--format table|json|ics]`.
-pub fn run(args: &CalendarArgs) -> Result<String, Failure> {
+pub fn run(args: &CalendarArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
     let (plan, result) = source.compute()?;
+    let l = language(lang, &result.currency).labels();
     let calendar = plan.calendar(&result).map_err(|e| source.failure(e))?;
     match args.format {
         CalendarFormat::Ics => Ok(calendar.to_ics()),
         CalendarFormat::Json => Ok(calendar.to_json() + "\n"),
         CalendarFormat::Table => {
             if calendar.entries.is_empty() {
-                return Ok(format!(
-                    "{}: the plan has no [[milestones]] (see docs/annual-cycle.md)\n",
-                    calendar.name
-                ));
+                return Ok(format!("{}: {}\n", calendar.name, l.no_milestones));
             }
             // Free text reads best left-aligned, one milestone a line.
-            let mut out = format!("{}: budget calendar\n\n", calendar.name);
+            let mut out = format!("{}: {}\n\n", calendar.name, l.budget_calendar);
             for e in &calendar.entries {
                 let _ = write!(
                     out,
-                    "{}  budget year {}  {}: {}",
-                    e.date, e.budget_year, e.name, e.due
+                    "{}  {} {}  {}: {}",
+                    e.date, l.budget_year, e.budget_year, e.name, e.due
                 );
                 if let Some(who) = &e.who {
-                    let _ = write!(out, " (for: {who})");
+                    let _ = write!(out, " ({}: {who})", l.for_whom);
                 }
                 out.push('\n');
             }

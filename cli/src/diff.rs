@@ -1,37 +1,38 @@
 //! `andel diff A B`: how two plans (scenarios) differ, per member and year.
 
-use crate::args::{DiffArgs, Format};
+use crate::args::{DiffArgs, ReportFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, signed};
+use crate::plan::{Source, aligned, language};
+use andel::text::{Lang, currency_symbol, signed};
 
 /// `andel diff A B [--format table|csv|json]`.
-pub fn run(args: &DiffArgs) -> Result<String, Failure> {
+pub fn run(args: &DiffArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let a = Source::read(&args.a)?;
     let b = Source::read(&args.b)?;
     let (_, ra) = a.compute()?;
     let (_, rb) = b.compute()?;
     let d = andel::cycle::diff(&ra, &rb)?;
+    let lang = language(lang, &ra.currency);
+    let l = lang.labels();
     match args.format {
-        Format::Json => Ok(d.to_json() + "\n"),
-        Format::Csv => Ok(d.to_csv()),
-        Format::Table => {
+        ReportFormat::Json => Ok(d.to_json() + "\n"),
+        ReportFormat::Csv => Ok(d.to_csv()),
+        ReportFormat::Table => {
             let mut out = format!("A: {} ({})\nB: {} ({})\n", d.a, a.name, d.b, b.name);
             out.push_str(&format!(
-                "Change B − A per member and year, {} (percent of A):\n\n",
-                d.currency
+                "{} B - A, {} ({}):\n\n",
+                l.change_per_member_and_year,
+                currency_symbol(&d.currency, lang),
+                l.percent_of_a
             ));
-            let mut header = vec!["member".to_string()];
+            let mut header = vec![l.member.to_string()];
             header.extend(d.years.iter().map(|y| y.year.to_string()));
-            header.push("total".into());
+            header.push(l.total.into());
             let cell = |m: &andel::cycle::MemberDiff| match m.change_percent {
                 Some(p) if !m.change.is_zero() => {
-                    format!(
-                        "{} ({} %)",
-                        signed(&m.change.to_string()),
-                        signed(&p.to_string())
-                    )
+                    format!("{} ({} %)", signed(m.change, lang), signed(p, lang))
                 }
-                _ => signed(&m.change.to_string()),
+                _ => signed(m.change, lang),
             };
             let rows: Vec<Vec<String>> = d
                 .totals
@@ -44,15 +45,14 @@ pub fn run(args: &DiffArgs) -> Result<String, Failure> {
                     row
                 })
                 .collect();
-            let mut footer = vec!["net cost".to_string()];
-            footer.extend(d.years.iter().map(|y| signed(&y.change.to_string())));
-            footer.push(signed(
-                &d.years
+            let mut footer = vec![l.net_cost.to_string()];
+            footer.extend(d.years.iter().map(|y| signed(y.change, lang)));
+            footer.push(
+                d.years
                     .iter()
-                    .map(|y| y.change)
-                    .sum::<andel::Decimal>()
-                    .to_string(),
-            ));
+                    .try_fold(andel::Decimal::ZERO, |acc, y| acc.checked_add(y.change))
+                    .map_or_else(|| l.too_large.to_string(), |t| signed(t, lang)),
+            );
             out.push_str(&aligned(&header, &rows, Some(&footer)));
             Ok(out)
         }

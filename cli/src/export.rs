@@ -3,22 +3,27 @@
 
 use crate::args::ExportArgs;
 use crate::failure::Failure;
-use crate::plan::Source;
+use crate::plan::{Source, language};
+use andel::text::Lang;
 
 /// `andel export [FILE] --output OUT.xlsx`.
-pub fn run(args: &ExportArgs) -> Result<String, Failure> {
+pub fn run(args: &ExportArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = match &args.file {
         Some(path) => Source::read(path)?,
         None => Source::reference(),
     };
     let (_, result) = source.compute()?;
-    let bytes = result.to_xlsx()?;
+    let lang = language(lang, &result.currency);
+    let bytes = result.to_xlsx_in(lang)?;
     std::fs::write(&args.output, bytes)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", args.output.display())))?;
+    let l = lang.labels();
     Ok(format!(
-        "{}: {} budget years written to {}\n",
+        "{}: {} {} {} {}\n",
         result.name,
         result.years.len(),
+        l.budget_years,
+        l.written_to,
         args.output.display()
     ))
 }

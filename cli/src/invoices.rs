@@ -1,13 +1,14 @@
 //! `andel invoices FILE --year Y`: a year's instalments, member by member.
 
-use crate::args::{Format, InvoicesArgs};
+use crate::args::{InvoicesArgs, ReportFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, signed};
+use crate::plan::{Source, aligned, language};
 use crate::settle::settlement;
 use andel::plan::Plan;
+use andel::text::{Labels, Lang, figure, money, signed};
 
 /// `andel invoices FILE --year Y [--settle [--outcome FILE]] [--format …]`.
-pub fn run(args: &InvoicesArgs) -> Result<String, Failure> {
+pub fn run(args: &InvoicesArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
     let (plan, result) = source.compute()?;
     let settled = match args.settle {
@@ -23,15 +24,20 @@ pub fn run(args: &InvoicesArgs) -> Result<String, Failure> {
     let invoices = plan
         .invoices(&result, args.year, settled.as_ref())
         .map_err(|e| source.failure(Plan::locate(e, &source.text, source.format)))?;
+    let lang = language(lang, &result.currency);
+    let l = lang.labels();
+    let fig = |d: andel::Decimal| figure(d, lang);
     match args.format {
-        Format::Json => Ok(invoices.to_json() + "\n"),
-        Format::Csv => Ok(invoices.to_csv()),
-        Format::Table => {
-            let mut header = ["due", "#", "member", "amount"].map(String::from).to_vec();
+        ReportFormat::Json => Ok(invoices.to_json() + "\n"),
+        ReportFormat::Csv => Ok(invoices.to_csv()),
+        ReportFormat::Table => {
+            let mut header = [l.due, l.number, l.member, l.amount]
+                .map(String::from)
+                .to_vec();
             if settled.is_some() {
-                header.extend(["settlement", "total"].map(String::from));
+                header.extend([l.settlement, l.total].map(String::from));
             }
-            header.push("reference".into());
+            header.push(l.reference.into());
             let mut rows = Vec::new();
             for run in &invoices.runs {
                 for i in &run.invoices {
@@ -39,46 +45,44 @@ pub fn run(args: &InvoicesArgs) -> Result<String, Failure> {
                         i.due.to_string(),
                         i.instalment.to_string(),
                         i.name.clone(),
-                        i.amount.to_string(),
+                        fig(i.amount),
                     ];
                     if settled.is_some() {
-                        row.push(signed(&i.settlement.to_string()));
-                        row.push(i.total.to_string());
+                        row.push(signed(i.settlement, lang));
+                        row.push(fig(i.total));
                     }
                     row.push(i.reference.clone());
                     rows.push(row);
                 }
             }
             let mut out = format!(
-                "{}: invoices for {} in {} instalment(s), net {} {}\n",
+                "{}: {} {} ({} {}), {} {}\n",
                 plan.name,
+                l.invoices,
                 args.year,
                 invoices.runs.len(),
-                invoices.net,
-                invoices.currency
+                l.instalments,
+                l.net,
+                money(invoices.net, &invoices.currency, lang)
             );
             if let Some(s) = &settled {
                 out.push_str(&format!(
-                    "The settlement of {} is on the first instalment.\n",
-                    s.year
+                    "{} {} {}.\n",
+                    Labels::capitalized(l.settlement_of),
+                    s.year,
+                    l.settlement_on_first
                 ));
             }
             out.push('\n');
             out.push_str(&aligned(&header, &rows, None));
-            out.push_str("\nEach instalment run:\n\n");
+            out.push_str(&format!("\n{}:\n\n", l.each_instalment_run));
             let rows: Vec<Vec<String>> = invoices
                 .runs
                 .iter()
-                .map(|r| {
-                    vec![
-                        r.instalment.to_string(),
-                        r.due.to_string(),
-                        r.total.to_string(),
-                    ]
-                })
+                .map(|r| vec![r.instalment.to_string(), r.due.to_string(), fig(r.total)])
                 .collect();
             out.push_str(&aligned(
-                &["#", "due", "total"].map(String::from),
+                &[l.number, l.due, l.total].map(String::from),
                 &rows,
                 None,
             ));

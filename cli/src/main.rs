@@ -34,18 +34,19 @@ fn main() -> ExitCode {
         if std::env::var_os("ANDEL_CLI_TEST_PANIC").is_some() {
             panic!("test panic requested by ANDEL_CLI_TEST_PANIC");
         }
+        let lang = cli.lang;
         match &cli.command {
-            Command::Allocate(args) => allocate::run(args),
-            Command::Plan(args) => plan::run(args),
-            Command::Explain(args) => plan::explain(args),
-            Command::Check(args) => plan::check(args),
+            Command::Allocate(args) => allocate::run(args, lang),
+            Command::Plan(args) => plan::run(args, lang),
+            Command::Explain(args) => plan::explain(args, lang),
+            Command::Check(args) => plan::check(args, lang),
             Command::Schema => plan::schema(),
-            Command::Calendar(args) => calendar::run(args),
-            Command::Invoices(args) => invoices::run(args),
-            Command::Settle(args) => settle::run(args),
-            Command::Diff(args) => diff::run(args),
-            Command::Why(args) => why::run(args),
-            Command::Export(args) => export::run(args),
+            Command::Calendar(args) => calendar::run(args, lang),
+            Command::Invoices(args) => invoices::run(args, lang),
+            Command::Settle(args) => settle::run(args, lang),
+            Command::Diff(args) => diff::run(args, lang),
+            Command::Why(args) => why::run(args, lang),
+            Command::Export(args) => export::run(args, lang),
         }
     });
     match result.and_then(|text| write_stdout(&text)) {

@@ -1,9 +1,11 @@
 //! `andel plan`, `andel explain`, `andel check` and `andel schema`: budget
 //! plans from a TOML or JSON file, or the bundled reference case.
 
-use crate::args::{CheckArgs, ExplainArgs, Format, PlanArgs};
+use crate::args::{CheckArgs, ExplainArgs, PlanArgs, ReportFormat};
 use crate::failure::Failure;
+use andel::Decimal;
 use andel::plan::{Format as PlanFormat, Plan, PlanResult, YearResult};
+use andel::text::{Labels, Lang, currency_symbol, figure, money, signed};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -55,13 +57,25 @@ impl Source {
     }
 }
 
+/// The language of a table: the one asked for, else the plan's default
+/// (Swedish for SEK).
+pub(crate) fn language(chosen: Option<Lang>, currency: &str) -> Lang {
+    chosen.unwrap_or_else(|| Lang::default_for(currency))
+}
+
+/// The bundled reference case, or the file given.
+pub(crate) fn source_or_reference(file: Option<&Path>) -> Result<Source, Failure> {
+    match file {
+        Some(path) => Source::read(path),
+        None => Ok(Source::reference()),
+    }
+}
+
 /// `andel plan [FILE] [--year Y] [--format table|csv|json]`.
-pub fn run(args: &PlanArgs) -> Result<String, Failure> {
-    let source = match &args.file {
-        Some(path) => Source::read(path)?,
-        None => Source::reference(),
-    };
+pub fn run(args: &PlanArgs, lang: Option<Lang>) -> Result<String, Failure> {
+    let source = source_or_reference(args.file.as_deref())?;
     let (_, result) = source.compute()?;
+    let lang = language(lang, &result.currency);
     let year = match args.year {
         Some(y) => Some(result.year(y).ok_or_else(|| {
             let first = result.years.first().map_or(y, |f| f.year);
@@ -75,37 +89,56 @@ pub fn run(args: &PlanArgs) -> Result<String, Failure> {
         None => None,
     };
     match (args.format, year) {
-        (Format::Json, None) => Ok(result.to_json() + "\n"),
-        (Format::Json, Some(y)) => Ok(serde_json::to_string_pretty(y)
+        (ReportFormat::Json, None) => Ok(result.to_json() + "\n"),
+        (ReportFormat::Json, Some(y)) => Ok(serde_json::to_string_pretty(y)
             .map_err(|e| Failure::Internal(e.to_string()))?
             + "\n"),
-        (Format::Csv, None) => Ok(result.to_csv()),
-        (Format::Csv, Some(y)) => Ok(csv_of_year(&result, y.year)),
-        (Format::Table, None) => Ok(horizon_table(&result)),
-        (Format::Table, Some(y)) => Ok(year_table(&result, y)),
+        (ReportFormat::Csv, None) => Ok(result.to_csv()),
+        (ReportFormat::Csv, Some(y)) => Ok(csv_of_year(&result, y.year)),
+        (ReportFormat::Table, None) => Ok(horizon_table(&result, lang)),
+        (ReportFormat::Table, Some(y)) => Ok(year_table(&result, y, lang)),
     }
 }
 
-/// `andel explain FILE MEMBER YEAR`.
-pub fn explain(args: &ExplainArgs) -> Result<String, Failure> {
-    let source = Source::read(&args.file)?;
+/// `andel explain [FILE] MEMBER YEAR`.
+pub fn explain(args: &ExplainArgs, lang: Option<Lang>) -> Result<String, Failure> {
+    let (file, member, year) = match args.words.as_slice() {
+        [member, year] => (None, member, year),
+        [file, member, year] => (Some(Path::new(file)), member, year),
+        _ => {
+            return Err(Failure::Usage(
+                "explain takes [FILE] MEMBER YEAR".to_string(),
+            ));
+        }
+    };
+    let year: i32 = year.parse().map_err(|_| {
+        Failure::Usage(format!(
+            "{year:?} is not a budget year: write explain [FILE] MEMBER YEAR, e.g. explain halmstad 2025"
+        ))
+    })?;
+    let source = source_or_reference(file)?;
     let (plan, result) = source.compute()?;
-    let explanation = plan.explain_result(&result, &args.member, args.year)?;
+    let lang = language(lang, &result.currency);
+    let explanation = plan.explain_result_in(&result, member, year, lang)?;
     Ok(explanation.to_string())
 }
 
-/// `andel check FILE`: every problem, each with its place; exit status 2
+/// `andel check [FILE]`: every problem, each with its place; exit status 2
 /// when there is any.
-pub fn check(args: &CheckArgs) -> Result<String, Failure> {
-    let source = Source::read(&args.file)?;
+pub fn check(args: &CheckArgs, lang: Option<Lang>) -> Result<String, Failure> {
+    let source = source_or_reference(args.file.as_deref())?;
     let problems = Plan::check(&source.text, source.format);
     if problems.is_empty() {
         let plan = Plan::read(&source.text, source.format).map_err(|e| source.failure(e))?;
+        let l = language(lang, &plan.currency).labels();
         return Ok(format!(
-            "{}: ok ({} members, {} cost lines, budget years {}–{})\n",
+            "{}: ok ({} {}, {} {}, {} {}–{})\n",
             source.name,
             plan.members.len(),
+            l.members,
             plan.costs.len(),
+            l.cost_lines,
+            l.budget_years,
             plan.first_year,
             plan.first_year + plan.years as i32 - 1
         ));
@@ -145,72 +178,136 @@ fn csv_of_year(result: &PlanResult, year: i32) -> String {
     out
 }
 
-/// Members × years of contributions, with totals, then the shares.
-fn horizon_table(result: &PlanResult) -> String {
+/// Members × years of contributions, with totals (and the value in kind
+/// beside the cash), then the shares, then what is contributed in kind.
+fn horizon_table(result: &PlanResult, lang: Lang) -> String {
+    let l = lang.labels();
+    let fig = |d: Decimal| figure(d, lang);
+    let symbol = currency_symbol(&result.currency, lang);
     let mut out = format!(
-        "{}: contributions in {} (unit {}, {})\n\n",
-        result.name, result.currency, result.unit, result.method
+        "{}: {} {symbol} ({} {}, {} {})\n\n",
+        result.name,
+        l.contributions_in,
+        l.unit,
+        fig(result.unit),
+        l.method,
+        result.method
     );
+    let in_kind = result.totals.iter().any(|t| !t.in_kind.is_zero());
     let years: Vec<String> = result.years.iter().map(|y| y.year.to_string()).collect();
-    let mut header = vec!["member".to_string()];
+    let mut header = vec![l.member.to_string()];
     header.extend(years.iter().cloned());
-    header.push("total".to_string());
+    header.push(l.total.to_string());
+    if in_kind {
+        header.push(l.in_kind.to_string());
+    }
     let mut rows = Vec::new();
     for (m, total) in result.totals.iter().enumerate() {
         let mut row = vec![total.name.clone()];
-        row.extend(
-            result
-                .years
-                .iter()
-                .map(|y| y.members[m].contribution.to_string()),
-        );
-        row.push(total.contribution.to_string());
+        row.extend(result.years.iter().map(|y| fig(y.members[m].contribution)));
+        row.push(fig(total.contribution));
+        if in_kind {
+            row.push(fig(total.in_kind));
+        }
         rows.push(row);
     }
-    let mut footer = vec!["total".to_string()];
-    footer.extend(result.years.iter().map(|y| y.net.to_string()));
-    footer.push(result.total.to_string());
+    let mut footer = vec![l.total.to_string()];
+    footer.extend(result.years.iter().map(|y| fig(y.net)));
+    footer.push(fig(result.total));
+    if in_kind {
+        footer.push(total_of(result.totals.iter().map(|t| t.in_kind), lang));
+    }
     out.push_str(&aligned(&header, &rows, Some(&footer)));
 
-    out.push_str("\nShare of each year's net cost, %:\n\n");
-    let mut header = vec!["member".to_string()];
-    header.extend(years);
+    let _ = write!(out, "\n{}:\n\n", l.share_of_net_cost);
+    let mut header = vec![l.member.to_string()];
+    header.extend(years.iter().cloned());
     let rows: Vec<Vec<String>> = result
         .totals
         .iter()
         .enumerate()
         .map(|(m, t)| {
             let mut row = vec![t.name.clone()];
-            row.extend(
-                result
-                    .years
-                    .iter()
-                    .map(|y| y.members[m].share_percent.to_string()),
-            );
+            row.extend(result.years.iter().map(|y| fig(y.members[m].share_percent)));
             row
         })
         .collect();
     out.push_str(&aligned(&header, &rows, None));
-    notes(&mut out, result);
+    if in_kind {
+        in_kind_table(&mut out, result, lang, years);
+    }
+    notes(&mut out, result, lang);
     out
 }
 
-/// One year in detail: inputs, the breakdown by line, the change.
-fn year_table(result: &PlanResult, y: &YearResult) -> String {
-    let mut out = format!(
-        "{}, budget year {}: gross {}, funding {}, net {} {}\n\n",
-        result.name, y.year, y.gross, y.funding, y.net, result.currency
+/// The members that contribute in kind × years, with totals.
+fn in_kind_table(out: &mut String, result: &PlanResult, lang: Lang, years: Vec<String>) {
+    let l = lang.labels();
+    let fig = |d: Decimal| figure(d, lang);
+    let _ = write!(
+        out,
+        "\n{} ({}), {}:\n\n",
+        Labels::capitalized(l.in_kind_plural),
+        l.in_kind_note,
+        currency_symbol(&result.currency, lang)
     );
-    let mut header: Vec<String> = ["member", "population", "at"].map(String::from).to_vec();
+    let mut header = vec![l.member.to_string()];
+    header.extend(years);
+    header.push(l.total.to_string());
+    let rows: Vec<Vec<String>> = result
+        .totals
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.in_kind.is_zero())
+        .map(|(m, t)| {
+            let mut row = vec![t.name.clone()];
+            row.extend(result.years.iter().map(|y| fig(y.members[m].in_kind)));
+            row.push(fig(t.in_kind));
+            row
+        })
+        .collect();
+    out.push_str(&aligned(&header, &rows, None));
+}
+
+/// The sum of `amounts`, or a note that it is too large to show.
+pub(crate) fn total_of(mut amounts: impl Iterator<Item = Decimal>, lang: Lang) -> String {
+    amounts
+        .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(d))
+        .map_or_else(|| lang.labels().too_large.to_string(), |d| figure(d, lang))
+}
+
+/// One year in detail: inputs, the breakdown by line, the value in kind,
+/// the change.
+fn year_table(result: &PlanResult, y: &YearResult, lang: Lang) -> String {
+    let l = lang.labels();
+    let fig = |d: Decimal| figure(d, lang);
+    let mut out = format!(
+        "{}, {} {}: {} {}, {} {}, {} {}\n\n",
+        result.name,
+        l.budget_year,
+        y.year,
+        l.gross,
+        fig(y.gross),
+        l.funding,
+        fig(y.funding),
+        l.net,
+        money(y.net, &result.currency, lang)
+    );
+    let in_kind = y.members.iter().any(|m| !m.in_kind.is_zero());
+    let mut header: Vec<String> = [l.member, l.population, l.at].map(String::from).to_vec();
     header.extend(y.lines.iter().map(|l| l.id.clone()));
-    header.extend(["contribution", "share %", "change"].map(String::from));
+    header.extend([l.contribution, l.share_percent].map(String::from));
+    if in_kind {
+        header.push(l.in_kind.to_string());
+    }
+    header.push(l.change.to_string());
     let rows: Vec<Vec<String>> = y
         .members
         .iter()
         .map(|m| {
             let mut row = vec![
                 m.name.clone(),
-                m.population.map(|p| p.to_string()).unwrap_or_default(),
+                m.population.map(fig).unwrap_or_default(),
                 match (m.population_carried_from, m.population_date) {
                     (Some(from), _) => format!("{from}*"),
                     (None, Some(date)) if m.population.is_some() => date.to_string(),
@@ -221,45 +318,44 @@ fn year_table(result: &PlanResult, y: &YearResult) -> String {
                 m.lines
                     .iter()
                     .find(|a| a.line == l.id)
-                    .map_or("-".to_string(), |a| a.amount.to_string())
+                    .map_or("-".to_string(), |a| fig(a.amount))
             }));
-            row.push(m.contribution.to_string());
-            row.push(m.share_percent.to_string());
+            row.push(fig(m.contribution));
+            row.push(fig(m.share_percent));
+            if in_kind {
+                row.push(fig(m.in_kind));
+            }
             row.push(match (m.change, m.change_percent) {
                 (Some(c), Some(p)) => {
-                    format!("{} ({} %)", signed(&c.to_string()), signed(&p.to_string()))
+                    format!("{} ({} %)", signed(c, lang), signed(p, lang))
                 }
-                (Some(c), None) => signed(&c.to_string()),
+                (Some(c), None) => signed(c, lang),
                 _ => String::new(),
             });
             row
         })
         .collect();
-    let mut footer = vec!["total".to_string(), String::new(), String::new()];
-    footer.extend(y.lines.iter().map(|l| l.net.to_string()));
-    footer.push(y.net.to_string());
-    footer.extend([String::new(), String::new()]);
+    let mut footer = vec![l.total.to_string(), String::new(), String::new()];
+    footer.extend(y.lines.iter().map(|l| fig(l.net)));
+    footer.push(fig(y.net));
+    footer.push(String::new());
+    if in_kind {
+        footer.push(total_of(y.members.iter().map(|m| m.in_kind), lang));
+    }
+    footer.push(String::new());
     out.push_str(&aligned(&header, &rows, Some(&footer)));
     if y.members
         .iter()
         .any(|m| m.population_carried_from.is_some())
     {
-        out.push_str("\n* the latest earlier figure, carried forward (the plan allows it)\n");
+        let _ = writeln!(out, "\n* {}", l.carried_forward_note);
     }
     out
 }
 
-pub(crate) fn signed(text: &str) -> String {
-    if text.starts_with('-') || text == "0" {
-        text.to_string()
-    } else {
-        format!("+{text}")
-    }
-}
-
-fn notes(out: &mut String, result: &PlanResult) {
+fn notes(out: &mut String, result: &PlanResult, lang: Lang) {
     if !result.notes.is_empty() {
-        out.push_str("\nNotes:\n");
+        let _ = write!(out, "\n{}:\n", lang.labels().notes);
         for n in &result.notes {
             let _ = writeln!(out, "- {n}");
         }

@@ -1,11 +1,12 @@
 //! `andel settle FILE --year Y`: each member's settlement of a year's
 //! actual outcome.
 
-use crate::args::{Format, SettleArgs};
+use crate::args::{ReportFormat, SettleArgs};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, signed};
+use crate::plan::{Source, aligned, language};
 use andel::cycle::{OutcomeFile, Settlement};
 use andel::plan::{Plan, PlanResult};
+use andel::text::{Lang, figure, money, signed};
 use std::path::Path;
 
 /// The settlement of `year`: from the outcome file when one is given, else
@@ -33,22 +34,30 @@ pub fn settlement(
 }
 
 /// `andel settle FILE --year Y [--outcome FILE] [--format …]`.
-pub fn run(args: &SettleArgs) -> Result<String, Failure> {
+pub fn run(args: &SettleArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
     let (plan, result) = source.compute()?;
     let s = settlement(&source, &plan, &result, args.year, args.outcome.as_deref())?;
+    let lang = language(lang, &result.currency);
+    let l = lang.labels();
+    let fig = |d: andel::Decimal| figure(d, lang);
     match args.format {
-        Format::Json => Ok(s.to_json() + "\n"),
-        Format::Csv => Ok(s.to_csv()),
-        Format::Table => {
+        ReportFormat::Json => Ok(s.to_json() + "\n"),
+        ReportFormat::Csv => Ok(s.to_csv()),
+        ReportFormat::Table => {
             let mut out = format!(
-                "{}: settlement of {} — planned net {}, actual net {}, difference {} {}\n\n",
+                "{}: {} {} — {} {} {}, {} {} {}, {} {}\n\n",
                 plan.name,
+                l.settlement_of,
                 s.year,
-                s.planned,
-                s.actual,
-                signed(&s.difference.to_string()),
-                s.currency
+                l.planned,
+                l.net,
+                fig(s.planned),
+                l.actual,
+                l.net,
+                fig(s.actual),
+                l.difference,
+                money_signed(s.difference, &s.currency, lang)
             );
             let rows: Vec<Vec<String>> = s
                 .members
@@ -56,32 +65,41 @@ pub fn run(args: &SettleArgs) -> Result<String, Failure> {
                 .map(|m| {
                     vec![
                         m.name.clone(),
-                        m.planned.to_string(),
-                        m.actual.to_string(),
-                        signed(&m.settlement.to_string()),
-                        if m.settlement.is_sign_negative() && !m.settlement.is_zero() {
-                            "refund".into()
-                        } else if m.settlement.is_zero() {
+                        fig(m.planned),
+                        fig(m.actual),
+                        signed(m.settlement, lang),
+                        if m.settlement.is_zero() {
                             String::new()
+                        } else if m.settlement.is_sign_negative() {
+                            l.refund.into()
                         } else {
-                            "extra charge".into()
+                            l.extra_charge.into()
                         },
                     ]
                 })
                 .collect();
             let footer = vec![
-                "total".to_string(),
-                s.planned.to_string(),
-                s.actual.to_string(),
-                signed(&s.difference.to_string()),
+                l.total.to_string(),
+                fig(s.planned),
+                fig(s.actual),
+                signed(s.difference, lang),
                 String::new(),
             ];
             out.push_str(&aligned(
-                &["member", "planned", "actual", "settlement", ""].map(String::from),
+                &[l.member, l.planned, l.actual, l.settlement, l.effect].map(String::from),
                 &rows,
                 Some(&footer),
             ));
             Ok(out)
         }
+    }
+}
+
+/// A signed amount with its currency: `+1 500 kr`.
+fn money_signed(d: andel::Decimal, currency: &str, lang: Lang) -> String {
+    let plain = money(d.abs(), currency, lang);
+    match signed(d, lang).chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{plain}"),
+        _ => plain,
     }
 }

@@ -4,9 +4,12 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// Runs andel in English: these tests read the English tables (the
+/// Swedish default for SEK plans is checked in tests/lang.rs).
 fn andel(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_andel"))
         .args(args)
+        .args(["--lang", "en"])
         .output()
         .expect("andel runs")
 }

@@ -31,7 +31,13 @@ fn the_workbook_has_numbers_and_sum_formulas_that_agree() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("plan.xlsx");
     let out = Command::new(env!("CARGO_BIN_EXE_andel"))
-        .args(["export", &example("tillvaxtmotor.toml"), "--output"])
+        .args([
+            "export",
+            &example("tillvaxtmotor.toml"),
+            "--lang",
+            "en",
+            "--output",
+        ])
         .arg(&path)
         .output()
         .unwrap();
@@ -118,4 +124,93 @@ fn export_needs_an_output_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error[usage]"));
+}
+
+/// Exports `args` to a fresh workbook and opens it.
+fn exported(test: &str, args: &[&str]) -> Xlsx<std::io::BufReader<std::fs::File>> {
+    let dir = std::env::temp_dir().join(format!("andel-xlsx-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .arg("export")
+        .args(args)
+        .arg("--output")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    open_workbook(&path).unwrap()
+}
+
+fn string(v: Option<&Data>) -> String {
+    match v {
+        Some(Data::String(s)) => s.clone(),
+        other => panic!("expected a text cell, found {other:?}"),
+    }
+}
+
+#[test]
+fn a_sek_workbook_is_in_swedish_with_the_work_in_kind_beside_the_cash() {
+    let mut book = exported("sv", &[&example("tillvaxtmotor.toml")]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Sammanställning", "2021", "2022", "2023", "2024", "2025"]
+    );
+    let summary = book.worksheet_range("Sammanställning").unwrap();
+    let header: Vec<String> = (0..8).map(|c| string(summary.get_value((3, c)))).collect();
+    assert_eq!(
+        header,
+        [
+            "Medlem",
+            "2021",
+            "2022",
+            "2023",
+            "2024",
+            "2025",
+            "Totalt",
+            "Naturainsatser"
+        ]
+    );
+    assert_eq!(string(summary.get_value((11, 0))), "Totalt");
+    // The university (row 11, index 10): no cash, 400 hours × 700 kr a
+    // year for five years in kind, as a number.
+    assert_eq!(string(summary.get_value((10, 0))), "Högskolan i Halmstad");
+    assert_eq!(whole(summary.get_value((10, 6))), 0);
+    assert_eq!(whole(summary.get_value((10, 7))), 5 * 400 * 700);
+    assert_eq!(whole(summary.get_value((11, 7))), 5 * 400 * 700);
+    // Municipalities contribute nothing in kind: a 0, as a number.
+    assert_eq!(whole(summary.get_value((4, 7))), 0);
+
+    let y2021 = book.worksheet_range("2021").unwrap();
+    let header: Vec<String> = [0, 1, 2, 6, 7, 8]
+        .iter()
+        .map(|&c| string(y2021.get_value((3, c))))
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Medlem",
+            "Befolkning",
+            "Andel %",
+            "Bidrag",
+            "Förändring",
+            "Naturainsats"
+        ]
+    );
+    assert_eq!(whole(y2021.get_value((10, 8))), 400 * 700);
+    assert!(string(y2021.get_value((0, 0))).ends_with("budgetår 2021"));
+}
+
+#[test]
+fn an_english_workbook_on_request() {
+    let mut book = exported("en", &["--lang", "en"]);
+    assert_eq!(book.sheet_names()[0], "Summary");
+    let summary = book.worksheet_range("Summary").unwrap();
+    assert_eq!(string(summary.get_value((3, 7))), "In kind");
+    assert_eq!(string(summary.get_value((11, 0))), "Total");
+    assert_eq!(whole(summary.get_value((10, 7))), 5 * 400 * 700);
 }

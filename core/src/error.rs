@@ -157,10 +157,20 @@ pub enum Error {
     },
 
     /// A member id that the plan does not have.
-    #[error("unknown member {id:?}")]
+    #[error("unknown member {id:?}{}", known_members(.known))]
     UnknownMember {
         /// The id as written.
         id: String,
+        /// The plan's member ids, in plan order, so the message can list
+        /// the valid ones.
+        known: Vec<String>,
+    },
+
+    /// A language code other than `sv` or `en`.
+    #[error("unknown language {name:?}: use sv (Swedish) or en (English)")]
+    UnknownLanguage {
+        /// The code that was given.
+        name: String,
     },
 
     /// A cost line id that the plan does not have.
@@ -334,6 +344,25 @@ fn expected_list(expected: &[String]) -> String {
     }
 }
 
+/// How many member ids an `unknown_member` message lists at most.
+const KNOWN_MEMBERS_SHOWN: usize = 20;
+
+fn known_members(known: &[String]) -> String {
+    if known.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = known
+        .iter()
+        .take(KNOWN_MEMBERS_SHOWN)
+        .map(|id| format!("{id:?}"))
+        .collect();
+    let more = match known.len().saturating_sub(KNOWN_MEMBERS_SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!(": the plan's members are {}{more}", shown.join(", "))
+}
+
 fn carry_hint(can_carry: bool) -> &'static str {
     if can_carry {
         " (an earlier figure exists: set carry_forward = true in [population] to use it)"
@@ -371,6 +400,7 @@ impl Error {
             Error::UnsupportedFormat { .. } => "unsupported_format",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::UnknownMember { .. } => "unknown_member",
+            Error::UnknownLanguage { .. } => "unknown_language",
             Error::UnknownLine { .. } => "unknown_line",
             Error::UnknownFunding { .. } => "unknown_funding",
             Error::IncomparablePlans { .. } => "incomparable_plans",
@@ -389,7 +419,9 @@ impl Error {
     /// The family this error belongs to.
     pub fn family(&self) -> ErrorFamily {
         match self {
-            Error::InvalidNumber { .. } | Error::InvalidDate { .. } => ErrorFamily::Input,
+            Error::InvalidNumber { .. }
+            | Error::InvalidDate { .. }
+            | Error::UnknownLanguage { .. } => ErrorFamily::Input,
             Error::Overflow { .. } => ErrorFamily::Overflow,
             Error::Internal { .. } => ErrorFamily::Internal,
             Error::InPlan { source, .. } => match source.family() {
@@ -462,6 +494,14 @@ impl Error {
                 Error::InPlan { location, source }
             }
             other => other,
+        }
+    }
+
+    /// `unknown_member` for `id`, listing the `known` ids.
+    pub(crate) fn unknown_member<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        Error::UnknownMember {
+            id: id.to_string(),
+            known: known.into_iter().map(str::to_string).collect(),
         }
     }
 

@@ -43,6 +43,7 @@ mod number;
 mod order;
 pub mod plan;
 mod rounding;
+pub mod text;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
 pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};

@@ -7,13 +7,15 @@
 
 use super::rows;
 use andel::Allocation;
+use andel::text::Lang;
 
 const HEADER: &str = "name,weight,share,share_percent,quota,quota_decimal,amount,leftover_units\n";
 
 /// The allocation as CSV with a header row.
 pub fn csv(allocation: &Allocation) -> String {
     let mut out = String::from(HEADER);
-    for (row, part) in rows(allocation).iter().zip(&allocation.parts) {
+    // The plain figures: CSV is for import, the same in every language.
+    for (row, part) in rows(allocation, Lang::En).iter().zip(&allocation.parts) {
         let quota_decimal = part.quota_decimal.to_string();
         let fields = [
             row.name.as_str(),

@@ -8,6 +8,7 @@ pub use table::table;
 
 use crate::exact::rounded;
 use crate::failure::Failure;
+use andel::text::{Lang, figure, fraction};
 use andel::{Allocation, Decimal, Part};
 
 /// Decimals shown in the share column, as a percentage.
@@ -43,40 +44,41 @@ fn quota_decimals(allocation: &Allocation) -> u32 {
 
 /// A display figure, or a note that it is too large to show rounded (the
 /// exact fraction is always shown next to it).
-fn or_too_large(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "(too large)".to_string(), |d| d.to_string())
+fn or_too_large(value: Option<Decimal>, lang: Lang) -> String {
+    value.map_or_else(|| lang.labels().too_large.to_string(), |d| figure(d, lang))
 }
 
-fn row(index: usize, part: &Part, quota_decimals: u32) -> Row {
+/// One part as texts in `lang`; English is the plain form CSV uses too.
+fn row(index: usize, part: &Part, quota_decimals: u32, lang: Lang) -> Row {
     Row {
         name: part
             .name
             .clone()
             .unwrap_or_else(|| format!("#{}", index + 1)),
-        weight: part.weight.to_string(),
-        share: part.share.to_string(),
-        share_percent: or_too_large(rounded(&part.share, 2, PERCENT_DECIMALS)),
-        quota: part.quota.to_string(),
-        quota_rounded: or_too_large(rounded(&part.quota, 0, quota_decimals)),
-        amount: part.amount.to_string(),
+        weight: figure(part.weight, lang),
+        share: fraction(&part.share, lang),
+        share_percent: or_too_large(rounded(&part.share, 2, PERCENT_DECIMALS), lang),
+        quota: fraction(&part.quota, lang),
+        quota_rounded: or_too_large(rounded(&part.quota, 0, quota_decimals), lang),
+        amount: figure(part.amount, lang),
         leftover_units: part.leftover_units.to_string(),
     }
 }
 
-fn rows(allocation: &Allocation) -> Vec<Row> {
+fn rows(allocation: &Allocation, lang: Lang) -> Vec<Row> {
     let decimals = quota_decimals(allocation);
     allocation
         .parts
         .iter()
         .enumerate()
-        .map(|(i, part)| row(i, part, decimals))
+        .map(|(i, part)| row(i, part, decimals, lang))
         .collect()
 }
 
 /// The total row. Shares add up to exactly 1 and quotas to exactly the
 /// total (every share is `wᵢ / Σw`), so those two are written from the
 /// total; weights, amounts and leftover units are summed.
-fn total_row(allocation: &Allocation) -> Row {
+fn total_row(allocation: &Allocation, lang: Lang) -> Row {
     let parts = &allocation.parts;
     let weight = parts
         .iter()
@@ -88,14 +90,16 @@ fn total_row(allocation: &Allocation) -> Row {
     let mut quota_rounded = allocation.total;
     quota_rounded.rescale(quota_decimals(allocation));
     Row {
-        name: "total".to_string(),
-        weight: or_too_large(weight),
+        name: lang.labels().total.to_string(),
+        weight: or_too_large(weight, lang),
         share: "1".to_string(),
-        share_percent: Decimal::new(100 * 10i64.pow(PERCENT_DECIMALS), PERCENT_DECIMALS)
-            .to_string(),
-        quota: allocation.total.to_string(),
-        quota_rounded: quota_rounded.to_string(),
-        amount: or_too_large(amount),
+        share_percent: figure(
+            Decimal::new(100 * 10i64.pow(PERCENT_DECIMALS), PERCENT_DECIMALS),
+            lang,
+        ),
+        quota: figure(allocation.total, lang),
+        quota_rounded: figure(quota_rounded, lang),
+        amount: or_too_large(amount, lang),
         leftover_units: leftover.to_string(),
     }
 }

@@ -2,17 +2,21 @@
 
 use super::{Row, rows, total_row};
 use andel::Allocation;
+use andel::text::{Lang, figure};
 use std::fmt::Write;
 
-const HEADERS: [&str; 7] = [
-    "name",
-    "weight",
-    "share %",
-    "exact quota",
-    "quota (rounded)",
-    "amount",
-    "+units",
-];
+fn headers(lang: Lang) -> [&'static str; 7] {
+    let l = lang.labels();
+    [
+        l.name,
+        l.weight,
+        l.share_percent,
+        l.exact_quota,
+        l.quota_rounded,
+        l.amount,
+        l.plus_units,
+    ]
+}
 
 fn cells(row: &Row) -> [&str; 7] {
     [
@@ -34,10 +38,10 @@ fn width(text: &str) -> usize {
 
 /// The allocation as an aligned text table with a caption, a total row
 /// and a short legend.
-pub fn table(allocation: &Allocation) -> String {
-    let body = rows(allocation);
-    let total = total_row(allocation);
-    let mut widths = HEADERS.map(width);
+pub fn table(allocation: &Allocation, lang: Lang) -> String {
+    let body = rows(allocation, lang);
+    let total = total_row(allocation, lang);
+    let mut widths = headers(lang).map(width);
     for row in body.iter().chain([&total]) {
         for (w, cell) in widths.iter_mut().zip(cells(row)) {
             *w = (*w).max(width(cell));
@@ -64,9 +68,9 @@ pub fn table(allocation: &Allocation) -> String {
     };
     let rule = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
 
-    let mut out = caption(allocation);
+    let mut out = caption(allocation, lang);
     out.push('\n');
-    line(&mut out, HEADERS);
+    line(&mut out, headers(lang));
     out.push_str(&"-".repeat(rule));
     out.push('\n');
     for row in &body {
@@ -76,26 +80,27 @@ pub fn table(allocation: &Allocation) -> String {
     out.push('\n');
     line(&mut out, cells(&total));
     out.push('\n');
-    out.push_str(
-        "exact quota = total × weight / sum of weights.\n\
-         share % and quota (rounded) are rounded for display only.\n\
-         +units = units given beyond the exact quota rounded toward zero.\n",
-    );
+    out.push_str(lang.labels().split_legend);
+    out.push('\n');
     out
 }
 
-fn caption(allocation: &Allocation) -> String {
+fn caption(allocation: &Allocation, lang: Lang) -> String {
     let count = allocation.parts.len();
+    let l = lang.labels();
     let mut text = format!(
-        "{} split by {count} weight{}: unit {}, method {}",
-        allocation.total,
-        if count == 1 { "" } else { "s" },
-        allocation.unit,
+        "{} {} {count} {}: {} {}, {} {}",
+        figure(allocation.total, lang),
+        l.split_by,
+        if count == 1 { l.weight } else { l.weights },
+        l.unit,
+        figure(allocation.unit, lang),
+        l.method,
         allocation.method,
     );
     if let Some(first) = allocation.first_divisor {
         // Writing to a String cannot fail.
-        let _ = write!(text, ", first divisor {first}");
+        let _ = write!(text, ", {} {}", l.first_divisor, figure(first, lang));
     }
     text.push('\n');
     text

@@ -25,6 +25,7 @@ use crate::fraction::Fraction;
 use crate::plan::exact::{self, Q, q};
 use crate::plan::{Plan, PlanResult, YearResult};
 use crate::rounding::Rounding;
+use crate::text::{Lang, money, signed};
 use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -142,9 +143,7 @@ pub(crate) fn explain(
         .members
         .iter()
         .position(|x| x.id == member)
-        .ok_or_else(|| Error::UnknownMember {
-            id: member.to_string(),
-        })?;
+        .ok_or_else(|| Error::unknown_member(member, cur.members.iter().map(|m| m.id.as_str())))?;
     let mut exact: Vec<(CauseKind, Q, Vec<String>)> = Vec::new();
     let mut add = |kind: CauseKind, x: Q, name: &str| {
         if x.is_zero() {
@@ -215,9 +214,7 @@ pub(crate) fn explain(
         .members
         .get(m)
         .filter(|p| p.id == member)
-        .ok_or_else(|| Error::UnknownMember {
-            id: member.to_string(),
-        })?
+        .ok_or_else(|| Error::unknown_member(member, prev.members.iter().map(|m| m.id.as_str())))?
         .contribution;
     let c1 = cur.members[m].contribution;
     let mut causes = Vec::new();
@@ -286,7 +283,9 @@ impl Plan {
         member: &str,
         year: i32,
     ) -> Result<ChangeExplanation> {
-        explain(self, result, member, year)
+        // An id, or a display name that names one member.
+        let id = &crate::plan::find_member(self, member)?.id;
+        explain(self, result, id, year)
     }
 
     /// [`why_changed`](Plan::why_changed) for every member and every year
@@ -302,68 +301,112 @@ impl Plan {
     }
 }
 
-fn signed(d: Decimal) -> String {
-    if d.is_sign_negative() && !d.is_zero() {
-        format!("−{}", -d)
-    } else {
-        format!("+{d}")
+impl ChangeExplanation {
+    /// The change in words a politician can read, in `lang`: a sentence,
+    /// then one line per cause with its amount. Figures are in the
+    /// language's format with an ASCII `-` before a decrease.
+    ///
+    /// ```
+    /// use andel::text::Lang;
+    /// let plan = andel::Plan::reference();
+    /// let why = plan.why_changed(&plan.compute()?, "halmstad", 2022)?;
+    /// assert!(why.to_text(Lang::Sv).contains("kostnader upphörde"));
+    /// assert_eq!(why.to_text(Lang::En), why.to_string());
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn to_text(&self, lang: Lang) -> String {
+        let kr = |d: Decimal| money(d, &self.currency, lang);
+        let symbol = crate::text::currency_symbol(&self.currency, lang);
+        let before = i64::from(self.year) - 1;
+        let mut out = if self.change.is_zero() {
+            match lang {
+                Lang::Sv => format!(
+                    "{} betalar {} {}, lika mycket som {before}",
+                    self.name,
+                    kr(self.contribution),
+                    self.year
+                ),
+                Lang::En => format!(
+                    "{} pays {} in {}, the same as in {before}",
+                    self.name,
+                    kr(self.contribution),
+                    self.year
+                ),
+            }
+        } else {
+            let more = self.change > Decimal::ZERO;
+            match lang {
+                Lang::Sv => format!(
+                    "{} betalar {} {}: {} {} än {before} ({})",
+                    self.name,
+                    kr(self.contribution),
+                    self.year,
+                    kr(self.change.abs()),
+                    if more { "mer" } else { "mindre" },
+                    kr(self.previous)
+                ),
+                Lang::En => format!(
+                    "{} pays {} in {}: {} {} than in {before} ({})",
+                    self.name,
+                    kr(self.contribution),
+                    self.year,
+                    kr(self.change.abs()),
+                    if more { "more" } else { "less" },
+                    kr(self.previous)
+                ),
+            }
+        };
+        out.push_str(match (self.causes.is_empty(), lang) {
+            (true, _) => ".\n",
+            (false, Lang::Sv) => ", eftersom\n",
+            (false, Lang::En) => ", because\n",
+        });
+        for c in &self.causes {
+            let why = cause_text(c, lang);
+            out.push_str(&format!(
+                "  {:>12} {symbol}  {why}\n",
+                signed(c.amount, lang)
+            ));
+        }
+        out
     }
 }
 
-impl fmt::Display for ChangeExplanation {
-    /// In words a politician can read.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cur = &self.currency;
-        if self.change.is_zero() {
-            write!(
-                f,
-                "{} pays {} {cur} in {}, the same as in {}",
-                self.name,
-                self.contribution,
-                self.year,
-                i64::from(self.year) - 1
-            )?;
-        } else {
-            let more = if self.change > Decimal::ZERO {
-                "more"
-            } else {
-                "less"
-            };
-            write!(
-                f,
-                "{} pays {} {cur} in {}: {} {cur} {more} than in {} ({} {cur})",
-                self.name,
-                self.contribution,
-                self.year,
-                self.change.abs(),
-                i64::from(self.year) - 1,
-                self.previous
-            )?;
-        }
-        writeln!(
-            f,
-            "{}",
-            if self.causes.is_empty() {
-                "."
-            } else {
-                ", because"
+/// One cause in words.
+fn cause_text(c: &Cause, lang: Lang) -> String {
+    let from = c.from.join(", ");
+    let (sv, en) = match c.kind {
+        CauseKind::CostLevel => (
+            "kostnaderna som den redan delade ändrades",
+            "the costs it already shared changed",
+        ),
+        CauseKind::NewLines => ("nya kostnader tillkom", "new costs began"),
+        CauseKind::EndedLines => ("kostnader upphörde", "costs ended"),
+        CauseKind::Funding => (
+            "den externa finansieringen ändrades",
+            "external funding changed",
+        ),
+        CauseKind::PopulationShare => (
+            "dess andel ändrades med befolkningssiffrorna",
+            "its share changed with the population figures",
+        ),
+        CauseKind::Membership => ("medlemskapet ändrades", "membership changed"),
+        CauseKind::Rounding => {
+            return match lang {
+                Lang::Sv => "avrundning till hela enheter",
+                Lang::En => "rounding to whole units",
             }
-        )?;
-        for c in &self.causes {
-            let from = c.from.join(", ");
-            let why = match c.kind {
-                CauseKind::CostLevel => format!("the costs it already shared changed ({from})"),
-                CauseKind::NewLines => format!("new costs began ({from})"),
-                CauseKind::EndedLines => format!("costs ended ({from})"),
-                CauseKind::Funding => format!("external funding changed ({from})"),
-                CauseKind::PopulationShare => {
-                    format!("its share changed with the population figures ({from})")
-                }
-                CauseKind::Membership => format!("membership changed ({from})"),
-                CauseKind::Rounding => "rounding to whole units".to_string(),
-            };
-            writeln!(f, "  {:>12} {cur}  {why}", signed(c.amount))?;
+            .to_string();
         }
-        Ok(())
+    };
+    let text = if lang == Lang::Sv { sv } else { en };
+    format!("{text} ({from})")
+}
+
+impl fmt::Display for ChangeExplanation {
+    /// In English words a politician can read; [`ChangeExplanation::to_text`]
+    /// for Swedish.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text(Lang::En))
     }
 }

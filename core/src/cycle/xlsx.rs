@@ -14,6 +14,7 @@
 
 use crate::error::{Error, Result};
 use crate::plan::{PlanResult, YearResult};
+use crate::text::{Labels, Lang, currency_symbol, figure};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError};
 
@@ -136,21 +137,31 @@ fn name_width(names: impl Iterator<Item = usize>) -> f64 {
     names.max().unwrap_or(10).clamp(10, 60) as f64 + 2.0
 }
 
-fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
-    ws.set_name("Summary").map_err(xlsx_error)?;
+/// A header or total label: the language's word, capitalised.
+fn label(word: &str) -> String {
+    Labels::capitalized(word)
+}
+
+fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats, lang: Lang) -> Result<()> {
+    let l = lang.labels();
+    ws.set_name(l.summary_sheet).map_err(xlsx_error)?;
     text(ws, 0, 0, &result.name, Some(&f.title))?;
     text(
         ws,
         1,
         0,
         &format!(
-            "Contributions in {} (rounding unit {}), computed by andel",
-            result.currency, result.unit
+            "{} {} ({} {}), {}",
+            label(l.contributions_in),
+            currency_symbol(&result.currency, lang),
+            l.unit,
+            figure(result.unit, lang),
+            l.computed_by
         ),
         None,
     )?;
     let years = result.years.len() as u16;
-    text(ws, HEADER, 0, "Member", Some(&f.header))?;
+    text(ws, HEADER, 0, &label(l.member), Some(&f.header))?;
     for (i, y) in result.years.iter().enumerate() {
         text(
             ws,
@@ -160,7 +171,19 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
             Some(&f.header),
         )?;
     }
-    text(ws, HEADER, 1 + years, "Total", Some(&f.header))?;
+    text(ws, HEADER, 1 + years, &label(l.total), Some(&f.header))?;
+    // In-kind work in its own column beside the cash, not as zeros.
+    let in_kind = result.totals.iter().any(|t| !t.in_kind.is_zero());
+    let c_kind = 2 + years;
+    if in_kind {
+        text(
+            ws,
+            HEADER,
+            c_kind,
+            &label(l.in_kind_plural),
+            Some(&f.header),
+        )?;
+    }
     let first = HEADER + 1;
     for (m, t) in result.totals.iter().enumerate() {
         let row = first + m as u32;
@@ -170,10 +193,13 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
         }
         let range = format!("{}:{}", cell(row, 1), cell(row, years));
         sum(ws, row, 1 + years, &range, t.contribution, &f.money)?;
+        if in_kind {
+            money(ws, row, c_kind, t.in_kind, &f.money)?;
+        }
     }
     let last = first + result.totals.len() as u32 - 1;
     let total = last + 1;
-    text(ws, total, 0, "Total", Some(&f.label_total))?;
+    text(ws, total, 0, &label(l.total), Some(&f.label_total))?;
     for (i, y) in result.years.iter().enumerate() {
         let col = 1 + i as u16;
         let range = format!("{}:{}", cell(first, col), cell(last, col));
@@ -181,6 +207,13 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
     }
     let range = format!("{}:{}", cell(first, 1 + years), cell(last, 1 + years));
     sum(ws, total, 1 + years, &range, result.total, &f.money_total)?;
+    if in_kind {
+        let range = format!("{}:{}", cell(first, c_kind), cell(last, c_kind));
+        let all =
+            crate::plan::exact::sum(result.totals.iter().map(|t| t.in_kind), "in-kind values")?;
+        sum(ws, total, c_kind, &range, all, &f.money_total)?;
+        ws.set_column_width(c_kind, 16).map_err(xlsx_error)?;
+    }
     ws.set_column_width(
         0,
         name_width(result.totals.iter().map(|t| t.name.chars().count())),
@@ -193,13 +226,20 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats) -> Result<()> {
     Ok(())
 }
 
-fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Formats) -> Result<()> {
+fn year_sheet(
+    ws: &mut Worksheet,
+    result: &PlanResult,
+    y: &YearResult,
+    f: &Formats,
+    lang: Lang,
+) -> Result<()> {
+    let l = lang.labels();
     ws.set_name(y.year.to_string()).map_err(xlsx_error)?;
     text(
         ws,
         0,
         0,
-        &format!("{}, budget year {}", result.name, y.year),
+        &format!("{}, {} {}", result.name, l.budget_year, y.year),
         Some(&f.title),
     )?;
     text(
@@ -207,30 +247,46 @@ fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Forma
         1,
         0,
         &format!(
-            "Gross {} − funding {} = net {} {}",
-            y.gross, y.funding, y.net, result.currency
+            "{} {} − {} {} = {} {} {}",
+            label(l.gross),
+            figure(y.gross, lang),
+            l.funding,
+            figure(y.funding, lang),
+            l.net,
+            figure(y.net, lang),
+            currency_symbol(&result.currency, lang)
         ),
         None,
     )?;
     // A worksheet has 16 384 columns: member, population, share, one per
-    // line, total and change. More lines are refused here, as `overflow`,
+    // line, total, change and in kind. More lines are refused here, as `overflow`,
     // rather than wrapping a u16 (a panic in debug builds) or failing in the
     // writer (an internal error).
     let lines = u16::try_from(y.lines.len())
         .ok()
-        .filter(|&n| n <= 16_384 - 5)
+        .filter(|&n| n <= 16_384 - 6)
         .ok_or_else(|| Error::overflow("a year's cost lines, for a worksheet's 16 384 columns"))?;
     let (c_pop, c_share, c_line) = (1u16, 2u16, 3u16);
     let c_total = c_line + lines;
     let c_change = c_total + 1;
-    for (col, label) in [(0, "Member"), (c_pop, "Population"), (c_share, "Share %")] {
-        text(ws, HEADER, col, label, Some(&f.header))?;
+    // In-kind work last, so the cash columns keep their places.
+    let c_kind = c_change + 1;
+    let in_kind = y.members.iter().any(|m| !m.in_kind.is_zero());
+    for (col, word) in [
+        (0, l.member),
+        (c_pop, l.population),
+        (c_share, l.share_percent),
+    ] {
+        text(ws, HEADER, col, &label(word), Some(&f.header))?;
     }
-    for (i, l) in y.lines.iter().enumerate() {
-        text(ws, HEADER, c_line + i as u16, &l.name, Some(&f.header))?;
+    for (i, line) in y.lines.iter().enumerate() {
+        text(ws, HEADER, c_line + i as u16, &line.name, Some(&f.header))?;
     }
-    text(ws, HEADER, c_total, "Contribution", Some(&f.header))?;
-    text(ws, HEADER, c_change, "Change", Some(&f.header))?;
+    text(ws, HEADER, c_total, &label(l.contribution), Some(&f.header))?;
+    text(ws, HEADER, c_change, &label(l.change), Some(&f.header))?;
+    if in_kind {
+        text(ws, HEADER, c_kind, &label(l.in_kind), Some(&f.header))?;
+    }
     let first = HEADER + 1;
     for (m, member) in y.members.iter().enumerate() {
         let row = first + m as u32;
@@ -258,10 +314,13 @@ fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Forma
         if let Some(change) = member.change {
             money(ws, row, c_change, change, &f.money)?;
         }
+        if in_kind {
+            money(ws, row, c_kind, member.in_kind, &f.money)?;
+        }
     }
     let last = first + y.members.len() as u32 - 1;
     let total = last + 1;
-    text(ws, total, 0, "Total", Some(&f.label_total))?;
+    text(ws, total, 0, &label(l.total), Some(&f.label_total))?;
     for (i, l) in y.lines.iter().enumerate() {
         let col = c_line + i as u16;
         let range = format!("{}:{}", cell(first, col), cell(last, col));
@@ -269,6 +328,12 @@ fn year_sheet(ws: &mut Worksheet, result: &PlanResult, y: &YearResult, f: &Forma
     }
     let range = format!("{}:{}", cell(first, c_total), cell(last, c_total));
     sum(ws, total, c_total, &range, y.net, &f.money_total)?;
+    if in_kind {
+        let range = format!("{}:{}", cell(first, c_kind), cell(last, c_kind));
+        let all = crate::plan::exact::sum(y.members.iter().map(|m| m.in_kind), "in-kind values")?;
+        sum(ws, total, c_kind, &range, all, &f.money_total)?;
+        ws.set_column_width(c_kind, 15).map_err(xlsx_error)?;
+    }
     ws.set_column_width(
         0,
         name_width(y.members.iter().map(|m| m.name.chars().count())),
@@ -292,17 +357,40 @@ impl PlanResult {
     /// one sheet per budget year, amounts as numbers in the currency's
     /// format, totals as `SUM` formulas, readable widths, frozen headers.
     ///
+    /// Sheet names, headers and totals are in English; see
+    /// [`to_xlsx_in`](PlanResult::to_xlsx_in) for Swedish.
+    ///
     /// ```
     /// let bytes = andel::Plan::reference().compute()?.to_xlsx()?;
     /// assert!(bytes.starts_with(b"PK")); // a zip file, as .xlsx are
     /// # Ok::<(), andel::Error>(())
     /// ```
     pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        self.to_xlsx_in(Lang::En)
+    }
+
+    /// [`to_xlsx`](PlanResult::to_xlsx) with sheet names, headers, totals
+    /// and titles in `lang` (`Sammanställning`, `Medlem`, `Totalt`, …).
+    /// Amounts stay numbers whatever the language: only their cell format
+    /// shows them, and the spreadsheet program writes the separators of
+    /// its own locale. In-kind values, when the plan has any, have a column
+    /// of their own (`Naturainsatser` / `In kind`).
+    ///
+    /// [`Lang::default_for`] gives the language a plan's currency calls for.
+    ///
+    /// ```
+    /// use andel::text::Lang;
+    /// let result = andel::Plan::reference().compute()?;
+    /// let bytes = result.to_xlsx_in(Lang::default_for(&result.currency))?;
+    /// assert!(bytes.starts_with(b"PK"));
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn to_xlsx_in(&self, lang: Lang) -> Result<Vec<u8>> {
         let formats = Formats::new(self);
         let mut workbook = Workbook::new();
-        summary(workbook.add_worksheet(), self, &formats)?;
+        summary(workbook.add_worksheet(), self, &formats, lang)?;
         for y in &self.years {
-            year_sheet(workbook.add_worksheet(), self, y, &formats)?;
+            year_sheet(workbook.add_worksheet(), self, y, &formats, lang)?;
         }
         workbook.save_to_buffer().map_err(xlsx_error)
     }

@@ -3,6 +3,9 @@
 use super::document::{Key, Plan};
 use super::result::PlanResult;
 use crate::error::{Error, Result};
+use crate::fraction::Fraction;
+use crate::text::{Lang, currency_symbol, figure, fraction, money, signed};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
 
@@ -30,61 +33,131 @@ impl fmt::Display for Explanation {
 }
 
 /// A short description of a key, for explanations.
-pub(crate) fn describe(key: &Key) -> String {
+pub(crate) fn describe(key: &Key, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let pick = |sv_text: &'static str, en_text: &'static str| if sv { sv_text } else { en_text };
+    let pairs = |map: &std::collections::BTreeMap<String, super::number::Number>| {
+        map.iter()
+            .map(|(id, v)| format!("{id} {}", figure(v.value(), lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match key {
-        Key::PerCapita {} => "per capita".to_string(),
-        Key::Equal {} => "equal parts".to_string(),
-        Key::Metric { metric } => format!("by {metric}"),
-        Key::Weights { .. } => "by agreed weights".to_string(),
-        Key::FixedShares { shares, rest } => {
-            let fixed: Vec<String> = shares.iter().map(|(id, s)| format!("{id} {s}")).collect();
-            format!(
-                "fixed shares ({}), the rest {}",
-                fixed.join(", "),
-                describe(rest)
-            )
-        }
-        Key::FixedAmounts { amounts, rest } => {
-            let fixed: Vec<String> = amounts.iter().map(|(id, a)| format!("{id} {a}")).collect();
-            format!(
-                "fixed amounts ({}), the rest {}",
-                fixed.join(", "),
-                describe(rest)
-            )
-        }
+        Key::PerCapita {} => pick("efter invånarantal", "per capita").to_string(),
+        Key::Equal {} => pick("i lika delar", "equal parts").to_string(),
+        Key::Metric { metric } => format!("{} {metric}", pick("efter", "by")),
+        Key::Weights { .. } => pick("efter överenskomna vikter", "by agreed weights").to_string(),
+        Key::FixedShares { shares, rest } => format!(
+            "{} ({}), {} {}",
+            pick("fasta andelar", "fixed shares"),
+            pairs(shares),
+            pick("resten", "the rest"),
+            describe(rest, lang)
+        ),
+        Key::FixedAmounts { amounts, rest } => format!(
+            "{} ({}), {} {}",
+            pick("fasta belopp", "fixed amounts"),
+            pairs(amounts),
+            pick("resten", "the rest"),
+            describe(rest, lang)
+        ),
         Key::Blend { parts } => {
             let mix: Vec<String> = parts
                 .iter()
-                .map(|p| format!("{} {}", p.weight, describe(&p.key)))
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        figure(p.weight.value(), lang),
+                        describe(&p.key, lang)
+                    )
+                })
                 .collect();
-            format!("a blend of {}", mix.join(" + "))
+            format!(
+                "{} {}",
+                pick("som en blandning av", "a blend of"),
+                mix.join(" + ")
+            )
         }
-        Key::PerInhabitantFee { fee } => format!("a fee of {fee} per inhabitant"),
-        Key::Limited { key, max_share, .. } => match max_share {
-            Some(m) => format!("{}, with caps (max share {m}) and floors", describe(key)),
-            None => format!("{}, with caps and floors", describe(key)),
+        Key::PerInhabitantFee { fee } => match lang {
+            Lang::Sv => format!(
+                "med en avgift om {} per invånare",
+                figure(fee.value(), lang)
+            ),
+            Lang::En => format!("a fee of {} per inhabitant", figure(fee.value(), lang)),
+        },
+        Key::Limited { key, max_share, .. } => match (max_share, lang) {
+            (Some(m), Lang::Sv) => format!(
+                "{}, med tak (högst andelen {}) och golv",
+                describe(key, lang),
+                figure(m.value(), lang)
+            ),
+            (Some(m), Lang::En) => format!(
+                "{}, with caps (max share {}) and floors",
+                describe(key, lang),
+                figure(m.value(), lang)
+            ),
+            (None, Lang::Sv) => format!("{}, med tak och golv", describe(key, lang)),
+            (None, Lang::En) => format!("{}, with caps and floors", describe(key, lang)),
         },
     }
 }
 
-/// How the year's table was rounded, by the plan's method.
-fn rounding_sentence(method: crate::Method) -> String {
-    if method == crate::Method::LargestRemainder {
-        return "Rounding: every line and every member's total are rounded together so that the table adds up exactly both ways; \
+/// How the year's table was rounded, by the plan's method: largest
+/// remainder keeps every figure within one unit of its exact value; the
+/// other methods apportion the members' totals and may move a figure
+/// further.
+pub fn rounding_sentence(method: crate::Method, lang: Lang) -> String {
+    match (method == crate::Method::LargestRemainder, lang) {
+        (true, Lang::En) => "Rounding: every line and every member's total are rounded together so that the table adds up exactly both ways; \
                 each figure is within one unit of its exact value."
-            .to_string();
+            .to_string(),
+        (true, Lang::Sv) => "Avrundning: varje rad och varje medlems summa avrundas tillsammans så att tabellen summerar exakt åt båda hållen; \
+                varje belopp ligger inom en enhet från sitt exakta värde."
+            .to_string(),
+        (false, Lang::En) => format!(
+            "Rounding: the members' totals are the {method} apportionment of the net cost by their exact totals, \
+             and every line still adds up exactly; so a total or a line's part may be more than one unit from its exact value."
+        ),
+        (false, Lang::Sv) => format!(
+            "Avrundning: medlemmarnas summor är nettokostnaden fördelad med metoden {method} efter deras exakta summor, \
+             och varje rad summerar fortfarande exakt; därför kan en summa eller en rads del ligga mer än en enhet från sitt exakta värde."
+        ),
+    }
+}
+
+/// An exact fraction and, beside it, its value rounded to `decimals`
+/// places and labelled as rounded: `45 367/228 501 (≈ 19,8542 %, avrundat)`
+/// with `shift` 2 and `suffix` `" %"`.
+fn exact_and_rounded(f: &Fraction, shift: u32, decimals: u32, suffix: &str, lang: Lang) -> String {
+    let exact = fraction(f, lang);
+    let Some(r) = f.round(shift, decimals, crate::Rounding::HalfAwayFromZero) else {
+        return exact;
+    };
+    let scale = super::exact::q(Decimal::from(10u64.pow(shift)));
+    if super::exact::q(r) == f.rational() * scale {
+        // The decimal is the exact value: no "≈", nothing to label, and
+        // nothing to add to a whole number.
+        if shift == 0 && f.denominator() == 1u8.into() {
+            return exact;
+        }
+        return format!("{exact} (= {}{suffix})", figure(r.normalize(), lang));
     }
     format!(
-        "Rounding: the members' totals are the {method} apportionment of the net cost by their exact totals, \
-         and every line still adds up exactly; so a total or a line's part may be more than one unit from its exact value."
+        "{exact} (≈ {}{suffix}, {})",
+        figure(r, lang),
+        lang.labels().rounded
     )
 }
+
+/// Decimals of the rounded figures shown beside exact fractions.
+const SHOWN_DECIMALS: u32 = 4;
 
 pub(crate) fn explain(
     plan: &Plan,
     result: &PlanResult,
     member: &str,
     year: i32,
+    lang: Lang,
 ) -> Result<Explanation> {
     let last = plan.first_year + plan.years as i32 - 1;
     let y = result.year(year).ok_or(Error::YearOutsideHorizon {
@@ -92,98 +165,161 @@ pub(crate) fn explain(
         first: plan.first_year,
         last,
     })?;
-    let m = y
-        .members
-        .iter()
-        .find(|m| m.id == member)
-        .ok_or_else(|| Error::UnknownMember {
-            id: member.to_string(),
+    let id = &super::find::find_member(plan, member)?.id;
+    let m =
+        y.members.iter().find(|m| &m.id == id).ok_or_else(|| {
+            Error::unknown_member(member, y.members.iter().map(|m| m.id.as_str()))
         })?;
-    let cur = &result.currency;
+    let sv = lang == Lang::Sv;
+    let cur = result.currency.as_str();
+    let kr = |d: Decimal| money(d, cur, lang);
+    let fig = |d: Decimal| figure(d, lang);
     let mut out = Vec::new();
-    out.push(format!(
-        "{} ({}), budget year {year}: contribution {} {cur}.",
-        m.name, m.id, m.contribution
-    ));
+    out.push(match lang {
+        Lang::Sv => format!(
+            "{} ({}), budgetår {year}: bidrag {}.",
+            m.name,
+            m.id,
+            kr(m.contribution)
+        ),
+        Lang::En => format!(
+            "{} ({}), budget year {year}: contribution {}.",
+            m.name,
+            m.id,
+            kr(m.contribution)
+        ),
+    });
     if !m.paying {
-        out.push(format!(
-            "{} takes part in kind only and pays no cash.",
-            m.name
-        ));
-    }
-    out.push(format!(
-        "The members share a net cost of {} {cur} in {year}: gross {} less funding {}.",
-        y.net, y.gross, y.funding
-    ));
-    if let (Some(pop), Some(date)) = (m.population, m.population_date) {
-        let rule = &plan.population;
-        let rule_text = format!(
-            "the plan uses the figure of {:02}-{:02} in year Y−{} for budget year Y",
-            rule.month, rule.day, rule.years_before
-        );
-        out.push(match m.population_carried_from {
-            None => format!("Population: {pop} at {date} ({rule_text})."),
-            Some(from) => format!(
-                "Population: {pop}, the figure of {from}: there is none for the reference date {date} ({rule_text}), \
-                 so the latest earlier figure was carried forward, as the plan allows."
+        out.push(match lang {
+            Lang::Sv => format!(
+                "{} deltar endast med naturainsatser och betalar inga kontanta bidrag.",
+                m.name
             ),
+            Lang::En => format!("{} takes part in kind only and pays no cash.", m.name),
         });
     }
-    if let Some(ms) = &m.membership {
-        out.push(format!(
-            "Member for {} of {} {} of {year}: weights and fixed parts are pro-rated by that fraction.",
-            ms.counted, ms.of, ms.unit
+    out.push(match lang {
+        Lang::Sv => format!(
+            "Medlemmarna delar på en nettokostnad om {} år {year}: brutto {} minus finansiering {}.",
+            kr(y.net), fig(y.gross), fig(y.funding)
+        ),
+        Lang::En => format!(
+            "The members share a net cost of {} in {year}: gross {} less funding {}.",
+            kr(y.net), fig(y.gross), fig(y.funding)
+        ),
+    });
+    if let (Some(pop), Some(date)) = (m.population, m.population_date) {
+        out.push(population_sentence(
+            plan,
+            fig(pop),
+            date,
+            m.population_carried_from,
+            lang,
         ));
+    }
+    if let Some(ms) = &m.membership {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "Medlem {} av {} {} år {year}: vikter och fasta delar räknas om i proportion till det.",
+                ms.counted,
+                ms.of,
+                if ms.unit == "months" { "månader" } else { "dagar" }
+            ),
+            Lang::En => format!(
+                "Member for {} of {} {} of {year}: weights and fixed parts are pro-rated by that fraction.",
+                ms.counted, ms.of, ms.unit
+            ),
+        });
     }
     for la in &m.lines {
         let line = y.lines.iter().find(|l| l.id == la.line);
         let cost = plan.costs.iter().find(|c| c.id == la.line);
         let key = cost.and_then(|c| c.key.as_ref()).unwrap_or(&plan.key);
         if let Some(line) = line {
-            let exact = exact_part(line.net, &la.share);
-            out.push(format!(
-                "Line {:?} ({}): net {} {cur}, shared {} among {} member(s); share {} of it = {} exactly, {} after rounding.",
-                line.id,
-                line.name,
-                line.net,
-                describe(key),
-                line.participants.len(),
-                la.share,
-                exact,
-                la.amount
-            ));
+            let part = Fraction::from_rational(super::exact::q(line.net) * la.share.rational());
+            let share = exact_and_rounded(&la.share, 2, SHOWN_DECIMALS, " %", lang);
+            let part = exact_and_rounded(&part, 0, SHOWN_DECIMALS, "", lang);
+            let n = line.participants.len();
+            out.push(match lang {
+                Lang::Sv => format!(
+                    "Rad {:?} ({}): netto {}, fördelas {} mellan {n} {}; andelen {share} av den är exakt {part}, i tabellen {}.",
+                    line.id, line.name, kr(line.net), describe(key, lang),
+                    if n == 1 { "medlem" } else { "medlemmar" },
+                    kr(la.amount)
+                ),
+                Lang::En => format!(
+                    "Line {:?} ({}): net {}, shared {} among {n} member{}; the share {share} of it is exactly {part}, in the table {}.",
+                    line.id, line.name, kr(line.net), describe(key, lang),
+                    if n == 1 { "" } else { "s" },
+                    kr(la.amount)
+                ),
+            });
         }
     }
     for note in &m.limits {
-        out.push(format!("Limits: {note}."));
-    }
-    out.push(format!(
-        "Exact contribution {} (= {}), share {} = {} % of the net cost; rounding {} → {} {cur}.",
-        m.exact_decimal,
-        m.exact,
-        m.share,
-        m.share_percent,
-        signed(m.rounding.round_dp(4)),
-        m.contribution
-    ));
-    out.push(rounding_sentence(plan.method));
-    if !m.in_kind.is_zero() {
         out.push(format!(
-            "In kind: {} {cur} this year, reported beside the cash.",
-            m.in_kind
+            "{}: {note}.",
+            if sv { "Tak och golv" } else { "Limits" }
         ));
     }
-    if let Some(cash) = m.cash_due {
-        out.push(format!("In-kind value is credited: cash due {cash} {cur}."));
+    let exact = exact_and_rounded(&m.exact, 0, SHOWN_DECIMALS, "", lang);
+    let share = exact_and_rounded(&m.share, 2, SHOWN_DECIMALS, " %", lang);
+    let rounding = Fraction::from_rational(super::exact::q(m.contribution) - m.exact.rational());
+    let rounding = match rounding.round(0, SHOWN_DECIMALS, crate::Rounding::HalfAwayFromZero) {
+        Some(r) if rounding.rational() == super::exact::q(r) => signed(r.normalize(), lang),
+        Some(r) => format!("≈ {}", signed(r, lang)),
+        None => fraction(&rounding, lang),
+    };
+    out.push(match lang {
+        Lang::Sv => format!(
+            "Exakt bidrag {exact}, andel {share} av nettokostnaden; avrundningen {rounding} ger {}.",
+            kr(m.contribution)
+        ),
+        Lang::En => format!(
+            "Exact contribution {exact}, share {share} of the net cost; rounding {rounding} gives {}.",
+            kr(m.contribution)
+        ),
+    });
+    out.push(rounding_sentence(plan.method, lang));
+    if !m.in_kind.is_zero() {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "Naturainsats: {} i år, redovisad vid sidan av de kontanta bidragen.",
+                kr(m.in_kind)
+            ),
+            Lang::En => format!(
+                "In kind: {} this year, reported beside the cash.",
+                kr(m.in_kind)
+            ),
+        });
     }
+    if let Some(cash) = m.cash_due {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "Naturainsatsens värde räknas av: kontant att betala {}.",
+                kr(cash)
+            ),
+            Lang::En => format!("In-kind value is credited: cash due {}.", kr(cash)),
+        });
+    }
+    let from = if sv {
+        "Förändring från"
+    } else {
+        "Change from"
+    };
+    let symbol = currency_symbol(cur, lang);
     match (m.change, m.change_percent) {
         (Some(c), Some(p)) => out.push(format!(
-            "Change from {}: {} {cur} ({} %).",
+            "{from} {}: {} {symbol} ({} %).",
             year - 1,
-            signed(c),
-            signed(p)
+            signed(c, lang),
+            signed(p, lang)
         )),
-        (Some(c), None) => out.push(format!("Change from {}: {} {cur}.", year - 1, signed(c))),
+        (Some(c), None) => out.push(format!(
+            "{from} {}: {} {symbol}.",
+            year - 1,
+            signed(c, lang)
+        )),
         _ => {}
     }
     Ok(Explanation {
@@ -194,18 +330,76 @@ pub(crate) fn explain(
     })
 }
 
-/// net × share, exactly, as a decimal with up to 28 significant digits.
-fn exact_part(net: rust_decimal::Decimal, share: &crate::Fraction) -> String {
-    let x = super::exact::q(net) * share.rational();
-    super::exact::decimal(&x)
-        .map(|v| v.to_string())
-        .unwrap_or_default()
+/// Where the population figure comes from, by the plan's rule.
+fn population_sentence(
+    plan: &Plan,
+    pop: String,
+    date: crate::Date,
+    carried_from: Option<crate::Date>,
+    lang: Lang,
+) -> String {
+    let rule = &plan.population;
+    let (mm, dd, n) = (rule.month, rule.day, rule.years_before);
+    match (lang, carried_from) {
+        (Lang::Sv, None) => format!(
+            "Befolkning: {pop} per {date} (planen använder siffran per {mm:02}-{dd:02} år Y−{n} för budgetår Y)."
+        ),
+        (Lang::Sv, Some(from)) => format!(
+            "Befolkning: {pop}, siffran per {from}: det finns ingen för referensdagen {date} (planen använder siffran per \
+             {mm:02}-{dd:02} år Y−{n} för budgetår Y), så den senast kända tidigare siffran fördes fram, som planen tillåter."
+        ),
+        (Lang::En, None) => format!(
+            "Population: {pop} at {date} (the plan uses the figure of {mm:02}-{dd:02} in year Y−{n} for budget year Y)."
+        ),
+        (Lang::En, Some(from)) => format!(
+            "Population: {pop}, the figure of {from}: there is none for the reference date {date} (the plan uses the figure of \
+             {mm:02}-{dd:02} in year Y−{n} for budget year Y), so the latest earlier figure was carried forward, as the plan allows."
+        ),
+    }
 }
 
-fn signed(d: rust_decimal::Decimal) -> String {
-    if d.is_sign_negative() && !d.is_zero() {
-        d.to_string()
-    } else {
-        format!("+{d}")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Method;
+
+    #[test]
+    fn the_rounding_sentence_depends_on_the_method_in_both_languages() {
+        let lr_sv = rounding_sentence(Method::LargestRemainder, Lang::Sv);
+        let lr_en = rounding_sentence(Method::LargestRemainder, Lang::En);
+        assert!(lr_sv.contains("inom en enhet"), "{lr_sv}");
+        assert!(lr_en.contains("within one unit"), "{lr_en}");
+        let d_sv = rounding_sentence(Method::Dhondt, Lang::Sv);
+        let d_en = rounding_sentence(Method::Dhondt, Lang::En);
+        assert!(
+            d_sv.contains("metoden dhondt") && d_sv.contains("mer än en enhet"),
+            "{d_sv}"
+        );
+        assert!(
+            d_en.contains("dhondt apportionment") && d_en.contains("more than one unit"),
+            "{d_en}"
+        );
+    }
+
+    #[test]
+    fn exact_values_are_not_labelled_rounded() {
+        let plan = Plan::reference();
+        let result = plan.compute().unwrap();
+        for lang in Lang::ALL {
+            let text = explain(&plan, &result, "hh", 2021, lang)
+                .unwrap()
+                .to_string();
+            // The university's share is exactly 0: no "≈" beside it.
+            assert!(text.contains("0 (= 0 %)"), "{text}");
+            let text = explain(&plan, &result, "halmstad", 2021, lang)
+                .unwrap()
+                .to_string();
+            let rounded = lang.labels().rounded;
+            assert!(text.contains(&format!("%, {rounded})")), "{text}");
+            assert!(
+                !text.contains("exactly 4") && !text.contains("exakt 4"),
+                "{text}"
+            );
+        }
     }
 }

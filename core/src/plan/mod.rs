@@ -36,6 +36,7 @@ mod budget;
 mod document;
 pub(crate) mod exact;
 mod explain;
+mod find;
 mod key;
 mod locate;
 mod method_totals;
@@ -51,7 +52,8 @@ pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
 pub use document::{
     BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
 };
-pub use explain::Explanation;
+pub use explain::{Explanation, rounding_sentence};
+pub use find::find_member;
 pub use locate::Format;
 pub use number::Number;
 pub use result::{
@@ -192,7 +194,9 @@ impl Plan {
         })
     }
 
-    /// Explains how `member`'s contribution in `year` arose.
+    /// Explains how `member`'s contribution in `year` arose, in English.
+    /// `member` is an id, or a display name that names one member (see
+    /// [`find_member`]).
     pub fn explain(&self, member: &str, year: i32) -> Result<Explanation> {
         let result = self.compute()?;
         self.explain_result(&result, member, year)
@@ -206,7 +210,29 @@ impl Plan {
         member: &str,
         year: i32,
     ) -> Result<Explanation> {
-        explain::explain(self, result, member, year)
+        self.explain_result_in(result, member, year, crate::text::Lang::En)
+    }
+
+    /// Like [`explain_result`](Plan::explain_result), in `lang`: Swedish
+    /// sentences and sv-SE figures, or English.
+    ///
+    /// ```
+    /// use andel::text::Lang;
+    /// let plan = andel::Plan::reference();
+    /// let result = plan.compute()?;
+    /// let text = plan.explain_result_in(&result, "Falkenberg", 2021, Lang::Sv)?.to_string();
+    /// assert!(text.contains("avrundat"));
+    /// assert!(!text.contains("exactly"));
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn explain_result_in(
+        &self,
+        result: &PlanResult,
+        member: &str,
+        year: i32,
+        lang: crate::text::Lang,
+    ) -> Result<Explanation> {
+        explain::explain(self, result, member, year, lang)
     }
 
     /// The plan as TOML.

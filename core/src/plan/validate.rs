@@ -240,7 +240,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             for (j, p) in parts.iter().enumerate() {
                 if !member_ids.contains(p.as_str()) {
                     v.push(
-                        Error::UnknownMember { id: p.clone() }
+                        Error::unknown_member(p, plan.members.iter().map(|m| m.id.as_str()))
                             .at(format!("{at}.participants[{j}]")),
                     );
                 } else if !paying.contains(p.as_str()) {
@@ -395,10 +395,8 @@ fn in_kind(
 ) {
     if !members.contains(k.member.as_str()) {
         v.push(
-            Error::UnknownMember {
-                id: k.member.clone(),
-            }
-            .at(format!("{at}.member")),
+            Error::unknown_member(&k.member, plan.members.iter().map(|m| m.id.as_str()))
+                .at(format!("{at}.member")),
         );
     }
     let when = When {
@@ -537,7 +535,10 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                negative_ok: bool| {
         for (id, value) in map {
             if !members.contains(id.as_str()) {
-                v.push(Error::UnknownMember { id: id.clone() }.at(format!("{at}.{field}.{id}")));
+                // The set has no order; the ids are listed sorted.
+                let mut known: Vec<&str> = members.iter().copied().collect();
+                known.sort_unstable();
+                v.push(Error::unknown_member(id, known).at(format!("{at}.{field}.{id}")));
             }
             if !negative_ok && value.value() < Decimal::ZERO {
                 v.push(

@@ -308,13 +308,14 @@ fn line_sentences<'a>(
         .zip(sentences[start..end].iter().map(String::as_str))
 }
 
-/// The amount in "Line \"id\" (…): …, 1234 after rounding.".
+/// The amount in "Line \"id\" (…): …, in the table 1234 SEK.".
 fn after_rounding(sentence: &str, line: &str) -> Decimal {
-    let head = sentence
+    let amount = sentence
         .strip_prefix(&format!("Line {line:?} ("))
-        .and_then(|s| s.strip_suffix(" after rounding."))
+        .and_then(|s| s.strip_suffix('.'))
+        .and_then(|s| s.rsplit_once(", in the table "))
+        .and_then(|(_, tail)| tail.split(' ').next())
         .unwrap_or_else(|| panic!("not the sentence of line {line}: {sentence:?}"));
-    let amount = head.rsplit(' ').next().unwrap_or_default();
     amount
         .parse()
         .unwrap_or_else(|_| panic!("no amount in {sentence:?}"))
