@@ -49,7 +49,7 @@ pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, mem
 pub use error::{Error, ErrorFamily, Location, Result};
 pub use fraction::Fraction;
 pub use method::Method;
-pub use number::parse_decimal;
+pub use number::{number_limits, parse_decimal};
 pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;
