@@ -137,23 +137,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             ),
         });
     }
-    for (year, rate) in &plan.indexation.rates {
-        match year.parse::<i32>() {
-            Ok(_) if rate.value() <= Decimal::NEGATIVE_ONE => v.push(
-                Error::InvalidPlan {
-                    reason: "an index rate must be above -1".into(),
-                }
-                .at(format!("indexation.rates.{year}")),
-            ),
-            Ok(_) => {}
-            Err(_) => v.push(
-                Error::InvalidPlan {
-                    reason: format!("{year:?} is not a year"),
-                }
-                .at(format!("indexation.rates.{year}")),
-            ),
-        }
-    }
+    indexation(&mut v, &plan.indexation);
 
     let mut ids = HashSet::new();
     let paying: HashSet<&str> = plan
@@ -354,6 +338,58 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     // The annual cycle's sections: milestones, instalments, outcomes.
     v.extend(crate::cycle::problems(plan));
     v
+}
+
+/// Refuses an index rate at or below -1 (a factor 1 + rate of zero or
+/// less wipes out or flips every indexed amount) and a `rates` year not
+/// written the way the years are looked up: `"+2026"` or `"02026"` would be
+/// ignored silently, and beside `"2026"` would name that year twice.
+fn indexation(v: &mut Vec<Error>, indexation: &super::document::Indexation) {
+    let low = |rate: &super::number::Number| rate.value() <= Decimal::NEGATIVE_ONE;
+    if indexation.rate.as_ref().is_some_and(low) {
+        v.push(
+            Error::InvalidPlan {
+                reason: "an index rate must be above -1".into(),
+            }
+            .at("indexation.rate"),
+        );
+    }
+    for (year, rate) in &indexation.rates {
+        let at = format!("indexation.rates.{year}");
+        let Ok(number) = year.trim().parse::<i32>() else {
+            v.push(
+                Error::InvalidPlan {
+                    reason: format!("{year:?} is not a year"),
+                }
+                .at(at),
+            );
+            continue;
+        };
+        let canonical = number.to_string();
+        if *year != canonical && indexation.rates.contains_key(&canonical) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "indexation year".into(),
+                    id: canonical,
+                }
+                .at(at),
+            );
+        } else if *year != canonical {
+            v.push(
+                Error::InvalidPlan {
+                    reason: format!("write the year {year:?} as \"{canonical}\""),
+                }
+                .at(at),
+            );
+        } else if low(rate) {
+            v.push(
+                Error::InvalidPlan {
+                    reason: "an index rate must be above -1".into(),
+                }
+                .at(at),
+            );
+        }
+    }
 }
 
 fn text(v: &mut Vec<Error>, value: &str, at: &str) {
