@@ -38,6 +38,7 @@ mod calendar;
 pub mod cycle;
 mod error;
 mod fraction;
+mod identity;
 mod method;
 mod number;
 mod order;

@@ -83,3 +83,126 @@ fn a_floor_above_a_cap_is_refused_however_deep_the_limited_key() {
         assert_eq!(refused(&text), pair("impossible_caps", "costs[0]"), "{key}");
     }
 }
+
+/// The plan with its two members' ids set to `first` and `second`.
+fn with_ids(first: &str, second: &str) -> String {
+    plan("")
+        .replacen("id = \"a\"", &format!("id = \"{first}\""), 1)
+        .replacen("id = \"b\"", &format!("id = \"{second}\""), 1)
+}
+
+#[test]
+fn composed_and_decomposed_ids_are_one_id() {
+    // Å as U+00C5, and as A + U+030A (combining ring above).
+    let text = with_ids("\u{C5}", "A\u{30A}");
+    assert_eq!(refused(&text), pair("duplicate_id", "members[1].id"));
+    let json = Plan::from_toml(&with_ids("\u{C5}", "x")).unwrap().to_json();
+    let json = json.replacen("\"x\"", "\"A\u{30A}\"", 1);
+    let err = Plan::from_json(&json).unwrap_err();
+    assert_eq!(
+        (err.code(), err.location().unwrap().path.as_str()),
+        ("duplicate_id", "members[1].id")
+    );
+
+    // A reference typed in the other form finds the member.
+    let text = with_ids("\u{C5}", "b").replace(
+        "from = 2025\n",
+        "from = 2025\nparticipants = [\"A\u{30A}\"]\n",
+    );
+    let result = Plan::from_toml(&text).unwrap().compute().unwrap();
+    assert_eq!(
+        result.contribution("\u{C5}", 2025).unwrap().to_string(),
+        "1000"
+    );
+
+    // Keys of a map in both forms are one key written twice.
+    let shares = "key = { type = \"fixed_shares\", shares = { \"\u{C5}\" = \"0.1\", \"A\u{30A}\" = \"0.2\" }, rest = { type = \"equal\" } }";
+    let text =
+        with_ids("\u{C5}", "b").replace("from = 2025\n", &format!("from = 2025\n{shares}\n"));
+    assert_eq!(refused(&text).0, "plan_syntax");
+
+    // A plan built in code is compared in NFC too.
+    let mut plan = Plan::reference();
+    plan.members[0].id = "\u{C5}".into();
+    plan.members[1].id = "A\u{30A}".into();
+    let err = plan.validate().unwrap_err();
+    assert_eq!(
+        (err.code(), err.location().unwrap().path.as_str()),
+        ("duplicate_id", "members[1].id")
+    );
+}
+
+#[test]
+fn ids_with_control_or_bidi_characters_are_refused() {
+    for bad in [
+        "a\\u0000",
+        "a\\u001b[2J",
+        "a\\u0007",
+        "a\\u007f",
+        "\\u202egnp.exe",
+    ] {
+        let text = with_ids(bad, "b");
+        assert_eq!(refused(&text), pair("invalid_id", "members[0].id"), "{bad}");
+        let line = plan("").replace("id = \"pm\"", &format!("id = \"{bad}\""));
+        assert_eq!(refused(&line), pair("invalid_id", "costs[0].id"), "{bad}");
+    }
+    let funding = plan("").replace(
+        "[[costs]]",
+        "[[funding]]\nid = \"f\\u001b\"\nname = \"F\"\nyear = 2025\namount = \"10\"\n\n[[costs]]",
+    );
+    assert_eq!(refused(&funding), pair("invalid_id", "funding[0].id"));
+    // A name may hold them (outputs escape or neutralise names); an id not.
+    let name = plan("").replace("name = \"A\"", "name = \"A\\u001b[31m\"");
+    assert!(Plan::from_toml(&name).unwrap().compute().is_ok());
+}
+
+#[test]
+fn a_budget_compares_its_ids_in_nfc() {
+    use andel::plan::BudgetParts;
+    let parts =
+        |first: &str, second: &str, shares: Option<Vec<(String, &'static str)>>| BudgetParts {
+            year: 2025,
+            currency: None,
+            total: "100",
+            unit: None,
+            method: None,
+            key: if shares.is_some() {
+                "fixed_shares"
+            } else {
+                "per_capita"
+            }
+            .to_string(),
+            fixed: None,
+            shares,
+            members: vec![
+                (first.to_string(), "First".to_string(), Some("10")),
+                (second.to_string(), "Second".to_string(), Some("10")),
+            ],
+        };
+    let read =
+        |text: &&str, _, path: &str| andel::parse_decimal(text, path).map_err(|e| e.at(path));
+    let computed = |p: BudgetParts<&str>| p.read(read).unwrap().and_then(|b| b.compute());
+    let err = computed(parts("\u{C5}", "A\u{30A}", None)).unwrap_err();
+    assert_eq!(
+        (err.code(), err.location().unwrap().path.as_str()),
+        ("duplicate_id", "members[1].id")
+    );
+    let err = computed(parts("a\u{1b}", "b", None)).unwrap_err();
+    assert_eq!(
+        (err.code(), err.location().unwrap().path.as_str()),
+        ("invalid_id", "members[0].id")
+    );
+    // A share named in the other form is the member's share.
+    let shares = vec![("A\u{30A}".to_string(), "0.3")];
+    let result = computed(parts("\u{C5}", "b", Some(shares))).unwrap();
+    assert_eq!(
+        result.contribution("\u{C5}", 2025).unwrap().to_string(),
+        "30"
+    );
+    let twice = vec![
+        ("A\u{30A}".to_string(), "0.3"),
+        ("\u{C5}".to_string(), "0.2"),
+    ];
+    let err = computed(parts("\u{C5}", "b", Some(twice))).unwrap_err();
+    assert_eq!(err.code(), "duplicate_id");
+}

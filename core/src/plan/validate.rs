@@ -4,6 +4,7 @@
 use super::document::{Key, Plan};
 use crate::calendar::Date;
 use crate::error::Error;
+use crate::identity::nfc;
 use crate::method::Method;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
@@ -148,9 +149,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         .collect();
     for (i, m) in plan.members.iter().enumerate() {
         let at = format!("members[{i}]");
-        text(&mut v, &m.id, &format!("{at}.id"));
+        id(&mut v, &m.id, "member", &format!("{at}.id"));
         text(&mut v, &m.name, &format!("{at}.name"));
-        if !ids.insert(m.id.as_str()) {
+        if !ids.insert(nfc(&m.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "member".into(),
@@ -189,9 +190,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     let mut line_ids = HashSet::new();
     for (i, c) in plan.costs.iter().enumerate() {
         let at = format!("costs[{i}]");
-        text(&mut v, &c.id, &format!("{at}.id"));
+        id(&mut v, &c.id, "cost line", &format!("{at}.id"));
         long(&mut v, &c.name, &format!("{at}.name"));
-        if !line_ids.insert(c.id.as_str()) {
+        if !line_ids.insert(nfc(&c.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "cost line".into(),
@@ -268,8 +269,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     for (i, f) in plan.funding.iter().enumerate() {
         let at = format!("funding[{i}]");
         long(&mut v, &f.id, &format!("{at}.id"));
+        forbidden(&mut v, &f.id, "funding", &format!("{at}.id"));
         long(&mut v, &f.name, &format!("{at}.name"));
-        if !funding_ids.insert(f.id.as_str()) {
+        if !funding_ids.insert(nfc(&f.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "funding".into(),
@@ -289,7 +291,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             &format!("{at}.amount"),
         );
         if let Some(line) = &f.line {
-            if !line_ids.contains(line.as_str()) {
+            if !line_ids.contains(&nfc(line)) {
                 v.push(Error::UnknownLine { id: line.clone() }.at(format!("{at}.line")));
             }
         }
@@ -333,6 +335,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     }
     for (i, m) in plan.milestones.iter().enumerate() {
         long(&mut v, &m.id, &format!("milestones[{i}].id"));
+        forbidden(&mut v, &m.id, "milestone", &format!("milestones[{i}].id"));
         long(&mut v, &m.name, &format!("milestones[{i}].name"));
     }
     // The annual cycle's sections: milestones, instalments, outcomes.
@@ -389,6 +392,26 @@ fn indexation(v: &mut Vec<Error>, indexation: &super::document::Indexation) {
                 .at(at),
             );
         }
+    }
+}
+
+/// An id: not empty, not too long, no forbidden character.
+fn id(v: &mut Vec<Error>, value: &str, kind: &str, at: &str) {
+    text(v, value, at);
+    forbidden(v, value, kind, at);
+}
+
+/// Refuses an id with a character no id may have (crate::identity).
+fn forbidden(v: &mut Vec<Error>, value: &str, kind: &str, at: &str) {
+    if let Some(character) = crate::identity::forbidden(value) {
+        v.push(
+            Error::InvalidId {
+                kind: kind.into(),
+                id: value.into(),
+                character,
+            }
+            .at(at),
+        );
     }
 }
 
