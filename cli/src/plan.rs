@@ -80,7 +80,7 @@ pub fn run(args: &PlanArgs) -> Result<String, Failure> {
             .map_err(|e| Failure::Internal(e.to_string()))?
             + "\n"),
         (Format::Csv, None) => Ok(result.to_csv()),
-        (Format::Csv, Some(y)) => Ok(csv_of_year(&result, y.year)),
+        (Format::Csv, Some(y)) => Ok(result.year_csv(y.year)),
         (Format::Table, None) => Ok(horizon_table(&result)),
         (Format::Table, Some(y)) => Ok(year_table(&result, y)),
     }
@@ -131,18 +131,6 @@ pub fn place(file: &str, error: &andel::Error) -> String {
         },
         None => format!("{file}: error[{}]: {}", error.code(), error),
     }
-}
-
-fn csv_of_year(result: &PlanResult, year: i32) -> String {
-    let text = result.to_csv();
-    let mut lines = text.lines();
-    let mut out = lines.next().map(|h| format!("{h}\n")).unwrap_or_default();
-    let prefix = format!("{year},");
-    for line in lines.filter(|l| l.starts_with(&prefix)) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
 }
 
 /// Members × years of contributions, with totals, then the shares.

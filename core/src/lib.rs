@@ -35,6 +35,7 @@
 
 mod allocation;
 mod calendar;
+mod csv;
 pub mod cycle;
 mod error;
 mod fraction;
@@ -47,6 +48,7 @@ mod rounding;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
 pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
+pub use csv::csv_cell;
 pub use error::{Error, ErrorFamily, Location, Result};
 pub use fraction::Fraction;
 pub use method::Method;

