@@ -296,3 +296,88 @@ fn every_csv_neutralises_formulas_and_quotes_a_bare_cr() {
             .any(|r| r[5].starts_with('-'))
     );
 }
+
+/// The reference cycle plan with `milestones` in place of its own.
+fn cycle_with_milestones(milestones: &str) -> String {
+    let text = include_str!("../../examples/tillvaxtmotor-cycle.toml");
+    let start = text.find("[[milestones]]").unwrap();
+    let end = text.find("[instalments]").unwrap();
+    format!("{}{milestones}\n{}", &text[..start], &text[end..])
+}
+
+/// `text` as a TOML basic string, every control character as `\uXXXX`.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => out.extend(['\\', c]),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out + "\""
+}
+
+fn milestone(id: &str, name: &str, due: &str) -> String {
+    let [id, name, due] = [id, name, due].map(toml_string);
+    format!(
+        "[[milestones]]\nid = {id}\nname = {name}\ndate = \"10-31\"\ndue = {due}\nfigures = \"contributions\"\n\n"
+    )
+}
+
+#[test]
+fn the_calendar_keeps_control_characters_out_and_uids_apart() {
+    let hostile = "a\u{0}b\u{b}c\u{c}d\u{1b}[2Je\u{7f}f\rg";
+    let milestones = [
+        milestone("decision", hostile, hostile),
+        milestone("Decision", "Upper", "x"),
+        milestone("över", "Swedish", "x"),
+        milestone("ovar", "Ascii", "x"),
+        milestone("日本", "Japanese", "x"),
+    ]
+    .concat();
+    let text = cycle_with_milestones(&milestones);
+    let plan = Plan::from_toml(&text).unwrap();
+    let ics = plan.calendar(&plan.compute().unwrap()).unwrap().to_ics();
+    // No control character but the CRLF that ends each line.
+    let body = ics.replace("\r\n", "");
+    assert!(!body.chars().any(char::is_control), "{ics}");
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    let unfolded = ics.replace("\r\n ", "");
+    let uids: Vec<&str> = unfolded.lines().filter(|l| l.starts_with("UID:")).collect();
+    let unique: std::collections::HashSet<&&str> = uids.iter().collect();
+    assert_eq!(uids.len(), 5 * 5, "five milestones in five years");
+    assert_eq!(unique.len(), uids.len(), "{uids:#?}");
+    // Stable: the same plan gives the same file.
+    assert_eq!(
+        plan.calendar(&plan.compute().unwrap()).unwrap().to_ics(),
+        ics
+    );
+}
+
+#[test]
+fn a_milestone_text_longer_than_the_bound_is_refused() {
+    let long = "x".repeat(andel::plan::limits::LONG_TEXT + 1);
+    let text = cycle_with_milestones(&milestone("m", "M", &long));
+    assert_eq!(refused(&text), pair("invalid_plan", "milestones[0].due"));
+    let who = milestone("m", "M", "x")
+        .replace("figures", &format!("who = {}\nfigures", toml_string(&long)));
+    assert_eq!(
+        refused(&cycle_with_milestones(&who)),
+        pair("invalid_plan", "milestones[0].who")
+    );
+    let at_bound = "x".repeat(andel::plan::limits::LONG_TEXT);
+    assert!(Plan::from_toml(&cycle_with_milestones(&milestone("m", "M", &at_bound))).is_ok());
+    // A milestone id is an id: control characters refused, NFC twins one id.
+    let text = cycle_with_milestones(&milestone("m\u{1b}", "M", "x"));
+    assert_eq!(refused(&text), pair("invalid_id", "milestones[0].id"));
+    let twins = [
+        milestone("\u{C5}r", "M", "x"),
+        milestone("A\u{30A}r", "N", "x"),
+    ]
+    .concat();
+    assert_eq!(
+        refused(&cycle_with_milestones(&twins)),
+        pair("duplicate_id", "milestones[1].id")
+    );
+}

@@ -20,6 +20,9 @@ pub mod limits {
     /// Longest id or name (of the plan, members, cost lines, funding and
     /// milestones), in bytes of UTF-8.
     pub const TEXT: usize = 200;
+    /// Longest text of a milestone's `due` and `who`, in bytes of UTF-8:
+    /// every year's calendar event repeats them.
+    pub const LONG_TEXT: usize = 1_000;
     /// Deepest nesting of keys. A key written as a plan's or a cost
     /// line's `key` is at depth 1; a key inside it (a blend's part, the
     /// `rest` of fixed shares or amounts, the key a `limited` key limits) is
