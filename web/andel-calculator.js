@@ -321,9 +321,17 @@ function referenceState(lang) {
   };
 }
 
-/** A CSV field, quoted when it needs to be (RFC 4180). */
+/**
+ * A CSV text cell: a leading `'` when it starts with `=`, `+`, `-`, `@`, a
+ * tab or a CR (the OWASP CSV-injection rule, so a spreadsheet never runs a
+ * member's name as a formula), then quoted when it holds a comma, a quote,
+ * an LF or a CR (RFC 4180). The same rule as core's `andel::csv_cell`,
+ * duplicated here because the calculator's WebAssembly module (budgets only)
+ * does not carry core's CSV writers; keep the two alike.
+ */
 function csvField(text) {
-  const s = String(text ?? "");
+  let s = String(text ?? "");
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -758,9 +766,10 @@ export class AndelCalculator extends HTMLElement {
     const year = this._result.years[0];
     const lines = [["member", "population", "share", "share_percent", "contribution"].join(",")];
     for (const m of year.members) {
-      lines.push([m.name, m.population ?? "", m.share, m.share_percent, m.contribution].map(csvField).join(","));
+      // Only the name is text; the figures are the core's non-negative decimals.
+      lines.push([csvField(m.name), m.population ?? "", m.share, m.share_percent, m.contribution].join(","));
     }
-    lines.push(["total", "", "1", "100", this._result.total].map(csvField).join(","));
+    lines.push(["total", "", "1", "100", this._result.total].join(","));
     return `${lines.join("\r\n")}\r\n`;
   }
 

@@ -49,18 +49,43 @@ fn main() -> ExitCode {
             Command::Export(args) => export::run(args, lang),
         }
     });
-    match result.and_then(|text| write_stdout(&text)) {
+    let for_people = for_people(&cli.command);
+    let printed = result.and_then(|text| match for_people {
+        true => write_stdout(&render::for_terminal(&text)),
+        false => write_stdout(&text),
+    });
+    match printed {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`andel … | head`) is not an error.
         Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Problems(text, _)) => {
-            eprint!("{text}");
+            eprint!("{}", render::for_terminal(&text));
             ExitCode::from(EXIT_BAD_INPUT)
         }
         Err(failure) => {
-            eprintln!("error[{}]: {failure}", failure.code());
+            let message = format!("error[{}]: {failure}", failure.code());
+            eprintln!("{}", render::for_terminal(&message));
             ExitCode::from(failure.exit_status())
         }
+    }
+}
+
+/// Whether the command prints text for people (a table, an explanation),
+/// which [`render::for_terminal`] makes safe to show; data formats are
+/// written as they are.
+fn for_people(command: &Command) -> bool {
+    use args::{CalendarFormat, Format, ReportFormat, WhyFormat};
+    let report = |format: &ReportFormat| *format == ReportFormat::Table;
+    match command {
+        Command::Allocate(a) => a.format == Format::Table,
+        Command::Plan(a) => report(&a.format),
+        Command::Invoices(a) => report(&a.format),
+        Command::Settle(a) => report(&a.format),
+        Command::Diff(a) => report(&a.format),
+        Command::Calendar(a) => a.format == CalendarFormat::Table,
+        Command::Why(a) => a.format == WhyFormat::Text,
+        Command::Explain(_) | Command::Check(_) | Command::Export(_) => true,
+        Command::Schema => false,
     }
 }
 

@@ -94,7 +94,7 @@ pub fn run(args: &PlanArgs, lang: Option<Lang>) -> Result<String, Failure> {
             .map_err(|e| Failure::Internal(e.to_string()))?
             + "\n"),
         (ReportFormat::Csv, None) => Ok(result.to_csv()),
-        (ReportFormat::Csv, Some(y)) => Ok(csv_of_year(&result, y.year)),
+        (ReportFormat::Csv, Some(y)) => Ok(result.year_csv(y.year)),
         (ReportFormat::Table, None) => Ok(horizon_table(&result, lang)),
         (ReportFormat::Table, Some(y)) => Ok(year_table(&result, y, lang)),
     }
@@ -164,18 +164,6 @@ pub fn place(file: &str, error: &andel::Error) -> String {
         },
         None => format!("{file}: error[{}]: {}", error.code(), error),
     }
-}
-
-fn csv_of_year(result: &PlanResult, year: i32) -> String {
-    let text = result.to_csv();
-    let mut lines = text.lines();
-    let mut out = lines.next().map(|h| format!("{h}\n")).unwrap_or_default();
-    let prefix = format!("{year},");
-    for line in lines.filter(|l| l.starts_with(&prefix)) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
 }
 
 /// Members × years of contributions, with totals (and the value in kind

@@ -214,3 +214,39 @@ fn an_english_workbook_on_request() {
     assert_eq!(string(summary.get_value((11, 0))), "Total");
     assert_eq!(whole(summary.get_value((10, 7))), 5 * 400 * 700);
 }
+
+#[test]
+fn a_name_that_looks_like_a_formula_is_written_as_text() {
+    let dir = std::env::temp_dir().join(format!("andel-xlsx-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = "=HYPERLINK(\"http://evil.example\",\"Halmstad\")";
+    let plan = std::fs::read_to_string(example("tillvaxtmotor.toml"))
+        .unwrap()
+        .replacen("name = \"Halmstad\"", &format!("name = {name:?}"), 1);
+    let (plan_path, path) = (dir.join("plan.toml"), dir.join("plan.xlsx"));
+    std::fs::write(&plan_path, plan).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .arg("export")
+        .arg(&plan_path)
+        .arg("--output")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    for sheet in ["Sammanställning", "2021"] {
+        let values = book.worksheet_range(sheet).unwrap();
+        let formulas = book.worksheet_formula(sheet).unwrap();
+        assert_eq!(
+            values.get_value((6, 0)),
+            Some(&Data::String(name.into())),
+            "{sheet}"
+        );
+        let formula = formulas.get_value((6, 0)).map(String::as_str).unwrap_or("");
+        assert_eq!(formula, "", "{sheet}: the name became a formula");
+    }
+}

@@ -156,6 +156,18 @@ pub enum Error {
         id: String,
     },
 
+    /// An id with a character no id may have: a control character or a
+    /// bidirectional override (see `docs/plan-format.md`, Ids).
+    #[error("{kind} id {id:?} has the character {}, which no id may have", .character.escape_unicode())]
+    InvalidId {
+        /// What kind of thing: member, cost line, funding, milestone.
+        kind: String,
+        /// The id, as given.
+        id: String,
+        /// The first character refused.
+        character: char,
+    },
+
     /// A member id that the plan does not have.
     #[error("unknown member {id:?}{}", known_members(.known))]
     UnknownMember {
@@ -399,6 +411,7 @@ impl Error {
             Error::MissingField { .. } => "missing_field",
             Error::UnsupportedFormat { .. } => "unsupported_format",
             Error::DuplicateId { .. } => "duplicate_id",
+            Error::InvalidId { .. } => "invalid_id",
             Error::UnknownMember { .. } => "unknown_member",
             Error::UnknownLanguage { .. } => "unknown_language",
             Error::UnknownLine { .. } => "unknown_line",

@@ -35,9 +35,11 @@
 
 mod allocation;
 mod calendar;
+mod csv;
 pub mod cycle;
 mod error;
 mod fraction;
+mod identity;
 mod method;
 mod number;
 mod order;
@@ -47,10 +49,11 @@ pub mod text;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
 pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
+pub use csv::csv_cell;
 pub use error::{Error, ErrorFamily, Location, Result};
 pub use fraction::Fraction;
 pub use method::Method;
-pub use number::parse_decimal;
+pub use number::{number_limits, parse_decimal};
 pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;

@@ -9,6 +9,20 @@ use rust_decimal::Decimal;
 /// The largest number of significant digits a [`Decimal`] holds exactly.
 const MAX_DIGITS: usize = 28;
 
+/// Bounds on a number's text, so that reading it takes time linear in a
+/// short length, whatever was written (`docs/plan-format.md`, Limits).
+pub mod number_limits {
+    /// Longest number text, in bytes, once surrounding whitespace is
+    /// removed. A decimal has at most 29 significant digits, so 100 leaves
+    /// room for a sign, a point, leading zeros and an exponent.
+    pub const TEXT: usize = 100;
+    /// Largest exponent magnitude: `1e60` and `1e-60` are read, `1e61` and
+    /// `0e-2147483648` refused. No value a decimal holds needs more (it
+    /// has at most 28 decimals and 29 digits); without a bound, an
+    /// exponent of -2³¹ made the exact shift loop for seconds on a zero.
+    pub const EXPONENT: u32 = 60;
+}
+
 /// Reads a decimal number exactly, or says why it cannot.
 ///
 /// Accepts an optional sign, digits with an optional decimal point, and an
@@ -16,6 +30,9 @@ const MAX_DIGITS: usize = 28;
 /// for large and small floats). Refuses anything that would need rounding,
 /// as well as `NaN`, infinities, empty text, thousands separators and commas:
 /// a figure that is not exactly what was written is never accepted.
+/// Texts longer than [`number_limits::TEXT`] bytes (surrounding whitespace
+/// aside) and exponents beyond ±[`number_limits::EXPONENT`] are refused
+/// before any digit is read, so reading takes time linear in a short text.
 /// `field` names the input in the error message.
 ///
 /// ```
@@ -36,6 +53,13 @@ pub fn parse_decimal(input: &str, field: &str) -> Result<Decimal> {
     let text = input.trim();
     if text.is_empty() {
         return Err(refuse("it is empty"));
+    }
+    if text.len() > number_limits::TEXT {
+        return Err(refuse(&format!(
+            "it is {} bytes long, more than the {} a number may have",
+            text.len(),
+            number_limits::TEXT
+        )));
     }
     let (mantissa, exponent) = match text.find(['e', 'E']) {
         Some(at) => (&text[..at], Some(&text[at + 1..])),
@@ -74,6 +98,12 @@ pub fn parse_decimal(input: &str, field: &str) -> Result<Decimal> {
                 .trim_start_matches('+')
                 .parse()
                 .map_err(|_| refuse("the exponent is not a whole number"))?;
+            if exp.unsigned_abs() > number_limits::EXPONENT {
+                return Err(refuse(&format!(
+                    "the exponent {exp} is beyond ±{}",
+                    number_limits::EXPONENT
+                )));
+            }
             shift(value, exp).ok_or_else(|| refuse("the exponent is out of range"))
         }
     }
@@ -217,6 +247,45 @@ mod tests {
         );
         assert!(refused("1.23456789012345678901234567890"));
         assert!(refused("123456789012345678901234567890"));
+    }
+
+    #[test]
+    fn refuses_hostile_texts_at_once() {
+        // Each of these took seconds (the exponent) or is beyond the text
+        // bound; each must be refused in well under a millisecond.
+        let zeros = "0".repeat(10_000_000);
+        let long = format!("{zeros}1");
+        let point = format!("0.{zeros}1");
+        let exp_digits = format!("1e{zeros}1");
+        for bad in [
+            "0e-2147483648",
+            "0e2147483647",
+            "1e-2147483648",
+            "0e-61",
+            "1e61",
+            long.as_str(),
+            point.as_str(),
+            exp_digits.as_str(),
+        ] {
+            let started = std::time::Instant::now();
+            let err = parse_decimal(bad, "x").unwrap_err();
+            assert_eq!(err.code(), "invalid_number");
+            assert!(
+                started.elapsed() < std::time::Duration::from_millis(200),
+                "{:?}… took {:?}",
+                &bad[..bad.len().min(20)],
+                started.elapsed()
+            );
+        }
+        // At the bounds: read.
+        assert_eq!(ok("0e-60"), "0");
+        assert_eq!(ok("1e-28"), "0.0000000000000000000000000001");
+        assert_eq!(ok("0.0000000000000000000000000001e28"), "1");
+        let hundred = format!("{}1", "0".repeat(99));
+        assert_eq!(ok(&hundred), "1");
+        assert!(refused(&format!("0{hundred}")));
+        // Surrounding whitespace is not part of the text's length.
+        assert_eq!(ok(&format!("  {hundred}  ")), "1");
     }
 
     #[test]

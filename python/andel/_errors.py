@@ -86,7 +86,7 @@ class PlanError(AndelError):
 
     ``.code`` says what is wrong (``unknown_field``, ``missing_field``,
     ``plan_syntax``, ``unsupported_format``, ``duplicate_id``,
-    ``unknown_member``, ``unknown_line``, ``year_outside_horizon``,
+    ``invalid_id``, ``unknown_member``, ``unknown_line``, ``year_outside_horizon``,
     ``missing_figure``, ``negative_amount``, ``nobody_to_pay``,
     ``impossible_caps``, ``invalid_key``, ``invalid_plan``, ...). An error at a
     place in a plan is always a PlanError, even when its code belongs to

@@ -128,6 +128,8 @@ export type AndelErrorCode =
   | "missing_field"
   | "unsupported_format"
   | "duplicate_id"
+  /** An id with a control character or a bidirectional override (docs/plan-format.md, "Ids"). */
+  | "invalid_id"
   | "unknown_member"
   | "unknown_line"
   /** An outcome names funding that the plan does not have in that year. */

@@ -1,6 +1,7 @@
 //! CSV for spreadsheets: a header row, then one row per part.
 //!
-//! Comma-separated with `.` as the decimal point (RFC 4180 quoting). There
+//! Comma-separated with `.` as the decimal point (RFC 4180 quoting, names
+//! neutralised against formula injection by `andel::csv_cell`). There
 //! is no total row, so the file can be summed or filtered as plain data.
 //! The quota is given exactly (`share`, `quota` as fractions) and as andel's
 //! 28-significant-digit decimal.
@@ -27,30 +28,25 @@ pub fn csv(allocation: &Allocation) -> String {
             &row.amount,
             &row.leftover_units,
         ];
-        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
+        // The name is text; the rest are numbers, written as they are (a
+        // negative weight keeps its minus).
+        let mut line = vec![andel::csv_cell(fields[0]).into_owned()];
+        line.extend(fields[1..].iter().map(|f| f.to_string()));
         out.push_str(&line.join(","));
         out.push('\n');
     }
     out
 }
 
-/// A field, quoted when it holds a comma, a quote or a line break.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use andel::csv_cell as field;
 
     #[test]
     fn quotes_only_when_needed() {
         assert_eq!(field("Båstad"), "Båstad");
         assert_eq!(field("Region Halland, east"), "\"Region Halland, east\"");
         assert_eq!(field("the \"big\" one"), "\"the \"\"big\"\" one\"");
+        assert_eq!(field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
     }
 }

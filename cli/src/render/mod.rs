@@ -10,6 +10,34 @@ use crate::exact::rounded;
 use crate::failure::Failure;
 use andel::text::{Lang, figure, fraction};
 use andel::{Allocation, Decimal, Part};
+use std::borrow::Cow;
+
+/// Text for a terminal: every control character but the line feed (ESC,
+/// CR, BEL, backspace, tab, C1 controls such as CSI U+009B) and every
+/// bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069) shown
+/// escaped as `\u{1b}`, so a member's name can never move the cursor,
+/// recolour, clear the screen or reorder what the table shows. Applied to
+/// everything printed for people (tables, explanations, errors), not to
+/// data formats (CSV, JSON, iCalendar), which escape by their own rules.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Decimals shown in the share column, as a percentage.
 const PERCENT_DECIMALS: u32 = 4;

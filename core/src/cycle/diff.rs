@@ -183,8 +183,8 @@ impl ScenarioDiff {
         for (year, m) in rows {
             out.push_str(&format!(
                 "{year},{},{},{},{},{},{}\n",
-                super::instalments::csv_field(&m.id),
-                super::instalments::csv_field(&m.name),
+                crate::csv_cell(&m.id),
+                crate::csv_cell(&m.name),
                 m.a,
                 m.b,
                 m.change,

@@ -4,6 +4,13 @@
 //! file: DTSTAMP is the event's own date rather than the time of writing,
 //! and each UID is made of the plan's name, the milestone and the year, so a
 //! re-import updates the events instead of duplicating them.
+//!
+//! Hostile text stays inert: no control character (NUL, VT, FF, ESC, …)
+//! reaches the file (each becomes U+FFFD; a line break is written `\n`), and
+//! the milestone's id enters its UID encoded, not dropped, so ids that
+//! differ only in case or in non-ASCII letters get UIDs of their own. Every
+//! content line is folded at 75 octets; the texts themselves are bounded
+//! when the plan is checked (`andel::plan::limits`).
 
 use super::milestones::{Calendar, CalendarEntry};
 use crate::calendar::Date;
@@ -34,7 +41,7 @@ fn event(out: &mut String, plan: &str, currency: &str, e: &CalendarEntry) {
         &format!(
             "UID:{}-{}-{}@andel",
             plan,
-            slug(&e.milestone),
+            uid_part(&e.milestone),
             e.budget_year
         ),
     );
@@ -74,13 +81,35 @@ fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            // RFC 5545 TEXT allows no control character but HTAB.
+            c if c.is_control() && c != '\t' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
 }
 
-/// Lower-case ASCII letters and digits, other runs as one `-`: for UIDs.
+/// An id as part of a UID: lower-case ASCII letters, digits and `-` as
+/// they are, every other byte of its UTF-8 as `%XX`. One id gives one part
+/// and two ids two parts (`%` itself is encoded), so `A` (`%41`) and `a`,
+/// or `Över` and `Ovar`, never share a UID; the common lower-case ids keep
+/// the UIDs they had.
+fn uid_part(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => out.push(char::from(b)),
+            b => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// Lower-case ASCII letters and digits, other runs as one `-`: the plan's
+/// name in its UIDs (a name, not an id: the milestone's id and the year
+/// tell its events apart).
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
@@ -129,6 +158,28 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{text}\r\n"));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_file() {
+        let text = escape("a\u{0}b\u{b}c\u{c}d\u{1b}[2Je\u{7f}f\u{85}g\th\r\ni");
+        assert_eq!(
+            text,
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}[2Je\u{FFFD}f\u{FFFD}g\th\\ni"
+        );
+        assert!(!text.chars().any(|c| c.is_control() && c != '\t'));
+    }
+
+    #[test]
+    fn uid_parts_differ_for_ids_that_differ() {
+        let ids = [
+            "a", "A", "ö", "o", "Ö", "%41", "a_b", "a-b", "日本", "本日", "",
+        ];
+        let parts: std::collections::HashSet<String> = ids.iter().map(|i| uid_part(i)).collect();
+        assert_eq!(parts.len(), ids.len());
+        assert_eq!(uid_part("preliminary"), "preliminary");
+        assert_eq!(uid_part("A"), "%41");
+        assert_eq!(uid_part("ö"), "%C3%B6");
     }
 
     #[test]

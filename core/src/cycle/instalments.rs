@@ -286,10 +286,4 @@ impl Invoices {
     }
 }
 
-pub(crate) fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+pub(crate) use crate::csv::csv_cell as csv_field;

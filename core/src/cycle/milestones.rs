@@ -5,7 +5,7 @@
 use super::day::MonthDay;
 use crate::calendar::Date;
 use crate::error::{Error, Result};
-use crate::plan::{Plan, PlanResult};
+use crate::plan::{Plan, PlanResult, limits};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,22 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
                 .at(format!("milestones[{i}].offset")),
             );
         }
-        if !ids.insert(m.id.as_str()) {
+        for (field, text) in [("due", Some(&m.due)), ("who", m.who.as_ref())] {
+            if let Some(text) = text.filter(|t| t.len() > limits::LONG_TEXT) {
+                v.push(
+                    Error::InvalidPlan {
+                        reason: format!(
+                            "is {} bytes long, more than the {} bytes a milestone's {field} may have",
+                            text.len(),
+                            limits::LONG_TEXT
+                        ),
+                    }
+                    .at(format!("milestones[{i}].{field}")),
+                );
+            }
+        }
+        // Compared in NFC, as every id (crate::identity).
+        if !ids.insert(crate::identity::nfc(&m.id)) {
             v.push(
                 Error::DuplicateId {
                     id: m.id.clone(),

@@ -342,8 +342,8 @@ impl Settlement {
             out.push_str(&format!(
                 "{},{},{},{},{},{}\n",
                 self.year,
-                super::instalments::csv_field(&m.id),
-                super::instalments::csv_field(&m.name),
+                crate::csv_cell(&m.id),
+                crate::csv_cell(&m.name),
                 m.planned,
                 m.actual,
                 m.settlement

@@ -35,6 +35,7 @@ use super::number::Number;
 use super::result::PlanResult;
 use crate::calendar::Date;
 use crate::error::{Error, Result};
+use crate::identity::into_nfc;
 use crate::method::Method;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -209,8 +210,14 @@ impl<N> BudgetParts<N> {
             Some(given) => {
                 let mut shares = BTreeMap::new();
                 for (id, share) in given {
-                    let value = number(&share, BudgetNumber::Share, &format!("key.shares.{id}"))?;
-                    shares.insert(id, value);
+                    let path = format!("key.shares.{id}");
+                    let value = number(&share, BudgetNumber::Share, &path)?;
+                    // Two ids that are one in NFC must not overwrite each
+                    // other's share silently.
+                    if shares.insert(into_nfc(id.clone()), value).is_some() {
+                        let kind = "fixed share's member".into();
+                        return Ok(Err(Error::DuplicateId { kind, id }.at(path)));
+                    }
                 }
                 Some(shares)
             }
@@ -224,9 +231,10 @@ impl<N> BudgetParts<N> {
                 }
                 None => None,
             };
+            // In NFC, as a plan reader stores them (crate::identity).
             members.push(BudgetMember {
-                id,
-                name,
+                id: into_nfc(id),
+                name: into_nfc(name),
                 population,
             });
         }

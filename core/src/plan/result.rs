@@ -173,6 +173,17 @@ impl PlanResult {
     /// columns year, member, name, share, share_percent, contribution,
     /// then one column per cost line of the plan, then in_kind.
     pub fn to_csv(&self) -> String {
+        self.csv(None)
+    }
+
+    /// The rows of [`to_csv`](PlanResult::to_csv) for one year only (with
+    /// the same header and columns). Filtered here rather than by the lines
+    /// of the text, since a quoted name may hold a line break.
+    pub fn year_csv(&self, year: i32) -> String {
+        self.csv(Some(year))
+    }
+
+    fn csv(&self, only: Option<i32>) -> String {
         let mut line_ids: Vec<&str> = Vec::new();
         for y in &self.years {
             for l in &y.lines {
@@ -187,7 +198,11 @@ impl PlanResult {
             out.push_str(&csv_field(id));
         }
         out.push_str(",in_kind\n");
-        for y in &self.years {
+        for y in self
+            .years
+            .iter()
+            .filter(|y| only.is_none_or(|o| o == y.year))
+        {
             for m in &y.members {
                 out.push_str(&format!(
                     "{},{},{},{},{},{}",
@@ -214,10 +229,4 @@ impl PlanResult {
     }
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+use crate::csv::csv_cell as csv_field;

@@ -12,7 +12,9 @@
 //! TOML integers stay integers, TOML dates become their text (so a bare
 //! `joins = 2024-07-01` reads like `"2024-07-01"`), and a float is refused
 //! here, with its place, before its text is lost. A JSON object that names a
-//! field twice is refused too, as the plan's own types would.
+//! field twice is refused too, as the plan's own types would. Every text
+//! and key is stored in Unicode NFC (crate::identity), so `Å` typed as one
+//! code point or two is one id, and one key.
 
 use super::locate::Format;
 #[cfg(feature = "toml")]
@@ -20,6 +22,7 @@ use super::locate::{Step, line_column, path_of};
 #[cfg(feature = "toml")]
 use super::number::float_refused;
 use crate::error::{Error, Location};
+use crate::identity::{into_nfc, nfc};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -61,8 +64,19 @@ fn toml_table<'a>(text: &str, table: &'a DeTable, path: &mut Path<'a>) -> Result
     for (key, value) in table {
         path.push(Step::Key(key.get_ref()));
         let converted = toml_value(text, value, path)?;
+        let name = nfc(key.get_ref()).into_owned();
+        if map.contains_key(&name) {
+            // The toml crate refuses a key written twice; this is one
+            // written twice in two Unicode forms.
+            let at = line_column(text, key.span().start);
+            return Err(syntax(
+                &path_of(path.iter().copied()),
+                &twice(&name),
+                Some(at),
+            ));
+        }
         path.pop();
-        map.insert(key.get_ref().to_string(), converted);
+        map.insert(name, converted);
     }
     Ok(Value::Object(map))
 }
@@ -80,7 +94,7 @@ fn toml_value<'a>(
         Err(syntax(&path_of(path.iter().copied()), &message, Some(at)))
     };
     Ok(match value.get_ref() {
-        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::String(s) => Value::String(nfc(s).into_owned()),
         DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
             Ok(n) => Value::from(n),
             Err(_) => return refuse(path, format!("the integer {} is too large", i.as_str())),
@@ -144,11 +158,11 @@ impl<'de> Visitor<'de> for Strict {
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::String(s.to_string()))
+        Ok(Value::String(nfc(s).into_owned()))
     }
 
     fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::String(s))
+        Ok(Value::String(into_nfc(s)))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
@@ -166,8 +180,9 @@ impl<'de> Visitor<'de> for Strict {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
+            let key = nfc(&key).into_owned();
             if map.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                return Err(de::Error::custom(twice(&key)));
             }
             let value = access.next_value_seed(StrictSeed)?;
             map.insert(key, value);
@@ -184,6 +199,11 @@ impl<'de> de::DeserializeSeed<'de> for StrictSeed {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(Strict)
     }
+}
+
+/// The message for a key named twice, in one Unicode form or two.
+fn twice(key: &str) -> String {
+    format!("duplicate field `{key}` (keys are compared in Unicode NFC)")
 }
 
 fn json_error(path: &str, e: &serde_json::Error) -> Error {

@@ -4,6 +4,7 @@
 use super::document::{Key, Plan};
 use crate::calendar::Date;
 use crate::error::Error;
+use crate::identity::nfc;
 use crate::method::Method;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
@@ -19,6 +20,9 @@ pub mod limits {
     /// Longest id or name (of the plan, members, cost lines, funding and
     /// milestones), in bytes of UTF-8.
     pub const TEXT: usize = 200;
+    /// Longest text of a milestone's `due` and `who`, in bytes of UTF-8:
+    /// every year's calendar event repeats them.
+    pub const LONG_TEXT: usize = 1_000;
     /// Deepest nesting of keys. A key written as a plan's or a cost
     /// line's `key` is at depth 1; a key inside it (a blend's part, the
     /// `rest` of fixed shares or amounts, the key a `limited` key limits) is
@@ -134,23 +138,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             ),
         });
     }
-    for (year, rate) in &plan.indexation.rates {
-        match year.parse::<i32>() {
-            Ok(_) if rate.value() <= Decimal::NEGATIVE_ONE => v.push(
-                Error::InvalidPlan {
-                    reason: "an index rate must be above -1".into(),
-                }
-                .at(format!("indexation.rates.{year}")),
-            ),
-            Ok(_) => {}
-            Err(_) => v.push(
-                Error::InvalidPlan {
-                    reason: format!("{year:?} is not a year"),
-                }
-                .at(format!("indexation.rates.{year}")),
-            ),
-        }
-    }
+    indexation(&mut v, &plan.indexation);
 
     let mut ids = HashSet::new();
     let paying: HashSet<&str> = plan
@@ -161,9 +149,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         .collect();
     for (i, m) in plan.members.iter().enumerate() {
         let at = format!("members[{i}]");
-        text(&mut v, &m.id, &format!("{at}.id"));
+        id(&mut v, &m.id, "member", &format!("{at}.id"));
         text(&mut v, &m.name, &format!("{at}.name"));
-        if !ids.insert(m.id.as_str()) {
+        if !ids.insert(nfc(&m.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "member".into(),
@@ -202,9 +190,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     let mut line_ids = HashSet::new();
     for (i, c) in plan.costs.iter().enumerate() {
         let at = format!("costs[{i}]");
-        text(&mut v, &c.id, &format!("{at}.id"));
+        id(&mut v, &c.id, "cost line", &format!("{at}.id"));
         long(&mut v, &c.name, &format!("{at}.name"));
-        if !line_ids.insert(c.id.as_str()) {
+        if !line_ids.insert(nfc(&c.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "cost line".into(),
@@ -257,8 +245,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     for (i, f) in plan.funding.iter().enumerate() {
         let at = format!("funding[{i}]");
         long(&mut v, &f.id, &format!("{at}.id"));
+        forbidden(&mut v, &f.id, "funding", &format!("{at}.id"));
         long(&mut v, &f.name, &format!("{at}.name"));
-        if !funding_ids.insert(f.id.as_str()) {
+        if !funding_ids.insert(nfc(&f.id)) {
             v.push(
                 Error::DuplicateId {
                     kind: "funding".into(),
@@ -276,7 +265,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             &format!("{at}.amount"),
         );
         if let Some(line) = &f.line {
-            if !line_ids.contains(line.as_str()) {
+            if !line_ids.contains(&nfc(line)) {
                 v.push(Error::UnknownLine { id: line.clone() }.at(format!("{at}.line")));
             }
         }
@@ -294,6 +283,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     }
     for (i, m) in plan.milestones.iter().enumerate() {
         long(&mut v, &m.id, &format!("milestones[{i}].id"));
+        forbidden(&mut v, &m.id, "milestone", &format!("milestones[{i}].id"));
         long(&mut v, &m.name, &format!("milestones[{i}].name"));
     }
     // The annual cycle's sections: milestones, instalments, outcomes.
@@ -462,6 +452,78 @@ fn hours_times_rate(v: &mut Vec<Error>, hours: Decimal, rate: Decimal, plan: &Pl
     let unit = plan.unit.value();
     if unit > Decimal::ZERO && !(value / q(unit)).is_integer() {
         v.push(Error::NotMultipleOfUnit { total, unit }.at(at));
+    }
+}
+
+/// Refuses an index rate at or below -1 (a factor 1 + rate of zero or
+/// less wipes out or flips every indexed amount) and a `rates` year not
+/// written the way the years are looked up: `"+2026"` or `"02026"` would be
+/// ignored silently, and beside `"2026"` would name that year twice.
+fn indexation(v: &mut Vec<Error>, indexation: &super::document::Indexation) {
+    let low = |rate: &super::number::Number| rate.value() <= Decimal::NEGATIVE_ONE;
+    if indexation.rate.as_ref().is_some_and(low) {
+        v.push(
+            Error::InvalidPlan {
+                reason: "an index rate must be above -1".into(),
+            }
+            .at("indexation.rate"),
+        );
+    }
+    for (year, rate) in &indexation.rates {
+        let at = format!("indexation.rates.{year}");
+        let Ok(number) = year.trim().parse::<i32>() else {
+            v.push(
+                Error::InvalidPlan {
+                    reason: format!("{year:?} is not a year"),
+                }
+                .at(at),
+            );
+            continue;
+        };
+        let canonical = number.to_string();
+        if *year != canonical && indexation.rates.contains_key(&canonical) {
+            v.push(
+                Error::DuplicateId {
+                    kind: "indexation year".into(),
+                    id: canonical,
+                }
+                .at(at),
+            );
+        } else if *year != canonical {
+            v.push(
+                Error::InvalidPlan {
+                    reason: format!("write the year {year:?} as \"{canonical}\""),
+                }
+                .at(at),
+            );
+        } else if low(rate) {
+            v.push(
+                Error::InvalidPlan {
+                    reason: "an index rate must be above -1".into(),
+                }
+                .at(at),
+            );
+        }
+    }
+}
+
+/// An id: not empty, not too long, no forbidden character.
+fn id(v: &mut Vec<Error>, value: &str, kind: &str, at: &str) {
+    text(v, value, at);
+    forbidden(v, value, kind, at);
+}
+
+/// Refuses an id with a character no id may have (crate::identity).
+fn forbidden(v: &mut Vec<Error>, value: &str, kind: &str, at: &str) {
+    if let Some(character) = crate::identity::forbidden(value) {
+        v.push(
+            Error::InvalidId {
+                kind: kind.into(),
+                id: value.into(),
+                character,
+            }
+            .at(at),
+        );
     }
 }
 

@@ -1,0 +1,58 @@
+"""Hostile input (issue 15) through Python: the same refusals and the same
+neutralised outputs as core/tests/hostile_input.rs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import andel
+
+REFERENCE = (Path(__file__).parents[2] / "examples" / "tillvaxtmotor.toml").read_text(encoding="utf-8")
+FORMULA = '=HYPERLINK("http://evil.example","Halmstad")'
+
+
+def test_a_huge_exponent_is_refused_at_once() -> None:
+    started = time.perf_counter()
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate("10", ["1", "0e-2147483648"])
+    assert e.value.code == "invalid_number"
+    assert time.perf_counter() - started < 0.5
+
+
+def test_csv_neutralises_formulas_and_quotes_a_bare_cr() -> None:
+    toml_name = 'name = "=HYPERLINK(\\"http://evil.example\\",\\"Halmstad\\")\\r"'
+    text = REFERENCE.replace('name = "Halmstad"', toml_name, 1)
+    result = andel.Plan.from_toml(text).compute()
+    rows = list(csv.reader(io.StringIO(result.to_csv(), newline="")))
+    assert all(len(r) == len(rows[0]) for r in rows)
+    names = [r[2] for r in rows[1:]]
+    assert "'" + FORMULA + "\r" in names
+    assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
+
+
+def test_excel_writes_a_formula_looking_name_as_text() -> None:
+    text = REFERENCE.replace('name = "Halmstad"', 'name = "=1+1"', 1)
+    book = openpyxl.load_workbook(io.BytesIO(andel.Plan.from_toml(text).compute().to_excel()))
+    cell = book["Summary"]["A7"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def test_budget_ids_are_compared_in_nfc() -> None:
+    twins = [("\u00c5", "A", 10), ("A\u030a", "B", 10)]
+    with pytest.raises(andel.PlanError) as e:
+        andel.Budget(100, twins, year=2025).compute()
+    assert (e.value.code, e.value.path) == ("duplicate_id", "members[1].id")
+    with pytest.raises(andel.PlanError) as e:
+        andel.Budget(100, [("a\x1b[2J", "A", 10), ("b", "B", 10)], year=2025).compute()
+    assert (e.value.code, e.value.path) == ("invalid_id", "members[0].id")
+    # A share named in the other form is the member's share.
+    result = andel.Budget(100, [("\u00c5", "A", 10), ("b", "B", 10)], key="fixed_shares",
+                          shares={"A\u030a": "0.3"}, year=2025).compute()
+    assert result.contribution("\u00c5", 2025) == D("30")
