@@ -39,7 +39,7 @@ mod csv;
 pub mod cycle;
 mod error;
 mod fraction;
-mod identity;
+pub mod identity;
 mod method;
 mod number;
 mod order;

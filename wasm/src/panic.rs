@@ -16,12 +16,36 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 /// trapped instance): installs the hook that keeps the panic message.
 #[wasm_bindgen(start)]
 fn start() {
+    #[cfg(target_arch = "wasm32")]
+    andel::identity::use_host_nfc(host_nfc);
     std::panic::set_hook(Box::new(|info| {
         // `try_lock`: a panic while the slot is held must not deadlock.
         if let Ok(mut slot) = LAST_PANIC.try_lock() {
             *slot = Some(info.to_string());
         }
     }));
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+extern "C" {
+    /// A JavaScript string, for its `normalize` method.
+    #[wasm_bindgen(js_name = String)]
+    type JsText;
+
+    #[wasm_bindgen(method, js_class = "String", js_name = normalize)]
+    fn normalize(this: &JsText, form: &str) -> String;
+}
+
+/// Unicode NFC by the JavaScript engine's own tables
+/// (`String.prototype.normalize`), so the module does not carry a copy:
+/// core is built without its `nfc` feature here (andel::identity).
+#[cfg(target_arch = "wasm32")]
+fn host_nfc(text: &str) -> String {
+    use wasm_bindgen::JsCast;
+    JsValue::from_str(text)
+        .unchecked_into::<JsText>()
+        .normalize("NFC")
 }
 
 /// The message of the last panic, if any, taken out of its slot.
