@@ -342,9 +342,10 @@ fn year_table(result: &PlanResult, y: &YearResult, lang: Lang) -> String {
 }
 
 fn notes(out: &mut String, result: &PlanResult, lang: Lang) {
-    if !result.notes.is_empty() {
+    let notes = result.notes_in(lang);
+    if !notes.is_empty() {
         let _ = write!(out, "\n{}:\n", lang.labels().notes);
-        for n in &result.notes {
+        for n in &notes {
             let _ = writeln!(out, "- {n}");
         }
     }

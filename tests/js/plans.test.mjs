@@ -201,7 +201,7 @@ for (const [buildName, load] of builds) {
         const row = result.years[1].members.find((m) => m.id === "halmstad");
         assert.equal(row.population_date, "2020-12-31");
         assert.equal(row.population_carried_from, "2019-12-31");
-        assert.ok(result.notes.some((n) => n.startsWith("2022: Halmstad")), result.notes.join("\n"));
+        assert.ok(result.notes.some((n) => n.startsWith("2022: ") && n.includes("Halmstad 102767 (2019-12-31)")), result.notes.join("\n"));
       });
     });
 

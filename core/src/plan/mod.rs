@@ -40,6 +40,7 @@ mod find;
 mod key;
 mod locate;
 mod method_totals;
+mod notes;
 pub(crate) mod number;
 mod reader;
 mod result;
@@ -180,7 +181,7 @@ impl Plan {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let notes = carried_notes(&years);
+        let notes = notes::carried(&years, crate::text::Lang::En);
         let total = exact::sum(years.iter().map(|y| y.net), "the plan's total")?;
         Ok(PlanResult {
             total,
@@ -285,23 +286,6 @@ fn from_tree<T: serde::de::DeserializeOwned>(
     reader::read(tree).map_err(|(path, message)| {
         locate::locate_reading(tree::syntax(&path, &message, None), text, format)
     })
-}
-
-fn carried_notes(years: &[YearResult]) -> Vec<String> {
-    let mut notes = Vec::new();
-    for y in years {
-        for m in &y.members {
-            if let (Some(from), Some(date)) = (m.population_carried_from, m.population_date) {
-                notes.push(format!(
-                    "{}: {} has no population figure for {date}; the figure of {from} ({}) was carried forward",
-                    y.year,
-                    m.name,
-                    m.population.map(|p| p.to_string()).unwrap_or_default()
-                ));
-            }
-        }
-    }
-    notes
 }
 
 /// Refuses a plan of another format version before reading its fields, so

@@ -25,7 +25,9 @@ pub struct PlanResult {
     /// The members' contributions over the whole horizon: the sum of every
     /// year's net cost, and of the members' totals.
     pub total: Decimal,
-    /// Things the reader should know, e.g. figures carried forward.
+    /// Things the reader should know, e.g. figures carried forward: one
+    /// line per cause, in English (the data's language; [`Self::notes_in`]
+    /// gives them in another).
     pub notes: Vec<String>,
 }
 
@@ -149,6 +151,47 @@ pub struct MemberTotal {
 }
 
 impl PlanResult {
+    /// The notes ([`Self::notes`]) in `lang`: one line per cause, e.g. every
+    /// member whose population figure for a budget year's reference date is
+    /// missing and was carried forward, in one line.
+    ///
+    /// ```
+    /// use andel::plan::Plan;
+    /// use andel::text::Lang;
+    /// let plan = Plan::from_toml(r#"
+    /// format = 1
+    /// name = "x"
+    /// first_year = 2021
+    /// years = 1
+    /// key = { type = "per_capita" }
+    /// population = { years_before = 1, carry_forward = true }
+    /// [[members]]
+    /// id = "a"
+    /// name = "A"
+    /// metrics.population = { "2019-12-31" = 100 }
+    /// [[members]]
+    /// id = "b"
+    /// name = "B"
+    /// metrics.population = { "2019-12-31" = 2500 }
+    /// [[costs]]
+    /// id = "c"
+    /// name = "C"
+    /// amount = "100"
+    /// year = 2021
+    /// "#)?;
+    /// let result = plan.compute()?;
+    /// assert_eq!(
+    ///     result.notes_in(Lang::Sv),
+    ///     ["2021: befolkningstal per 2020-12-31 saknas för A, B; senast kända tal används: \
+    ///       A 100 (2019-12-31), B 2\u{202f}500 (2019-12-31)"]
+    /// );
+    /// assert_eq!(result.notes, result.notes_in(Lang::En));
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn notes_in(&self, lang: crate::text::Lang) -> Vec<String> {
+        super::notes::carried(&self.years, lang)
+    }
+
     /// The result for one budget year.
     pub fn year(&self, year: i32) -> Option<&YearResult> {
         self.years.iter().find(|y| y.year == year)
