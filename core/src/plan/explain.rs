@@ -111,10 +111,24 @@ pub(crate) fn explain(
             m.name
         ));
     }
-    out.push(format!(
-        "The members share a net cost of {} {cur} in {year}: gross {} less funding {}.",
-        y.net, y.gross, y.funding
-    ));
+    let refunds: Vec<rust_decimal::Decimal> = y
+        .lines
+        .iter()
+        .filter(|l| is_refund(l.gross))
+        .map(|l| l.gross)
+        .collect();
+    if refunds.is_empty() {
+        out.push(format!(
+            "The members share a net cost of {} {cur} in {year}: gross {} less funding {}.",
+            y.net, y.gross, y.funding
+        ));
+    } else {
+        let credited = super::exact::sum(refunds, "the year's refunds")?;
+        out.push(format!(
+            "The members share a net cost of {} {cur} in {year}: gross {} (refunds and credits {} included) less funding {}.",
+            y.net, y.gross, credited, y.funding
+        ));
+    }
     if let (Some(pop), Some(date)) = (m.population, m.population_date) {
         let rule = &plan.population;
         let rule_text = format!(
@@ -139,7 +153,20 @@ pub(crate) fn explain(
         let line = y.lines.iter().find(|l| l.id == la.line);
         let cost = plan.costs.iter().find(|c| c.id == la.line);
         let key = cost.and_then(|c| c.key.as_ref()).unwrap_or(&plan.key);
-        if let Some(line) = line {
+        if let Some(line) = line.filter(|l| is_refund(l.gross)) {
+            let exact = exact_part(line.net, &la.share);
+            out.push(format!(
+                "Line {:?} ({}): a refund or credit of {} {cur}, shared {} among {} member(s) as a cost would be; share {} of it = {} exactly, {} after rounding.",
+                line.id,
+                line.name,
+                line.net,
+                describe(key),
+                line.participants.len(),
+                la.share,
+                exact,
+                la.amount
+            ));
+        } else if let Some(line) = line {
             let exact = exact_part(line.net, &la.share);
             out.push(format!(
                 "Line {:?} ({}): net {} {cur}, shared {} among {} member(s); share {} of it = {} exactly, {} after rounding.",
@@ -192,6 +219,11 @@ pub(crate) fn explain(
         contribution: m.contribution,
         lines: out,
     })
+}
+
+/// Whether a line's amount is a refund or credit (negative).
+fn is_refund(gross: rust_decimal::Decimal) -> bool {
+    gross.is_sign_negative() && !gross.is_zero()
 }
 
 /// net × share, exactly, as a decimal with up to 28 significant digits.
