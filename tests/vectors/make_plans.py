@@ -565,6 +565,65 @@ case(
     at={"key": "method"},
 )
 
+# --- refunds and credits ----------------------------------------------------
+
+case(
+    "refund-shared-by-key",
+    header("A refund shared by the key", 2025, 2)
+    + three()
+    + cost("pm", 'amount = "100000"\nfrom = 2025\n')
+    + cost("refund", 'amount = "-12345"\nyear = 2026\n'),
+    "2026 refunds 12345 of 2025's surplus by the same key as the costs: one pool, so the "
+    "members share the net 87655 by largest remainder. Figures made up.",
+    json_too=True,
+    refund={"2026": "-12345"},
+)
+case(
+    "refund-indexed-half-away-from-zero",
+    header("An indexed credit", 2025, 2, 'indexation = { rate = "0.03" }\n')
+    + three()
+    + cost("pm", 'amount = "10000"\nfrom = 2025\n')
+    + cost("credit", 'amount = "-1150"\nfrom = 2025\nindexed = true\n'),
+    "A credit of 1150 a year, indexed by 3 %: -1184.5 in 2026 is a tie, rounded half away "
+    "from zero to -1185 (not -1184). Figures made up.",
+    indexed={"2026": "-1185"},
+    refund={"2026": "-1185"},
+)
+case(
+    "refund-with-general-funding",
+    header("A refund beside a general grant", 2025, 1)
+    + three()
+    + cost("pm", 'amount = "10000"\nyear = 2025\n')
+    + cost("days", 'amount = "5000"\nyear = 2025\n')
+    + cost("refund", 'amount = "-3000"\nyear = 2025\n')
+    + '\n[[funding]]\nid = "grant"\nname = "Grant"\nyear = 2025\namount = "6000"\n',
+    "A general grant of 6000 is spread over the costs only (4000 and 2000), never over the "
+    "refund; the members share 10000 + 5000 - 3000 - 6000 = 6000. Figures made up.",
+    funding={"pm": "4000", "days": "2000", "refund": "0"},
+    refund={"2025": "-3000"},
+)
+case(
+    "refund-cancels-cost-in-one-pool",
+    header("A refund as large as the cost", 2025, 1)
+    + three()
+    + cost("pm", 'amount = "1000"\nyear = 2025\n')
+    + cost("refund", 'amount = "-1000"\nyear = 2025\n'),
+    "The cost and the refund share one key and cancel out: every member pays 0, and each "
+    "line is still shared (500, 333, 167 and back). Figures made up.",
+    refund={"2025": "-1000"},
+)
+case(
+    "multi-key-refund-to-working-group",
+    header("A refund to a working group", 2025, 1)
+    + three()
+    + cost("pm", 'amount = "3000"\nyear = 2025\n')
+    + cost("refund", 'amount = "-2000"\nyear = 2025\nparticipants = ["b", "c"]\n'),
+    "A refund of 2000 to the working group b and c, per capita between them: their totals "
+    "are negative (-1000/3 and -500/3), the year's net 1000 is not. Figures made up.",
+    refund={"2025": "-2000"},
+    negative_total=True,
+)
+
 # --- errors ----------------------------------------------------------------
 
 BASIC = header("Errors", 2025, 2) + three() + cost("pm", 'amount = "1000"\nfrom = 2025\n')
@@ -592,8 +651,39 @@ case(
 )
 case(
     "error-negative-amount",
-    BASIC + cost("refund", 'amount = "-5"\nyear = 2026\n'),
-    "A negative cost.",
+    BASIC + '\n[[funding]]\nid = "grant"\nname = "Grant"\nyear = 2026\namount = "-5"\n',
+    "Negative funding (a refund is a cost line with a negative amount, not negative funding).",
+)
+case(
+    "error-refund-exceeds-costs",
+    BASIC + cost("refund", 'amount = "-1500"\nyear = 2026\n'),
+    "A refund of 1500 in a year that costs 1000: the members' net would be -500.",
+)
+case(
+    "error-funding-earmarked-for-refund",
+    BASIC
+    + cost("refund", 'amount = "-5"\nyear = 2026\n')
+    + '\n[[funding]]\nid = "grant"\nname = "Grant"\nyear = 2026\namount = "5"\nline = "refund"\n',
+    "Funding earmarked for a refund: only a cost can be funded.",
+)
+case(
+    "error-refund-pool-with-fixed-amounts",
+    BASIC
+    + cost(
+        "refund",
+        'amount = "-500"\nyear = 2026\n'
+        'key = { type = "fixed_amounts", amounts = { a = "100" }, rest = { type = "per_capita" } }\n',
+    ),
+    "A refund alone under a key with fixed amounts: a fixed amount is a part of a cost, "
+    "and this pool's net is -500.",
+)
+case(
+    "error-method-refund-to-working-group",
+    header("D'Hondt and a refund to a working group", 2025, 1, 'method = "dhondt"\n')
+    + three()
+    + cost("pm", 'amount = "3000"\nyear = 2025\n')
+    + cost("refund", 'amount = "-2000"\nyear = 2025\nparticipants = ["b", "c"]\n'),
+    "D'Hondt cannot apportion the negative totals of b and c: refused at method.",
 )
 case(
     "error-missing-amount",
@@ -933,6 +1023,14 @@ def check(c: dict, expected: dict) -> None:
             lr = [ref.format_amount(c * plan["unit"], plan["unit"]) for c in ref.largest_remainder(y["net"], y["exact"])]
             differs |= list(got.values()) != lr
         assert differs, name
+    for year, amount in checks.get("refund", {}).items():
+        # The case really has a refund or credit that year.
+        y = ref.compute_year(plan, int(year))
+        grosses = [ref.format_amount(ln["gross"], plan["unit"]) for ln in y["lines"].values()]
+        assert amount in grosses and amount.startswith("-"), (name, year, grosses)
+    if checks.get("negative_total"):
+        y = ref.compute_year(plan, plan["first_year"])
+        assert any(e < 0 for e in y["exact"]) and y["net"] > 0, name
     if "same_as" in checks:
         assert list(next(iter(expected["contributions"].values())).values()) == checks["same_as"], name
     if name.startswith("error-"):

@@ -28,11 +28,19 @@ The rules, in the order a year is computed:
   indexation rounding; rate_t = `rates[t]` if given, else `rate`, else 0.
 * A per_inhabitant_fee line costs round(fee * sum(population * membership))
   (same rounding), summed over its participants.
+* Refunds and credits: a cost line's amount may be negative; it is shared
+  by its key like a cost.
 * Funding: earmarked funding is set against its line (`invalid_plan` when
-  the line has no cost that year or the funding exceeds it); general
-  funding is spread over the lines by largest remainder (ties: the larger
-  line, then the earlier) in proportion to what is left of each line
-  (`invalid_plan` when it exceeds what is left).
+  the line has no cost that year, is a refund, or the funding exceeds
+  it); general funding is spread over the lines by largest remainder
+  (ties: the larger line, then the earlier) in proportion to what is left
+  of each line, a refund counting as nothing left (`invalid_plan` when it
+  exceeds what is left).
+* The year's net (every line's amount less funding) below zero is
+  `negative_amount`, at the amount of the year's first refund line; so is
+  a pool whose net is below zero when its key measures amounts (fixed
+  amounts, amount caps or floors, anywhere in the key), at the pool's
+  first line.
 * Pools: the lines of a year with the same key and the same participants.
   A pool's net (in units) is what amount caps/floors and fixed amounts are
   measured against.
@@ -358,8 +366,6 @@ def validate(plan: dict) -> None:
         if c["amount"] is None and not is_fee:
             raise PlanError("missing_field", at)
         if c["amount"] is not None:
-            if c["amount"] < 0:
-                raise PlanError("negative_amount", f"{at}.amount")
             if (c["amount"] / plan["unit"]).denominator != 1:
                 raise PlanError("not_multiple_of_unit", f"{at}.amount")
         for j, p in enumerate(c["participants"] or []):
@@ -444,18 +450,24 @@ def figure(plan: dict, year: int, m: int, metric: str) -> Fraction:
 
 
 def round_to_unit(x: Fraction, unit: Fraction, mode: str) -> Fraction:
-    """x rounded to a whole multiple of unit (x >= 0 in plans)."""
+    """x rounded to a whole multiple of unit; `up` and `down` toward plus
+    and minus infinity, the others by the sign of x (a refund is negative)."""
     units = x / unit
     low = units.numerator // units.denominator
     rest = units - low
+    negative = x < 0
     if rest == 0:
         up = False
-    elif mode in ("up", "away_from_zero"):
+    elif mode == "up":
         up = True
-    elif mode in ("down", "toward_zero"):
+    elif mode == "down":
         up = False
+    elif mode == "away_from_zero":
+        up = not negative
+    elif mode == "toward_zero":
+        up = negative
     elif mode == "half_away_from_zero":
-        up = rest >= Fraction(1, 2)
+        up = rest > Fraction(1, 2) or (rest == Fraction(1, 2) and not negative)
     elif mode == "half_even":
         up = rest > Fraction(1, 2) or (rest == Fraction(1, 2) and low % 2 == 1)
     else:
@@ -500,7 +512,12 @@ def key_shares(plan, key, parts, year, fractions, pool_net) -> list[Fraction]:
         fixed = {}
         for i, m in zip(ids, parts):
             if i in named:
-                share = named[i] if kind == "fixed_shares" else named[i] / plan["unit"] / pool_net
+                # A pool whose cost and refund cancel out has no amount to
+                # take a fixed amount from: the share is 0.
+                if kind == "fixed_shares":
+                    share = named[i]
+                else:
+                    share = named[i] / plan["unit"] / pool_net if pool_net else Fraction(0)
                 fixed[i] = share * fractions[m]
         left = 1 - sum(fixed.values())
         if left < 0:
@@ -526,9 +543,11 @@ def key_shares(plan, key, parts, year, fractions, pool_net) -> list[Fraction]:
         floors = []
         for i in ids:
             amount_cap = dict(key[3]).get(i)
+            if not pool_net:
+                amount_cap = None  # amounts of a pool that costs nothing bind nothing
             options = [c for c in (key[2], None if amount_cap is None else amount_cap / plan["unit"] / pool_net) if c is not None]
             caps.append(min(options) if options else None)
-            floor = dict(key[4]).get(i)
+            floor = dict(key[4]).get(i) if pool_net else None
             floors.append(None if floor is None else floor / plan["unit"] / pool_net)
         return bounded(base, caps, floors)
     raise ValueError(kind)
@@ -624,13 +643,13 @@ def compute_year(plan: dict, year: int) -> dict:
         # Earmarked funding needs its line to have a cost that year, and
         # may not be more than the line's cost.
         found = [ln for ln in lines if plan["costs"][ln["index"]]["id"] == f["line"]]
-        if not found:
+        if not found or found[0]["gross"] < 0:
             raise PlanError("invalid_plan", f"funding[{i}].line")
         found[0]["funding"] += f["amount"]
         if found[0]["funding"] > found[0]["gross"]:
             raise PlanError("invalid_plan", f"funding[{i}].amount")
     if general:
-        left = [ln["gross"] - ln["funding"] for ln in lines]
+        left = [max(Fraction(0), ln["gross"] - ln["funding"]) for ln in lines]
         if general > sum(left):
             raise PlanError("invalid_plan", "funding")
         spread = largest_remainder(int(general / unit), left)
@@ -638,6 +657,9 @@ def compute_year(plan: dict, year: int) -> dict:
             ln["funding"] += part * unit
     for ln in lines:
         ln["net_units"] = int((ln["gross"] - ln["funding"]) / unit)
+    if sum(ln["net_units"] for ln in lines) < 0:
+        refund = next(ln for ln in lines if ln["gross"] < 0)
+        raise PlanError("negative_amount", f"costs[{refund['index']}].amount")
 
     pools: dict[tuple, int] = {}
     for ln in lines:
@@ -651,6 +673,8 @@ def compute_year(plan: dict, year: int) -> dict:
         pool = (ln["key"], tuple(ln["parts"]))
         paid_pools.add(pool)
         first = next(x for x in lines if (x["key"], tuple(x["parts"])) == pool)
+        if pools[pool] < 0 and measures_amounts(ln["key"]):
+            raise PlanError("negative_amount", f"costs[{first['index']}]")
         try:
             if not ln["parts"]:
                 raise PlanError("nobody_to_pay")
@@ -664,8 +688,14 @@ def compute_year(plan: dict, year: int) -> dict:
         ln["open"] = {m for m, s in zip(ln["parts"], shares) if s > 0}
     net = sum(ln["net_units"] for ln in lines)
     result = {"net": net, "exact": exact, "lines": {plan["costs"][ln["index"]]["id"]: ln for ln in lines}}
-    if net == 0:
+    if net == 0 and not any(exact):
         result["contributions"] = [0] * len(members)
+    elif plan["method"] != "largest_remainder" and any(e < 0 for e in exact):
+        # No other method apportions a negative total (a member that gets
+        # more back in refunds than it pays).
+        raise PlanError("invalid_plan", "method")
+    elif plan["method"] != "largest_remainder" and any(ln["gross"] < 0 for ln in lines):
+        raise ValueError("the reference does not cover other methods with refunds")
     elif plan["method"] != "largest_remainder":
         # Every other method's member totals are the method's apportionment
         # of the net by the exact totals, whatever the table (the plans
@@ -678,6 +708,21 @@ def compute_year(plan: dict, year: int) -> dict:
     elif len(paid_pools) <= 1:
         result["contributions"] = largest_remainder(net, exact)
     return result
+
+
+def measures_amounts(key: tuple) -> bool:
+    """Whether a key (or one inside it) has fixed amounts or amount caps or
+    floors."""
+    kind = key[0]
+    if kind == "fixed_amounts":
+        return True
+    if kind == "fixed_shares":
+        return measures_amounts(key[2])
+    if kind == "blend":
+        return any(measures_amounts(k) for _, k in key[1])
+    if kind == "limited":
+        return bool(key[3]) or bool(key[4]) or measures_amounts(key[1])
+    return False
 
 
 def lines_can_carry(targets: list[int], lines: list[dict]) -> bool:

@@ -155,6 +155,21 @@ pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
                         v.push(Error::InvalidPlan {
                             reason: format!("cost line {id:?} is a per-inhabitant fee: its cost follows from the fee and the population and cannot be given"),
                         }.at(path));
+                    } else if line.amount.is_some_and(|a| a.value() < Decimal::ZERO) {
+                        // A refund's actual amount is a refund too.
+                        if value.value() > Decimal::ZERO {
+                            v.push(Error::InvalidPlan {
+                                reason: format!("cost line {id:?} is a refund or credit: its actual amount is zero or negative, not {}", value.value()),
+                            }.at(path));
+                        } else if !exact::is_multiple(value.value(), unit) {
+                            v.push(
+                                Error::NotMultipleOfUnit {
+                                    total: value.value(),
+                                    unit,
+                                }
+                                .at(path),
+                            );
+                        }
                     } else {
                         amount(&mut v, value.value(), unit, "actual cost", path);
                     }

@@ -198,13 +198,31 @@ pub(crate) fn explain(
             Lang::En => format!("{} takes part in kind only and pays no cash.", m.name),
         });
     }
+    // Refunds and credits (negative lines) are inside the gross; say so, so
+    // a gross below the costs the reader knows of is not a mystery.
+    let refunds: Vec<Decimal> = y
+        .lines
+        .iter()
+        .map(|l| l.gross)
+        .filter(|&g| is_refund(g))
+        .collect();
+    let credited = match refunds.is_empty() {
+        true => String::new(),
+        false => {
+            let sum = fig(super::exact::sum(refunds, "the year's refunds")?);
+            match lang {
+                Lang::Sv => format!(" (återbetalningar och krediter {sum} inräknade)"),
+                Lang::En => format!(" (refunds and credits {sum} included)"),
+            }
+        }
+    };
     out.push(match lang {
         Lang::Sv => format!(
-            "Medlemmarna delar på en nettokostnad om {} år {year}: brutto {} minus finansiering {}.",
+            "Medlemmarna delar på en nettokostnad om {} år {year}: brutto {}{credited} minus finansiering {}.",
             kr(y.net), fig(y.gross), fig(y.funding)
         ),
         Lang::En => format!(
-            "The members share a net cost of {} in {year}: gross {} less funding {}.",
+            "The members share a net cost of {} in {year}: gross {}{credited} less funding {}.",
             kr(y.net), fig(y.gross), fig(y.funding)
         ),
     });
@@ -240,16 +258,28 @@ pub(crate) fn explain(
             let share = exact_and_rounded(&la.share, 2, SHOWN_DECIMALS, " %", lang);
             let part = exact_and_rounded(&part, 0, SHOWN_DECIMALS, "", lang);
             let n = line.participants.len();
+            let refund = is_refund(line.gross);
+            let what = match (lang, refund) {
+                (Lang::Sv, true) => format!(
+                    "en återbetalning eller kredit om {}, som en kostnad",
+                    kr(line.net)
+                ),
+                (Lang::Sv, false) => format!("netto {}", kr(line.net)),
+                (Lang::En, true) => {
+                    format!("a refund or credit of {}, as a cost would be", kr(line.net))
+                }
+                (Lang::En, false) => format!("net {}", kr(line.net)),
+            };
             out.push(match lang {
                 Lang::Sv => format!(
-                    "Rad {:?} ({}): netto {}, fördelas {} mellan {n} {}; andelen {share} av den är exakt {part}, i tabellen {}.",
-                    line.id, line.name, kr(line.net), describe(key, lang),
+                    "Rad {:?} ({}): {what}, fördelas {} mellan {n} {}; andelen {share} av den är exakt {part}, i tabellen {}.",
+                    line.id, line.name, describe(key, lang),
                     if n == 1 { "medlem" } else { "medlemmar" },
                     kr(la.amount)
                 ),
                 Lang::En => format!(
-                    "Line {:?} ({}): net {}, shared {} among {n} member{}; the share {share} of it is exactly {part}, in the table {}.",
-                    line.id, line.name, kr(line.net), describe(key, lang),
+                    "Line {:?} ({}): {what}, shared {} among {n} member{}; the share {share} of it is exactly {part}, in the table {}.",
+                    line.id, line.name, describe(key, lang),
                     if n == 1 { "" } else { "s" },
                     kr(la.amount)
                 ),
@@ -402,4 +432,9 @@ mod tests {
             );
         }
     }
+}
+
+/// Whether a line's amount is a refund or credit (negative).
+fn is_refund(gross: Decimal) -> bool {
+    gross.is_sign_negative() && !gross.is_zero()
 }

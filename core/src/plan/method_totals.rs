@@ -15,6 +15,7 @@
 use super::table::{RowTotals, Table, trace};
 use crate::error::{Error, Result};
 use crate::{Allocator, Method};
+use num_bigint::Sign;
 use num_traits::{ToPrimitive, Zero};
 use std::collections::VecDeque;
 
@@ -27,6 +28,7 @@ pub(crate) fn honour(
     totals: &RowTotals,
     rounded: &mut [Vec<i128>],
     year: i32,
+    member: impl Fn(usize) -> String,
 ) -> Result<()> {
     if method == Method::LargestRemainder {
         return Ok(());
@@ -34,6 +36,19 @@ pub(crate) fn honour(
     let units: i128 = rounded.iter().flatten().sum();
     if units == 0 {
         return Ok(());
+    }
+    // A member that receives more in refunds than it pays has a negative
+    // total, which no other method apportions: refused, not rounded
+    // another way.
+    if let Some(r) = totals.numer.iter().position(|n| n.sign() == Sign::Minus) {
+        return Err(Error::InvalidPlan {
+            reason: format!(
+                "member {:?} receives more in refunds than it pays in {year}: \
+                 {method} apportions only totals of zero or more; use largest_remainder",
+                member(r)
+            ),
+        }
+        .at("method"));
     }
     let weights = totals
         .numer

@@ -9,7 +9,8 @@
 //! that is deterministic and as close as the table allows to plain largest
 //! remainder on the members' totals:
 //!
-//! 1. Every cell is rounded down; each column still owes `k` units, and
+//! 1. Every cell is rounded down (toward negative infinity, so a refund's
+//!    negative cell is its floor plus 0 or 1 units like any other); each column still owes `k` units, and
 //!    each row's fractional parts add up to `Φ`, so it can take ⌊Φ⌋ or ⌈Φ⌉.
 //! 2. Row targets: ⌊Φ⌋ for all, and one more for the rows with the largest
 //!    fractional part of `Φ` (largest remainder; ties to the larger exact
@@ -36,7 +37,7 @@ use std::collections::{BTreeSet, VecDeque};
 /// Every line's cells share its pool's denominator, so the table is
 /// computed in integers, without reducing fractions.
 pub(crate) struct Table {
-    /// Numerators, rows × columns; non-negative.
+    /// Numerators, rows × columns; negative in a refund's column.
     pub numer: Vec<Vec<BigInt>>,
     /// One positive denominator per column.
     pub den: Vec<BigInt>,
@@ -111,36 +112,36 @@ pub(crate) fn round_table(
 
 /// The table in machine integers, when every figure — and every sum the
 /// rounding forms, at most the number of columns times the common
-/// denominator — fits.
+/// denominator — fits. Signed: a refund's cells are negative.
 struct Small {
-    numer: Vec<Vec<u128>>,
-    den: Vec<u128>,
-    common: u128,
-    totals: Vec<u128>,
+    numer: Vec<Vec<i128>>,
+    den: Vec<i128>,
+    common: i128,
+    totals: Vec<i128>,
 }
 
 impl Small {
     fn of(table: &Table, totals: &RowTotals) -> Option<Small> {
-        let common = totals.den.to_u128()?;
-        common.checked_mul(u128::try_from(table.den.len()).ok()?.max(1))?;
+        let common = ToPrimitive::to_i128(&totals.den)?;
+        common.checked_mul(i128::try_from(table.den.len()).ok()?.max(1))?;
         let den = table
             .den
             .iter()
-            .map(ToPrimitive::to_u128)
+            .map(ToPrimitive::to_i128)
             .collect::<Option<Vec<_>>>()?;
         let numer = table
             .numer
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(ToPrimitive::to_u128)
+                    .map(ToPrimitive::to_i128)
                     .collect::<Option<Vec<_>>>()
             })
             .collect::<Option<Vec<_>>>()?;
         let totals = totals
             .numer
             .iter()
-            .map(ToPrimitive::to_u128)
+            .map(ToPrimitive::to_i128)
             .collect::<Option<Vec<_>>>()?;
         Some(Small {
             numer,
@@ -155,7 +156,10 @@ impl Small {
 trait Exact: Clone + Ord {
     fn zero() -> Self;
     fn is_zero(&self) -> bool;
-    /// Quotient and remainder; the divisor is positive.
+    /// Floored quotient and remainder, the remainder in `0..d`; the divisor
+    /// is positive. Floored, not truncated: a refund's cell of −2.3 units
+    /// is −3 and a fractional part of 0.7, so every cell is its floor plus
+    /// 0 or 1 units whatever its sign.
     fn div_rem(&self, d: &Self) -> (Self, Self);
     /// Product and sum; the caller has checked that machine integers do not
     /// overflow (see [`Small::of`]).
@@ -165,7 +169,7 @@ trait Exact: Clone + Ord {
     fn to_i128(&self) -> Option<i128>;
 }
 
-impl Exact for u128 {
+impl Exact for i128 {
     fn zero() -> Self {
         0
     }
@@ -173,7 +177,7 @@ impl Exact for u128 {
         *self == 0
     }
     fn div_rem(&self, d: &Self) -> (Self, Self) {
-        (self / d, self % d)
+        (self.div_euclid(*d), self.rem_euclid(*d))
     }
     fn mul(&self, o: &Self) -> Self {
         self * o
@@ -185,7 +189,7 @@ impl Exact for u128 {
         self / d
     }
     fn to_i128(&self) -> Option<i128> {
-        i128::try_from(*self).ok()
+        Some(*self)
     }
 }
 
@@ -197,7 +201,7 @@ impl Exact for BigInt {
         Zero::is_zero(self)
     }
     fn div_rem(&self, d: &Self) -> (Self, Self) {
-        Integer::div_rem(self, d)
+        Integer::div_mod_floor(self, d)
     }
     fn mul(&self, o: &Self) -> Self {
         self * o
@@ -648,8 +652,8 @@ mod tests {
         for _ in 0..400 {
             let rows = 1 + next(12) as usize;
             let cols = 1 + next(4) as usize;
-            let fracs: Vec<Vec<u128>> = (0..rows)
-                .map(|_| (0..cols).map(|_| u128::from(next(3) > 0)).collect())
+            let fracs: Vec<Vec<i128>> = (0..rows)
+                .map(|_| (0..cols).map(|_| i128::from(next(3) > 0)).collect())
                 .collect();
             let mut grid = Grid::new(&fracs, cols);
             for r in 0..rows {
@@ -660,7 +664,7 @@ mod tests {
                 }
             }
             let limit: Vec<i128> = (0..rows).map(|_| next(3) as i128).collect();
-            let donor = |g: &Grid<'_, u128>, d: usize| g.count[d] > limit[d];
+            let donor = |g: &Grid<'_, i128>, d: usize| g.count[d] > limit[d];
             let donors = grid.donors(&donor);
             for to in 0..rows {
                 let searched = grid.path(to, |g, d| d != to && donor(g, d));
@@ -706,6 +710,39 @@ mod tests {
         ];
         let out = check(&cells, &[1, 1]);
         assert_eq!(out, [[1, 0], [0, 1], [0, 0], [0, 0]]);
+    }
+
+    #[test]
+    fn refund_columns_round_like_costs_and_every_sum_holds() {
+        // A cost of 10 units and a refund of -4 units, each shared in
+        // thirds: every cell is its floor or one more, whatever its sign.
+        let cost = frac(10, 3);
+        let refund = frac(-4, 3);
+        let cells = vec![vec![cost.clone(), refund.clone()]; 3];
+        let out = check(&cells, &[10, -4]);
+        let rows: Vec<i128> = out.iter().map(|r| r.iter().sum()).collect();
+        // Each row's exact total is 2: the table rounds it exactly.
+        assert_eq!(rows, [2, 2, 2]);
+        // The seed gives row 0 a unit in both columns (ties to the earlier
+        // row), 4 and -1; the repair moves the cost's unit on, since row 0
+        // may only have 2.
+        assert_eq!(out[0], [3, -1]);
+    }
+
+    #[test]
+    fn a_row_with_a_negative_total_is_rounded_by_its_floor() {
+        // Row 0 pays a third of a cost of 5 and gets most of a refund of
+        // -7, so its exact total, 5/3 - 13/2 = -29/6, is negative.
+        let cells = vec![
+            vec![frac(5, 3), frac(-13, 2)],
+            vec![frac(10, 3), frac(-1, 2)],
+        ];
+        let out = check(&cells, &[5, -7]);
+        let rows: Vec<i128> = out.iter().map(|r| r.iter().sum()).collect();
+        // Exact totals -29/6 (-4.83) and 17/6 (2.83): -5 + 1/6 and 2 + 5/6,
+        // so by largest remainder the second row takes the unit: -5 and 3.
+        assert_eq!(rows, [-5, 3]);
+        assert_eq!(rows.iter().sum::<i128>(), -2);
     }
 
     #[test]

@@ -463,3 +463,96 @@ fn in_kind_entries_are_validated_like_cost_lines() {
         .collect();
     assert_eq!(got, [Decimal::ZERO, Decimal::from(21)]);
 }
+
+/// Three members (3000, 2000, 1000 inhabitants) and the lines given.
+fn three_members(years: u32, lines: &str) -> String {
+    let mut text = format!("format = 1\nname = \"Refunds\"\nfirst_year = 2025\nyears = {years}\n");
+    for (id, pop) in [("a", 3000), ("b", 2000), ("c", 1000)] {
+        text += &format!(
+            "\n[[members]]\nid = \"{id}\"\nname = \"{}\"\nmetrics.population = {{ \"2023-12-31\" = {pop}, \"2024-12-31\" = {pop} }}\n",
+            id.to_uppercase()
+        );
+    }
+    text + lines
+}
+
+#[test]
+fn a_refund_is_shared_by_the_key_and_explained_as_one() {
+    let text = three_members(
+        1,
+        "\n[[costs]]\nid = \"pm\"\nname = \"Project\"\namount = \"1000\"\nyear = 2025\n\
+         \n[[costs]]\nid = \"back\"\nname = \"Surplus of 2024\"\namount = \"-100\"\nyear = 2025\n",
+    );
+    let plan = Plan::from_toml(&text).unwrap();
+    let result = plan.compute().unwrap();
+    let y = &result.years[0];
+    assert_eq!(y.net, Decimal::from(900));
+    let parts: Vec<(Decimal, Decimal)> = y
+        .members
+        .iter()
+        .map(|m| (m.lines[0].amount, m.lines[1].amount))
+        .collect();
+    // 1000 and -100 by 3 : 2 : 1; 333.33 and -33.33 round with the other
+    // members' units so that every row and column adds up.
+    let d = |n: i64| Decimal::from(n);
+    assert_eq!(parts.iter().map(|p| p.1).sum::<Decimal>(), d(-100));
+    assert_eq!(
+        y.members.iter().map(|m| m.contribution).collect::<Vec<_>>(),
+        [d(450), d(300), d(150)]
+    );
+    assert_eq!(parts[0], (d(500), d(-50)));
+    let text = plan.explain("b", 2025).unwrap().to_string();
+    assert!(text.contains("a refund or credit of -100 SEK"), "{text}");
+    assert!(text.contains("refunds and credits -100 included"), "{text}");
+}
+
+#[test]
+fn a_refund_may_make_a_members_total_negative_but_not_the_years() {
+    let group = "\n[[costs]]\nid = \"pm\"\nname = \"Project\"\namount = \"3000\"\nyear = 2025\n\
+                 \n[[costs]]\nid = \"back\"\nname = \"Back\"\namount = \"-2000\"\nyear = 2025\nparticipants = [\"c\"]\n";
+    let result = Plan::from_toml(&three_members(1, group))
+        .unwrap()
+        .compute()
+        .unwrap();
+    let c = &result.years[0].members[2];
+    assert_eq!(c.contribution, Decimal::from(-1500));
+    let more = group.replace("\"-2000\"", "\"-3001\"");
+    let err = Plan::from_toml(&three_members(1, &more))
+        .unwrap()
+        .compute()
+        .unwrap_err();
+    assert_eq!(err.code(), "negative_amount");
+    assert_eq!(err.location().unwrap().path, "costs[1].amount");
+    assert!(
+        err.to_string().contains("the members' net in 2025"),
+        "{err}"
+    );
+    // No other method apportions a negative total.
+    let dhondt = three_members(1, group).replace("years = 1\n", "years = 1\nmethod = \"dhondt\"\n");
+    let err = Plan::from_toml(&dhondt).unwrap().compute().unwrap_err();
+    assert_eq!(err.code(), "invalid_plan");
+    assert_eq!(err.location().unwrap().path, "method");
+    assert!(err.to_string().contains("\"c\""), "{err}");
+}
+
+#[test]
+fn a_refunds_outcome_is_a_refund_too() {
+    let lines = "\n[[costs]]\nid = \"pm\"\nname = \"Project\"\namount = \"1200\"\nyear = 2025\n\
+                 \n[[costs]]\nid = \"back\"\nname = \"Back\"\namount = \"-600\"\nyear = 2025\n";
+    let with = |actual: &str| {
+        three_members(1, lines)
+            + &format!("\n[[outcome]]\nyear = 2025\ncosts = {{ back = \"{actual}\" }}\n")
+    };
+    let plan = Plan::from_toml(&with("-300")).unwrap();
+    let result = plan.compute().unwrap();
+    let settled = plan.settle(&result, 2025).unwrap();
+    // 300 less came back: each member pays its share of 300 more.
+    let extra: Vec<Decimal> = settled.members.iter().map(|m| m.settlement).collect();
+    assert_eq!(
+        extra,
+        [Decimal::from(150), Decimal::from(100), Decimal::from(50)]
+    );
+    let err = Plan::from_toml(&with("5")).unwrap_err();
+    assert_eq!(err.code(), "invalid_plan");
+    assert_eq!(err.location().unwrap().path, "outcome[0].costs.back");
+}

@@ -212,7 +212,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         match (c.amount, fee) {
             (Some(_), true) => v.push(Error::InvalidPlan { reason: "a line with a per_inhabitant_fee key gets its amount from the fee; leave amount out".into() }.at(format!("{at}.amount"))),
             (None, false) => v.push(Error::MissingField { field: "amount".into() }.at(at.clone())),
-            (Some(a), false) => amount(&mut v, a.value(), plan, &format!("amount of cost line {:?}", c.id), &format!("{at}.amount")),
+            // A negative amount is a refund or credit, shared by the key like
+            // any cost (docs/plan-format.md, "Refunds and credits").
+            (Some(a), false) => multiple_of_unit(&mut v, a.value(), plan, &format!("{at}.amount")),
             (None, true) => {}
         }
         if let Some(parts) = &c.participants {
@@ -568,6 +570,11 @@ fn amount(v: &mut Vec<Error>, value: Decimal, plan: &Plan, what: &str, at: &str)
         );
         return;
     }
+    multiple_of_unit(v, value, plan, at);
+}
+
+/// Refuses an amount that is not a whole multiple of the plan's unit.
+fn multiple_of_unit(v: &mut Vec<Error>, value: Decimal, plan: &Plan, at: &str) {
     let unit = plan.unit.value();
     if unit > Decimal::ZERO
         && crate::round_to_unit(value, unit, crate::Rounding::Down).is_ok_and(|r| r != value)

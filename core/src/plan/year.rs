@@ -113,6 +113,7 @@ pub(crate) fn compute_year(
     };
     let mut lines = active_lines(&ctx)?;
     apply_funding(&ctx, &mut lines)?;
+    refuse_negative_net(&ctx, &lines)?;
     let unit = plan.unit.value();
     let units = |amount: Decimal| -> Result<i128> {
         to_scaled(amount, amount.scale().max(unit.scale()))
@@ -137,10 +138,28 @@ pub(crate) fn compute_year(
         pools[p].1 += q_int(units(l.net()?)?);
         pool_of.push(p);
     }
-    for (first, net, shares) in pools.iter_mut() {
+    // A pool whose lines all cost nothing needs no key; one whose cost and
+    // refund cancel out still shares each of its lines.
+    let mut busy = vec![false; pools.len()];
+    for (l, &p) in lines.iter().zip(&pool_of) {
+        busy[p] |= !l.net()?.is_zero();
+    }
+    for ((first, net, shares), busy) in pools.iter_mut().zip(busy) {
         let line = &lines[*first];
-        if net.is_zero() {
+        if !busy {
             continue;
+        }
+        if *net < zero() && measures_amounts(line.key) {
+            return Err(Error::NegativeAmount {
+                what: format!(
+                    "the net of the lines shared by the key of line {:?} in {year} \
+                     (refunds larger than the costs they share the key with; \
+                     fixed amounts, caps and floors are parts of a cost)",
+                    line.line.id
+                ),
+                value: exact::decimal(&(net.clone() * q(plan.unit.value())))?,
+            }
+            .at(format!("costs[{}]", line.index)));
         }
         if line.participants.is_empty() {
             return Err(Error::NobodyToPay {
@@ -192,8 +211,65 @@ pub(crate) fn compute_year(
         &totals,
         &mut rounded,
         year,
+        |m| plan.members[m].id.clone(),
     )?;
     members_of_year(&ctx, &lines, &pools, &pool_of, &totals, &rounded, previous)
+}
+
+/// Whether `key` (or a key inside it) measures a member's part in amounts
+/// (fixed amounts, amount caps or floors): those are parts of a cost, and
+/// have no meaning for a pool that refunds more than it costs.
+fn measures_amounts(key: &Key) -> bool {
+    match key {
+        Key::FixedAmounts { .. } => true,
+        Key::Limited {
+            key,
+            max_amount,
+            min_amount,
+            ..
+        } => !max_amount.is_empty() || !min_amount.is_empty() || measures_amounts(key),
+        Key::FixedShares { rest, .. } => measures_amounts(rest),
+        Key::Blend { parts } => parts.iter().any(|p| measures_amounts(&p.key)),
+        _ => false,
+    }
+}
+
+/// Refuses a year whose refunds and credits (and funding) are more than its
+/// costs: the members share a net cost, never a payout. A member's own
+/// total may still be negative, when a refund goes to a working group.
+fn refuse_negative_net(ctx: &YearContext, lines: &[ActiveLine]) -> Result<()> {
+    let nets = lines
+        .iter()
+        .map(ActiveLine::net)
+        .collect::<Result<Vec<Decimal>>>()?;
+    let net = exact::sum(nets.iter().copied(), "the year's net")?;
+    if !net.is_sign_negative() || net.is_zero() {
+        return Ok(());
+    }
+    let refund = lines
+        .iter()
+        .find(|l| l.gross.is_sign_negative() && !l.gross.is_zero())
+        .map_or(0, |l| l.index);
+    let gross = |negative: bool| {
+        exact::sum(
+            lines
+                .iter()
+                .map(|l| l.gross)
+                .filter(|g| g.is_sign_negative() == negative),
+            "the year's gross",
+        )
+    };
+    let funding = exact::sum(lines.iter().map(|l| l.funding), "the year's funding")?;
+    Err(Error::NegativeAmount {
+        what: format!(
+            "the members' net in {} (costs {}, refunds and credits {}, funding {funding})",
+            ctx.year,
+            gross(false)?,
+            gross(true)?
+        ),
+        value: net,
+    }
+    .at(format!("costs[{refund}].amount")))
 }
 
 /// The cost lines active in the year, with their gross amounts.
@@ -333,6 +409,15 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
                     }
                     .at(format!("funding[{i}].line"))
                 })?;
+                if line.gross.is_sign_negative() && !line.gross.is_zero() {
+                    return Err(Error::InvalidPlan {
+                        reason: format!(
+                            "funding {:?} is earmarked for line {id:?}, a refund or credit ({}) in {}: only a cost can be funded",
+                            f.id, line.gross, ctx.year
+                        ),
+                    }
+                    .at(format!("funding[{i}].line")));
+                }
                 line.funding = exact::add(line.funding, f.amount.value(), "a line's funding")?;
                 if line.funding > line.gross {
                     return Err(Error::InvalidPlan {
@@ -350,9 +435,10 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
     if general.is_zero() {
         return Ok(());
     }
+    // Spread over the costs only: a refund or credit is not funded.
     let left = lines
         .iter()
-        .map(ActiveLine::net)
+        .map(|l| l.net().map(|n| n.max(Decimal::ZERO)))
         .collect::<Result<Vec<Decimal>>>()?;
     let total_left = exact::sum(left.iter().copied(), "the year's costs")?;
     if general > total_left {

@@ -154,7 +154,13 @@ fn year_sums(plan: &Plan, y: &andel::plan::YearResult, unit: &BigRational) {
     let mut columns: BTreeMap<&str, (BigRational, BigRational)> = BTreeMap::new();
     for l in &y.lines {
         assert_eq!(q(l.net), q(l.gross) - q(l.funding), "{yr} {}: net", l.id);
-        assert!(!q(l.net).is_negative(), "{yr} {}: negative net", l.id);
+        // Only a refund or credit (a negative amount, never funded) has a
+        // negative net.
+        assert!(
+            !q(l.net).is_negative() || (q(l.gross).is_negative() && l.funding.is_zero()),
+            "{yr} {}: negative net",
+            l.id
+        );
         assert!(is_multiple(&q(l.net), unit), "{yr} {}: net off unit", l.id);
         gross += q(l.gross);
         funding += q(l.funding);
