@@ -388,6 +388,11 @@ fn population_sentence(
     }
 }
 
+/// Whether a line's amount is a refund or credit (negative).
+fn is_refund(gross: Decimal) -> bool {
+    gross.is_sign_negative() && !gross.is_zero()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,9 +437,4 @@ mod tests {
             );
         }
     }
-}
-
-/// Whether a line's amount is a refund or credit (negative).
-fn is_refund(gross: Decimal) -> bool {
-    gross.is_sign_negative() && !gross.is_zero()
 }
