@@ -196,12 +196,13 @@ for (const [buildName, load] of builds) {
         assert.equal(university.in_kind, String(400 * 700));
       });
 
-      test("2022 and later carry figures forward and say so", () => {
-        // The plan has no 2020 figures: 2022 uses 2019's, and a note says so.
-        const row = result.years[1].members.find((m) => m.id === "halmstad");
+      test("a missing figure is carried forward, and a note says so", () => {
+        // Ljungby has no 31 December 2020 figure: 2022 uses 2019's.
+        const row = result.years[1].members.find((m) => m.id === "ljungby");
         assert.equal(row.population_date, "2020-12-31");
         assert.equal(row.population_carried_from, "2019-12-31");
-        assert.ok(result.notes.some((n) => n.startsWith("2022: ") && n.includes("Halmstad 102767 (2019-12-31)")), result.notes.join("\n"));
+        assert.equal(row.population, "28521");
+        assert.ok(result.notes.some((n) => n.startsWith("2022: ") && n.includes("Ljungby 28521 (2019-12-31)")), result.notes.join("\n"));
       });
     });
 
@@ -311,14 +312,14 @@ for (const [buildName, load] of builds) {
         plan.members[1].id = "bastad"; // a second "bastad"
         plan.costs[3].participants.push("malmo");
         plan.funding[0].year = 2019;
-        plan.costs[0].amount = "-5";
+        plan.funding[0].amount = "-5"; // a cost may be negative (a refund), funding not
         const problems = validatePlan(plan);
         assert.ok(problems.length >= 4, JSON.stringify(problems, null, 2));
         const byCode = Object.fromEntries(problems.map((p) => [p.code, p]));
         assert.equal(byCode.duplicate_id.path, "members[1].id");
         assert.equal(byCode.unknown_member.path, "costs[3].participants[4]");
         assert.equal(byCode.year_outside_horizon.path, "funding[0].year");
-        assert.equal(byCode.negative_amount.path, "costs[0].amount");
+        assert.equal(byCode.negative_amount.path, "funding[0].amount");
         for (const p of problems) {
           assert.deepEqual(Object.keys(p).sort(), ["code", "column", "line", "message", "path"]);
           assert.equal(typeof p.message, "string");

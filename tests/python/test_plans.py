@@ -202,11 +202,12 @@ def test_to_json_keeps_decimals_as_strings(result: andel.PlanResult) -> None:
 
 
 def test_carried_figures_are_noted(result: andel.PlanResult) -> None:
-    # Båstad has no figure for 31 Dec 2022, so 2024 carries 2021's forward.
-    assert any("Båstad" in note and "2022-12-31" in note for note in result.notes)
-    bastad_2024 = result.years[3]["members"][0]
-    assert bastad_2024["population_carried_from"] == "2021-12-31"
-    assert bastad_2024["population"] == 15636
+    # Båstad has no figure for 31 Dec 2023, so 2025 carries its latest
+    # earlier one, of 31 Dec 2022, forward.
+    assert any("Båstad" in note and "2023-12-31" in note for note in result.notes)
+    bastad_2025 = result.years[4]["members"][0]
+    assert bastad_2025["population_carried_from"] == "2022-12-31"
+    assert bastad_2025["population"] == 15824
 
 
 # ----------------------------------------------------------------- explain
@@ -347,7 +348,7 @@ def test_missing_population_without_carry_forward() -> None:
     err = info.value
     assert err.code == "missing_figure"
     assert "2020-12-31" in str(err) and "carry_forward" in str(err)
-    assert err.path == "members[0].metrics.population"
+    assert err.path == "members[5].metrics.population"  # Ljungby
     with pytest.raises(andel.PlanError) as info:
         plan.explain("halmstad", 2021)
     assert info.value.code == "missing_figure"
