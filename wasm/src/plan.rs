@@ -163,16 +163,19 @@ mod tests {
     #[test]
     fn an_error_found_while_computing_is_placed_in_the_text() {
         // Without carrying forward, budget year 2022 needs the figures of
-        // 31 December 2020, which the plan has for nobody: the first member,
-        // Båstad, is reported at its population series.
+        // 31 December 2020, which the plan has for everyone but Ljungby (the
+        // sixth member), reported at its population series.
         let text = reference().replace("carry_forward = true", "carry_forward = false");
         let err = compute_plan(&text, "toml").unwrap_err();
         assert_eq!(err.code, "missing_figure");
-        assert_eq!(err.path.as_deref(), Some("members[0].metrics.population"));
+        assert_eq!(err.path.as_deref(), Some("members[5].metrics.population"));
         let line = text
             .lines()
-            .position(|l| l.starts_with("metrics.population"))
-            .unwrap() as u32
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("metrics.population"))
+            .nth(5)
+            .unwrap()
+            .0 as u32
             + 1;
         assert_eq!(err.line, Some(line));
         assert!(err.column.is_some());
