@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Dict, List, Literal, Optional
+from typing import TYPE_CHECKING, Dict, List, Literal, Optional, Union
 
 from . import _andel
 
@@ -22,8 +22,9 @@ __all__ = ["Lang", "use_swedish_format", "format_amount", "result_table", "displ
 
 #: A language of human-readable output: ``"sv"`` (Swedish: narrow no-break
 #: spaces between thousands, a decimal comma, ``kr``) or ``"en"`` (English,
-#: plain figures such as ``1250000.50``).
-Lang = Literal["sv", "en"]
+#: plain figures such as ``1250000.50``). Spelled as a Union of two
+#: Literals so that the runtime object is the Union type checkers see.
+Lang = Union[Literal["sv"], Literal["en"]]
 
 # The global override set by use_swedish_format: None follows the currency.
 _settings: Dict[str, Optional[Lang]] = {"lang": None}

@@ -76,8 +76,10 @@ class Plan:
     >>> result = plan.compute()
     >>> result.contribution("halmstad", 2021)
     Decimal('562180')
-    >>> print(plan.explain("halmstad", 2021).lines[0])
+    >>> print(plan.explain("halmstad", 2021, lang="en").lines[0])
     Halmstad (halmstad), budget year 2021: contribution 562180 SEK.
+    >>> plan.explain("halmstad", 2021).lines[0]  # Swedish: the plan is in SEK
+    'Halmstad (halmstad), budgetår 2021: bidrag 562\u202f180 kr.'
     """
 
     __slots__ = ("_native",)
