@@ -33,7 +33,7 @@ from . import _andel
 from ._allocation import Allocation, Part
 from ._api import Number, Weight, allocate, explain, round_to_unit
 from ._budget import BUDGET_KEYS, Budget, BudgetMember
-from ._display import use_swedish_format
+from ._display import Lang, format_amount, use_swedish_format
 from ._cycle import ChangeExplanation, diff
 from ._plan import REFERENCE_PLAN, Plan
 from ._result import (
@@ -66,6 +66,7 @@ for _public in (
     explain,
     round_to_unit,
     use_swedish_format,
+    format_amount,
     Allocation,
     Part,
     Plan,
@@ -94,6 +95,8 @@ __all__ = [
     "ChangeExplanation",
     "diff",
     "use_swedish_format",
+    "format_amount",
+    "Lang",
     "ResultDict",
     "YearDict",
     "LineDict",

@@ -12,6 +12,12 @@ __all__ = [
     "explain",
     "allocate_units",
     "round_to_unit",
+    "default_lang",
+    "labels",
+    "capitalized",
+    "format_figure",
+    "format_money",
+    "currency_symbol",
     "_panic_for_tests",
     "__version__",
     "METHODS",
@@ -52,6 +58,24 @@ def explain(
 def round_to_unit(amount: _Number, unit: _Number, mode: str) -> Decimal:
     """``amount`` rounded to a whole multiple of ``unit``."""
 
+def default_lang(currency: str) -> str:
+    """Core's default language for ``currency``: "sv" for SEK, else "en"."""
+
+def labels(lang: str) -> Dict[str, str]:
+    """Core's labels of human-readable output in ``lang``, by field name."""
+
+def capitalized(label: str) -> str:
+    """``label`` with its first letter in upper case, as core writes headers."""
+
+def format_figure(value: _Number, lang: str) -> str:
+    """An exact decimal in ``lang``'s format (core's ``text::figure``)."""
+
+def format_money(value: _Number, currency: str, lang: str) -> str:
+    """An amount with its currency in ``lang`` (core's ``text::money``)."""
+
+def currency_symbol(currency: str, lang: str) -> str:
+    """"kr" for kronor in Swedish, else the currency code."""
+
 def _panic_for_tests() -> None:
     """Test only: panics inside Rust; raises AndelError(code='internal_error')."""
 
@@ -81,7 +105,7 @@ class Plan:
         """The plan as pretty JSON."""
     def compute(self) -> "PlanResult":
         """Every member's contribution for every budget year."""
-    def explain(self, member: str, year: int) -> _ExplanationParts:
+    def explain(self, member: str, year: int, lang: Optional[str] = None) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
 
 @final
@@ -141,11 +165,11 @@ class PlanResult:
         """Core's JSON text."""
     def to_csv(self) -> str:
         """Core's CSV text."""
-    def to_xlsx(self) -> bytes:
+    def to_xlsx(self, lang: Optional[str] = None) -> bytes:
         """Core's Excel workbook (.xlsx bytes)."""
     def contribution(self, member: str, year: int) -> Decimal:
         """One member's contribution in one year."""
-    def explain(self, member: str, year: int) -> _ExplanationParts:
+    def explain(self, member: str, year: int, lang: Optional[str] = None) -> _ExplanationParts:
         """(member, year, contribution, lines, text)."""
     def calendar(self) -> Dict[str, Any]:
         """The members' budget calendar."""
@@ -160,7 +184,7 @@ class PlanResult:
     ) -> Dict[str, Any]:
         """The invoices of ``year``, settling the year before when ``settle``."""
     def why_changed(
-        self, member: Optional[str] = None, year: Optional[int] = None
+        self, member: Optional[str] = None, year: Optional[int] = None, lang: Optional[str] = None
     ) -> List[Dict[str, Any]]:
         """Why contributions changed from the year before."""
     def diff(self, other: "PlanResult") -> Dict[str, Any]:

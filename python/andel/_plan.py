@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import _andel
 from ._cycle import ChangeExplanation, Outcome, outcome_text
+from ._display import Lang
 from ._errors import AndelError
 from ._result import Explanation, PlanResult
 
@@ -75,8 +76,10 @@ class Plan:
     >>> result = plan.compute()
     >>> result.contribution("halmstad", 2021)
     Decimal('562180')
-    >>> print(plan.explain("halmstad", 2021).lines[0])
+    >>> print(plan.explain("halmstad", 2021, lang="en").lines[0])
     Halmstad (halmstad), budget year 2021: contribution 562180 SEK.
+    >>> plan.explain("halmstad", 2021).lines[0]  # Swedish: the plan is in SEK
+    'Halmstad (halmstad), budgetår 2021: bidrag 562\u202f180 kr.'
     """
 
     __slots__ = ("_native",)
@@ -216,7 +219,7 @@ class Plan:
         """
         return PlanResult(self._native.compute())
 
-    def explain(self, member: str, year: int) -> Explanation:
+    def explain(self, member: str, year: int, *, lang: Optional[Lang] = None) -> Explanation:
         """How ``member``'s (its id) contribution in budget ``year`` arose:
         the net cost, the population figure and its date, each cost line's
         share, the rounding. ``str()`` of it is the text.
@@ -224,11 +227,17 @@ class Plan:
         Computes the plan; to explain many contributions, compute once and
         use :meth:`PlanResult.explain`.
 
+        Args:
+            lang: ``"sv"`` or ``"en"``; None (the default) is the Rust
+                core's default for the plan's currency: Swedish for SEK,
+                English otherwise.
+
         Raises:
             PlanError: code ``unknown_member`` or ``year_outside_horizon``,
                 or the plan cannot be computed.
+            InputError: code ``unknown_language`` for another ``lang``.
         """
-        return Explanation._from_native(self._native.explain(member, year))
+        return Explanation._from_native(self._native.explain(member, year, lang))
 
     # ---------------------------------------------------------- protocols
 
@@ -303,7 +312,7 @@ class Plan:
         )
 
     def why_changed(
-        self, member: Optional[str] = None, year: Optional[int] = None
+        self, member: Optional[str] = None, year: Optional[int] = None, *, lang: Optional[Lang] = None
     ) -> List[ChangeExplanation]:
         """Why contributions changed from the year before, cause by cause:
         one :class:`andel.ChangeExplanation` per member and year after the
@@ -314,13 +323,18 @@ class Plan:
         >>> sum(c["amount"] for c in why.causes) == why.change
         True
 
+        ``lang`` is the language of each :attr:`ChangeExplanation.text`,
+        ``"sv"`` or ``"en"``; None (the default) is the Rust core's default
+        for the plan's currency: Swedish for SEK, English otherwise.
+
         Raises:
             PlanError: an unknown member (``unknown_member``), or a year
                 outside the plan or without a year before it.
+            InputError: code ``unknown_language`` for another ``lang``.
         """
         return [
             ChangeExplanation._from_dict(d)
-            for d in self._native.compute().why_changed(member, year)
+            for d in self._native.compute().why_changed(member, year, lang)
         ]
 
     def __repr__(self) -> str:

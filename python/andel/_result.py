@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Tuple, TypedDict, Union, cast
 
 from . import _andel, _display
+from ._display import Lang
 
 if TYPE_CHECKING:  # pandas is an optional extra; only its type is named here.
     import pandas
@@ -245,13 +246,20 @@ class PlanResult:
             for year in self.years
         }
 
-    def explain(self, member: str, year: int) -> Explanation:
+    def explain(self, member: str, year: int, *, lang: Optional[Lang] = None) -> Explanation:
         """How ``member``'s contribution in ``year`` arose.
+
+        Args:
+            lang: the language of the sentences, ``"sv"`` or ``"en"``; None
+                (the default) is the Rust core's default for the plan's
+                currency: Swedish (sv-SE figures, ``kr``) for SEK, English
+                otherwise.
 
         Raises:
             PlanError: code ``unknown_member`` or ``year_outside_horizon``.
+            InputError: code ``unknown_language`` for another ``lang``.
         """
-        return Explanation._from_native(self._native.explain(member, year))
+        return Explanation._from_native(self._native.explain(member, year, lang))
 
     # --------------------------------------------------------------- exports
 
@@ -280,20 +288,32 @@ class PlanResult:
                 file.write(text)
         return text
 
-    def to_excel(self, path: Union[str, "os.PathLike[str]", None] = None) -> bytes:
+    def to_excel(
+        self, path: Union[str, "os.PathLike[str]", None] = None, *, lang: Optional[Lang] = None
+    ) -> bytes:
         """The result as an Excel workbook (.xlsx), written by the Rust core:
-        a summary sheet (members by years, totals) and one sheet per budget
-        year, amounts as numbers in the currency's format, totals as ``SUM``
-        formulas whose stored results are andel's exact figures.
+        a summary sheet (members by years, totals, and the in-kind values
+        when there are any) and one sheet per budget year, amounts as
+        numbers in the currency's format, totals as ``SUM`` formulas whose
+        stored results are andel's exact figures.
 
         Args:
             path: when given, the workbook is also written to this file
                 (name it ``.xlsx``).
+            lang: the language of sheet names, headers and titles,
+                ``"sv"`` (``Sammanställning``, ``Medlem``, ``Totalt``) or
+                ``"en"`` (``Summary``, ``Member``, ``Total``); None (the
+                default) is the core's default for the plan's currency:
+                Swedish for SEK, English otherwise. Amounts stay numbers in
+                every language.
 
         Returns:
             The bytes of the .xlsx file.
+
+        Raises:
+            InputError: code ``unknown_language`` for another ``lang``.
         """
-        data = self._native.to_xlsx()
+        data = self._native.to_xlsx(lang)
         if path is not None:
             with open(path, "wb") as file:
                 file.write(data)
@@ -378,19 +398,31 @@ class PlanResult:
             raise ValueError(f'to_pandas: table must be "members", "lines" or "years", not {table!r}')
         return pandas.DataFrame(rows, columns=columns)
 
-    def to_html(self, *, swedish: Optional[bool] = None) -> str:
+    def to_html(self, *, lang: Optional[Lang] = None, swedish: Optional[bool] = None) -> str:
         """A table of contributions, members by years, with a total per
-        member (the Rust core's totals) and per year (the year's net cost).
+        member (the Rust core's totals), the in-kind values beside the cash
+        when any member contributes in kind, and a total row (the year's
+        net cost). Labels and figures are the core's.
 
         Args:
-            swedish: format amounts the Swedish way ("1 234 567 kr"); None
-                uses :func:`andel.use_swedish_format`'s setting.
+            lang: ``"sv"`` (Swedish labels, ``1 250 000``) or ``"en"``
+                (English labels, ``1250000``); None uses
+                :func:`andel.use_swedish_format`'s override when one is
+                set, else the core's default for the plan's currency
+                (Swedish for SEK).
+            swedish: the older spelling of ``lang``: True is ``"sv"``,
+                False ``"en"``.
+
+        Raises:
+            InputError: code ``unknown_language`` for another ``lang``.
         """
-        return _display.result_table(self.to_dict(), swedish=swedish)
+        if lang is None and swedish is not None:
+            lang = "sv" if swedish else "en"
+        return _display.result_table(self.to_dict(), lang=lang)
 
     def _repr_html_(self) -> str:
-        """The table Jupyter shows for a result: :meth:`to_html` with the
-        format chosen by :func:`andel.use_swedish_format`."""
+        """The table Jupyter shows for a result: :meth:`to_html` in the
+        default language (see :func:`andel.use_swedish_format`)."""
         return self.to_html()
 
     def __repr__(self) -> str:

@@ -12,6 +12,7 @@ use andel::cycle::{
     Invoices, LineSettlement, MemberDiff, MemberFigure, MemberSettlement, ScenarioDiff, Settlement,
     YearDiff,
 };
+use andel::text::Lang;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -252,9 +253,13 @@ fn member_diff_dict<'py>(py: Python<'py>, m: &MemberDiff) -> PyResult<Bound<'py,
     Ok(dict)
 }
 
-/// Why a member's contribution changed: the causes, and core's text.
-pub fn change_dict<'py>(py: Python<'py>, c: &ChangeExplanation) -> PyResult<Bound<'py, PyDict>> {
-    let text = c.to_string();
+/// Why a member's contribution changed: the causes, and core's text in `lang`.
+pub fn change_dict<'py>(
+    py: Python<'py>,
+    c: &ChangeExplanation,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyDict>> {
+    let text = c.to_text(lang);
     let ChangeExplanation {
         member,
         name,

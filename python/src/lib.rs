@@ -13,6 +13,7 @@ mod errors;
 mod plan;
 mod result;
 mod split;
+mod text;
 
 use pyo3::prelude::*;
 
@@ -181,6 +182,53 @@ mod native {
             let mode: Rounding = mode.parse().or_raise(py)?;
             andel::round_to_unit(amount, unit, mode).or_raise(py)
         })
+    }
+
+    /// Core's default language for a plan in `currency`: `"sv"` for SEK,
+    /// else `"en"`. Internal: used by `andel._display`.
+    #[pyfunction]
+    fn default_lang(currency: &str) -> &'static str {
+        crate::text::default_lang(currency)
+    }
+
+    /// Core's labels of human-readable output in `lang`, by field name.
+    /// Internal: used by `andel._display`.
+    #[pyfunction]
+    fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        boundary(py, || crate::text::labels(py, lang))
+    }
+
+    /// `label` with its first letter in upper case, as core capitalises a
+    /// header. Internal: used by `andel._display`.
+    #[pyfunction]
+    fn capitalized(label: &str) -> String {
+        andel::text::Labels::capitalized(label)
+    }
+
+    /// An exact decimal in `lang`'s format (core's `text::figure`).
+    /// Internal: use `andel.format_amount`.
+    #[pyfunction]
+    fn format_figure(py: Python<'_>, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+        boundary(py, || crate::text::format_figure(py, value, lang))
+    }
+
+    /// An amount with its currency in `lang` (core's `text::money`).
+    /// Internal: use `andel.format_amount`.
+    #[pyfunction]
+    fn format_money(
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+        currency: &str,
+        lang: &str,
+    ) -> PyResult<String> {
+        boundary(py, || crate::text::format_money(py, value, currency, lang))
+    }
+
+    /// `kr` for kronor in Swedish, else the currency code (core's
+    /// `text::currency_symbol`). Internal: used by `andel._display`.
+    #[pyfunction]
+    fn currency_symbol(py: Python<'_>, currency: &str, lang: &str) -> PyResult<String> {
+        boundary(py, || crate::text::currency_symbol(py, currency, lang))
     }
 
     /// Test only: panics inside Rust, to prove that a panic reaches Python

@@ -8,6 +8,7 @@
 use crate::cycle::{calendar_dict, change_dict, diff_dict, invoices_dict, settlement_dict};
 use crate::errors::{OrRaise, boundary, from_core};
 use crate::result::result_dict;
+use crate::text::lang_for;
 use andel::cycle::{OutcomeFile, Settlement};
 use andel::plan::Format;
 use andel::{Decimal, Error, Explanation, Plan, PlanResult};
@@ -146,10 +147,25 @@ impl NativePlan {
         })
     }
 
-    /// How `member`'s contribution in `year` arose.
-    fn explain(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<ExplanationParts> {
+    /// How `member`'s contribution in `year` arose, in `lang` (None: the
+    /// default for the plan's currency).
+    #[pyo3(signature = (member, year, lang=None))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        member: &str,
+        year: i32,
+        lang: Option<&str>,
+    ) -> PyResult<ExplanationParts> {
         boundary(py, || {
-            let explanation = py.detach(|| self.plan.explain(member, year)).or_raise(py)?;
+            let lang = lang_for(py, lang, &self.plan.currency)?;
+            // Computed first, as `Plan::explain` does.
+            let explanation = py
+                .detach(|| {
+                    let result = self.plan.compute()?;
+                    self.plan.explain_result_in(&result, member, year, lang)
+                })
+                .or_raise(py)?;
             Ok(explanation_parts(explanation))
         })
     }
@@ -179,10 +195,13 @@ impl NativeResult {
         boundary(py, || Ok(self.result.to_csv()))
     }
 
-    /// Core's Excel workbook, as the bytes of an .xlsx file.
-    fn to_xlsx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+    /// Core's Excel workbook in `lang` (None: the default for the
+    /// currency), as the bytes of an .xlsx file.
+    #[pyo3(signature = (lang=None))]
+    fn to_xlsx<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyBytes>> {
         boundary(py, || {
-            let bytes = self.result.to_xlsx().or_raise(py)?;
+            let lang = lang_for(py, lang, &self.result.currency)?;
+            let bytes = self.result.to_xlsx_in(lang).or_raise(py)?;
             Ok(PyBytes::new(py, &bytes))
         })
     }
@@ -202,12 +221,21 @@ impl NativeResult {
         })
     }
 
-    /// How `member`'s contribution in `year` arose, from this result.
-    fn explain(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<ExplanationParts> {
+    /// How `member`'s contribution in `year` arose, from this result, in
+    /// `lang` (None: the default for the currency).
+    #[pyo3(signature = (member, year, lang=None))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        member: &str,
+        year: i32,
+        lang: Option<&str>,
+    ) -> PyResult<ExplanationParts> {
         boundary(py, || {
+            let lang = lang_for(py, lang, &self.result.currency)?;
             let explanation = self
                 .plan
-                .explain_result(&self.result, member, year)
+                .explain_result_in(&self.result, member, year, lang)
                 .or_raise(py)?;
             Ok(explanation_parts(explanation))
         })
@@ -269,15 +297,18 @@ impl NativeResult {
     }
 
     /// Why contributions changed from the year before: one dict per member
-    /// and year, both optional filters.
-    #[pyo3(signature = (member=None, year=None))]
+    /// and year, both optional filters, the text in `lang` (None: the
+    /// default for the currency).
+    #[pyo3(signature = (member=None, year=None, lang=None))]
     fn why_changed<'py>(
         &self,
         py: Python<'py>,
         member: Option<&str>,
         year: Option<i32>,
+        lang: Option<&str>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
         boundary(py, || {
+            let lang = lang_for(py, lang, &self.result.currency)?;
             let all = match (member, year) {
                 (Some(m), Some(y)) => vec![self.plan.why_changed(&self.result, m, y).or_raise(py)?],
                 _ => {
@@ -309,7 +340,7 @@ impl NativeResult {
                     all
                 }
             };
-            all.iter().map(|c| change_dict(py, c)).collect()
+            all.iter().map(|c| change_dict(py, c, lang)).collect()
         })
     }
 

@@ -239,6 +239,23 @@ for (const [buildName, load] of builds) {
         assert.equal(whyChanged(cycleToml, { format: "toml", year: 2024 }).length, 7);
       });
 
+      test("the text is Swedish by default for kronor, English on request", () => {
+        const [sv] = whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022 });
+        const [en] = whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022, lang: "en" });
+        assert.match(sv.text, /^Halmstad betalar /);
+        assert.match(sv.text, /kostnader upphörde/);
+        assert.match(sv.text, / kr/);
+        assert.match(en.text, /^Halmstad pays /);
+        assert.match(en.text, /SEK/);
+        // Only the words differ.
+        const { text: _sv, ...svFigures } = sv;
+        const { text: _en, ...enFigures } = en;
+        assert.deepEqual(svFigures, enFigures);
+        assert.deepEqual(whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022, lang: "sv" }), [sv]);
+        throwsCode(() => whyChanged(cycleToml, { format: "toml", lang: "fi" }), "unknown_language");
+        throwsCode(() => whyChanged(cycleToml, { format: "toml", lang: true }), "invalid_argument");
+      });
+
       test("an unknown member or a year without a previous one", () => {
         throwsCode(() => whyChanged(cycleToml, { format: "toml", member: "lund" }), "unknown_member");
         throwsCode(() => whyChanged(cycleToml, { format: "toml", year: 2030 }), "year_outside_horizon");

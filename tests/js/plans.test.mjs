@@ -208,7 +208,7 @@ for (const [buildName, load] of builds) {
 
     describe("explainPlan", () => {
       test("explains a contribution and names the population date", () => {
-        const why = explainPlan(reference(), "hylte", 2021);
+        const why = explainPlan(reference(), "hylte", 2021, { lang: "en" });
         assert.equal(why.member, "hylte");
         assert.equal(why.year, 2021);
         assert.equal(why.contribution, "59163");
@@ -217,7 +217,30 @@ for (const [buildName, load] of builds) {
         assert.match(text, /10815 at 2019-12-31/);
         assert.match(text, /59163/);
         // The same from the TOML text; a BigInt year is accepted too.
-        assert.deepEqual(explainPlan(referenceToml, "hylte", 2021n, { format: "toml" }), why);
+        assert.deepEqual(explainPlan(referenceToml, "hylte", 2021n, { format: "toml", lang: "en" }), why);
+      });
+
+      test("explains in Swedish by default for a plan in kronor, in English for other currencies", () => {
+        const nnbsp = "\u202f"; // the Swedish thousands separator
+        const sv = explainPlan(reference(), "hylte", 2021);
+        assert.deepEqual(explainPlan(reference(), "hylte", 2021, { lang: "sv" }), sv);
+        assert.deepEqual(explainPlan(reference(), "hylte", 2021, { lang: null }), sv);
+        assert.equal(sv.contribution, "59163");
+        assert.equal(sv.lines[0], `Hylte (hylte), budgetår 2021: bidrag 59${nnbsp}163 kr.`);
+        assert.ok(sv.lines.some((l) => l.includes(`Befolkning: 10${nnbsp}815 per 2019-12-31`)), sv.lines.join("\n"));
+        assert.doesNotMatch(sv.lines.join("\n"), /budget year|contribution/);
+        const euros = { ...reference(), currency: "EUR" };
+        const en = explainPlan(euros, "hylte", 2021);
+        assert.equal(en.lines[0], "Hylte (hylte), budget year 2021: contribution 59163 EUR.");
+        assert.equal(explainPlan(euros, "hylte", 2021, { lang: "sv" }).lines[0], `Hylte (hylte), budgetår 2021: bidrag 59${nnbsp}163 EUR.`);
+      });
+
+      test("a language other than sv or en is refused", () => {
+        const unknown = throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: "de" }), "unknown_language");
+        assert.match(unknown.message, /"de"/);
+        throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: "SV" }), "unknown_language");
+        throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: 1 }), "invalid_argument");
+        throwsCode(() => explainPlan(reference(), "hylte", 2021, { language: "sv" }), "invalid_argument");
       });
 
       test("an unknown member or a year outside the horizon", () => {

@@ -175,7 +175,7 @@ def test_causes_add_up_exactly_to_each_change(plan: andel.Plan) -> None:
 
 def test_why_changed_filters_and_explains_in_words() -> None:
     plan = andel.Plan.reference()
-    (why,) = plan.why_changed("halmstad", 2022)
+    (why,) = plan.why_changed("halmstad", 2022, lang="en")
     assert why.member == "halmstad" and why.year == 2022
     assert "ended" in why.text
     assert {c["kind"] for c in why.causes} <= {
@@ -194,6 +194,21 @@ def test_why_changed_filters_and_explains_in_words() -> None:
     assert e.value.code == "unknown_member"
     with pytest.raises(andel.PlanError):
         plan.why_changed(year=2021)
+
+
+def test_why_changed_is_swedish_by_default_for_kronor() -> None:
+    plan = andel.Plan.reference()  # in SEK
+    (sv,) = plan.why_changed("halmstad", 2022)
+    (en,) = plan.why_changed("halmstad", 2022, lang="en")
+    assert sv == plan.why_changed("halmstad", 2022, lang="sv")[0]
+    assert sv.text.startswith("Halmstad betalar ") and "kostnader upphörde" in sv.text
+    assert en.text.startswith("Halmstad pays ") and "upphörde" not in en.text
+    # The words differ, never the figures.
+    assert (sv.change, sv.causes) == (en.change, en.causes)
+    assert " kr" in sv.text and "SEK" in en.text
+    with pytest.raises(andel.InputError) as e:
+        plan.why_changed("halmstad", 2022, lang="fi")  # type: ignore[arg-type]
+    assert e.value.code == "unknown_language"
 
 
 def test_a_given_outcome_is_the_one_settled(plan: andel.Plan) -> None:

@@ -14,7 +14,7 @@ import andel
 def test_the_workbook_holds_the_reference_figures(tmp_path: Path) -> None:
     result = andel.Plan.reference().compute()
     target = tmp_path / "tillvaxtmotor.xlsx"
-    data = result.to_excel(target)
+    data = result.to_excel(target, lang="en")
     assert data[:2] == b"PK"  # .xlsx files are zip archives
     assert target.read_bytes() == data
 
@@ -33,6 +33,27 @@ def test_the_workbook_holds_the_reference_figures(tmp_path: Path) -> None:
     cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     totals = {row[0]: row for row in cached["Summary"].iter_rows(values_only=True) if row[0]}
     assert totals["Total"][1] == 1250000
+
+
+def test_the_workbook_is_swedish_by_default_for_kronor() -> None:
+    result = andel.Plan.reference().compute()  # in SEK
+    data = result.to_excel()
+    assert data == result.to_excel(lang="sv")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Sammanställning", "2021", "2022", "2023", "2024", "2025"]
+    cells = {c for row in book["Sammanställning"].iter_rows(values_only=True) for c in row if isinstance(c, str)}
+    assert {"Medlem", "Totalt", "Naturainsatser"} <= cells
+    assert not {"Member", "Total", "In kind"} & cells
+    rows = {row[0]: row for row in book["Sammanställning"].iter_rows(values_only=True) if row[0]}
+    # The figures are numbers in every language.
+    assert rows["Hylte"][1] == 59163 and rows["Hylte"][3] == 78365
+
+
+def test_the_workbook_in_english_on_request() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(andel.Plan.reference().compute().to_excel(lang="en")))
+    assert book.sheetnames[0] == "Summary"
+    cells = {c for row in book["Summary"].iter_rows(values_only=True) for c in row if isinstance(c, str)}
+    assert {"Member", "Total", "In kind"} <= cells
 
 
 def test_without_a_path_only_bytes() -> None:

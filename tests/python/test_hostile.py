@@ -39,7 +39,7 @@ def test_csv_neutralises_formulas_and_quotes_a_bare_cr() -> None:
 
 def test_excel_writes_a_formula_looking_name_as_text() -> None:
     text = REFERENCE.replace('name = "Halmstad"', 'name = "=1+1"', 1)
-    book = openpyxl.load_workbook(io.BytesIO(andel.Plan.from_toml(text).compute().to_excel()))
+    book = openpyxl.load_workbook(io.BytesIO(andel.Plan.from_toml(text).compute().to_excel(lang="en")))
     cell = book["Summary"]["A7"]
     assert cell.value == "=1+1" and cell.data_type == "s"
 

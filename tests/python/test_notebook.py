@@ -50,18 +50,18 @@ def test_the_notebook_runs_and_shows_what_it_says(monkeypatch: pytest.MonkeyPatc
     assert all(out.get("output_type") != "error" for cell in code for out in _outputs(cell))
     everything = "\n".join(_text(cell) for cell in code)
 
-    # The result's table, as HTML, in the Swedish format the notebook turns
-    # on: Hylte's 59 163 kr in 2021 (tests/vectors: the reference case).
+    # The result's table, as HTML, in Swedish as for every plan in SEK:
+    # Hylte's 59 163 kr in 2021 (tests/vectors: the reference case).
     tables = [cell for cell in code if "text/html" in str(cell.get("outputs")) and "<table" in _text(cell)]
     assert tables, "no HTML table was shown"
-    assert "59\u00a0163" in _text(tables[0])
+    assert "59\u202f163" in _text(tables[0]) and ">Medlem</th>" in _text(tables[0])
 
     # The bar chart: one cell shows a PNG image.
     images = [out for cell in code for out in _outputs(cell) if "image/png" in out.get("data", {})]
     assert len(images) == 1
 
     # One member's figure explained, and the two scenarios compared.
-    assert "Hylte (hylte), budget year 2023" in everything
+    assert "Hylte (hylte), budgetår 2023" in everything
     comparison = next(cell for cell in code if "scenario_b" in cell.source)
     rows = [line.split() for line in _text(comparison).splitlines() if line.strip()]
     assert [row[0] for row in rows][:6] == ["Båstad", "Falkenberg", "Halmstad", "Hylte", "Laholm", "Ljungby"]

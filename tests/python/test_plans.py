@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Mapping
 import pytest
 
 import andel
+from andel import _andel
 
 D = Decimal
 REFERENCE = andel.REFERENCE_PLAN
@@ -215,9 +216,9 @@ def test_carried_figures_are_noted(result: andel.PlanResult) -> None:
 
 def test_explain_from_plan_and_from_result(result: andel.PlanResult) -> None:
     plan = andel.Plan.reference()
-    explanation = plan.explain("halmstad", 2021)
+    explanation = plan.explain("halmstad", 2021, lang="en")
     assert isinstance(explanation, andel.Explanation)
-    assert explanation == result.explain("halmstad", 2021)
+    assert explanation == result.explain("halmstad", 2021, lang="en")
     assert explanation.member == "halmstad" and explanation.year == 2021
     assert explanation.contribution == D("562180")
     assert len(explanation.lines) > 3
@@ -225,7 +226,47 @@ def test_explain_from_plan_and_from_result(result: andel.PlanResult) -> None:
     assert "102767 at 2019-12-31" in str(explanation)
     assert "1250000" in str(explanation)
     assert explanation.to_dict()["contribution"] == D("562180")
-    assert "carried forward" in str(plan.explain("bastad", 2025))
+    assert "carried forward" in str(plan.explain("bastad", 2025, lang="en"))
+
+
+NNBSP = "\u202f"  # the Swedish thousands separator
+
+
+def test_explain_is_swedish_by_default_for_kronor(result: andel.PlanResult) -> None:
+    plan = andel.Plan.reference()  # in SEK
+    default = plan.explain("halmstad", 2021)
+    assert default == plan.explain("halmstad", 2021, lang="sv")
+    assert default == result.explain("halmstad", 2021)
+    assert default.contribution == D("562180")
+    text = str(default)
+    assert text.startswith("Halmstad (halmstad), budgetår 2021: bidrag 562" + NNBSP + "180 kr.")
+    assert f"Befolkning: 102{NNBSP}767 per 2019-12-31" in text
+    assert f"nettokostnad om 1{NNBSP}250{NNBSP}000 kr år 2021" in text
+    assert "budget year" not in text and "contribution" not in text
+    assert "fördes fram" in str(plan.explain("bastad", 2025))
+    # The figures are the same in both languages; only the words differ.
+    assert default.lines != plan.explain("halmstad", 2021, lang="en").lines
+
+
+def test_explain_is_english_by_default_for_other_currencies() -> None:
+    data = andel.Plan.reference().to_dict()
+    data["currency"] = "EUR"
+    plan = andel.Plan.from_dict(data)
+    text = str(plan.explain("halmstad", 2021))
+    assert text.startswith("Halmstad (halmstad), budget year 2021: contribution 562180 EUR.")
+    assert text == str(plan.explain("halmstad", 2021, lang="en"))
+    assert "budgetår 2021: bidrag 562" + NNBSP + "180 EUR." in str(plan.explain("halmstad", 2021, lang="sv"))
+
+
+@pytest.mark.parametrize("lang", ["de", "SV", ""])
+def test_an_unknown_language_is_refused(result: andel.PlanResult, lang: str) -> None:
+    with pytest.raises(andel.InputError) as raised:
+        result.explain("halmstad", 2021, lang=lang)  # type: ignore[arg-type]
+    assert raised.value.code == "unknown_language"
+    with pytest.raises(andel.InputError):
+        result.to_excel(lang=lang)  # type: ignore[arg-type]
+    with pytest.raises(andel.InputError):
+        result.to_html(lang=lang)  # type: ignore[arg-type]
 
 
 # -------------------------------------------------------------- CSV and HTML
@@ -254,35 +295,111 @@ def test_to_csv(result: andel.PlanResult, tmp_path: Path) -> None:
     assert (tmp_path / "excel.csv").read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
 
 
-def test_repr_html(result: andel.PlanResult) -> None:
+def _grouped(amount: D, separator: str) -> str:
+    """A whole amount with its thousands separated, written out here so the
+    test does not use the formatting it checks."""
+    digits = str(int(amount))
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return separator.join([digits] + groups)
+
+
+def test_repr_html_is_swedish_for_kronor(result: andel.PlanResult) -> None:
     html = result._repr_html_()
+    assert html == result.to_html() == result.to_html(lang="sv")
     assert html.startswith("<table")
     for name in ("Båstad", "Falkenberg", "Halmstad", "Hylte", "Laholm", "Ljungby", "Högskolan i Halmstad"):
         assert f">{name}</th>" in html
     for year in YEARS:
         assert f">{year}</th>" in html
-    assert ">Total</th>" in html
+    assert ">Medlem</th>" in html and ">Totalt</th>" in html
+    assert "bidrag i kr</caption>" in html
     # The 2021 total is the year's net; Halmstad's cell is its contribution.
-    assert ">1,250,000</td>" in html
-    assert ">562,180</td>" in html
+    assert f">1{NNBSP}250{NNBSP}000</td>" in html
+    assert f">562{NNBSP}180</td>" in html
     halmstad_total = [t for t in result.totals if t["id"] == "halmstad"][0]["contribution"]
-    assert f">{int(halmstad_total):,}</td>" in html
+    assert f">{_grouped(halmstad_total, NNBSP)}</td>" in html
     assert "text-align:right" in html
-    assert "carried forward" in html  # the notes follow the table
+    assert "Anmärkningar:" in html and "carried forward" in html  # the notes follow the table
 
 
-def test_repr_html_swedish(result: andel.PlanResult) -> None:
-    nbsp = "\u00a0"
-    html = result.to_html(swedish=True)
-    assert f">1{nbsp}250{nbsp}000{nbsp}kr</td>" in html
-    assert f">562{nbsp}180{nbsp}kr</td>" in html
-    assert ">Summa</th>" in html
+def test_repr_html_shows_the_in_kind_column(result: andel.PlanResult) -> None:
+    university = [t for t in result.totals if t["id"] == "hh"][0]
+    assert university["in_kind"] > 0 and university["contribution"] == 0
+    for lang, header in (("sv", "Naturainsatser"), ("en", "In kind")):
+        html = result.to_html(lang=lang)
+        head = html.split("</thead>")[0].split("</tr>")[0].rstrip()
+        assert head.endswith(f">{header}</th>"), head
+        row = html.split("Högskolan i Halmstad</th>")[1].split("</tr>")[0].rstrip()
+        separator = NNBSP if lang == "sv" else ""
+        assert row.endswith(f">{_grouped(university['in_kind'], separator)}</td>"), row
+        # A member without in-kind values shows zero there.
+        hylte = html.split(">Hylte</th>")[1].split("</tr>")[0].rstrip()
+        assert hylte.endswith(">0</td>")
+
+
+def test_html_without_in_kind_has_no_such_column() -> None:
+    plan = andel.Plan(
+        name="cash only",
+        first_year=2025,
+        years=1,
+        key={"type": "equal"},
+        members=[{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        costs=[{"id": "c", "name": "C", "amount": "1000", "year": 2025}],
+    )
+    html = plan.compute().to_html(lang="en")
+    assert "In kind" not in html and ">Total</th>" in html
+
+
+def test_repr_html_english(result: andel.PlanResult) -> None:
+    html = result.to_html(lang="en")
+    assert ">Member</th>" in html and ">Total</th>" in html
+    assert "contributions in SEK</caption>" in html
+    assert ">1250000</td>" in html and ">562180</td>" in html
+    assert "Notes:" in html
+    assert result.to_html(swedish=False) == html
+    assert result.to_html(swedish=True) == result.to_html(lang="sv")
+
+
+def test_use_swedish_format_overrides_the_default(result: andel.PlanResult) -> None:
+    data = andel.Plan.reference().to_dict()
+    data["currency"] = "EUR"
+    euros = andel.Plan.from_dict(data).compute()
+    assert ">1250000</td>" in euros._repr_html_()  # English for euros
     try:
         andel.use_swedish_format()
-        assert result._repr_html_() == html
-    finally:
+        assert f">1{NNBSP}250{NNBSP}000</td>" in euros._repr_html_()
+        assert "bidrag i EUR</caption>" in euros._repr_html_()
         andel.use_swedish_format(False)
-    assert ">1,250,000</td>" in result._repr_html_()
+        assert result._repr_html_() == result.to_html(lang="en")
+        # A lang given to to_html wins over the override.
+        assert result.to_html(lang="sv") != result._repr_html_()
+    finally:
+        andel.use_swedish_format(None)
+    assert result._repr_html_() == result.to_html(lang="sv")
+
+
+def test_format_amount_is_cores() -> None:
+    assert andel.format_amount(D("-1234567.50"), currency="SEK") == f"-1{NNBSP}234{NNBSP}567,50 kr"
+    assert andel.format_amount(D("-1234567.50"), currency="SEK", lang="en") == "-1234567.50 SEK"
+    assert andel.format_amount(D("5"), currency="EUR") == "5 EUR"
+    assert andel.format_amount(D("1000"), currency="EUR", swedish=True) == f"1{NNBSP}000 EUR"
+    assert _andel.format_figure(D("0.0500"), "sv") == "0,0500"
+    with pytest.raises(TypeError):
+        _andel.format_figure(1.5, "sv")  # type: ignore[arg-type]
+
+
+def test_labels_are_cores() -> None:
+    sv, en = _andel.labels("sv"), _andel.labels("en")
+    assert sv["member"] == "medlem" and en["member"] == "member"
+    assert sv["in_kind_plural"] == "naturainsatser" and en["in_kind"] == "in kind"
+    assert sv.keys() == en.keys() and len(sv) > 50
+    assert _andel.capitalized("naturainsatser") == "Naturainsatser"
+    assert _andel.default_lang("SEK") == "sv" and _andel.default_lang("NOK") == "en"
+    with pytest.raises(andel.InputError):
+        _andel.labels("fi")
 
 
 def test_html_escapes_names() -> None:
@@ -537,8 +654,8 @@ def test_grand_total_is_every_years_net_and_shown_in_the_table() -> None:
     data = result.to_dict()
     assert data["total"] == sum(y["net"] for y in data["years"])
     assert data["total"] == sum(t["contribution"] for t in data["totals"])
-    # The last cell of the total row, with the display's digit grouping
-    # taken out.
-    last_cell = result._repr_html_().split("<tfoot>")[1].split("<td")[-1]
-    digits = "".join(ch for ch in last_cell.split(">", 1)[1].split("<")[0] if ch.isdigit())
+    # The total row's cell under the total column (after one per year; the
+    # in-kind column follows it), with the display's digit grouping taken out.
+    total_cell = result._repr_html_().split("<tfoot>")[1].split("<td")[1:][len(YEARS)]
+    digits = "".join(ch for ch in total_cell.split(">", 1)[1].split("<")[0] if ch.isdigit())
     assert digits == str(data["total"])

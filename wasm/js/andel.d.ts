@@ -143,6 +143,8 @@ export type AndelErrorCode =
   | "impossible_caps"
   | "invalid_key"
   | "invalid_plan"
+  /** A `lang` option other than `"sv"` or `"en"`. */
+  | "unknown_language"
   /** A call shaped wrongly: not an options object, an unknown option, weights neither a list nor an object, … */
   | "invalid_argument"
   /** The web build was used before `init()` finished. */
@@ -622,6 +624,19 @@ export interface MemberTotal {
   in_kind: string;
 }
 
+/** A language of human-readable output: Swedish (sv-SE figures, `kr`) or English. */
+export type Lang = "sv" | "en";
+
+/** The language of the text a function returns. */
+export interface LangOptions {
+  /**
+   * `"sv"` or `"en"`; absent or `null`: the core's default for the plan's
+   * currency, Swedish for SEK and English otherwise. Another code throws
+   * `unknown_language`.
+   */
+  lang?: Lang | null;
+}
+
 /** How one member's contribution in one year arose. */
 export interface PlanExplanation {
   /** The member's id. */
@@ -835,6 +850,8 @@ export interface ChangeExplanation {
   causes: Cause[];
   /** Currency. */
   currency: string;
+  /** The change in words, as the core writes it, in the chosen language. */
+  text: string;
 }
 
 /** One cause of a change. */
@@ -964,8 +981,18 @@ export function computePlan(text: string, options: PlanTextOptions): PlanResult;
  *
  * @throws {AndelError} `unknown_member`, `year_outside_horizon`, or any error of {@link computePlan}
  */
-export function explainPlan(plan: Plan, member: string, year: number | bigint, options?: PlanObjectOptions | null): PlanExplanation;
-export function explainPlan(text: string, member: string, year: number | bigint, options: PlanTextOptions): PlanExplanation;
+export function explainPlan(
+  plan: Plan,
+  member: string,
+  year: number | bigint,
+  options?: (PlanObjectOptions & LangOptions) | null,
+): PlanExplanation;
+export function explainPlan(
+  text: string,
+  member: string,
+  year: number | bigint,
+  options: PlanTextOptions & LangOptions,
+): PlanExplanation;
 
 /**
  * Every problem in a plan (not only the first), each with its place; an
@@ -1082,7 +1109,7 @@ export interface DiffOptions {
 export function diffPlans(a: Plan | string, b: Plan | string, options?: DiffOptions | null): ScenarioDiff;
 
 /** Options of {@link whyChanged}: only this member's, or only this year's, changes. */
-export interface WhyOptions {
+export interface WhyOptions extends LangOptions {
   member?: string | null;
   year?: number | bigint | null;
 }

@@ -145,16 +145,21 @@ export function bindApi(getGlue) {
     });
   }
 
-  /** How `member`'s contribution in budget year `year` arose. */
+  /**
+   * How `member`'s contribution in budget year `year` arose, the sentences
+   * in { lang } ("sv" or "en"; absent: the core's default for the plan's
+   * currency, Swedish for SEK).
+   */
   function explainPlan(plan, member, year, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "explainPlan");
+      const source = readPlan(plan, options, "explainPlan", ["format", "lang"]);
       if (typeof member !== "string") {
         throw invalidArgument(`explainPlan: member must be a member's id (a string), not ${describe(member)}`);
       }
       const yearNumber = readYear(year, "explainPlan");
+      const lang = readLang(source.options.lang, "explainPlan");
       throwFirstProblem(source);
-      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber), source);
+      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber, lang), source);
       return JSON.parse(json);
     });
   }
@@ -321,19 +326,23 @@ export function bindApi(getGlue) {
 
   /**
    * Why each member's contribution changed from the previous year, cause
-   * by cause; only { member }'s or { year }'s when given.
+   * by cause, each with its `text` in { lang } ("sv" or "en"; absent: the
+   * core's default for the plan's currency); only { member }'s or
+   * { year }'s when given.
    */
   function whyChanged(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year"]);
+      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year", "lang"]);
       const { member, year } = source.options;
       if (!isAbsent(member) && typeof member !== "string") {
         throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
       }
       const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
+      const lang = readLang(source.options.lang, "whyChanged");
       throwFirstProblem(source);
       const json = inWasm(
-        (glue) => glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber),
+        (glue) =>
+          glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber, lang),
         source,
       );
       return JSON.parse(json);
@@ -597,6 +606,19 @@ function readOutcome(outcome, format, fn) {
     return null;
   }
   return readDocument(outcome, isAbsent(format) ? null : format, fn, "outcome");
+}
+
+/**
+ * The { lang } option as the text the core reads, or undefined for the
+ * core's default. Only its type is checked here: which codes exist is the
+ * core's to say (an unknown one is `unknown_language`).
+ */
+function readLang(lang, fn) {
+  if (isAbsent(lang)) return undefined;
+  if (typeof lang !== "string") {
+    throw invalidArgument(`${fn}: lang must be "sv" or "en" (a string), not ${describe(lang)}`);
+  }
+  return lang;
 }
 
 /** A budget year: a whole JS number or a BigInt, as the BigInt Rust reads. */

@@ -9,8 +9,9 @@
 use crate::error::{ErrorInfo, JsResult};
 use crate::plan::{compute, read, read_format};
 use crate::to_json;
-use andel::cycle::{OutcomeFile, Settlement};
+use andel::cycle::{ChangeExplanation, OutcomeFile, Settlement};
 use andel::plan::Format;
+use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
 
@@ -103,18 +104,22 @@ pub fn diff_plans(a: &str, a_format: &str, b: &str, b_format: &str) -> JsResult<
 }
 
 /// Why contributions changed from the previous year: a JSON array of
-/// [`andel::cycle::ChangeExplanation`], for every member and year after the
-/// first, or only `member`'s, or only `year`'s. A filter that matches
-/// nothing is reported as the error it comes from (an unknown member, a
-/// year without a previous one).
+/// [`andel::cycle::ChangeExplanation`], each with its `text` in `lang`
+/// (`"sv"` or `"en"`; absent: the default for the plan's currency), for
+/// every member and year after the first, or only `member`'s, or only
+/// `year`'s. A filter that matches nothing is reported as the error it
+/// comes from (an unknown member, a year without a previous one).
 #[wasm_bindgen(js_name = whyChanged)]
 pub fn why_changed(
     text: &str,
     format: &str,
     member: Option<String>,
     year: Option<i64>,
+    lang: Option<String>,
 ) -> JsResult<String> {
+    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
     let (plan, result, _) = computed(text, format)?;
+    let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
     let year = year.map(|y| year_of(&plan, y)).transpose()?;
     let all = match (&member, year) {
         (Some(m), Some(y)) => vec![plan.why_changed(&result, m, y)?],
@@ -135,7 +140,22 @@ pub fn why_changed(
             all
         }
     };
-    to_json(&all)
+    let with_text: Vec<WithText<'_>> = all
+        .iter()
+        .map(|change| WithText {
+            text: change.to_text(lang),
+            change,
+        })
+        .collect();
+    to_json(&with_text)
+}
+
+/// A change explained, with core's text of it in the chosen language.
+#[derive(serde::Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    change: &'a ChangeExplanation,
+    text: String,
 }
 
 /// Reads, checks and computes a plan.
@@ -245,7 +265,7 @@ funding = { nope = "1" }
     fn a_year_beyond_i32_is_outside_the_horizon() {
         let err = settle_plan(&cycle(), "toml", 1 << 40, None, None).unwrap_err();
         assert_eq!(err.code, "year_outside_horizon");
-        let err = why_changed(&cycle(), "toml", Some("nobody".into()), None).unwrap_err();
+        let err = why_changed(&cycle(), "toml", Some("nobody".into()), None, None).unwrap_err();
         assert_eq!(err.code, "unknown_member");
     }
 }

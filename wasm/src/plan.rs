@@ -10,6 +10,8 @@
 use crate::error::{ErrorInfo, JsResult};
 use crate::to_json;
 use andel::plan::{Format, REFERENCE_PLAN_JSON};
+#[cfg(feature = "full")]
+use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
 
@@ -28,14 +30,23 @@ pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
 }
 
 /// How `member`'s contribution in `year` arose: the
-/// [`andel::Explanation`] as JSON.
+/// [`andel::Explanation`] as JSON, its sentences in `lang` (`"sv"` or
+/// `"en"`; absent: the default for the plan's currency, Swedish for SEK).
 ///
 /// `year` is an `i64` (a BigInt in JavaScript) so that any whole number the
 /// caller gives arrives unchanged; one outside the core's `i32` is outside
 /// every plan's horizon and is reported as such.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainPlan)]
-pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResult<String> {
+pub fn explain_plan(
+    text: &str,
+    format: &str,
+    member: &str,
+    year: i64,
+    lang: Option<String>,
+) -> JsResult<String> {
+    // A wrong language is the caller's mistake, reported before the plan's.
+    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
     let (plan, format) = read(text, format)?;
     // Compute first, as `Plan::explain` does, so the errors come in the
     // core's order: the plan's own problems before a wrong year or member.
@@ -45,7 +56,8 @@ pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResu
         first: plan.first_year,
         last: result.years.last().map_or(plan.first_year, |y| y.year),
     })?;
-    to_json(&plan.explain_result(&result, member, year)?)
+    let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
+    to_json(&plan.explain_result_in(&result, member, year, lang)?)
 }
 
 /// Every problem in a plan document, each with its place; empty when the
@@ -147,17 +159,29 @@ mod tests {
 
     #[test]
     fn explain_checks_the_year_after_the_plan() {
-        let out = explain_plan(&reference(), "toml", "hylte", 2021).unwrap();
+        let out = explain_plan(&reference(), "toml", "hylte", 2021, None).unwrap();
         assert!(out.contains("\"member\":\"hylte\""), "{out}");
-        let err = explain_plan(&reference(), "toml", "hylte", 1 << 40).unwrap_err();
+        let err = explain_plan(&reference(), "toml", "hylte", 1 << 40, None).unwrap_err();
         assert_eq!(err.code, "year_outside_horizon");
         assert!(err.message.contains("1099511627776"), "{}", err.message);
         assert!(err.message.contains("2021–2025"), "{}", err.message);
-        let err = explain_plan(&reference(), "toml", "nobody", 2021).unwrap_err();
+        let err = explain_plan(&reference(), "toml", "nobody", 2021, None).unwrap_err();
         assert_eq!(err.code, "unknown_member");
         // A plan that does not read is reported before the year.
-        let err = explain_plan("format = 1", "toml", "hylte", 1 << 40).unwrap_err();
+        let err = explain_plan("format = 1", "toml", "hylte", 1 << 40, None).unwrap_err();
         assert_eq!(err.code, "missing_field");
+    }
+
+    #[test]
+    fn explain_speaks_the_language_asked_for_or_the_currencys() {
+        let sv = explain_plan(&reference(), "toml", "hylte", 2021, None).unwrap();
+        assert!(sv.contains("budgetår 2021"), "{sv}");
+        let asked = explain_plan(&reference(), "toml", "hylte", 2021, Some("sv".into())).unwrap();
+        assert_eq!(asked, sv);
+        let en = explain_plan(&reference(), "toml", "hylte", 2021, Some("en".into())).unwrap();
+        assert!(en.contains("budget year 2021"), "{en}");
+        let err = explain_plan(&reference(), "toml", "hylte", 2021, Some("de".into())).unwrap_err();
+        assert_eq!(err.code, "unknown_language");
     }
 
     #[test]

@@ -6,9 +6,15 @@
 //! lower case as table headers are; [`Labels::capitalized`] gives the form
 //! that starts a sentence or a workbook header.
 
+use serde::Serialize;
+
 /// The labels of human-readable output in one language; see
 /// [`Lang::labels`](super::Lang::labels).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialises as an object of its fields (`{"member": "medlem", …}`), so
+/// the Python and JavaScript bindings hand the same labels over without
+/// writing them again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Labels {
     /// Column of names of members: `medlem` / `member`.
     pub member: &'static str,
@@ -362,6 +368,14 @@ mod tests {
                 assert_eq!(label, label.trim(), "{label:?}");
             }
         }
+    }
+
+    #[test]
+    fn labels_serialise_by_field_name() {
+        let json = serde_json::to_value(&SV).unwrap();
+        assert_eq!(json["member"], "medlem");
+        assert_eq!(json["in_kind_plural"], "naturainsatser");
+        assert_eq!(json.as_object().unwrap().len(), all(&SV).len());
     }
 
     #[test]

@@ -206,12 +206,16 @@ computePlan("format: 1", { format: "yaml" });
 computePlan(plan, { format: "toml" });
 // @ts-expect-error the year is a number
 explainPlan(plan, "a", "2025");
+const swedish: string[] = explainPlan(plan, "a", 2025, { lang: "sv" }).lines;
+const english: string = explainPlan("{}", "a", 2025, { format: "json", lang: "en" }).contribution;
+// @ts-expect-error only sv and en
+explainPlan(plan, "a", 2025, { lang: "de" });
 // @ts-expect-error results are strings, not numbers
 const wrongNet: number = result.years[0].net;
 
 void [notAny, list, one, left, share, name, divisor, method, rounded, allMethods, allModes, v, wrongLeft, webList, sameShape];
 void [planNotAny, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
-void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet];
+void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet, swedish, english];
 export {};
 
 // The annual cycle.
@@ -240,6 +244,7 @@ const d: ScenarioDiff = diffPlans(cyclePlan, "x", { formatB: "toml" });
 const pct: string | null = d.years[0].members[0].change_percent;
 const whys: ChangeExplanation[] = whyChanged(cyclePlan, { member: "a", year: 2026 });
 const kind: CauseKind = whys[0].causes[0].kind;
+const whyInWords: string = whyChanged(cyclePlan, { member: "a", lang: "en" })[0].text;
 const cycleCodes: AndelErrorCode[] = ["unknown_funding", "incomparable_plans"];
 const cycleNotAny: [IsAny<ReturnType<typeof settlePlan>>, IsAny<ReturnType<typeof whyChanged>>] = [false, false];
 // @ts-expect-error: an outcome given as text needs its format
