@@ -167,6 +167,8 @@ class PlanResult:
         """Core's CSV text."""
     def to_xlsx(self, lang: Optional[str] = None) -> bytes:
         """Core's Excel workbook (.xlsx bytes)."""
+    def notes_in(self, lang: Optional[str] = None) -> List[str]:
+        """Core's notes in a language."""
     def contribution(self, member: str, year: int) -> Decimal:
         """One member's contribution in one year."""
     def explain(self, member: str, year: int, lang: Optional[str] = None) -> _ExplanationParts:

@@ -87,7 +87,9 @@ def _cell(tag: str, text: str, style: str, extra: str = "") -> str:
     return f"<{tag}{extra}{style}>{escape(text)}</{tag}>"
 
 
-def result_table(data: "ResultDict", *, lang: Optional[Lang] = None) -> str:
+def result_table(
+    data: "ResultDict", *, lang: Optional[Lang] = None, notes: Optional[List[str]] = None
+) -> str:
     """The contributions of a computed plan as an HTML table: one row per
     member (plan order), one column per budget year, a total column (each
     member's total over the horizon), the in-kind column when any member
@@ -95,7 +97,8 @@ def result_table(data: "ResultDict", *, lang: Optional[Lang] = None) -> str:
     year's contributions add up to). Notes follow the table.
 
     Labels and figures are the core's, in ``lang`` (None:
-    :func:`display_lang`'s)."""
+    :func:`display_lang`'s); ``notes`` are the core's notes in that
+    language (None: the data's own, in English)."""
     currency = data["currency"]
     lang = display_lang(currency, lang)
     words = _andel.labels(lang)
@@ -146,9 +149,11 @@ def result_table(data: "ResultDict", *, lang: Optional[Lang] = None) -> str:
     out.append("</tr></tfoot>")
     out.append("</table>")
 
-    if data["notes"]:
+    if notes is None:
+        notes = data["notes"]
+    if notes:
         out.append(f"<p>{escape(words['notes'])}:</p>")
         out.append("<ul>")
-        out.extend(f"<li>{escape(note)}</li>" for note in data["notes"])
+        out.extend(f"<li>{escape(note)}</li>" for note in notes)
         out.append("</ul>")
     return "\n".join(out)

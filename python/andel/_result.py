@@ -228,8 +228,19 @@ class PlanResult:
     @property
     def notes(self) -> List[str]:
         """Things the reader should know, e.g. population figures carried
-        forward."""
+        forward: one line per cause, in English (the data's language, the
+        same in every runtime); :meth:`notes_in` gives them in Swedish."""
         return self.to_dict()["notes"]
+
+    def notes_in(self, lang: Optional[Lang] = None) -> List[str]:
+        """The notes in ``lang`` (``"sv"`` or ``"en"``; None: the core's
+        default for the plan's currency, Swedish for SEK), as the core words
+        them.
+
+        Raises:
+            InputError: code ``unknown_language`` for another ``lang``.
+        """
+        return self._native.notes_in(lang)
 
     def contribution(self, member: str, year: int) -> Decimal:
         """What ``member`` (its id) pays in budget ``year``.
@@ -418,7 +429,8 @@ class PlanResult:
         """
         if lang is None and swedish is not None:
             lang = "sv" if swedish else "en"
-        return _display.result_table(self.to_dict(), lang=lang)
+        lang = _display.display_lang(self.currency, lang)
+        return _display.result_table(self.to_dict(), lang=lang, notes=self.notes_in(lang))
 
     def _repr_html_(self) -> str:
         """The table Jupyter shows for a result: :meth:`to_html` in the

@@ -206,6 +206,16 @@ impl NativeResult {
         })
     }
 
+    /// Core's notes (one line per cause) in `lang` (None: the default for
+    /// the currency).
+    #[pyo3(signature = (lang=None))]
+    fn notes_in(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<Vec<String>> {
+        boundary(py, || {
+            let lang = lang_for(py, lang, &self.result.currency)?;
+            Ok(self.result.notes_in(lang))
+        })
+    }
+
     /// One member's contribution in one year.
     fn contribution(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<Decimal> {
         boundary(py, || match self.result.contribution(member, year) {

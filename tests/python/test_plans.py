@@ -322,7 +322,30 @@ def test_repr_html_is_swedish_for_kronor(result: andel.PlanResult) -> None:
     halmstad_total = [t for t in result.totals if t["id"] == "halmstad"][0]["contribution"]
     assert f">{_grouped(halmstad_total, NNBSP)}</td>" in html
     assert "text-align:right" in html
-    assert "Anmärkningar:" in html and "carried forward" in html  # the notes follow the table
+    # The notes follow the table, in Swedish: Ljungby's 2020 figure is missing.
+    assert "Anmärkningar:" in html
+    assert "2022: befolkningstal per 2020-12-31 saknas för Ljungby" in html
+    assert "carried forward" in result.to_html(lang="en")
+
+
+def test_notes_one_line_per_cause_in_either_language(result: andel.PlanResult) -> None:
+    # Budget year 2022 misses Ljungby's 31 December 2020 figure and 2025
+    # Båstad's of 2023: two causes, two lines, each naming the figure used.
+    assert result.notes == result.notes_in("en")
+    assert result.notes_in("en") == [
+        "2022: no population figure for 2020-12-31 for Ljungby; the latest earlier "
+        "figures were carried forward: Ljungby 28521 (2019-12-31)",
+        "2025: no population figure for 2023-12-31 for Båstad; the latest earlier "
+        "figures were carried forward: Båstad 15824 (2022-12-31)",
+    ]
+    assert result.notes_in() == result.notes_in("sv")
+    assert result.notes_in("sv")[1] == (
+        f"2025: befolkningstal per 2023-12-31 saknas för Båstad; senast kända tal "
+        f"används: Båstad 15{NNBSP}824 (2022-12-31)"
+    )
+    with pytest.raises(andel.InputError) as info:
+        result.notes_in("de")  # type: ignore[arg-type]
+    assert info.value.code == "unknown_language"
 
 
 def test_repr_html_shows_the_in_kind_column(result: andel.PlanResult) -> None:
