@@ -239,6 +239,19 @@ for (const [buildName, load] of builds) {
         assert.equal(whyChanged(cycleToml, { format: "toml", year: 2024 }).length, 7);
       });
 
+      test("with lang, each change has the core's sentences", () => {
+        const plain = whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022 });
+        assert.equal(plain[0].text, undefined);
+        const [sv] = whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022, lang: "sv" });
+        const { text, ...rest } = sv;
+        assert.deepEqual(rest, plain[0]);
+        assert.match(text, /^Halmstad betalar /);
+        assert.match(text, /kostnader upphörde/);
+        const [en] = whyChanged(cycleToml, { format: "toml", member: "halmstad", year: 2022, lang: "en" });
+        assert.match(en.text, /^Halmstad pays /);
+        throwsCode(() => whyChanged(cycleToml, { format: "toml", lang: "de" }), "unknown_language");
+      });
+
       test("an unknown member or a year without a previous one", () => {
         throwsCode(() => whyChanged(cycleToml, { format: "toml", member: "lund" }), "unknown_member");
         throwsCode(() => whyChanged(cycleToml, { format: "toml", year: 2030 }), "year_outside_horizon");

@@ -143,6 +143,8 @@ export type AndelErrorCode =
   | "impossible_caps"
   | "invalid_key"
   | "invalid_plan"
+  /** A `lang` option other than `"sv"` or `"en"`. */
+  | "unknown_language"
   /** A call shaped wrongly: not an options object, an unknown option, weights neither a list nor an object, … */
   | "invalid_argument"
   /** The web build was used before `init()` finished. */
@@ -835,6 +837,8 @@ export interface ChangeExplanation {
   causes: Cause[];
   /** Currency. */
   currency: string;
+  /** Only when {@link whyChanged} was given `lang`: the core's sentences for this change, in that language. */
+  text?: string;
 }
 
 /** One cause of a change. */
@@ -964,8 +968,8 @@ export function computePlan(text: string, options: PlanTextOptions): PlanResult;
  *
  * @throws {AndelError} `unknown_member`, `year_outside_horizon`, or any error of {@link computePlan}
  */
-export function explainPlan(plan: Plan, member: string, year: number | bigint, options?: PlanObjectOptions | null): PlanExplanation;
-export function explainPlan(text: string, member: string, year: number | bigint, options: PlanTextOptions): PlanExplanation;
+export function explainPlan(plan: Plan, member: string, year: number | bigint, options?: (PlanObjectOptions & ExplainPlanOptions) | null): PlanExplanation;
+export function explainPlan(text: string, member: string, year: number | bigint, options: PlanTextOptions & ExplainPlanOptions): PlanExplanation;
 
 /**
  * Every problem in a plan (not only the first), each with its place; an
@@ -1085,6 +1089,16 @@ export function diffPlans(a: Plan | string, b: Plan | string, options?: DiffOpti
 export interface WhyOptions {
   member?: string | null;
   year?: number | bigint | null;
+  /** Also give each change its `text`, the core's sentences in Swedish (`"sv"`) or English (`"en"`). */
+  lang?: Lang | null;
+}
+
+/** The languages of andel's sentences: Swedish or English. */
+export type Lang = "sv" | "en";
+
+/** Options of {@link explainPlan}: the language of the sentences, English by default. */
+export interface ExplainPlanOptions {
+  lang?: Lang | null;
 }
 
 /**

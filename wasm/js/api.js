@@ -148,13 +148,14 @@ export function bindApi(getGlue) {
   /** How `member`'s contribution in budget year `year` arose. */
   function explainPlan(plan, member, year, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "explainPlan");
+      const source = readPlan(plan, options, "explainPlan", ["format", "lang"]);
       if (typeof member !== "string") {
         throw invalidArgument(`explainPlan: member must be a member's id (a string), not ${describe(member)}`);
       }
       const yearNumber = readYear(year, "explainPlan");
+      const lang = readLang(source.options.lang, "explainPlan");
       throwFirstProblem(source);
-      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber), source);
+      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber, lang), source);
       return JSON.parse(json);
     });
   }
@@ -325,15 +326,16 @@ export function bindApi(getGlue) {
    */
   function whyChanged(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year"]);
+      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year", "lang"]);
       const { member, year } = source.options;
+      const lang = readLang(source.options.lang, "whyChanged");
       if (!isAbsent(member) && typeof member !== "string") {
         throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
       }
       const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
       throwFirstProblem(source);
       const json = inWasm(
-        (glue) => glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber),
+        (glue) => glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber, lang),
         source,
       );
       return JSON.parse(json);
@@ -597,6 +599,17 @@ function readOutcome(outcome, format, fn) {
     return null;
   }
   return readDocument(outcome, isAbsent(format) ? null : format, fn, "outcome");
+}
+
+/**
+ * The `lang` option of the functions that write sentences: a string
+ * (`"sv"`, `"en"`; the core refuses any other with `unknown_language`) or
+ * absent (English).
+ */
+function readLang(lang, fn) {
+  if (isAbsent(lang)) return undefined;
+  if (typeof lang !== "string") throw invalidArgument(`${fn}: lang must be "sv" or "en", not ${describe(lang)}`);
+  return lang;
 }
 
 /** A budget year: a whole JS number or a BigInt, as the BigInt Rust reads. */

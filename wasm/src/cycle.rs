@@ -9,9 +9,11 @@
 use crate::error::{ErrorInfo, JsResult};
 use crate::plan::{compute, read, read_format};
 use crate::to_json;
-use andel::cycle::{OutcomeFile, Settlement};
+use andel::cycle::{ChangeExplanation, OutcomeFile, Settlement};
 use andel::plan::Format;
+use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The members' budget calendar: the [`andel::cycle::Calendar`] as JSON.
@@ -106,14 +108,18 @@ pub fn diff_plans(a: &str, a_format: &str, b: &str, b_format: &str) -> JsResult<
 /// [`andel::cycle::ChangeExplanation`], for every member and year after the
 /// first, or only `member`'s, or only `year`'s. A filter that matches
 /// nothing is reported as the error it comes from (an unknown member, a
-/// year without a previous one).
+/// year without a previous one). With `lang` (`"sv"` or `"en"`) each
+/// change also carries `text`, the core's own sentences for it in that
+/// language.
 #[wasm_bindgen(js_name = whyChanged)]
 pub fn why_changed(
     text: &str,
     format: &str,
     member: Option<String>,
     year: Option<i64>,
+    lang: Option<String>,
 ) -> JsResult<String> {
+    let lang = lang.map(|l| read_lang(Some(&l))).transpose()?;
     let (plan, result, _) = computed(text, format)?;
     let year = year.map(|y| year_of(&plan, y)).transpose()?;
     let all = match (&member, year) {
@@ -135,7 +141,33 @@ pub fn why_changed(
             all
         }
     };
-    to_json(&all)
+    match lang {
+        None => to_json(&all),
+        Some(lang) => to_json(&all.iter().map(|c| Told::new(c, lang)).collect::<Vec<_>>()),
+    }
+}
+
+/// A change with its text in one language: the change's fields and `text`.
+#[derive(Serialize)]
+struct Told<'a> {
+    #[serde(flatten)]
+    change: &'a ChangeExplanation,
+    text: String,
+}
+
+impl<'a> Told<'a> {
+    fn new(change: &'a ChangeExplanation, lang: Lang) -> Self {
+        Told {
+            change,
+            text: change.to_text(lang),
+        }
+    }
+}
+
+/// The language of human-readable text: `"sv"` or `"en"`, English when
+/// absent; anything else is `unknown_language`.
+pub(crate) fn read_lang(lang: Option<&str>) -> Result<Lang, Error> {
+    lang.map_or(Ok(Lang::En), str::parse)
 }
 
 /// Reads, checks and computes a plan.
@@ -242,10 +274,25 @@ funding = { nope = "1" }
     }
 
     #[test]
+    fn why_tells_each_change_in_the_language_asked_for() {
+        let plain = why_changed(&cycle(), "toml", None, None, None).unwrap();
+        assert!(!plain.contains("\"text\""), "{plain}");
+        let sv = why_changed(&cycle(), "toml", None, None, Some("sv".into())).unwrap();
+        let changes: Vec<serde_json::Value> = serde_json::from_str(&sv).unwrap();
+        assert!(!changes.is_empty());
+        for c in &changes {
+            let text = c["text"].as_str().unwrap();
+            assert!(text.contains(c["name"].as_str().unwrap()), "{text}");
+        }
+        let err = why_changed(&cycle(), "toml", None, None, Some("SV".into())).unwrap_err();
+        assert_eq!(err.code, "unknown_language");
+    }
+
+    #[test]
     fn a_year_beyond_i32_is_outside_the_horizon() {
         let err = settle_plan(&cycle(), "toml", 1 << 40, None, None).unwrap_err();
         assert_eq!(err.code, "year_outside_horizon");
-        let err = why_changed(&cycle(), "toml", Some("nobody".into()), None).unwrap_err();
+        let err = why_changed(&cycle(), "toml", Some("nobody".into()), None, None).unwrap_err();
         assert_eq!(err.code, "unknown_member");
     }
 }

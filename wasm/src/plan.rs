@@ -28,14 +28,22 @@ pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
 }
 
 /// How `member`'s contribution in `year` arose: the
-/// [`andel::Explanation`] as JSON.
+/// [`andel::Explanation`] as JSON, in `lang` (`"sv"` or `"en"`; English
+/// when absent).
 ///
 /// `year` is an `i64` (a BigInt in JavaScript) so that any whole number the
 /// caller gives arrives unchanged; one outside the core's `i32` is outside
 /// every plan's horizon and is reported as such.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainPlan)]
-pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResult<String> {
+pub fn explain_plan(
+    text: &str,
+    format: &str,
+    member: &str,
+    year: i64,
+    lang: Option<String>,
+) -> JsResult<String> {
+    let lang = crate::cycle::read_lang(lang.as_deref())?;
     let (plan, format) = read(text, format)?;
     // Compute first, as `Plan::explain` does, so the errors come in the
     // core's order: the plan's own problems before a wrong year or member.
@@ -45,7 +53,7 @@ pub fn explain_plan(text: &str, format: &str, member: &str, year: i64) -> JsResu
         first: plan.first_year,
         last: result.years.last().map_or(plan.first_year, |y| y.year),
     })?;
-    to_json(&plan.explain_result(&result, member, year)?)
+    to_json(&plan.explain_result_in(&result, member, year, lang)?)
 }
 
 /// Every problem in a plan document, each with its place; empty when the
@@ -147,17 +155,31 @@ mod tests {
 
     #[test]
     fn explain_checks_the_year_after_the_plan() {
-        let out = explain_plan(&reference(), "toml", "hylte", 2021).unwrap();
+        let out = explain_plan(&reference(), "toml", "hylte", 2021, None).unwrap();
         assert!(out.contains("\"member\":\"hylte\""), "{out}");
-        let err = explain_plan(&reference(), "toml", "hylte", 1 << 40).unwrap_err();
+        let err = explain_plan(&reference(), "toml", "hylte", 1 << 40, None).unwrap_err();
         assert_eq!(err.code, "year_outside_horizon");
         assert!(err.message.contains("1099511627776"), "{}", err.message);
         assert!(err.message.contains("2021–2025"), "{}", err.message);
-        let err = explain_plan(&reference(), "toml", "nobody", 2021).unwrap_err();
+        let err = explain_plan(&reference(), "toml", "nobody", 2021, None).unwrap_err();
         assert_eq!(err.code, "unknown_member");
         // A plan that does not read is reported before the year.
-        let err = explain_plan("format = 1", "toml", "hylte", 1 << 40).unwrap_err();
+        let err = explain_plan("format = 1", "toml", "hylte", 1 << 40, None).unwrap_err();
         assert_eq!(err.code, "missing_field");
+    }
+
+    #[test]
+    fn explain_speaks_the_language_asked_for() {
+        let sv = explain_plan(&reference(), "toml", "hylte", 2021, Some("sv".into())).unwrap();
+        assert!(sv.contains("avrundat"), "{sv}");
+        let en = explain_plan(&reference(), "toml", "hylte", 2021, Some("en".into())).unwrap();
+        assert_eq!(
+            en,
+            explain_plan(&reference(), "toml", "hylte", 2021, None).unwrap()
+        );
+        assert!(!en.contains("avrundat"), "{en}");
+        let err = explain_plan(&reference(), "toml", "hylte", 2021, Some("de".into())).unwrap_err();
+        assert_eq!(err.code, "unknown_language");
     }
 
     #[test]
