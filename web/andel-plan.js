@@ -294,6 +294,8 @@ export class AndelPlan extends HTMLElement {
     const lang = String(value ?? "").startsWith("en") ? "en" : "sv";
     if (lang === this._lang) return;
     this._lang = lang;
+    // Reflected, so the host's `lang` tells assistive technology the language of the content.
+    if (this.getAttribute("lang") !== lang) this.setAttribute("lang", lang);
     if (this._result) this._show();
     else if (this._lastError) this._showError(this._lastError);
   }
