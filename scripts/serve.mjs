@@ -1,6 +1,8 @@
-// The demo pages' static server, on 127.0.0.1 only: web/ at /, and andel's
-// calculator build (wasm/pkg/calculator) at /pkg/ — the layout docs/web.md
-// tells a site to copy. `scripts/serve` runs it; the browser tests and
+// The demo pages' static server, on 127.0.0.1 only: web/ at /, andel's
+// calculator build (wasm/pkg/calculator) at /pkg/, the full browser build
+// (wasm/pkg/web) at /pkg-full/ for <andel-plan>, and the example plans
+// (examples/, read only like everything here) at /examples/ — the layout
+// docs/web.md tells a site to copy. `scripts/serve` runs it; the browser tests and
 // benchmarks import `startServer` from here, so the page they check is served
 // exactly as a newcomer serves it.
 //
@@ -15,6 +17,8 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /** Where each URL prefix is read from; the first matching prefix wins. */
 export const MOUNTS = [
   ["/pkg/", join(root, "wasm", "pkg", "calculator")],
+  ["/pkg-full/", join(root, "wasm", "pkg", "web")],
+  ["/examples/", join(root, "examples")],
   ["/", join(root, "web")],
 ];
 
@@ -75,7 +79,7 @@ async function main(args) {
   }
   const { url } = await startServer({ port });
   // One line a test (or a person) can read the address from.
-  console.log(`andel demo: ${url} (the calculator); Ctrl-C stops`);
+  console.log(`andel demo: ${url} (the calculator), ${url}plan.html (the plan); Ctrl-C stops`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

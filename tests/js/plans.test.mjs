@@ -243,6 +243,18 @@ for (const [buildName, load] of builds) {
         throwsCode(() => explainPlan(reference(), "hylte", 2021, { language: "sv" }), "invalid_argument");
       });
 
+      test("speaks Swedish with lang: sv, English by default", () => {
+        const sv = explainPlan(reference(), "hylte", 2021, { lang: "sv" });
+        assert.equal(sv.contribution, "59163");
+        const text = sv.lines.join("\n");
+        // sv-SE figures: a narrow no-break space groups the digits.
+        assert.match(text, /bidrag 59\u202f163 kr/);
+        assert.doesNotMatch(text, /contribution/);
+        assert.deepEqual(explainPlan(reference(), "hylte", 2021, { lang: "en" }), explainPlan(reference(), "hylte", 2021));
+        throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: "de" }), "unknown_language");
+        throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: 1 }), "invalid_argument");
+      });
+
       test("an unknown member or a year outside the horizon", () => {
         const unknown = throwsCode(() => explainPlan(reference(), "malmo", 2021), "unknown_member");
         assert.equal(unknown.path, undefined);
