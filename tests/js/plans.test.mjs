@@ -243,14 +243,15 @@ for (const [buildName, load] of builds) {
         throwsCode(() => explainPlan(reference(), "hylte", 2021, { language: "sv" }), "invalid_argument");
       });
 
-      test("speaks Swedish with lang: sv, English by default", () => {
+      test("speaks Swedish with lang: sv, the default for a plan in SEK", () => {
         const sv = explainPlan(reference(), "hylte", 2021, { lang: "sv" });
         assert.equal(sv.contribution, "59163");
         const text = sv.lines.join("\n");
         // sv-SE figures: a narrow no-break space groups the digits.
         assert.match(text, /bidrag 59\u202f163 kr/);
         assert.doesNotMatch(text, /contribution/);
-        assert.deepEqual(explainPlan(reference(), "hylte", 2021, { lang: "en" }), explainPlan(reference(), "hylte", 2021));
+        assert.deepEqual(explainPlan(reference(), "hylte", 2021), sv);
+        assert.match(explainPlan(reference(), "hylte", 2021, { lang: "en" }).lines.join("\n"), /contribution 59163 SEK/);
         throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: "de" }), "unknown_language");
         throwsCode(() => explainPlan(reference(), "hylte", 2021, { lang: 1 }), "invalid_argument");
       });
