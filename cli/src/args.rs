@@ -148,6 +148,8 @@ pub struct ExportArgs {
 
 const WHY_EXAMPLES: &str = "\
 Examples:
+  andel why                                                   # the reference case: every member, every year
+  andel why --member halmstad --year 2023                     # the reference case, one member
   andel why examples/tillvaxtmotor.toml                       # every member, every year
   andel why examples/tillvaxtmotor.toml --member halmstad --year 2023
   andel why examples/tillvaxtmotor-ljungby-leaves.toml --year 2025 --format json";
@@ -155,9 +157,9 @@ Examples:
 /// `andel why`.
 #[derive(Debug, Args)]
 pub struct WhyArgs {
-    /// The plan file.
+    /// The plan file; default: the bundled reference case.
     #[arg(value_name = "FILE")]
-    pub file: std::path::PathBuf,
+    pub file: Option<std::path::PathBuf>,
 
     /// Only this member.
     #[arg(long, value_name = "MEMBER")]

@@ -1,14 +1,14 @@
-//! `andel why FILE`: why each member's contribution changed from the
+//! `andel why [FILE]`: why each member's contribution changed from the
 //! previous year, cause by cause, in words.
 
 use crate::args::{WhyArgs, WhyFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, language};
+use crate::plan::{language, source_or_reference};
 use andel::text::Lang;
 
-/// `andel why FILE [--member M] [--year Y] [--format text|json]`.
+/// `andel why [FILE] [--member M] [--year Y] [--format text|json]`.
 pub fn run(args: &WhyArgs, lang: Option<Lang>) -> Result<String, Failure> {
-    let source = Source::read(&args.file)?;
+    let source = source_or_reference(args.file.as_deref())?;
     let (plan, result) = source.compute()?;
     let lang = language(lang, &result.currency);
     // A member named by id or by display name, as `explain` takes it.

@@ -321,8 +321,26 @@ fn explain_and_check_default_to_the_reference_case() {
 }
 
 #[test]
+fn why_defaults_to_the_reference_case_too() {
+    let bundled = ok(&["why", "--member", "halmstad", "--year", "2023"]);
+    let from_file = ok(&[
+        "why",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/tillvaxtmotor.toml"
+        ),
+        "--member",
+        "halmstad",
+        "--year",
+        "2023",
+    ]);
+    assert!(bundled.starts_with("Halmstad betalar"), "{bundled}");
+    assert_eq!(bundled, from_file);
+}
+
+#[test]
 fn help_has_examples_and_the_right_format_texts() {
-    for command in ["explain", "check"] {
+    for command in ["explain", "check", "why"] {
         let help = ok(&[command, "--help"]);
         assert!(help.contains("Examples:"), "{command}: {help}");
     }
