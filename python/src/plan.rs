@@ -319,37 +319,7 @@ impl NativeResult {
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
         boundary(py, || {
             let lang = lang_for(py, lang, &self.result.currency)?;
-            let all = match (member, year) {
-                (Some(m), Some(y)) => vec![self.plan.why_changed(&self.result, m, y).or_raise(py)?],
-                _ => {
-                    let mut all = self.plan.changes(&self.result).or_raise(py)?;
-                    all.retain(|c| {
-                        member.is_none_or(|m| c.member == m) && year.is_none_or(|y| c.year == y)
-                    });
-                    if all.is_empty() {
-                        if let Some(m) = member {
-                            // Core names the real problem: an unknown member
-                            // or a year without a previous one.
-                            self.plan
-                                .why_changed(
-                                    &self.result,
-                                    m,
-                                    year.unwrap_or(self.plan.first_year + 1),
-                                )
-                                .or_raise(py)?;
-                        } else if let (Some(y), Some(first)) = (
-                            year,
-                            self.result.years.first().and_then(|y| y.members.first()),
-                        ) {
-                            // A year outside the horizon or the first year.
-                            self.plan
-                                .why_changed(&self.result, &first.id, y)
-                                .or_raise(py)?;
-                        }
-                    }
-                    all
-                }
-            };
+            let all = self.plan.why(&self.result, member, year).or_raise(py)?;
             all.iter().map(|c| change_dict(py, c, lang)).collect()
         })
     }

@@ -121,25 +121,7 @@ pub fn why_changed(
     let (plan, result, _) = computed(text, format)?;
     let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
     let year = year.map(|y| year_of(&plan, y)).transpose()?;
-    let all = match (&member, year) {
-        (Some(m), Some(y)) => vec![plan.why_changed(&result, m, y)?],
-        _ => {
-            let mut all = plan.changes(&result)?;
-            all.retain(|c| {
-                member.as_ref().is_none_or(|m| &c.member == m) && year.is_none_or(|y| c.year == y)
-            });
-            if all.is_empty() && (member.is_some() || year.is_some()) {
-                // Name the real problem. The first year has no previous one;
-                // a plan of one year has no change at all.
-                let first = result.years.first().and_then(|y| y.members.first());
-                let m = member.as_deref().or(first.map(|m| m.id.as_str()));
-                if let Some(m) = m {
-                    plan.why_changed(&result, m, year.unwrap_or(plan.first_year + 1))?;
-                }
-            }
-            all
-        }
-    };
+    let all = plan.why(&result, member.as_deref(), year)?;
     let with_text: Vec<WithText<'_>> = all
         .iter()
         .map(|change| WithText {

@@ -299,6 +299,56 @@ impl Plan {
         }
         Ok(out)
     }
+
+    /// The changes of one member, of one year, of both or of all:
+    /// [`changes`](Plan::changes) filtered, the one rule every runtime's
+    /// "why" uses. `member` is an id or a display name that names one
+    /// member. A filter that matches nothing is the error it comes from
+    /// (an unknown member, a year outside the plan or its first year, which
+    /// has no previous one), never an empty list.
+    ///
+    /// ```
+    /// let plan = andel::Plan::reference();
+    /// let result = plan.compute()?;
+    /// let halmstad = plan.why(&result, Some("Halmstad"), None)?;
+    /// assert_eq!(halmstad.len(), result.years.len() - 1);
+    /// assert_eq!(plan.why(&result, None, Some(2023))?.len(), plan.members.len());
+    /// // The first year has no previous one: an error, not an empty list.
+    /// assert!(plan.why(&result, None, Some(plan.first_year)).is_err());
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn why(
+        &self,
+        result: &PlanResult,
+        member: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<Vec<ChangeExplanation>> {
+        let member = member
+            .map(|m| crate::plan::find_member(self, m).map(|found| found.id.as_str()))
+            .transpose()?;
+        if let (Some(m), Some(y)) = (member, year) {
+            return Ok(vec![explain(self, result, m, y)?]);
+        }
+        let mut out = Vec::new();
+        for y in result.years.iter().skip(1) {
+            if year.is_some_and(|wanted| wanted != y.year) {
+                continue;
+            }
+            for m in &y.members {
+                if member.is_none_or(|id| id == m.id) {
+                    out.push(explain(self, result, &m.id, y.year)?);
+                }
+            }
+        }
+        if out.is_empty() && (member.is_some() || year.is_some()) {
+            // Name the real problem with the member or year asked for.
+            let first = result.years.first().and_then(|y| y.members.first());
+            if let Some(probe) = member.or(first.map(|m| m.id.as_str())) {
+                explain(self, result, probe, year.unwrap_or(self.first_year + 1))?;
+            }
+        }
+        Ok(out)
+    }
 }
 
 impl ChangeExplanation {
