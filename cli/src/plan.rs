@@ -20,14 +20,7 @@ impl Source {
     pub(crate) fn read(path: &Path) -> Result<Source, Failure> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
-        let json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let format = if json {
-            PlanFormat::Json
-        } else {
-            PlanFormat::Toml
-        };
+        let format = PlanFormat::of_path(path)?;
         Ok(Source {
             name: path.display().to_string(),
             text,

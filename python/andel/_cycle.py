@@ -40,7 +40,8 @@ def outcome_text(outcome: Optional[Outcome]) -> Tuple[Optional[str], Optional[st
         data = outcome if "outcome" in outcome else {"outcome": [outcome]}
         return _dict_to_json(data), "json"
     if isinstance(outcome, str) and "\n" in outcome:
-        return outcome, "json" if outcome.lstrip().startswith("{") else "toml"
+        # Core tells TOML from JSON (Format::of_text), as in every runtime.
+        return outcome, None
     if isinstance(outcome, (str, os.PathLike)):
         format = _andel.Plan.format_of_file(outcome)
         with open(outcome, encoding="utf-8-sig") as file:

@@ -11,7 +11,7 @@ use crate::result::result_dict;
 use crate::text::lang_for;
 use andel::cycle::{OutcomeFile, Settlement};
 use andel::plan::Format;
-use andel::{Decimal, Error, Explanation, Plan, PlanResult};
+use andel::{Decimal, Explanation, Plan, PlanResult};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 use std::path::Path;
@@ -21,37 +21,14 @@ use std::sync::Arc;
 /// sentences, and core's text of them all.
 type ExplanationParts = (String, i32, Decimal, Vec<String>, String);
 
-/// The plan format named `name` (`"toml"` or `"json"`).
+/// The plan format named `name`: core's rule.
 fn format_named(name: &str) -> andel::Result<Format> {
-    match name {
-        "toml" => Ok(Format::Toml),
-        "json" => Ok(Format::Json),
-        // The caller's choice of format is part of reading the document, so
-        // a wrong one is the same kind of error as a document that does not
-        // parse (code plan_syntax), and reaches Python as a PlanError.
-        other => Err(Error::PlanSyntax {
-            message: format!("unknown plan format {other:?}: andel reads \"toml\" and \"json\""),
-        }),
-    }
+    Format::named(name)
 }
 
-/// The format of a plan file by its extension, `.toml` or `.json` in any case.
+/// The format of a plan file by its extension: core's rule.
 fn format_of_file(path: &Path) -> andel::Result<&'static str> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("toml") => Ok("toml"),
-        Some("json") => Ok("json"),
-        _ => Err(Error::PlanSyntax {
-            message: format!(
-                "{}: cannot tell the plan's format from the file name: name the file .toml \
-                 or .json, or read its text with Plan.from_toml or Plan.from_json",
-                path.display()
-            ),
-        }),
-    }
+    Format::of_path(path).map(Format::name)
 }
 
 fn explanation_parts(explanation: Explanation) -> ExplanationParts {
@@ -351,7 +328,10 @@ impl NativeResult {
         let Some(text) = text else {
             return self.plan.settle(&self.result, year);
         };
-        let format = format_named(format.unwrap_or("toml"))?;
+        let format = match format {
+            Some(name) => Format::named(name)?,
+            None => Format::of_text(text),
+        };
         let file = OutcomeFile::read(text, format, &self.plan)?;
         let outcome = file.for_year(year)?;
         self.plan

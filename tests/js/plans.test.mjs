@@ -423,15 +423,27 @@ for (const [buildName, load] of builds) {
           ["a number", () => computePlan(1)],
           ["an array", () => computePlan([reference()])],
           ["text without its format", () => computePlan(referenceToml)],
-          ["an unknown format", () => computePlan(referenceToml, { format: "yaml" })],
+          ["a format that is not text", () => computePlan(referenceToml, { format: 1 })],
           ["an unknown option", () => computePlan(reference(), { fromat: "json" })],
           ["a plan object as toml", () => computePlan(reference(), { format: "toml" })],
           ["options not an object", () => validatePlan(referenceToml, "toml")],
           ["validatePlan without a plan", () => validatePlan(null)],
-          ["referencePlan with an unknown format", () => referencePlan({ format: "yaml" })],
         ]) {
           const err = throwsCode(call, "invalid_argument");
           assert.ok(err.message.length > 0, label);
+        }
+      });
+
+      test("format names are core's: any case, and an unknown one is plan_syntax as in Python", () => {
+        assert.deepEqual(computePlan(referenceToml, { format: "TOML" }), computePlan(reference()));
+        for (const call of [
+          () => computePlan(referenceToml, { format: "yaml" }),
+          () => computePlan(reference(), { format: "yaml" }),
+          () => referencePlan({ format: "yaml" }),
+          () => validatePlan(referenceToml, { format: "yaml" }),
+        ]) {
+          const err = throwsCode(call, "plan_syntax");
+          assert.match(err.message, /unknown plan format "yaml"/);
         }
       });
     });

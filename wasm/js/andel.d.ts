@@ -1026,9 +1026,12 @@ export function planToJson(text: string, options: PlanTextOptions): string;
 // The annual cycle (docs/annual-cycle.md).
 // ---------------------------------------------------------------------------
 
-/** An outcome given as text needs its format. */
+/**
+ * The format of an outcome given as text; absent, core tells them apart
+ * (JSON when the text starts with `{`, else TOML).
+ */
 export interface OutcomeTextOptions {
-  outcomeFormat: PlanFormat;
+  outcomeFormat?: PlanFormat | null;
 }
 
 /**
@@ -1082,7 +1085,8 @@ export function planInvoices(text: string, year: number | bigint, options: PlanT
  * The settlement of `year`'s actual outcome: each member's actual
  * contribution minus its planned one, adding up to the change in net cost.
  * The outcome is `outcome` (an outcome file as an object, or its text with
- * `{ outcomeFormat }`) when given, else the plan's own outcome of `year`.
+ * `{ outcomeFormat }`, which may be left out) when given, else the plan's
+ * own outcome of `year`.
  * An error in `outcome` has its place in the outcome.
  *
  * @throws {AndelError} `unknown_funding`, `unknown_line`, `invalid_plan`

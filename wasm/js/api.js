@@ -33,7 +33,6 @@ const SPLIT_OPTIONS = ["total", "weights", "unit", "method", "firstDivisor", "na
 const PLAN_OPTIONS = ["format"];
 
 /** The text formats of a plan, as the WebAssembly side names them. */
-const PLAN_FORMATS = ["toml", "json"];
 
 /**
  * How deeply a plan object may nest. The deepest sound plan (keys nested 8
@@ -138,7 +137,7 @@ export function bindApi(getGlue) {
    */
   function computePlan(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "computePlan");
+      const source = readPlan(inWasm, plan, options, "computePlan");
       throwFirstProblem(source);
       const json = inWasm((glue) => glue.computePlan(source.text, source.format), source);
       return JSON.parse(json);
@@ -152,7 +151,7 @@ export function bindApi(getGlue) {
    */
   function explainPlan(plan, member, year, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "explainPlan", ["format", "lang"]);
+      const source = readPlan(inWasm, plan, options, "explainPlan", ["format", "lang"]);
       if (typeof member !== "string") {
         throw invalidArgument(`explainPlan: member must be a member's id (a string), not ${describe(member)}`);
       }
@@ -171,7 +170,7 @@ export function bindApi(getGlue) {
    */
   function validatePlan(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "validatePlan");
+      const source = readPlan(inWasm, plan, options, "validatePlan");
       if (source.problems.length > 0) return source.problems.slice();
       const infos = inWasm((glue) => glue.checkPlan(source.text, source.format), source);
       // Every info is freed, even when placing one of them fails.
@@ -197,7 +196,7 @@ export function bindApi(getGlue) {
    */
   function referencePlan(options) {
     return guard((inWasm) => {
-      const format = readOptions(options, "referencePlan").format;
+      const format = formatNamed(inWasm, readOptions(options, "referencePlan").format, "referencePlan");
       if (format === "toml") return inWasm((glue) => glue.referencePlanToml());
       const json = inWasm((glue) => glue.referencePlanJson());
       return format === "json" ? json : JSON.parse(json);
@@ -212,7 +211,7 @@ export function bindApi(getGlue) {
   /** A plan as pretty JSON text with every default written out (checked first). */
   function planToJson(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "planToJson");
+      const source = readPlan(inWasm, plan, options, "planToJson");
       throwFirstProblem(source);
       return inWasm((glue) => glue.planToJson(source.text, source.format), source);
     });
@@ -224,7 +223,7 @@ export function bindApi(getGlue) {
    */
   function planCalendar(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "planCalendar", ["format", "ics"]);
+      const source = readPlan(inWasm, plan, options, "planCalendar", ["format", "ics"]);
       const ics = source.options.ics;
       if (!isAbsent(ics) && typeof ics !== "boolean") {
         throw invalidArgument(`planCalendar: ics must be true or false, not ${describe(ics)}`);
@@ -240,7 +239,7 @@ export function bindApi(getGlue) {
   /** The members' budget calendar as an iCalendar (RFC 5545) text. */
   function planCalendarIcs(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "planCalendarIcs");
+      const source = readPlan(inWasm, plan, options, "planCalendarIcs");
       throwFirstProblem(source);
       return inWasm((glue) => glue.planCalendarIcs(source.text, source.format), source);
     });
@@ -253,7 +252,7 @@ export function bindApi(getGlue) {
    */
   function planInvoices(plan, year, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "planInvoices", ["format", "settle", "outcome", "outcomeFormat"]);
+      const source = readPlan(inWasm, plan, options, "planInvoices", ["format", "settle", "outcome", "outcomeFormat"]);
       const yearNumber = readYear(year, "planInvoices");
       const { settle, outcome, outcomeFormat } = source.options;
       if (!isAbsent(settle) && typeof settle !== "boolean") {
@@ -262,7 +261,7 @@ export function bindApi(getGlue) {
       if (settle === false && !isAbsent(outcome)) {
         throw invalidArgument("planInvoices: an outcome is for settling; it cannot be given with settle: false");
       }
-      const outcomeSource = readOutcome(outcome, outcomeFormat, "planInvoices");
+      const outcomeSource = readOutcome(inWasm, outcome, outcomeFormat, "planInvoices");
       throwFirstProblem(source);
       if (outcomeSource !== null) throwFirstProblem(outcomeSource);
       const json = inWasm(
@@ -289,9 +288,9 @@ export function bindApi(getGlue) {
    */
   function settlePlan(plan, year, outcome, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "settlePlan", ["format", "outcomeFormat"]);
+      const source = readPlan(inWasm, plan, options, "settlePlan", ["format", "outcomeFormat"]);
       const yearNumber = readYear(year, "settlePlan");
-      const outcomeSource = readOutcome(outcome, source.options.outcomeFormat, "settlePlan");
+      const outcomeSource = readOutcome(inWasm, outcome, source.options.outcomeFormat, "settlePlan");
       throwFirstProblem(source);
       if (outcomeSource !== null) throwFirstProblem(outcomeSource);
       const json = inWasm(
@@ -310,9 +309,9 @@ export function bindApi(getGlue) {
    */
   function diffPlans(a, b, options) {
     return guard((inWasm) => {
-      const sourceA = readPlan(a, options, "diffPlans", ["format", "formatB"]);
+      const sourceA = readPlan(inWasm, a, options, "diffPlans", ["format", "formatB"]);
       const { formatB } = sourceA.options;
-      const sourceB = readPlan(b, { format: isAbsent(formatB) ? sourceA.options.format : formatB }, "diffPlans");
+      const sourceB = readPlan(inWasm, b, { format: isAbsent(formatB) ? sourceA.options.format : formatB }, "diffPlans");
       throwFirstProblem(sourceA);
       throwFirstProblem(sourceB);
       const json = inWasm(
@@ -332,7 +331,7 @@ export function bindApi(getGlue) {
    */
   function whyChanged(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "whyChanged", ["format", "member", "year", "lang"]);
+      const source = readPlan(inWasm, plan, options, "whyChanged", ["format", "member", "year", "lang"]);
       const { member, year } = source.options;
       if (!isAbsent(member) && typeof member !== "string") {
         throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
@@ -554,12 +553,21 @@ function readOptions(options, fn, allowed = PLAN_OPTIONS) {
   }
   // Each option read once: what was checked is what is used.
   const read = Object.fromEntries(allowed.map((key) => [key, opts[key]]));
-  const format = read.format;
-  if (isAbsent(format)) return { format: null, options: read };
-  if (!PLAN_FORMATS.includes(format)) {
-    throw invalidArgument(`${fn}: format must be "toml" or "json", not ${describe(format)}`);
+  return { format: isAbsent(read.format) ? null : read.format, options: read };
+}
+
+/**
+ * A format option as core names it ("toml" or "json"), or null when absent.
+ * Which names are formats is core's rule (`Format::named`): an unknown one
+ * is core's plan_syntax error, as in Python; only a value that is not text
+ * at all is this wrapper's invalid_argument.
+ */
+function formatNamed(inWasm, format, fn, option = "format") {
+  if (isAbsent(format)) return null;
+  if (typeof format !== "string") {
+    throw invalidArgument(`${fn}: ${option} must be "toml" or "json", not ${describe(format)}`);
   }
-  return { format, options: read };
+  return inWasm((glue) => glue.formatNamed(format));
 }
 
 /**
@@ -568,22 +576,20 @@ function readOptions(options, fn, allowed = PLAN_OPTIONS) {
  * could not be written as JSON (see writePlan); `options` the call's other
  * options (those in `allowed`).
  */
-function readPlan(plan, options, fn, allowed = PLAN_OPTIONS) {
+function readPlan(inWasm, plan, options, fn, allowed = PLAN_OPTIONS) {
   const { format, options: read } = readOptions(options, fn, allowed);
-  return { ...readDocument(plan, format, fn, "plan"), options: read };
+  return { ...readDocument(plan, formatNamed(inWasm, format, fn), fn, "plan"), options: read };
 }
 
 /** A plan or outcome, as an object or as text in `format`. */
 function readDocument(doc, format, fn, what) {
   if (typeof doc === "string") {
-    if (format === null) {
-      throw invalidArgument(
-        what === "plan"
-          ? `${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`
-          : `${fn}: an outcome given as text needs its format: { outcomeFormat: "toml" } or { outcomeFormat: "json" }`,
-      );
+    // An outcome's text without its format is core's to tell apart
+    // (`Format::of_text`); a plan's must be named.
+    if (format === null && what === "plan") {
+      throw invalidArgument(`${fn}: a plan given as text needs its format: { format: "toml" } or { format: "json" }`);
     }
-    return { text: doc, format, fromObject: false, problems: [] };
+    return { text: doc, format: format ?? undefined, fromObject: false, problems: [] };
   }
   if (isPlainObject(doc)) {
     if (format === "toml") {
@@ -597,15 +603,13 @@ function readDocument(doc, format, fn, what) {
 }
 
 /** An outcome argument (absent, an object, or text in `format`), or null. */
-function readOutcome(outcome, format, fn) {
-  if (!isAbsent(format) && !PLAN_FORMATS.includes(format)) {
-    throw invalidArgument(`${fn}: outcomeFormat must be "toml" or "json", not ${describe(format)}`);
-  }
+function readOutcome(inWasm, outcome, format, fn) {
+  const named = formatNamed(inWasm, format, fn, "outcomeFormat");
   if (isAbsent(outcome)) {
-    if (!isAbsent(format)) throw invalidArgument(`${fn}: outcomeFormat is given but no outcome`);
+    if (named !== null) throw invalidArgument(`${fn}: outcomeFormat is given but no outcome`);
     return null;
   }
-  return readDocument(outcome, isAbsent(format) ? null : format, fn, "outcome");
+  return readDocument(outcome, named, fn, "outcome");
 }
 
 /**

@@ -174,7 +174,10 @@ fn settlement(
             .settle(result, year)
             .map_err(|e| Plan::locate(e, text, format))?);
     };
-    let outcome_format = read_format(outcome_format.unwrap_or("json"))?;
+    let outcome_format = match outcome_format {
+        Some(name) => read_format(name)?,
+        None => Format::of_text(outcome),
+    };
     let in_outcome = |e: Error| ErrorInfo::from(e).in_second();
     let file = OutcomeFile::read(outcome, outcome_format, plan).map_err(in_outcome)?;
     let entry = file.for_year(year).map_err(in_outcome)?;

@@ -45,8 +45,8 @@ pub use {
     api::explain,
     explain::{RawAllocation, RawPart},
     plan::{
-        check_plan, compute_plan, explain_plan, plan_schema, plan_to_json, reference_plan_json,
-        reference_plan_toml,
+        check_plan, compute_plan, explain_plan, format_named, plan_schema, plan_to_json,
+        reference_plan_json, reference_plan_toml,
     },
 };
 

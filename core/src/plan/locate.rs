@@ -2,7 +2,7 @@
 //! column of the text it was read from, so that every error about a plan
 //! file points at the place to fix.
 
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Result};
 
 /// One step of a path.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,6 +56,83 @@ pub enum Format {
     Toml,
     /// JSON, for plans sent by programs.
     Json,
+}
+
+impl Format {
+    /// The format named `name`, `"toml"` or `"json"` in any case: the one
+    /// rule for a format given by name in every runtime. Naming a format is
+    /// part of reading the document, so a wrong name is a `plan_syntax`
+    /// error, as a document that does not parse is.
+    ///
+    /// ```
+    /// use andel::plan::Format;
+    /// assert_eq!(Format::named("JSON")?, Format::Json);
+    /// assert_eq!(Format::named("yaml").unwrap_err().code(), "plan_syntax");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn named(name: &str) -> Result<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "toml" => Ok(Format::Toml),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::PlanSyntax {
+                message: format!("unknown plan format {name:?}: andel reads \"toml\" and \"json\""),
+            }),
+        }
+    }
+
+    /// The format of a file by its name: `.toml` or `.json`, in any case.
+    /// Any other name is a `plan_syntax` error that says how to name it.
+    ///
+    /// ```
+    /// use andel::plan::Format;
+    /// assert_eq!(Format::of_path("plan.JSON".as_ref())?, Format::Json);
+    /// assert!(Format::of_path("plan.txt".as_ref()).is_err());
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn of_path(path: &std::path::Path) -> Result<Format> {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        Format::named(extension).map_err(|_| Error::PlanSyntax {
+            message: format!(
+                "{}: cannot tell the format from the file name: name the file .toml or .json",
+                path.display()
+            ),
+        })
+    }
+
+    /// The format of a text given without one (an outcome file passed as
+    /// text): JSON when its first character that is not white space is
+    /// `{`, else TOML, whose documents never start with `{`.
+    ///
+    /// ```
+    /// use andel::plan::Format;
+    /// assert_eq!(Format::of_text("  {\"outcome\": []}"), Format::Json);
+    /// assert_eq!(Format::of_text("[[outcome]]\nyear = 2021"), Format::Toml);
+    /// ```
+    pub fn of_text(text: &str) -> Format {
+        match text.trim_start().starts_with('{') {
+            true => Format::Json,
+            false => Format::Toml,
+        }
+    }
+}
+
+impl Format {
+    /// The format's name, `"toml"` or `"json"`, as [`Format::named`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+
+    /// [`Format::named`].
+    fn from_str(name: &str) -> Result<Format> {
+        Format::named(name)
+    }
 }
 
 /// How many problems of one document [`locate_all`] gives a line and
