@@ -207,6 +207,34 @@ function percentToFraction(decimal) {
   return `${negative ? "-" : ""}${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`;
 }
 
+/**
+ * The exact sum of decimal strings ("1250.5", "-3"), with BigInt and never a
+ * float: the page's own check that the parts the core returned add up.
+ */
+function sumDecimals(values) {
+  const places = Math.max(0, ...values.map((v) => (v.split(".")[1] ?? "").length));
+  const scaled = (v) => {
+    const [int, frac = ""] = v.replace("-", "").split(".");
+    const units = BigInt(int + frac.padEnd(places, "0"));
+    return v.startsWith("-") ? -units : units;
+  };
+  const sum = values.reduce((acc, v) => acc + scaled(v), 0n);
+  const digits = (sum < 0n ? -sum : sum).toString().padStart(places + 1, "0");
+  const int = digits.slice(0, digits.length - places);
+  const frac = places > 0 ? `.${digits.slice(-places)}` : "";
+  return `${sum < 0n ? "-" : ""}${int}${frac}`;
+}
+
+/** A decimal string with its sign turned. */
+function negated(value) {
+  return value.startsWith("-") ? value.slice(1) : `-${value}`;
+}
+
+/** Whether a decimal string is zero ("0", "-0.00"). */
+function isZero(value) {
+  return /^-?0(?:\.0*)?$/.test(value);
+}
+
 /** The budget key of the form's key choice. */
 function budgetKey(state, fractions) {
   switch (state.key) {
@@ -713,14 +741,16 @@ export class AndelCalculator extends HTMLElement {
       row.querySelector(".share-out").textContent = percent(m.share_percent);
       row.querySelector(".contribution").textContent = money(m.contribution);
     });
-    // The sum of the parts and the total, both from the core: `total` is the
-    // sum of the members' contributions, `net` the amount that was shared.
-    root.getElementById("sum").textContent = money(this._result.total);
+    // The members' contributions, added up here, against the net cost the
+    // core shared. (The result's `total` is the sum of the years' net costs,
+    // so comparing it with the net could never fail for one year.)
+    const parts = sumDecimals(year.members.map((m) => m.contribution));
+    root.getElementById("sum").textContent = money(parts);
     root.getElementById("sum-share").textContent = "";
     const check = root.getElementById("check");
-    const ok = this._result.total === year.net;
+    const ok = isZero(sumDecimals([parts, negated(year.net)]));
     check.className = `check ${ok ? "ok" : "bad"}`;
-    check.textContent = (ok ? t.sumOk : t.sumBad)(money(this._result.total), money(year.net));
+    check.textContent = (ok ? t.sumOk : t.sumBad)(money(parts), money(year.net));
     this._drawChart(year);
   }
 
