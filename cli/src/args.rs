@@ -21,7 +21,7 @@ Examples:
   andel allocate --help";
 
 const PLAN_EXAMPLES: &str = "\
-A plan is a TOML file (or JSON, by the .json extension) as described in
+A plan is a .toml or .json file (by its extension) as described in
 docs/plan-format.md. Without a FILE, the bundled reference case is used.
 
 Examples:
@@ -295,7 +295,7 @@ pub struct DiffArgs {
 /// `andel plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The plan file (TOML, or JSON by the .json extension); default: the
+    /// The plan file, .toml or .json (by its extension); default: the
     /// bundled reference case.
     #[arg(value_name = "FILE")]
     pub file: Option<std::path::PathBuf>,
