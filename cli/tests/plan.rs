@@ -212,3 +212,23 @@ fn schema_is_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "Plan");
 }
+
+#[test]
+fn a_plan_file_must_be_named_toml_or_json() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let named = |name: &str| {
+        let path = dir.join(name);
+        std::fs::copy(reference_file(), &path).unwrap();
+        path.display().to_string()
+    };
+    // Any case of the extension, as core reads it.
+    assert!(andel(&["check", &named("plan.TOML")]).status.success());
+    let out = andel(&["check", &named("plan.txt")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("plan_syntax") && err.contains(".toml or .json"),
+        "{err}"
+    );
+}
