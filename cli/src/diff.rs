@@ -47,12 +47,7 @@ pub fn run(args: &DiffArgs, lang: Option<Lang>) -> Result<String, Failure> {
                 .collect();
             let mut footer = vec![l.net_cost.to_string()];
             footer.extend(d.years.iter().map(|y| signed(y.change, lang)));
-            footer.push(
-                d.years
-                    .iter()
-                    .try_fold(andel::Decimal::ZERO, |acc, y| acc.checked_add(y.change))
-                    .map_or_else(|| l.too_large.to_string(), |t| signed(t, lang)),
-            );
+            footer.push(signed(d.change, lang));
             out.push_str(&aligned(&header, &rows, Some(&footer)));
             Ok(out)
         }

@@ -95,7 +95,7 @@ def diff(a: Union["Plan", "PlanResult"], b: Union["Plan", "PlanResult"]) -> Dict
     """How plan (scenario) ``b`` differs from plan ``a``, member by member and
     year by year: ``{"a": name, "b": name, "currency", "years": [{"year",
     "a", "b", "change", "members": [{"id", "name", "a", "b", "change",
-    "change_percent"}]}], "totals": [...]}``, amounts as Decimals,
+    "change_percent"}]}], "totals": [...], "change"}``, amounts as Decimals,
     ``change = b - a`` and ``change_percent`` in percent of ``a`` (None when
     ``a`` is zero).
 

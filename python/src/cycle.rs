@@ -206,6 +206,7 @@ pub fn diff_dict<'py>(py: Python<'py>, d: &ScenarioDiff) -> PyResult<Bound<'py, 
         currency,
         years,
         totals,
+        change,
     } = d;
     let dict = PyDict::new(py);
     // Here a and b are the plans' names; in the years they are amounts.
@@ -214,6 +215,7 @@ pub fn diff_dict<'py>(py: Python<'py>, d: &ScenarioDiff) -> PyResult<Bound<'py, 
     dict.set_item("currency", currency)?;
     dict.set_item("years", all(py, years, year_diff_dict)?)?;
     dict.set_item("totals", all(py, totals, member_diff_dict)?)?;
+    dict.set_item("change", change)?;
     Ok(dict)
 }
 

@@ -193,6 +193,16 @@ for (const [buildName, load] of builds) {
     });
 
     describe("diffPlans", () => {
+      test("the change over the horizon is B's total less A's, and the years' changes add up to it", () => {
+        const dearer = referenceToml.replace('amount = "900000"', 'amount = "910000"');
+        const d = diffPlans(referenceToml, dearer, toml);
+        const a = computePlan(referenceToml, toml);
+        const b = computePlan(dearer, toml);
+        assert.equal(whole(d.change), whole(b.total) - whole(a.total));
+        assert.equal(sum(d.years.map((y) => y.change)), whole(d.change));
+        assert.ok(whole(d.change) > 0n);
+      });
+
       test("Ljungby leaving shows as Ljungby's change, made up by the others", () => {
         const a = computePlan(referenceToml, toml);
         const d = diffPlans(referenceToml, ljungbyLeavesToml, toml);

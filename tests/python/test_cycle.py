@@ -135,6 +135,16 @@ def test_no_outcome_for_the_year(plan: andel.Plan) -> None:
     assert e.value.code == "invalid_plan"
 
 
+def test_diff_total_change_is_b_total_less_a_total() -> None:
+    reference = andel.Plan.reference()
+    text = (EXAMPLES / "tillvaxtmotor.toml").read_text(encoding="utf-8")
+    dearer = andel.Plan.from_toml(text.replace('amount = "900000"', 'amount = "910000"'))
+    d = andel.diff(reference, dearer)
+    total = lambda plan: plan.compute().to_dict()["total"]  # noqa: E731
+    assert d["change"] == total(dearer) - total(reference)
+    assert d["change"] == sum(y["change"] for y in d["years"]) > 0
+
+
 def test_diff_shows_ljungby_leaving_in_2025() -> None:
     reference = andel.Plan.reference()
     d = andel.diff(reference, andel.Plan.load(LJUNGBY))

@@ -793,6 +793,8 @@ export interface ScenarioDiff {
   years: YearDiff[];
   /** Per member over the horizon. */
   totals: MemberDiff[];
+  /** The change of net cost over the whole horizon, B − A (decimal text). */
+  change: string;
 }
 
 /** The two plans in one year. */

@@ -22,6 +22,9 @@ pub struct ScenarioDiff {
     pub years: Vec<YearDiff>,
     /// Over the whole horizon, per member.
     pub totals: Vec<MemberDiff>,
+    /// The change of net cost over the whole horizon, B − A: the sum of the
+    /// years' changes and of the members' total changes.
+    pub change: Decimal,
 }
 
 /// One budget year of a comparison.
@@ -72,6 +75,8 @@ pub struct MemberDiff {
 /// let ljungby = y2025.members.iter().find(|m| m.id == "ljungby").unwrap();
 /// assert_eq!(ljungby.b, andel::Decimal::ZERO);
 /// assert_eq!(ljungby.change_percent.unwrap().to_string(), "-100.00");
+/// // The others make up what Ljungby no longer pays: the net is the same.
+/// assert_eq!(d.change, andel::Decimal::ZERO);
 /// # Ok::<(), andel::Error>(())
 /// ```
 pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
@@ -140,6 +145,7 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
         currency: a.currency.clone(),
         years,
         totals,
+        change: exact::sub(b.total, a.total, "a change of net cost")?,
     })
 }
 
