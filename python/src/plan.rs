@@ -195,17 +195,7 @@ impl NativeResult {
 
     /// One member's contribution in one year.
     fn contribution(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<Decimal> {
-        boundary(py, || match self.result.contribution(member, year) {
-            Some(amount) => Ok(amount),
-            // Core's lookup says only "not there"; its explanation of the
-            // same member and year says why (unknown member, or a year
-            // outside the horizon), with the code to match on.
-            None => self
-                .plan
-                .explain_result(&self.result, member, year)
-                .map(|e| e.contribution)
-                .or_raise(py),
-        })
+        boundary(py, || self.result.contribution(member, year).or_raise(py))
     }
 
     /// How `member`'s contribution in `year` arose, from this result, in

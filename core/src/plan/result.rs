@@ -1,6 +1,7 @@
 //! What a computed plan reports: per year, per line and per member.
 
 use crate::calendar::Date;
+use crate::error::Error;
 use crate::fraction::Fraction;
 use crate::method::Method;
 use rust_decimal::Decimal;
@@ -197,13 +198,32 @@ impl PlanResult {
         self.years.iter().find(|y| y.year == year)
     }
 
-    /// One member's contribution in one year.
-    pub fn contribution(&self, member: &str, year: i32) -> Option<Decimal> {
-        self.year(year)?
+    /// One member's contribution in one year: `year_outside_horizon` for a
+    /// year the result does not have, `unknown_member` (listing the ids of
+    /// that year) for a member not in it, so every runtime raises the same
+    /// error.
+    ///
+    /// ```
+    /// let result = andel::Plan::reference().compute()?;
+    /// assert_eq!(result.contribution("halmstad", 2021)?, 562180.into());
+    /// assert_eq!(result.contribution("halmstad", 2040).unwrap_err().code(), "year_outside_horizon");
+    /// assert_eq!(result.contribution("malmo", 2021).unwrap_err().code(), "unknown_member");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn contribution(&self, member: &str, year: i32) -> crate::Result<Decimal> {
+        let found = self.year(year).ok_or_else(|| Error::YearOutsideHorizon {
+            year: year.into(),
+            first: self.years.first().map_or(year, |y| y.year),
+            last: self.years.last().map_or(year, |y| y.year),
+        })?;
+        found
             .members
             .iter()
             .find(|m| m.id == member)
             .map(|m| m.contribution)
+            .ok_or_else(|| {
+                Error::unknown_member(member, found.members.iter().map(|m| m.id.as_str()))
+            })
     }
 
     /// The result as pretty JSON (decimals as strings).

@@ -973,12 +973,12 @@ fn change(result: &PlanResult, c: &andel::cycle::ChangeExplanation, unit: &BigRa
     let cur = result.year(c.year).expect("year");
     let prev = result.year(c.year - 1).expect("previous year");
     assert_eq!(
-        Some(c.contribution),
+        Ok(c.contribution),
         result.contribution(&c.member, c.year),
         "{who}"
     );
     assert_eq!(
-        Some(c.previous),
+        Ok(c.previous),
         result.contribution(&c.member, c.year - 1),
         "{who}"
     );
