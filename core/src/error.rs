@@ -384,6 +384,50 @@ fn carry_hint(can_carry: bool) -> &'static str {
 }
 
 impl Error {
+    /// Every code [`code`](Error::code) can return, once, in the order of
+    /// the variants: the list the Python stub and the TypeScript types are
+    /// checked against.
+    ///
+    /// ```
+    /// assert!(andel::Error::codes().contains(&"negative_weight"));
+    /// ```
+    pub fn codes() -> &'static [&'static str] {
+        &[
+            "empty_weights",
+            "negative_weight",
+            "zero_weights",
+            "not_multiple_of_unit",
+            "invalid_unit",
+            "invalid_number",
+            "overflow",
+            "unknown_method",
+            "unknown_rounding",
+            "invalid_first_divisor",
+            "too_few_units",
+            "names_mismatch",
+            "invalid_date",
+            "plan_syntax",
+            "unknown_field",
+            "missing_field",
+            "unsupported_format",
+            "duplicate_id",
+            "invalid_id",
+            "unknown_member",
+            "unknown_language",
+            "unknown_line",
+            "unknown_funding",
+            "incomparable_plans",
+            "year_outside_horizon",
+            "missing_figure",
+            "negative_amount",
+            "nobody_to_pay",
+            "impossible_caps",
+            "invalid_key",
+            "invalid_plan",
+            "internal_error",
+        ]
+    }
+
     /// The stable snake_case code of this error, the same in every runtime.
     ///
     /// ```
@@ -562,3 +606,36 @@ impl Serialize for Error {
 
 /// Short for `std::result::Result<T, andel::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    /// `codes()` is written by hand beside `code()`; this reads `code()`'s
+    /// arms from this file so a code added there and not listed (or listed
+    /// and gone) fails here, not in a binding's stub.
+    #[test]
+    fn codes_lists_every_code_once() {
+        let source = include_str!("error.rs");
+        let start = source
+            .find("pub fn code(&self)")
+            .expect("code() in error.rs");
+        let body = &source[start..];
+        let body = &body[..body.find("\n    }\n").expect("end of code()")];
+        let mut in_match: Vec<&str> = body
+            .split("=> \"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("closing quote")])
+            .collect();
+        let mut listed = Error::codes().to_vec();
+        assert_eq!(
+            listed.len(),
+            in_match.len(),
+            "codes() and code() differ in length"
+        );
+        in_match.sort_unstable();
+        listed.sort_unstable();
+        listed.dedup();
+        assert_eq!(listed, in_match);
+    }
+}

@@ -23,6 +23,7 @@ Errors: :class:`AndelError` and its subclasses (``.code`` is stable).
 """
 
 from ._errors import (
+    ErrorCode,
     AllocationError,
     AndelError,
     AndelOverflowError,
@@ -56,6 +57,9 @@ __version__: str = _andel.__version__
 
 #: The public names of the apportionment methods, for ``method=``.
 METHODS: "tuple[str, ...]" = tuple(_andel.METHODS)
+
+#: Every error code the Rust core raises (``.code`` of :class:`AndelError`).
+ERROR_CODES: "tuple[str, ...]" = tuple(_andel.ERROR_CODES)
 
 #: The public names of the rounding modes, for :func:`round_to_unit`.
 ROUNDING_MODES: "tuple[str, ...]" = tuple(_andel.ROUNDING_MODES)
@@ -106,6 +110,8 @@ __all__ = [
     "MemberTotalDict",
     "BUDGET_KEYS",
     "METHODS",
+    "ERROR_CODES",
+    "ErrorCode",
     "REFERENCE_PLAN",
     "ROUNDING_MODES",
     "Number",

@@ -24,6 +24,7 @@ __all__ = [
     "ROUNDING_MODES",
     "BUDGET_KEYS",
     "DEFAULT_UNIT",
+    "ERROR_CODES",
     "REFERENCE_PLAN",
 ]
 
@@ -34,6 +35,7 @@ METHODS: Tuple[str, ...]
 ROUNDING_MODES: Tuple[str, ...]
 BUDGET_KEYS: Tuple[str, ...]
 DEFAULT_UNIT: str
+ERROR_CODES: Tuple[str, ...]
 
 def allocate(
     total: _Number,

@@ -18,14 +18,56 @@ the data.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple, Type
+from typing import Any, Literal, Optional, Tuple, Type, Union
 
 __all__ = [
+    "ErrorCode",
     "AndelError",
     "AllocationError",
     "InputError",
     "AndelOverflowError",
     "PlanError",
+]
+
+
+#: Every ``.code`` andel raises, as the Rust core lists them
+#: (``andel::Error::codes()``; ``andel.ERROR_CODES`` at run time). A test
+#: keeps this type equal to core's list. (A Union of one-value Literals
+#: rather than one Literal of many: the same type to a checker, and the
+#: shape mypy's stubtest expects of the alias at run time.)
+ErrorCode = Union[
+    Literal["empty_weights"],
+    Literal["negative_weight"],
+    Literal["zero_weights"],
+    Literal["not_multiple_of_unit"],
+    Literal["invalid_unit"],
+    Literal["invalid_number"],
+    Literal["overflow"],
+    Literal["unknown_method"],
+    Literal["unknown_rounding"],
+    Literal["invalid_first_divisor"],
+    Literal["too_few_units"],
+    Literal["names_mismatch"],
+    Literal["invalid_date"],
+    Literal["plan_syntax"],
+    Literal["unknown_field"],
+    Literal["missing_field"],
+    Literal["unsupported_format"],
+    Literal["duplicate_id"],
+    Literal["invalid_id"],
+    Literal["unknown_member"],
+    Literal["unknown_language"],
+    Literal["unknown_line"],
+    Literal["unknown_funding"],
+    Literal["incomparable_plans"],
+    Literal["year_outside_horizon"],
+    Literal["missing_figure"],
+    Literal["negative_amount"],
+    Literal["nobody_to_pay"],
+    Literal["impossible_caps"],
+    Literal["invalid_key"],
+    Literal["invalid_plan"],
+    Literal["internal_error"],
 ]
 
 

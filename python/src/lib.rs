@@ -48,6 +48,7 @@ mod native {
             PyTuple::new(py, andel::plan::BudgetKey::NAMES)?,
         )?;
         m.add("DEFAULT_UNIT", andel::DEFAULT_UNIT.to_string())?;
+        m.add("ERROR_CODES", PyTuple::new(py, andel::Error::codes())?)?;
         m.add("REFERENCE_PLAN", andel::plan::REFERENCE_PLAN)?;
         Ok(())
     }

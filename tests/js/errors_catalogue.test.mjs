@@ -71,3 +71,17 @@ for (const c of cases) {
     if ("path" in c) assert.equal(caught.path, c.path, caught.message);
   });
 }
+
+test("AndelErrorCode in andel.d.ts is errorCodes(): core's list and the wrapper's two", () => {
+  const types = readFileSync(new URL("../../wasm/js/andel.d.ts", import.meta.url), "utf8");
+  const start = types.indexOf("export type AndelErrorCode =");
+  assert.ok(start >= 0, "AndelErrorCode in andel.d.ts");
+  const union = types.slice(start, types.indexOf(";", start));
+  // The union's members, without its comments.
+  const inTypes = [...union.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "").matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  const codes = node.errorCodes();
+  assert.deepEqual(inTypes, codes);
+  assert.deepEqual(codes.slice(-2), ["invalid_argument", "not_initialized"]);
+  // Every code the catalogue expects is one andel can throw.
+  for (const c of cases) assert.ok(codes.includes(c.error), `${c.name}: ${c.error}`);
+});

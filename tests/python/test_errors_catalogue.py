@@ -89,3 +89,13 @@ def test_bad_input_gives_its_code(case: Dict[str, Any]) -> None:
     assert err.code == case["error"], str(err)
     if "path" in case:
         assert getattr(err, "path", None) == case["path"], str(err)
+
+
+def test_error_code_type_is_cores_list() -> None:
+    import typing
+
+    in_type = [typing.get_args(literal)[0] for literal in typing.get_args(andel.ErrorCode)]
+    assert in_type == list(andel.ERROR_CODES)
+    assert len(set(andel.ERROR_CODES)) == len(andel.ERROR_CODES)
+    # Every code the catalogue expects is one core can raise.
+    assert {case["error"] for case in CASES} <= set(andel.ERROR_CODES)

@@ -104,9 +104,9 @@ export interface Explanation {
 }
 
 /**
- * The stable error codes. The first group comes from the Rust core and is
- * the same in Rust, Python and JavaScript; the last three are JavaScript's
- * own. New codes may be added.
+ * The stable error codes, as {@link errorCodes} lists them: the Rust core's
+ * (the same in Rust, Python and JavaScript), then JavaScript's own two,
+ * `invalid_argument` and `not_initialized`. New codes may be added.
  */
 export type AndelErrorCode =
   | "empty_weights"
@@ -131,6 +131,8 @@ export type AndelErrorCode =
   /** An id with a control character or a bidirectional override (docs/plan-format.md, "Ids"). */
   | "invalid_id"
   | "unknown_member"
+  /** A `lang` option other than `"sv"` or `"en"`. */
+  | "unknown_language"
   | "unknown_line"
   /** An outcome names funding that the plan does not have in that year. */
   | "unknown_funding"
@@ -143,14 +145,13 @@ export type AndelErrorCode =
   | "impossible_caps"
   | "invalid_key"
   | "invalid_plan"
-  /** A `lang` option other than `"sv"` or `"en"`. */
-  | "unknown_language"
+  /** A bug in andel (a Rust panic). The instance was replaced by a fresh one and can be used again. */
+  | "internal_error"
   /** A call shaped wrongly: not an options object, an unknown option, weights neither a list nor an object, … */
   | "invalid_argument"
   /** The web build was used before `init()` finished. */
-  | "not_initialized"
-  /** A bug in andel (a Rust panic). The instance was replaced by a fresh one and can be used again. */
-  | "internal_error";
+  | "not_initialized";
+
 
 /** The one error class of andel: every function throws only this. */
 export class AndelError extends Error {
@@ -208,6 +209,13 @@ export function methods(): Method[];
 
 /** The public names of the rounding modes, in documentation order. */
 export function roundingModes(): RoundingMode[];
+
+/**
+ * Every code an {@link AndelError} can have: the core's, in the order of
+ * its list (the same in Rust and Python), then `invalid_argument` and
+ * `not_initialized`. A test keeps {@link AndelErrorCode} equal to it.
+ */
+export function errorCodes(): AndelErrorCode[];
 
 /** The version of andel, e.g. `"0.1.0"`. */
 export function version(): string;

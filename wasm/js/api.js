@@ -121,6 +121,14 @@ export function bindApi(getGlue) {
     return guard((inWasm) => inWasm((glue) => glue.methods()));
   }
 
+  /**
+   * Every code an AndelError can have: core's (the same list in Rust and
+   * Python) and then this wrapper's own two.
+   */
+  function errorCodes() {
+    return guard((inWasm) => [...inWasm((glue) => glue.coreErrorCodes()), "invalid_argument", "not_initialized"]);
+  }
+
   /** The public names of the rounding modes. */
   function roundingModes() {
     return guard((inWasm) => inWasm((glue) => glue.roundingModes()));
@@ -360,6 +368,7 @@ export function bindApi(getGlue) {
     roundToUnit,
     methods,
     roundingModes,
+    errorCodes,
     version,
     computePlan,
     explainPlan,

@@ -121,3 +121,13 @@ mod tests {
         );
     }
 }
+
+/// Every code of core's errors (`andel::Error::codes()`), for the
+/// wrapper's `errorCodes()`, which adds its own two.
+#[wasm_bindgen(js_name = coreErrorCodes)]
+pub fn core_error_codes() -> Vec<String> {
+    andel::Error::codes()
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}

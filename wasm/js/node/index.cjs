@@ -18,6 +18,7 @@ exports.explain = api.explain;
 exports.roundToUnit = api.roundToUnit;
 exports.methods = api.methods;
 exports.roundingModes = api.roundingModes;
+exports.errorCodes = api.errorCodes;
 exports.version = api.version;
 exports.computePlan = api.computePlan;
 exports.explainPlan = api.explainPlan;

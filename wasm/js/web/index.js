@@ -33,6 +33,7 @@ export const {
   roundToUnit,
   methods,
   roundingModes,
+  errorCodes,
   version,
   computePlan,
   explainPlan,
