@@ -3,27 +3,22 @@
 use crate::args::{InvoicesArgs, ReportFormat};
 use crate::failure::Failure;
 use crate::plan::{Source, aligned, language};
-use crate::settle::settlement;
-use andel::plan::Plan;
+use crate::settle::{outcome_file, outcome_source, settling_failure};
 use andel::text::{Labels, Lang, figure, money, signed};
 
 /// `andel invoices FILE --year Y [--settle [--outcome FILE]] [--format …]`.
 pub fn run(args: &InvoicesArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
     let (plan, result) = source.compute()?;
-    let settled = match args.settle {
-        true => Some(settlement(
-            &source,
-            &plan,
+    let file = outcome_file(args.outcome.as_deref())?;
+    let (invoices, settled) = plan
+        .invoices_from(
             &result,
-            args.year - 1,
-            args.outcome.as_deref(),
-        )?),
-        false => None,
-    };
-    let invoices = plan
-        .invoices(&result, args.year, settled.as_ref())
-        .map_err(|e| source.failure(Plan::locate(e, &source.text, source.format)))?;
+            args.year,
+            args.settle.then(|| outcome_source(file.as_ref())),
+            Some((&source.text, source.format)),
+        )
+        .map_err(|e| settling_failure(&source, file.as_ref(), e))?;
     let lang = language(lang, &result.currency);
     let l = lang.labels();
     let fig = |d: andel::Decimal| figure(d, lang);

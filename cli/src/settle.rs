@@ -4,32 +4,33 @@
 use crate::args::{ReportFormat, SettleArgs};
 use crate::failure::Failure;
 use crate::plan::{Source, aligned, language};
-use andel::cycle::{OutcomeFile, Settlement};
-use andel::plan::{Plan, PlanResult};
+use andel::cycle::{OutcomeSource, SettlingError};
+
 use andel::text::{Lang, figure, money, signed};
 use std::path::Path;
 
-/// The settlement of `year`: from the outcome file when one is given, else
-/// from the plan's own `[[outcome]]`.
-pub fn settlement(
-    source: &Source,
-    plan: &Plan,
-    result: &PlanResult,
-    year: i32,
-    outcome: Option<&Path>,
-) -> Result<Settlement, Failure> {
-    match outcome {
-        Some(path) => {
-            let file = Source::read(path)?;
-            let outcomes =
-                OutcomeFile::read(&file.text, file.format, plan).map_err(|e| file.failure(e))?;
-            let o = outcomes.for_year(year).map_err(|e| file.failure(e))?;
-            plan.settle_outcome(result, o)
-                .map_err(|e| file.failure(Plan::locate(e, &file.text, file.format)))
-        }
-        None => plan
-            .settle(result, year)
-            .map_err(|e| source.failure(Plan::locate(e, &source.text, source.format))),
+/// The outcome file, read, when one is given.
+pub fn outcome_file(outcome: Option<&Path>) -> Result<Option<Source>, Failure> {
+    outcome.map(Source::read).transpose()
+}
+
+/// Where the outcome comes from: the file (read by `outcome_file`), else
+/// the plan's own `[[outcome]]`.
+pub fn outcome_source(file: Option<&Source>) -> OutcomeSource<'_> {
+    match file {
+        Some(f) => OutcomeSource::Text {
+            text: &f.text,
+            format: Some(f.format),
+        },
+        None => OutcomeSource::Plan,
+    }
+}
+
+/// A settling error, named after the file it is in.
+pub fn settling_failure(source: &Source, file: Option<&Source>, e: SettlingError) -> Failure {
+    match (e.in_outcome, file) {
+        (true, Some(f)) => f.failure(e.error),
+        _ => source.failure(e.error),
     }
 }
 
@@ -37,7 +38,15 @@ pub fn settlement(
 pub fn run(args: &SettleArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
     let (plan, result) = source.compute()?;
-    let s = settlement(&source, &plan, &result, args.year, args.outcome.as_deref())?;
+    let file = outcome_file(args.outcome.as_deref())?;
+    let s = plan
+        .settle_from(
+            &result,
+            args.year,
+            outcome_source(file.as_ref()),
+            Some((&source.text, source.format)),
+        )
+        .map_err(|e| settling_failure(&source, file.as_ref(), e))?;
     let lang = language(lang, &result.currency);
     let l = lang.labels();
     let fig = |d: andel::Decimal| figure(d, lang);

@@ -9,7 +9,7 @@ use crate::cycle::{calendar_dict, change_dict, diff_dict, invoices_dict, settlem
 use crate::errors::{OrRaise, boundary, from_core};
 use crate::result::result_dict;
 use crate::text::lang_for;
-use andel::cycle::{OutcomeFile, Settlement};
+use andel::cycle::OutcomeSource;
 use andel::plan::Format;
 use andel::{Decimal, Explanation, Plan, PlanResult};
 use pyo3::prelude::*;
@@ -244,7 +244,12 @@ impl NativeResult {
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let settlement = self.settlement(year, text, format).or_raise(py)?;
+            let outcome = outcome_source(text, format).or_raise(py)?;
+            let settlement = self
+                .plan
+                .settle_from(&self.result, year, outcome, None)
+                .map_err(andel::Error::from)
+                .or_raise(py)?;
             settlement_dict(py, &settlement)
         })
     }
@@ -261,13 +266,11 @@ impl NativeResult {
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let settled = match settle {
-                true => Some(self.settlement(year - 1, text, format).or_raise(py)?),
-                false => None,
-            };
-            let invoices = self
+            let outcome = outcome_source(text, format).or_raise(py)?;
+            let (invoices, _) = self
                 .plan
-                .invoices(&self.result, year, settled.as_ref())
+                .invoices_from(&self.result, year, settle.then_some(outcome), None)
+                .map_err(andel::Error::from)
                 .or_raise(py)?;
             invoices_dict(py, &invoices)
         })
@@ -306,26 +309,19 @@ impl NativeResult {
     pub(crate) fn new(plan: Arc<Plan>, result: PlanResult) -> Self {
         NativeResult { plan, result }
     }
+}
 
-    /// The settlement of `year`, from an outcome file's text when given
-    /// (as `andel settle --outcome` reads it), else from the plan's own.
-    fn settlement(
-        &self,
-        year: i32,
-        text: Option<&str>,
-        format: Option<&str>,
-    ) -> andel::Result<Settlement> {
-        let Some(text) = text else {
-            return self.plan.settle(&self.result, year);
-        };
-        let format = match format {
-            Some(name) => Format::named(name)?,
-            None => Format::of_text(text),
-        };
-        let file = OutcomeFile::read(text, format, &self.plan)?;
-        let outcome = file.for_year(year)?;
-        self.plan
-            .settle_outcome(&self.result, outcome)
-            .map_err(|e| Plan::locate(e, text, format))
-    }
+/// An outcome file's text and format name as core's outcome source: the
+/// plan's own outcome when there is no text.
+fn outcome_source<'t>(
+    text: Option<&'t str>,
+    format: Option<&str>,
+) -> andel::Result<OutcomeSource<'t>> {
+    Ok(match text {
+        Some(text) => OutcomeSource::Text {
+            text,
+            format: format.map(Format::named).transpose()?,
+        },
+        None => OutcomeSource::Plan,
+    })
 }

@@ -9,7 +9,7 @@
 use crate::error::{ErrorInfo, JsResult};
 use crate::plan::{compute, read, read_format};
 use crate::to_json;
-use andel::cycle::{ChangeExplanation, OutcomeFile, Settlement};
+use andel::cycle::{ChangeExplanation, OutcomeSource, SettlingError};
 use andel::plan::Format;
 use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
@@ -50,21 +50,15 @@ pub fn plan_invoices(
 ) -> JsResult<String> {
     let (plan, result, format) = computed(text, format)?;
     let year = year_of(&plan, year)?;
-    let settled = match settle {
-        true => Some(settlement(
-            &plan,
+    let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
+    let (invoices, _) = plan
+        .invoices_from(
             &result,
-            text,
-            format,
-            year - 1,
-            outcome.as_deref(),
-            outcome_format.as_deref(),
-        )?),
-        false => None,
-    };
-    let invoices = plan
-        .invoices(&result, year, settled.as_ref())
-        .map_err(|e| Plan::locate(e, text, format))?;
+            year,
+            settle.then_some(outcome),
+            Some((text, format)),
+        )
+        .map_err(settling_error)?;
     to_json(&invoices)
 }
 
@@ -82,15 +76,11 @@ pub fn settle_plan(
 ) -> JsResult<String> {
     let (plan, result, format) = computed(text, format)?;
     let year = year_of(&plan, year)?;
-    to_json(&settlement(
-        &plan,
-        &result,
-        text,
-        format,
-        year,
-        outcome.as_deref(),
-        outcome_format.as_deref(),
-    )?)
+    let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
+    let settlement = plan
+        .settle_from(&result, year, outcome, Some((text, format)))
+        .map_err(settling_error)?;
+    to_json(&settlement)
 }
 
 /// How plan B differs from plan A, per member and year: the
@@ -157,32 +147,28 @@ fn year_of(plan: &Plan, year: i64) -> Result<i32, Error> {
     })
 }
 
-/// The settlement of `year`, as `andel settle` makes it: from a separate
-/// outcome file when one is given (its errors marked as in the second
-/// document), else from the plan's own `[[outcome]]`.
-fn settlement(
-    plan: &Plan,
-    result: &PlanResult,
-    text: &str,
-    format: Format,
-    year: i32,
-    outcome: Option<&str>,
-    outcome_format: Option<&str>,
-) -> JsResult<Settlement> {
-    let Some(outcome) = outcome else {
-        return Ok(plan
-            .settle(result, year)
-            .map_err(|e| Plan::locate(e, text, format))?);
-    };
-    let outcome_format = match outcome_format {
-        Some(name) => read_format(name)?,
-        None => Format::of_text(outcome),
-    };
-    let in_outcome = |e: Error| ErrorInfo::from(e).in_second();
-    let file = OutcomeFile::read(outcome, outcome_format, plan).map_err(in_outcome)?;
-    let entry = file.for_year(year).map_err(in_outcome)?;
-    plan.settle_outcome(result, entry)
-        .map_err(|e| in_outcome(Plan::locate(e, outcome, outcome_format)))
+/// An outcome's text and format name as core's outcome source: the plan's
+/// own outcome when there is no text.
+fn outcome_source<'t>(
+    outcome: Option<&'t str>,
+    format: Option<&str>,
+) -> JsResult<OutcomeSource<'t>> {
+    Ok(match outcome {
+        Some(text) => OutcomeSource::Text {
+            text,
+            format: format.map(read_format).transpose()?,
+        },
+        None => OutcomeSource::Plan,
+    })
+}
+
+/// A settling error, marked as in the second document when it is in the
+/// outcome.
+fn settling_error(e: SettlingError) -> ErrorInfo {
+    match e.in_outcome {
+        true => ErrorInfo::from(e.error).in_second(),
+        false => ErrorInfo::from(e.error),
+    }
 }
 
 #[cfg(test)]

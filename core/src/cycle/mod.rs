@@ -16,6 +16,7 @@ mod ics;
 mod instalments;
 mod milestones;
 mod settlement;
+mod settling;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -25,6 +26,7 @@ pub use diff::{MemberDiff, ScenarioDiff, YearDiff, diff};
 pub use instalments::{Instalments, Invoice, InvoiceRun, Invoices};
 pub use milestones::{Calendar, CalendarEntry, Figures, MemberFigure, Milestone};
 pub use settlement::{LineSettlement, MemberSettlement, Outcome, OutcomeFile, Settlement};
+pub use settling::{OutcomeSource, SettlingError};
 
 use crate::error::{Error, Result};
 use crate::plan::{Plan, PlanResult};
