@@ -1022,6 +1022,18 @@ export function planSchema(): PlanJsonSchema;
 export function planToJson(plan: Plan, options?: PlanObjectOptions | null): string;
 export function planToJson(text: string, options: PlanTextOptions): string;
 
+/**
+ * Every member's contribution for every budget year as the core's CSV text:
+ * the header `year,member,name,share,share_percent,contribution`, a column
+ * per cost line, `in_kind`; a row per member and year, figures with a
+ * decimal point, text cells guarded against spreadsheet formulas. The same
+ * text as `andel plan --format csv` and Python's `PlanResult.to_csv()`.
+ *
+ * @throws {AndelError} like {@link computePlan}
+ */
+export function planToCsv(plan: Plan, options?: PlanObjectOptions | null): string;
+export function planToCsv(text: string, options: PlanTextOptions): string;
+
 // ---------------------------------------------------------------------------
 // The annual cycle (docs/annual-cycle.md).
 // ---------------------------------------------------------------------------

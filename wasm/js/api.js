@@ -219,6 +219,19 @@ export function bindApi(getGlue) {
   }
 
   /**
+   * Every member's contribution for every budget year as the core's CSV
+   * text (a row per member and year; the same text as `andel plan --format
+   * csv` and Python's `PlanResult.to_csv()`).
+   */
+  function planToCsv(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(plan, options, "planToCsv");
+      throwFirstProblem(source);
+      return inWasm((glue) => glue.planToCsv(source.text, source.format), source);
+    });
+  }
+
+  /**
    * The members' budget calendar: every milestone of every budget year,
    * with its date and figures. With { ics: true }, the iCalendar text.
    */
@@ -368,6 +381,7 @@ export function bindApi(getGlue) {
     referencePlan,
     planSchema,
     planToJson,
+    planToCsv,
     planCalendar,
     planCalendarIcs,
     planInvoices,

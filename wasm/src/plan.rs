@@ -60,6 +60,16 @@ pub fn explain_plan(
     to_json(&plan.explain_result_in(&result, member, year, lang)?)
 }
 
+/// Every member's contribution for every budget year as the core's CSV
+/// ([`andel::PlanResult::to_csv`]: a row per member and year, the same
+/// text as `andel plan --format csv` and Python's `PlanResult.to_csv()`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = planToCsv)]
+pub fn plan_to_csv(text: &str, format: &str) -> JsResult<String> {
+    let (plan, format) = read(text, format)?;
+    Ok(compute(&plan, text, format)?.to_csv())
+}
+
 /// Every problem in a plan document, each with its place; empty when the
 /// plan is sound and computes. Problems are returned, not thrown.
 #[wasm_bindgen(js_name = checkPlan)]
@@ -224,6 +234,16 @@ mod tests {
         assert_eq!(
             check_plan("{}", "yaml").unwrap_err().code,
             "invalid_argument"
+        );
+    }
+
+    #[test]
+    fn csv_is_the_core_csv() {
+        let csv = plan_to_csv(&reference(), "toml").unwrap();
+        assert_eq!(csv, Plan::reference().compute().unwrap().to_csv());
+        assert_eq!(
+            plan_to_csv("format = 1", "toml").unwrap_err().code,
+            "missing_field"
         );
     }
 

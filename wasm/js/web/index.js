@@ -40,6 +40,7 @@ export const {
   referencePlan,
   planSchema,
   planToJson,
+  planToCsv,
   planCalendar,
   planCalendarIcs,
   planInvoices,
