@@ -12,9 +12,9 @@
 // the calculator's page, which loads the smaller ./pkg/, never pays for it.
 //
 // Every figure and every sentence comes from andel's core (WebAssembly):
-// `computePlan` for the table, `explainPlan` for a member's explanation,
-// `whyChanged` for the change from the year before, both with `lang` so
-// the core writes them in Swedish or English. This file only lays the
+// `computePlan` for the table and its notes, `explainPlan` for a member's
+// explanation, `whyChanged` for the change from the year before, all with
+// `lang` so the core writes them in Swedish or English. This file only lays the
 // figures out, groups their digits and draws bars; it never computes money.
 //
 // Nothing from the plan (names, descriptions, notes, error messages) is
@@ -286,8 +286,16 @@ export class AndelPlan extends HTMLElement {
     this._lang = lang;
     // Reflected, so the host's `lang` tells assistive technology the language of the content.
     if (this.getAttribute("lang") !== lang) this.setAttribute("lang", lang);
-    if (this._result) this._show();
-    else if (this._lastError) this._showError(this._lastError);
+    if (this._result) {
+      // The notes are the core's sentences too: computed again in the new language.
+      try {
+        const { text, format } = this._source;
+        this._result = andel.computePlan(text, { format, lang });
+      } catch (err) {
+        console.error("andel-plan:", err);
+      }
+      this._show();
+    } else if (this._lastError) this._showError(this._lastError);
   }
 
   /** The last plan result shown (the core's, figures as strings), or null. */
@@ -347,7 +355,7 @@ export class AndelPlan extends HTMLElement {
     let result;
     let doc;
     try {
-      result = andel.computePlan(source.text, { format: source.format });
+      result = andel.computePlan(source.text, { format: source.format, lang: this._lang });
       doc = JSON.parse(andel.planToJson(source.text, { format: source.format }));
     } catch (err) {
       this._result = null;

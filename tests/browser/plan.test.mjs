@@ -206,9 +206,17 @@ test("switching to English changes the labels, the number format and the explana
   assert.equal(await plan.locator("#member").inputValue(), "hylte");
   assert.match(plain(await plan.locator("#how").textContent()), /Hylte \(hylte\), budget year 2022/);
   assert.match(plain(await plan.locator("#why").textContent()), /less than in 2021/);
+  // The plan's notes are the core's, in English now (Ljungby's 2021 figure carried into 2022).
+  const notesEn = plain(await plan.locator(".notes").textContent());
+  assert.match(notesEn, /^Good to know/);
+  assert.match(notesEn, /no population figure for 2020-12-31 for Ljungby/);
   // And back, by the attribute.
   await plan.evaluate((el) => el.setAttribute("lang", "sv"));
   assert.equal((await readTable(plan, "contributions")).header[0], "Medlem");
+  const notesSv = plain(await plan.locator(".notes").textContent());
+  assert.match(notesSv, /^Att känna till/);
+  assert.match(notesSv, /befolkningstal per 2020-12-31 saknas för Ljungby/);
+  assert.doesNotMatch(notesSv, /no population figure/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -463,6 +463,19 @@ for (const [buildName, load] of builds) {
         assert.equal(unsupported.path, "format");
       });
 
+      test("computePlan writes the notes in { lang }", () => {
+        const english = computePlan(reference());
+        assert.ok(english.notes.length > 0);
+        assert.deepEqual(computePlan(reference(), { lang: "en" }), english);
+        const swedish = computePlan(referenceToml, { format: "toml", lang: "sv" });
+        assert.equal(swedish.notes.length, english.notes.length);
+        assert.ok(swedish.notes.every((n) => n.includes("saknas")), swedish.notes.join(" | "));
+        // Only the notes differ.
+        assert.deepEqual({ ...swedish, notes: english.notes }, english);
+        throwsCode(() => computePlan(reference(), { lang: "de" }), "unknown_language");
+        throwsCode(() => computePlan(reference(), { lang: 1 }), "invalid_argument");
+      });
+
       test("planToCsv is a row per member and year with the result's figures", () => {
         const result = computePlan(reference());
         const csv = planToCsv(referenceToml, { format: "toml" });

@@ -967,13 +967,14 @@ export function referenceBudget(): Budget & { currency: string; unit: string; me
  * Computes every member's contribution for every budget year.
  *
  * `plan` is a plan object, or its text with `{ format: "toml" }` or
- * `{ format: "json" }`.
+ * `{ format: "json" }`. With `{ lang: "sv" }` or `"en"` the result's
+ * `notes` are written by the core in that language (without: English).
  *
  * @throws {AndelError} with `path` (and, for text, `line` and `column`) for
- *   a problem in the plan
+ *   a problem in the plan; `unknown_language` for another `lang`
  */
-export function computePlan(plan: Plan, options?: PlanObjectOptions | null): PlanResult;
-export function computePlan(text: string, options: PlanTextOptions): PlanResult;
+export function computePlan(plan: Plan, options?: (PlanObjectOptions & LangOptions) | null): PlanResult;
+export function computePlan(text: string, options: PlanTextOptions & LangOptions): PlanResult;
 
 /**
  * How `member`'s contribution in budget year `year` arose, in words and

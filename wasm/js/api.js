@@ -134,13 +134,15 @@ export function bindApi(getGlue) {
 
   /**
    * Computes every member's contribution for every budget year of a plan:
-   * the core's result, decimals as strings, snake_case names.
+   * the core's result, decimals as strings, snake_case names. With
+   * { lang } ("sv" or "en") the notes are the core's in that language.
    */
   function computePlan(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(plan, options, "computePlan");
+      const source = readPlan(plan, options, "computePlan", ["format", "lang"]);
+      const lang = readLang(source.options.lang, "computePlan");
       throwFirstProblem(source);
-      const json = inWasm((glue) => glue.computePlan(source.text, source.format), source);
+      const json = inWasm((glue) => glue.computePlan(source.text, source.format, lang), source);
       return JSON.parse(json);
     });
   }

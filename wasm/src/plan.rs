@@ -22,11 +22,24 @@ use wasm_bindgen::prelude::*;
 const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 
 /// Computes every member's contribution for every budget year: the
-/// [`andel::PlanResult`] as JSON.
+/// [`andel::PlanResult`] as JSON. With `lang` (`"sv"` or `"en"`), its
+/// notes are the core's in that language ([`andel::PlanResult::notes_in`]);
+/// without, as the result has them (English). The calculator's module has
+/// no Swedish notes and ignores `lang` (its wrapper never passes one).
 #[wasm_bindgen(js_name = computePlan)]
-pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
+pub fn compute_plan(text: &str, format: &str, lang: Option<String>) -> JsResult<String> {
+    #[cfg(feature = "full")]
+    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    #[cfg(not(feature = "full"))]
+    let _ = lang;
     let (plan, format) = read(text, format)?;
-    to_json(&compute(&plan, text, format)?)
+    #[allow(unused_mut)]
+    let mut result = compute(&plan, text, format)?;
+    #[cfg(feature = "full")]
+    if let Some(lang) = chosen {
+        result.notes = result.notes_in(lang);
+    }
+    to_json(&result)
 }
 
 /// How `member`'s contribution in `year` arose: the
@@ -159,11 +172,11 @@ mod tests {
 
     #[test]
     fn compute_gives_the_core_json() {
-        let json = compute_plan(&reference(), "toml").unwrap();
+        let json = compute_plan(&reference(), "toml", None).unwrap();
         let want = Plan::reference().compute().unwrap();
         assert_eq!(json, serde_json::to_string(&want).unwrap());
         // The JSON copy of the reference reads back to the same result.
-        let again = compute_plan(&reference_plan_json(), "json").unwrap();
+        let again = compute_plan(&reference_plan_json(), "json", None).unwrap();
         assert_eq!(again, json);
     }
 
@@ -200,7 +213,7 @@ mod tests {
         // 31 December 2020, which the plan has for everyone but Ljungby (the
         // sixth member), reported at its population series.
         let text = reference().replace("carry_forward = true", "carry_forward = false");
-        let err = compute_plan(&text, "toml").unwrap_err();
+        let err = compute_plan(&text, "toml", None).unwrap_err();
         assert_eq!(err.code, "missing_figure");
         assert_eq!(err.path.as_deref(), Some("members[5].metrics.population"));
         let line = text
@@ -228,13 +241,27 @@ mod tests {
     #[test]
     fn unknown_format_is_an_invalid_argument() {
         assert_eq!(
-            compute_plan("{}", "yaml").unwrap_err().code,
+            compute_plan("{}", "yaml", None).unwrap_err().code,
             "invalid_argument"
         );
         assert_eq!(
             check_plan("{}", "yaml").unwrap_err().code,
             "invalid_argument"
         );
+    }
+
+    #[test]
+    fn compute_writes_the_notes_in_the_language_asked_for() {
+        let result = Plan::reference().compute().unwrap();
+        assert!(!result.notes.is_empty());
+        for (name, lang) in [("sv", Lang::Sv), ("en", Lang::En)] {
+            let json = compute_plan(&reference(), "toml", Some(name.into())).unwrap();
+            let got: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let want = serde_json::to_value(result.notes_in(lang)).unwrap();
+            assert_eq!(got["notes"], want, "{name}");
+        }
+        let err = compute_plan(&reference(), "toml", Some("de".into())).unwrap_err();
+        assert_eq!(err.code, "unknown_language");
     }
 
     #[test]
