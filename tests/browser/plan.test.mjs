@@ -184,7 +184,16 @@ test("the picker shows the core's explanation and why the contribution changed",
   const less = hylte[0] - hylte[1];
   assert.ok(less > 0n);
   assert.ok(why.includes(`${sv(less)} kr mindre än 2021`), why);
-  assert.ok((await plan.locator("#why li").count()) >= 2);
+  // Cause by cause: each item starts with its signed amount, and the
+  // amounts add up to the change between the two table cells.
+  const causes = (await plan.locator("#why li").allTextContents()).map(plain);
+  assert.ok(causes.length >= 2, causes.join(" | "));
+  const amounts = causes.map((c) => {
+    const m = /^([+\-\u2212])(\d{1,3}(?: \d{3})*) kr /.exec(c);
+    assert.ok(m, c);
+    return (m[1] === "+" ? 1n : -1n) * BigInt(m[2].replace(/ /g, ""));
+  });
+  assert.equal(amounts.reduce((a, b) => a + b, 0n), hylte[1] - hylte[0]);
   assert.match(why, /Kunskapsunderlag och analys/);
   // The first year has nothing to compare with.
   await plan.locator("#year").selectOption("2021");
