@@ -12,9 +12,9 @@
 // the calculator's page, which loads the smaller ./pkg/, never pays for it.
 //
 // Every figure and every sentence comes from andel's core (WebAssembly):
-// `computePlan` for the table, `explainPlan` for a member's explanation,
-// `whyChanged` for the change from the year before, both with `lang` so
-// the core writes them in Swedish or English. This file only lays the
+// `computePlan` for the table and its notes, `explainPlan` for a member's
+// explanation, `whyChanged` for the change from the year before, all with
+// `lang` so the core writes them in Swedish or English. This file only lays the
 // figures out, groups their digits and draws bars; it never computes money.
 //
 // Nothing from the plan (names, descriptions, notes, error messages) is
@@ -154,19 +154,6 @@ export function formatOf(text) {
   return /^\s*\{/.test(text) ? "json" : "toml";
 }
 
-/**
- * A CSV text cell: a leading `'` when it starts with `=`, `+`, `-`, `@`, a
- * tab or a CR (so a spreadsheet never runs a member's name as a formula),
- * then quoted when it holds a comma, a quote, an LF or a CR (RFC 4180). The
- * same rule as core's `andel::csv_cell` and web/andel-calculator.js's
- * `csvField`; keep them alike.
- */
-function csvField(text) {
-  let s = String(text ?? "");
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Creates an element with attributes and children (strings become text nodes, never HTML). */
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -180,6 +167,9 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const SVG = "http://www.w3.org/2000/svg";
+
+/** UTF-8's byte order mark, written before the CSV download so Excel reads it as UTF-8. */
+const CSV_BOM = "\ufeff";
 
 function s(tag, attrs = {}, text) {
   const el = document.createElementNS(SVG, tag);
@@ -296,8 +286,16 @@ export class AndelPlan extends HTMLElement {
     this._lang = lang;
     // Reflected, so the host's `lang` tells assistive technology the language of the content.
     if (this.getAttribute("lang") !== lang) this.setAttribute("lang", lang);
-    if (this._result) this._show();
-    else if (this._lastError) this._showError(this._lastError);
+    if (this._result) {
+      // The notes are the core's sentences too: computed again in the new language.
+      try {
+        const { text, format } = this._source;
+        this._result = andel.computePlan(text, { format, lang });
+      } catch (err) {
+        console.error("andel-plan:", err);
+      }
+      this._show();
+    } else if (this._lastError) this._showError(this._lastError);
   }
 
   /** The last plan result shown (the core's, figures as strings), or null. */
@@ -357,7 +355,7 @@ export class AndelPlan extends HTMLElement {
     let result;
     let doc;
     try {
-      result = andel.computePlan(source.text, { format: source.format });
+      result = andel.computePlan(source.text, { format: source.format, lang: this._lang });
       doc = JSON.parse(andel.planToJson(source.text, { format: source.format }));
     } catch (err) {
       this._result = null;
@@ -731,24 +729,22 @@ export class AndelPlan extends HTMLElement {
   }
 
   /**
-   * The contribution table as CSV: a row per member with each year's
-   * contribution and the total, then the year's net; figures with a decimal
-   * point, as the core writes them.
+   * The download's CSV text: the core's (`planToCsv`, the same text as
+   * `andel plan --format csv` and Python's `PlanResult.to_csv()`): a row per
+   * member and year with the share, the contribution, each cost line and
+   * the in-kind value, figures with a decimal point; text cells guarded
+   * against spreadsheet formulas by the core. Empty before a plan is shown.
    */
   csv() {
-    const r = this._result;
-    if (!r) return "";
-    const years = r.years.map((y) => String(y.year));
-    const lines = [["member_id", "member", ...years, "total"].join(",")];
-    r.totals.forEach((m, i) => {
-      lines.push([csvField(m.id), csvField(m.name), ...r.years.map((y) => y.members[i].contribution), m.contribution].join(","));
-    });
-    lines.push(["net", "", ...r.years.map((y) => y.net), ""].join(","));
-    return `${lines.join("\r\n")}\r\n`;
+    if (!this._result) return "";
+    const { text, format } = this._source;
+    return andel.planToCsv(text, { format });
   }
 
   _downloadCsv() {
-    const blob = new Blob([this.csv()], { type: "text/csv;charset=utf-8" });
+    // A byte order mark first: without it Excel reads a CSV file in the
+    // system's legacy code page and shows "Ã¥" for "å".
+    const blob = new Blob([CSV_BOM, this.csv()], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const a = h("a", { href: url, download: this._lang === "en" ? "contributions.csv" : "bidrag.csv" });
     this.shadowRoot.append(a);

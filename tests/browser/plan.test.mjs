@@ -184,7 +184,16 @@ test("the picker shows the core's explanation and why the contribution changed",
   const less = hylte[0] - hylte[1];
   assert.ok(less > 0n);
   assert.ok(why.includes(`${sv(less)} kr mindre än 2021`), why);
-  assert.ok((await plan.locator("#why li").count()) >= 2);
+  // Cause by cause: each item starts with its signed amount, and the
+  // amounts add up to the change between the two table cells.
+  const causes = (await plan.locator("#why li").allTextContents()).map(plain);
+  assert.ok(causes.length >= 2, causes.join(" | "));
+  const amounts = causes.map((c) => {
+    const m = /^([+\-\u2212])(\d{1,3}(?: \d{3})*) kr /.exec(c);
+    assert.ok(m, c);
+    return (m[1] === "+" ? 1n : -1n) * BigInt(m[2].replace(/ /g, ""));
+  });
+  assert.equal(amounts.reduce((a, b) => a + b, 0n), hylte[1] - hylte[0]);
   assert.match(why, /Kunskapsunderlag och analys/);
   // The first year has nothing to compare with.
   await plan.locator("#year").selectOption("2021");
@@ -206,9 +215,17 @@ test("switching to English changes the labels, the number format and the explana
   assert.equal(await plan.locator("#member").inputValue(), "hylte");
   assert.match(plain(await plan.locator("#how").textContent()), /Hylte \(hylte\), budget year 2022/);
   assert.match(plain(await plan.locator("#why").textContent()), /less than in 2021/);
+  // The plan's notes are the core's, in English now (Ljungby's 2021 figure carried into 2022).
+  const notesEn = plain(await plan.locator(".notes").textContent());
+  assert.match(notesEn, /^Good to know/);
+  assert.match(notesEn, /no population figure for 2020-12-31 for Ljungby/);
   // And back, by the attribute.
   await plan.evaluate((el) => el.setAttribute("lang", "sv"));
   assert.equal((await readTable(plan, "contributions")).header[0], "Medlem");
+  const notesSv = plain(await plan.locator(".notes").textContent());
+  assert.match(notesSv, /^Att känna till/);
+  assert.match(notesSv, /befolkningstal per 2020-12-31 saknas för Ljungby/);
+  assert.doesNotMatch(notesSv, /no population figure/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -216,7 +233,11 @@ test("switching to English changes the labels, the number format and the explana
 test("a bad plan shows the core's code, field path, line and column inside the element", async () => {
   const { page, plan, errors } = await openPlan();
   const expected = JSON.parse(readFileSync(new URL("expected.json", VECTORS), "utf8")).plans;
-  for (const file of ["error-unknown-field.toml", "error-json-unknown-member.json"]) {
+  // A misspelt field, a member that does not exist (JSON), a float where an
+  // amount must be exact (a syntax error), and a figure missing only when
+  // the plan is computed (placed in the text all the same).
+  const files = ["error-unknown-field.toml", "error-json-unknown-member.json", "error-float-amount.toml", "carry-forward-off-missing-figure.toml"];
+  for (const file of files) {
     const want = expected[file];
     const text = readFileSync(new URL(file, VECTORS), "utf8");
     await plan.evaluate((el, t) => (el.plan = t), text);
@@ -226,7 +247,15 @@ test("a bad plan shows the core's code, field path, line and column inside the e
     assert.ok(where.includes(`fältet ${want.path}`), `${file}: ${where}`);
     assert.ok(where.includes(`rad ${want.line}, kolumn ${want.column}`), `${file}: ${where}`);
     assert.equal(await plan.locator("#contributions").count(), 0);
+    assert.ok(plain(await plan.locator(".error .message").textContent()).length > 0, file);
   }
+  // The error is said again in English when the language changes.
+  const last = expected[files.at(-1)];
+  await plan.locator("#lang").selectOption("en");
+  const where = plain(await plan.locator(".error .where").textContent());
+  assert.ok(where.includes(`field ${last.path}, line ${last.line}, column ${last.column}`), where);
+  assert.equal(await plan.locator(".error .code").textContent(), last.error);
+  await plan.locator("#lang").selectOption("sv");
   // Untrusted text is text: a member named like markup stays text.
   const hostile = readFileSync(new URL("../../examples/tillvaxtmotor.json", import.meta.url), "utf8").replace(
     '"name": "Hylte"',
@@ -272,27 +301,171 @@ test("printing hides the controls and keeps the tables and the explanation", asy
   assert.equal(await plan.locator("#csv").isVisible(), false);
   assert.equal(await plan.locator("#contributions").isVisible(), true);
   assert.equal(await plan.locator("#how").isVisible(), true);
-  const pdf = await page.pdf({ format: "A4" });
-  // Pages in the PDF: the report fits on a few pages.
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+  // Pages in the PDF: the report fits on one or two A4 pages (issue 16), in either language.
+  for (const lang of ["sv", "en"]) {
+    await plan.evaluate((el, l) => (el.lang = l), lang);
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 2, `${lang}: ${pages} pages`);
+  }
+  await plan.evaluate((el) => (el.lang = "sv"));
   await page.emulateMedia({ media: "screen" });
   assert.equal(await plan.locator("#member").isVisible(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test("the CSV download holds the table's figures", async () => {
+test("the CSV download is core's CSV, UTF-8 with a byte order mark, with the table's figures", async () => {
   const { page, plan, errors } = await openPlan();
+  const { rows } = await readTable(plan, "contributions");
+  const table = new Map(rows.map((r) => [r[0], r.slice(1, 1 + YEARS.length).map(units)]));
   const [download] = await Promise.all([page.waitForEvent("download"), plan.locator("#csv").click()]);
   assert.equal(download.suggestedFilename(), "bidrag.csv");
-  const text = readFileSync(await download.path(), "utf8");
-  const lines = text.trimEnd().split("\r\n");
-  assert.equal(lines[0], `member_id,member,${YEARS.join(",")},total`);
-  // The last row: "net", an empty name, then the years' nets.
-  const netRow = lines.at(-1).split(",");
-  assert.deepEqual(netRow.slice(0, 4), ["net", "", String(NET_2021), String(NET_2022)]);
-  assert.equal(lines.length, 1 + 7 + 1);
+  const bytes = readFileSync(await download.path());
+  // EF BB BF: UTF-8's byte order mark, which makes Excel read "Båstad" right.
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString("utf8");
+  assert.ok(text.includes("Båstad"));
+  const [header, ...lines] = text.trimEnd().split("\n");
+  const columns = header.split(",");
+  assert.deepEqual(columns.slice(0, 6), ["year", "member", "name", "share", "share_percent", "contribution"]);
+  assert.equal(columns.at(-1), "in_kind");
+  // A row per member and year (no name of the reference plan needs quoting).
+  assert.equal(lines.length, 7 * YEARS.length);
+  const sums = new Map();
+  for (const line of lines) {
+    const cells = line.split(",");
+    assert.equal(cells.length, columns.length, line);
+    const year = Number(cells[0]);
+    const contribution = BigInt(cells[5]);
+    sums.set(year, (sums.get(year) ?? 0n) + contribution);
+    // The same figure as the table's cell.
+    assert.equal(contribution, table.get(cells[2])[YEARS.indexOf(year)], line);
+  }
+  assert.equal(sums.get(2021), NET_2021);
+  assert.equal(sums.get(2022), NET_2022);
+  // The university's time in kind, in its own column.
+  const university = lines.find((l) => l.startsWith("2021,") && l.includes("Högskolan i Halmstad"));
+  assert.equal(BigInt(university.split(",").at(-1)), IN_KIND_YEAR);
+  // The element's csv() is the same text, without the mark.
+  assert.equal(await plan.evaluate((el) => el.csv()), text);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("the chart has a y axis with a round scale in the language's format, and each year's bar is its net", async () => {
+  const { page, plan, errors } = await openPlan();
+  const readChart = () =>
+    plan.locator("section.chart svg").evaluate((svg) => {
+      const lines = [...svg.querySelectorAll("line")].map((l) => ({
+        axis: l.classList.contains("axis"),
+        x1: +l.getAttribute("x1"),
+        x2: +l.getAttribute("x2"),
+        y1: +l.getAttribute("y1"),
+        y2: +l.getAttribute("y2"),
+      }));
+      const texts = [...svg.querySelectorAll(":scope > text")].map((t) => ({
+        text: t.textContent,
+        x: +t.getAttribute("x"),
+        y: +t.getAttribute("y"),
+        anchor: t.getAttribute("text-anchor"),
+      }));
+      const bars = [...svg.querySelectorAll("rect")].map((r) => ({
+        x: +r.getAttribute("x"),
+        height: +r.getAttribute("height"),
+        title: r.querySelector("title").textContent,
+      }));
+      return { lines, texts, bars };
+    });
+  const { lines, texts, bars } = await readChart();
+  // Two axes: a vertical one (x1 = x2) and a horizontal one (y1 = y2).
+  const axes = lines.filter((l) => l.axis);
+  assert.equal(axes.length, 2);
+  const yAxis = axes.find((l) => l.x1 === l.x2);
+  const xAxis = axes.find((l) => l.y1 === l.y2);
+  assert.ok(yAxis && xAxis);
+  // The scale: tick labels right-aligned left of the y axis, from 0 in equal round steps.
+  const ticks = texts.filter((t) => t.anchor === "end" && t.x < yAxis.x1);
+  const values = ticks.map((t) => units(t.text));
+  assert.ok(values.length >= 3, `${values.length} ticks`);
+  assert.equal(values[0], 0n);
+  const step = values[1] - values[0];
+  values.forEach((v, i) => assert.equal(v, step * BigInt(i)));
+  assert.match(String(step), /^[125]0*$/);
+  // Tick labels grouped as in Swedish ("500 000"), and the largest net under the top tick.
+  assert.ok(ticks.some((t) => /^\d{1,3}([\u202f ]\d{3})+$/.test(t.text)), ticks.map((t) => t.text).join("|"));
+  assert.ok(values.at(-1) >= NET_2021);
+  // Year labels under the x axis, one per year.
+  const years = texts.filter((t) => t.anchor === "middle" && t.y > xAxis.y1).map((t) => Number(t.text));
+  assert.deepEqual(years, YEARS);
+  // Each bar segment is a member's contribution: a year's segments stack to
+  // its net on the scale (a pixel of rounding allowed per segment).
+  const pixelsPerUnit = (yAxis.y2 - yAxis.y1) / Number(values.at(-1));
+  const bar2021 = bars.filter((b) => b.title.includes(" 2021:"));
+  const height2021 = bar2021.reduce((a, b) => a + b.height, 0);
+  assert.ok(Math.abs(height2021 - Number(NET_2021) * pixelsPerUnit) <= bar2021.length, `${height2021}`);
+  assert.ok(bar2021.some((b) => /^Hylte 2021: \d/.test(b.title)));
+  // In English the scale is grouped with commas.
+  await plan.locator("#lang").selectOption("en");
+  const en = await readChart();
+  assert.ok(en.texts.some((t) => /^\d{1,3}(,\d{3})+$/.test(t.text)));
+  assert.ok(en.bars.some((b) => /^Hylte 2021: SEK \d{1,3}(,\d{3})*$/.test(b.title)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("no text from a plan is ever read as HTML: names, descriptions and errors stay text", async () => {
+  const { page, plan, errors } = await openPlan();
+  let dialogs = 0;
+  page.on("dialog", async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  const markup = (tag) => `<img src=x onerror=alert('${tag}')><b>${tag}</b>`;
+  const doc = JSON.parse(readFileSync(new URL("../../examples/tillvaxtmotor.json", import.meta.url), "utf8"));
+  doc.name = markup("plan");
+  doc.members[3].name = markup("member");
+  doc.costs[2].name = markup("line");
+  doc.funding[0].name = markup("funding");
+  doc.in_kind[0].description = markup("inkind");
+  await plan.evaluate((el, t) => (el.plan = t), JSON.stringify(doc));
+  await plan.locator("#contributions").waitFor();
+  await plan.locator("#member").selectOption("hylte");
+  await plan.locator("#year").selectOption("2022");
+  const shown = await plan.evaluate((el) => ({
+    elements: el.shadowRoot.querySelectorAll("img, b, script").length,
+    text: el.shadowRoot.textContent,
+  }));
+  assert.equal(shown.elements, 0);
+  for (const tag of ["plan", "member", "funding", "inkind"]) assert.ok(shown.text.includes(markup(tag)), tag);
+  // The explanation and the causes (from the core) name the line as text too.
+  assert.ok((await plan.locator("#why").textContent()).includes(markup("line")));
+  // An error message quoting the plan's text: a misspelt field named like markup.
+  const bad = JSON.stringify({ ...doc, ["<img src=x onerror=alert('field')>"]: 1 });
+  await plan.evaluate((el, t) => (el.plan = t), bad);
+  await plan.locator(".error .code").waitFor();
+  assert.equal(await plan.locator("img").count(), 0);
+  assert.ok((await plan.locator(".error").textContent()).includes("<img src=x onerror=alert('field')>"));
+  await page.waitForTimeout(200);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("only the plan loads the full package; the calculator's page never does", async () => {
+  const requested = async (path, ready) => {
+    const page = await browser.context.newPage();
+    const urls = [];
+    page.on("request", (r) => urls.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}${path}`);
+    await page.locator(`${ready}[data-ready]`).waitFor({ timeout: 20000 });
+    await page.close();
+    return urls;
+  };
+  const calculator = await requested("", "andel-calculator");
+  assert.ok(calculator.some((u) => u.startsWith("/pkg/")));
+  assert.ok(!calculator.some((u) => u.startsWith("/pkg-full/")), calculator.join(" "));
+  const plan = await requested("plan.html", "andel-plan");
+  assert.ok(plan.some((u) => u === "/pkg-full/andel_wasm_bg.wasm"));
+  assert.ok(!plan.some((u) => u.startsWith("/pkg/")), plan.join(" "));
 });

@@ -107,7 +107,7 @@ const builds = [
 for (const [buildName, load] of builds) {
   describe(`plans on the ${buildName} build`, async () => {
     const andel = await load();
-    const { AndelError, computePlan, explainPlan, validatePlan, referencePlan, planSchema, planToJson } = andel;
+    const { AndelError, computePlan, explainPlan, validatePlan, referencePlan, planSchema, planToJson, planToCsv } = andel;
 
     /** Asserts an AndelError with `code`; returns it. */
     function throwsCode(fn, code) {
@@ -474,13 +474,50 @@ for (const [buildName, load] of builds) {
         const unsupported = throwsCode(() => planToJson({ format: 2 }), "unsupported_format");
         assert.equal(unsupported.path, "format");
       });
+
+      test("computePlan writes the notes in { lang }", () => {
+        const english = computePlan(reference());
+        assert.ok(english.notes.length > 0);
+        assert.deepEqual(computePlan(reference(), { lang: "en" }), english);
+        const swedish = computePlan(referenceToml, { format: "toml", lang: "sv" });
+        assert.equal(swedish.notes.length, english.notes.length);
+        assert.ok(swedish.notes.every((n) => n.includes("saknas")), swedish.notes.join(" | "));
+        // Only the notes differ.
+        assert.deepEqual({ ...swedish, notes: english.notes }, english);
+        throwsCode(() => computePlan(reference(), { lang: "de" }), "unknown_language");
+        throwsCode(() => computePlan(reference(), { lang: 1 }), "invalid_argument");
+      });
+
+      test("planToCsv is a row per member and year with the result's figures", () => {
+        const result = computePlan(reference());
+        const csv = planToCsv(referenceToml, { format: "toml" });
+        assert.equal(planToCsv(reference()), csv);
+        const [header, ...rows] = csv.trimEnd().split("\n");
+        const columns = header.split(",");
+        assert.deepEqual(columns.slice(0, 6), ["year", "member", "name", "share", "share_percent", "contribution"]);
+        assert.equal(columns.at(-1), "in_kind");
+        const members = result.years.flatMap((y) => y.members.map((m) => [y.year, m]));
+        assert.equal(rows.length, members.length);
+        rows.forEach((row, i) => {
+          const [year, m] = members[i];
+          // No name of the reference plan needs quoting, so a plain split reads the row.
+          const cells = row.split(",");
+          assert.deepEqual(cells.slice(0, 6), [String(year), m.id, m.name, m.share, m.share_percent, m.contribution]);
+          assert.equal(cells.at(-1), m.in_kind);
+        });
+        // A name that a spreadsheet would run as a formula is written as text.
+        const hostile = reference();
+        hostile.members[0].name = "=HYPERLINK(1)";
+        assert.match(planToCsv(hostile), /\n2021,[^,]+,'=HYPERLINK\(1\),/);
+        throwsCode(() => planToCsv({ format: 2 }), "unsupported_format");
+      });
     });
   });
 }
 
 test("the Node build's ES module import names the plan functions", async () => {
   const imported = await import(nodeEntry.href);
-  for (const name of ["computePlan", "explainPlan", "validatePlan", "referencePlan", "planSchema", "planToJson"]) {
+  for (const name of ["computePlan", "explainPlan", "validatePlan", "referencePlan", "planSchema", "planToJson", "planToCsv"]) {
     assert.equal(typeof imported[name], "function", name);
     assert.equal(imported[name], node[name], name);
   }

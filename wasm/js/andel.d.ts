@@ -977,13 +977,14 @@ export function referenceBudget(): Budget & { currency: string; unit: string; me
  * Computes every member's contribution for every budget year.
  *
  * `plan` is a plan object, or its text with `{ format: "toml" }` or
- * `{ format: "json" }`.
+ * `{ format: "json" }`. With `{ lang: "sv" }` or `"en"` the result's
+ * `notes` are written by the core in that language (without: English).
  *
  * @throws {AndelError} with `path` (and, for text, `line` and `column`) for
- *   a problem in the plan
+ *   a problem in the plan; `unknown_language` for another `lang`
  */
-export function computePlan(plan: Plan, options?: PlanObjectOptions | null): PlanResult;
-export function computePlan(text: string, options: PlanTextOptions): PlanResult;
+export function computePlan(plan: Plan, options?: (PlanObjectOptions & LangOptions) | null): PlanResult;
+export function computePlan(text: string, options: PlanTextOptions & LangOptions): PlanResult;
 
 /**
  * How `member`'s contribution in budget year `year` arose, in words and
@@ -1031,6 +1032,18 @@ export function planSchema(): PlanJsonSchema;
  */
 export function planToJson(plan: Plan, options?: PlanObjectOptions | null): string;
 export function planToJson(text: string, options: PlanTextOptions): string;
+
+/**
+ * Every member's contribution for every budget year as the core's CSV text:
+ * the header `year,member,name,share,share_percent,contribution`, a column
+ * per cost line, `in_kind`; a row per member and year, figures with a
+ * decimal point, text cells guarded against spreadsheet formulas. The same
+ * text as `andel plan --format csv` and Python's `PlanResult.to_csv()`.
+ *
+ * @throws {AndelError} like {@link computePlan}
+ */
+export function planToCsv(plan: Plan, options?: PlanObjectOptions | null): string;
+export function planToCsv(text: string, options: PlanTextOptions): string;
 
 // ---------------------------------------------------------------------------
 // The annual cycle (docs/annual-cycle.md).

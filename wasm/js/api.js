@@ -141,13 +141,15 @@ export function bindApi(getGlue) {
 
   /**
    * Computes every member's contribution for every budget year of a plan:
-   * the core's result, decimals as strings, snake_case names.
+   * the core's result, decimals as strings, snake_case names. With
+   * { lang } ("sv" or "en") the notes are the core's in that language.
    */
   function computePlan(plan, options) {
     return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "computePlan");
+      const source = readPlan(inWasm, plan, options, "computePlan", ["format", "lang"]);
+      const lang = readLang(source.options.lang, "computePlan");
       throwFirstProblem(source);
-      const json = inWasm((glue) => glue.computePlan(source.text, source.format), source);
+      const json = inWasm((glue) => glue.computePlan(source.text, source.format, lang), source);
       return JSON.parse(json);
     });
   }
@@ -222,6 +224,19 @@ export function bindApi(getGlue) {
       const source = readPlan(inWasm, plan, options, "planToJson");
       throwFirstProblem(source);
       return inWasm((glue) => glue.planToJson(source.text, source.format), source);
+    });
+  }
+
+  /**
+   * Every member's contribution for every budget year as the core's CSV
+   * text (a row per member and year; the same text as `andel plan --format
+   * csv` and Python's `PlanResult.to_csv()`).
+   */
+  function planToCsv(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(inWasm, plan, options, "planToCsv");
+      throwFirstProblem(source);
+      return inWasm((glue) => glue.planToCsv(source.text, source.format), source);
     });
   }
 
@@ -376,6 +391,7 @@ export function bindApi(getGlue) {
     referencePlan,
     planSchema,
     planToJson,
+    planToCsv,
     planCalendar,
     planCalendarIcs,
     planInvoices,

@@ -22,11 +22,24 @@ use wasm_bindgen::prelude::*;
 const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 
 /// Computes every member's contribution for every budget year: the
-/// [`andel::PlanResult`] as JSON.
+/// [`andel::PlanResult`] as JSON. With `lang` (`"sv"` or `"en"`), its
+/// notes are the core's in that language ([`andel::PlanResult::notes_in`]);
+/// without, as the result has them (English). The calculator's module has
+/// no Swedish notes and ignores `lang` (its wrapper never passes one).
 #[wasm_bindgen(js_name = computePlan)]
-pub fn compute_plan(text: &str, format: &str) -> JsResult<String> {
+pub fn compute_plan(text: &str, format: &str, lang: Option<String>) -> JsResult<String> {
+    #[cfg(feature = "full")]
+    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    #[cfg(not(feature = "full"))]
+    let _ = lang;
     let (plan, format) = read(text, format)?;
-    to_json(&compute(&plan, text, format)?)
+    #[allow(unused_mut)]
+    let mut result = compute(&plan, text, format)?;
+    #[cfg(feature = "full")]
+    if let Some(lang) = chosen {
+        result.notes = result.notes_in(lang);
+    }
+    to_json(&result)
 }
 
 /// How `member`'s contribution in `year` arose: the
@@ -58,6 +71,16 @@ pub fn explain_plan(
     })?;
     let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
     to_json(&plan.explain_result_in(&result, member, year, lang)?)
+}
+
+/// Every member's contribution for every budget year as the core's CSV
+/// ([`andel::PlanResult::to_csv`]: a row per member and year, the same
+/// text as `andel plan --format csv` and Python's `PlanResult.to_csv()`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = planToCsv)]
+pub fn plan_to_csv(text: &str, format: &str) -> JsResult<String> {
+    let (plan, format) = read(text, format)?;
+    Ok(compute(&plan, text, format)?.to_csv())
 }
 
 /// Every problem in a plan document, each with its place; empty when the
@@ -151,11 +174,11 @@ mod tests {
 
     #[test]
     fn compute_gives_the_core_json() {
-        let json = compute_plan(&reference(), "toml").unwrap();
+        let json = compute_plan(&reference(), "toml", None).unwrap();
         let want = Plan::reference().compute().unwrap();
         assert_eq!(json, serde_json::to_string(&want).unwrap());
         // The JSON copy of the reference reads back to the same result.
-        let again = compute_plan(&reference_plan_json(), "json").unwrap();
+        let again = compute_plan(&reference_plan_json(), "json", None).unwrap();
         assert_eq!(again, json);
     }
 
@@ -192,7 +215,7 @@ mod tests {
         // 31 December 2020, which the plan has for everyone but Ljungby (the
         // sixth member), reported at its population series.
         let text = reference().replace("carry_forward = true", "carry_forward = false");
-        let err = compute_plan(&text, "toml").unwrap_err();
+        let err = compute_plan(&text, "toml", None).unwrap_err();
         assert_eq!(err.code, "missing_figure");
         assert_eq!(err.path.as_deref(), Some("members[5].metrics.population"));
         let line = text
@@ -221,8 +244,35 @@ mod tests {
     fn unknown_format_is_cores_plan_syntax_error() {
         assert_eq!(format_named("JSON").unwrap(), "json");
         assert_eq!(format_named("yaml").unwrap_err().code, "plan_syntax");
-        assert_eq!(compute_plan("{}", "yaml").unwrap_err().code, "plan_syntax");
+        assert_eq!(
+            compute_plan("{}", "yaml", None).unwrap_err().code,
+            "plan_syntax"
+        );
         assert_eq!(check_plan("{}", "yaml").unwrap_err().code, "plan_syntax");
+    }
+
+    #[test]
+    fn compute_writes_the_notes_in_the_language_asked_for() {
+        let result = Plan::reference().compute().unwrap();
+        assert!(!result.notes.is_empty());
+        for (name, lang) in [("sv", Lang::Sv), ("en", Lang::En)] {
+            let json = compute_plan(&reference(), "toml", Some(name.into())).unwrap();
+            let got: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let want = serde_json::to_value(result.notes_in(lang)).unwrap();
+            assert_eq!(got["notes"], want, "{name}");
+        }
+        let err = compute_plan(&reference(), "toml", Some("de".into())).unwrap_err();
+        assert_eq!(err.code, "unknown_language");
+    }
+
+    #[test]
+    fn csv_is_the_core_csv() {
+        let csv = plan_to_csv(&reference(), "toml").unwrap();
+        assert_eq!(csv, Plan::reference().compute().unwrap().to_csv());
+        assert_eq!(
+            plan_to_csv("format = 1", "toml").unwrap_err().code,
+            "missing_field"
+        );
     }
 
     #[test]

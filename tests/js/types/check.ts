@@ -19,6 +19,7 @@ import {
   referencePlan,
   planSchema,
   planToJson,
+  planToCsv,
   type Plan,
   type PlanResult,
   type PlanProblem,
@@ -173,6 +174,7 @@ const reference: Plan = referencePlan();
 const referenceToml: string = referencePlan({ format: "toml" });
 const schemaUri: string = planSchema().$schema;
 const asJson: string = planToJson(reference);
+const asCsv: string = planToCsv("x", { format: "toml" });
 const webResult: PlanResult = webComputePlan(reference);
 try {
   computePlan(plan);
@@ -215,7 +217,7 @@ const wrongNet: number = result.years[0].net;
 
 void [notAny, list, one, left, share, name, divisor, method, rounded, allMethods, allModes, v, wrongLeft, webList, sameShape];
 void [planNotAny, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
-void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet, swedish, english];
+void [problemLine, problemPath, referenceToml, schemaUri, asJson, asCsv, webResult, noMetric, wrongNet, swedish, english];
 export {};
 
 // The annual cycle.

@@ -26,6 +26,7 @@ exports.validatePlan = api.validatePlan;
 exports.referencePlan = api.referencePlan;
 exports.planSchema = api.planSchema;
 exports.planToJson = api.planToJson;
+exports.planToCsv = api.planToCsv;
 exports.planCalendar = api.planCalendar;
 exports.planCalendarIcs = api.planCalendarIcs;
 exports.planInvoices = api.planInvoices;

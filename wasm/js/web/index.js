@@ -41,6 +41,7 @@ export const {
   referencePlan,
   planSchema,
   planToJson,
+  planToCsv,
   planCalendar,
   planCalendarIcs,
   planInvoices,
