@@ -1,6 +1,6 @@
 // The demo pages' static server, on 127.0.0.1 only: web/ at /, andel's
 // calculator build (wasm/pkg/calculator) at /pkg/, the full browser build
-// (wasm/pkg/web) at /pkg-full/ for <andel-plan>, and the example plans
+// (wasm/pkg/plan) at /pkg-plan/ for <andel-plan>, and the example plans
 // (examples/, read only like everything here) at /examples/ — the layout
 // docs/web.md tells a site to copy. `scripts/serve` runs it; the browser tests and
 // benchmarks import `startServer` from here, so the page they check is served
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /** Where each URL prefix is read from; the first matching prefix wins. */
 export const MOUNTS = [
   ["/pkg/", join(root, "wasm", "pkg", "calculator")],
-  ["/pkg-full/", join(root, "wasm", "pkg", "web")],
+  ["/pkg-plan/", join(root, "wasm", "pkg", "plan")],
   ["/examples/", join(root, "examples")],
   ["/", join(root, "web")],
 ];

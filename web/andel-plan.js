@@ -7,8 +7,10 @@
 //
 // or, from a script, `element.plan = text` (the plan's TOML or JSON text).
 //
-// It loads andel's full browser package from ./pkg-full/ beside this file
-// (the contents of wasm/pkg/web), lazily, when the first element starts:
+// It loads andel's plan package from ./pkg-plan/ beside this file (the
+// contents of wasm/pkg/plan: the full package's wrapper around a module with
+// only the plan functions, or wasm/pkg/web, which has them all), lazily,
+// when the first element starts:
 // the calculator's page, which loads the smaller ./pkg/, never pays for it.
 //
 // Every figure and every sentence comes from andel's core (WebAssembly):
@@ -22,12 +24,12 @@
 // textContent. Nothing is thrown into the host page: a failure (the
 // package, the plan's address, a bad plan) is shown inside the element.
 
-/** andel's full package, once loaded. A dynamic import, so a missing package is an error shown, not a blank page. */
+/** andel's plan package, once loaded. A dynamic import, so a missing package is an error shown, not a blank page. */
 let andel = null;
 let loading = null;
 
-/** Where the full package is read from: ./pkg-full/ beside this file. */
-export const PACKAGE_URL = new URL("./pkg-full/index.js", import.meta.url).href;
+/** Where the plan package is read from: ./pkg-plan/ beside this file. */
+export const PACKAGE_URL = new URL("./pkg-plan/index.js", import.meta.url).href;
 
 function loadPackage() {
   loading ??= import(PACKAGE_URL).then(async (pkg) => {
@@ -314,7 +316,7 @@ export class AndelPlan extends HTMLElement {
     try {
       await loadPackage();
     } catch (err) {
-      if (current()) this._fatal(`${this._t.loadFailed(new URL("./pkg-full/", import.meta.url).href)}: ${err?.message ?? err}`);
+      if (current()) this._fatal(`${this._t.loadFailed(new URL("./pkg-plan/", import.meta.url).href)}: ${err?.message ?? err}`);
       return;
     }
     let source;

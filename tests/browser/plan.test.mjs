@@ -281,13 +281,13 @@ test("a missing plan file or a missing package is said inside the element", asyn
   await page.locator("#missing[data-error]").waitFor({ timeout: 20000 });
   assert.match(plain(await page.locator("#missing .error").textContent()), /nothing-here\.json: HTTP 404/);
   await page.close();
-  // Served without /pkg-full/: the element names the address it loaded from.
-  const bare = await startServer({ mounts: MOUNTS.filter(([prefix]) => prefix !== "/pkg-full/") });
+  // Served without /pkg-plan/: the element names the address it loaded from.
+  const bare = await startServer({ mounts: MOUNTS.filter(([prefix]) => prefix !== "/pkg-plan/") });
   try {
     const page2 = await browser.context.newPage();
     await page2.goto(`${bare.url}plan.html`);
     await page2.locator("andel-plan[data-error]").waitFor({ timeout: 20000 });
-    assert.match(plain(await page2.locator("andel-plan .error").textContent()), /pkg-full\//);
+    assert.match(plain(await page2.locator("andel-plan .error").textContent()), /pkg-plan\//);
     await page2.close();
   } finally {
     await bare.close();
@@ -452,7 +452,7 @@ test("no text from a plan is ever read as HTML: names, descriptions and errors s
   await page.close();
 });
 
-test("only the plan loads the full package; the calculator's page never does", async () => {
+test("only the plan loads the plan package; the calculator's page never does", async () => {
   const requested = async (path, ready) => {
     const page = await browser.context.newPage();
     const urls = [];
@@ -464,8 +464,8 @@ test("only the plan loads the full package; the calculator's page never does", a
   };
   const calculator = await requested("", "andel-calculator");
   assert.ok(calculator.some((u) => u.startsWith("/pkg/")));
-  assert.ok(!calculator.some((u) => u.startsWith("/pkg-full/")), calculator.join(" "));
+  assert.ok(!calculator.some((u) => u.startsWith("/pkg-plan/")), calculator.join(" "));
   const plan = await requested("plan.html", "andel-plan");
-  assert.ok(plan.some((u) => u === "/pkg-full/andel_wasm_bg.wasm"));
+  assert.ok(plan.some((u) => u === "/pkg-plan/andel_wasm_bg.wasm"));
   assert.ok(!plan.some((u) => u.startsWith("/pkg/")), plan.join(" "));
 });

@@ -6,16 +6,23 @@
 //! Every rule is in `andel::cycle`; here is only the reading of the
 //! arguments and the placing of errors in the document they are about.
 
-use crate::error::{ErrorInfo, JsResult};
-use crate::plan::{compute, read, read_format};
+#[cfg(feature = "full")]
+use crate::error::ErrorInfo;
+use crate::error::JsResult;
+#[cfg(feature = "full")]
+use crate::plan::read_format;
+use crate::plan::{compute, read};
 use crate::to_json;
-use andel::cycle::{ChangeExplanation, OutcomeSource, SettlingError};
+use andel::cycle::ChangeExplanation;
+#[cfg(feature = "full")]
+use andel::cycle::{OutcomeSource, SettlingError};
 use andel::plan::Format;
 use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
 
 /// The members' budget calendar: the [`andel::cycle::Calendar`] as JSON.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planCalendar)]
 pub fn plan_calendar(text: &str, format: &str) -> JsResult<String> {
     let (plan, result, format) = computed(text, format)?;
@@ -26,6 +33,7 @@ pub fn plan_calendar(text: &str, format: &str) -> JsResult<String> {
 }
 
 /// The members' budget calendar as an iCalendar (RFC 5545) text.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planCalendarIcs)]
 pub fn plan_calendar_ics(text: &str, format: &str) -> JsResult<String> {
     let (plan, result, format) = computed(text, format)?;
@@ -39,6 +47,7 @@ pub fn plan_calendar_ics(text: &str, format: &str) -> JsResult<String> {
 /// JSON. With `settle`, the settlement of the year before is put on each
 /// member's first instalment: from `outcome` (an outcome file's text in
 /// `outcome_format`) when given, else from the plan's own `[[outcome]]`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planInvoices)]
 pub fn plan_invoices(
     text: &str,
@@ -66,6 +75,7 @@ pub fn plan_invoices(
 /// [`andel::cycle::Settlement`] as JSON. The outcome is `outcome` (an
 /// outcome file's text in `outcome_format`) when given, else the plan's own
 /// `[[outcome]]` for that year.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = settlePlan)]
 pub fn settle_plan(
     text: &str,
@@ -86,6 +96,7 @@ pub fn settle_plan(
 /// How plan B differs from plan A, per member and year: the
 /// [`andel::cycle::ScenarioDiff`] as JSON. An error in plan B is marked as
 /// being in the second document.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = diffPlans)]
 pub fn diff_plans(a: &str, a_format: &str, b: &str, b_format: &str) -> JsResult<String> {
     let (_, ra, _) = computed(a, a_format)?;
@@ -149,6 +160,7 @@ fn year_of(plan: &Plan, year: i64) -> Result<i32, Error> {
 
 /// An outcome's text and format name as core's outcome source: the plan's
 /// own outcome when there is no text.
+#[cfg(feature = "full")]
 fn outcome_source<'t>(
     outcome: Option<&'t str>,
     format: Option<&str>,
@@ -164,6 +176,7 @@ fn outcome_source<'t>(
 
 /// A settling error, marked as in the second document when it is in the
 /// outcome.
+#[cfg(feature = "full")]
 fn settling_error(e: SettlingError) -> ErrorInfo {
     match e.in_outcome {
         true => ErrorInfo::from(e.error).in_second(),
@@ -171,7 +184,7 @@ fn settling_error(e: SettlingError) -> ErrorInfo {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
 

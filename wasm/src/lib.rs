@@ -23,13 +23,13 @@ pub mod api;
 #[cfg(feature = "full")]
 pub mod args;
 pub mod budget;
-#[cfg(feature = "full")]
+#[cfg(feature = "plan")]
 pub mod cycle;
 pub mod error;
 #[cfg(feature = "full")]
 pub mod explain;
 pub mod panic;
-#[cfg(feature = "full")]
+#[cfg(feature = "plan")]
 pub mod plan;
 
 #[cfg(feature = "full")]

@@ -7,10 +7,13 @@
 //! the core's own JSON (decimals as strings, snake_case names), which the
 //! wrapper parses.
 
-use crate::error::{ErrorInfo, JsResult};
-use crate::to_json;
-use andel::plan::{Format, REFERENCE_PLAN_JSON};
 #[cfg(feature = "full")]
+use crate::error::ErrorInfo;
+use crate::error::JsResult;
+use crate::to_json;
+use andel::plan::Format;
+#[cfg(feature = "full")]
+use andel::plan::REFERENCE_PLAN_JSON;
 use andel::text::Lang;
 use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
@@ -24,18 +27,12 @@ const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 /// Computes every member's contribution for every budget year: the
 /// [`andel::PlanResult`] as JSON. With `lang` (`"sv"` or `"en"`), its
 /// notes are the core's in that language ([`andel::PlanResult::notes_in`]);
-/// without, as the result has them (English). The calculator's module has
-/// no Swedish notes and ignores `lang` (its wrapper never passes one).
+/// without, as the result has them (English).
 #[wasm_bindgen(js_name = computePlan)]
 pub fn compute_plan(text: &str, format: &str, lang: Option<String>) -> JsResult<String> {
-    #[cfg(feature = "full")]
     let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
-    #[cfg(not(feature = "full"))]
-    let _ = lang;
     let (plan, format) = read(text, format)?;
-    #[allow(unused_mut)]
     let mut result = compute(&plan, text, format)?;
-    #[cfg(feature = "full")]
     if let Some(lang) = chosen {
         result.notes = result.notes_in(lang);
     }
@@ -49,7 +46,6 @@ pub fn compute_plan(text: &str, format: &str, lang: Option<String>) -> JsResult<
 /// `year` is an `i64` (a BigInt in JavaScript) so that any whole number the
 /// caller gives arrives unchanged; one outside the core's `i32` is outside
 /// every plan's horizon and is reported as such.
-#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = explainPlan)]
 pub fn explain_plan(
     text: &str,
@@ -76,7 +72,6 @@ pub fn explain_plan(
 /// Every member's contribution for every budget year as the core's CSV
 /// ([`andel::PlanResult::to_csv`]: a row per member and year, the same
 /// text as `andel plan --format csv` and Python's `PlanResult.to_csv()`).
-#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planToCsv)]
 pub fn plan_to_csv(text: &str, format: &str) -> JsResult<String> {
     let (plan, format) = read(text, format)?;
@@ -85,6 +80,7 @@ pub fn plan_to_csv(text: &str, format: &str) -> JsResult<String> {
 
 /// Every problem in a plan document, each with its place; empty when the
 /// plan is sound and computes. Problems are returned, not thrown.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = checkPlan)]
 pub fn check_plan(text: &str, format: &str) -> JsResult<Vec<ErrorInfo>> {
     let format = read_format(format)?;
@@ -98,7 +94,6 @@ pub fn check_plan(text: &str, format: &str) -> JsResult<Vec<ErrorInfo>> {
 /// a sound plan is converted). There is no TOML writer here on purpose: it
 /// would add about 15 KB (gzipped) to the module, and the core reads both
 /// formats, so a JSON plan serves wherever a TOML one does.
-#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planToJson)]
 pub fn plan_to_json(text: &str, format: &str) -> JsResult<String> {
     Ok(read(text, format)?.0.to_json())
@@ -113,6 +108,7 @@ pub fn reference_plan_toml() -> String {
 
 /// The bundled reference case as JSON, every default written out (the
 /// core's copy, which a core test keeps equal to the TOML original).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = referencePlanJson)]
 pub fn reference_plan_json() -> String {
     REFERENCE_PLAN_JSON.trim_end().to_string()
@@ -163,7 +159,7 @@ pub(crate) fn read_format(name: &str) -> JsResult<Format> {
     Ok(Format::named(name)?)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
 

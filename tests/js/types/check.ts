@@ -288,3 +288,16 @@ const calculatorVersion: string = calculator.version();
 calculator.computePlan(referencePlan());
 // @ts-expect-error: nor allocate
 calculator.allocate({ total: "1", weights: [1] });
+
+// The plan page's build: plans computed, explained, why, JSON and CSV; budgets.
+import initPlan, * as planBuild from "andel-plan";
+const planReady: Promise<void> = initPlan();
+const planResult: PlanResult = planBuild.computePlan(referencePlan(), { lang: "sv" });
+const planCsv: string = planBuild.planToCsv(referencePlan());
+const planBudget: PlanResult = planBuild.computeBudget(planBuild.referenceBudget());
+const planBuildVersion: string = planBuild.version();
+// @ts-expect-error: the plan build has no allocate
+planBuild.allocate({ total: "1", weights: [1] });
+// @ts-expect-error: nor the annual cycle
+planBuild.planCalendar(referencePlan());
+void [planReady, planResult, planCsv, planBudget, planBuildVersion];
