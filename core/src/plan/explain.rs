@@ -159,7 +159,11 @@ fn band_sentence(
                 "; medlem {} av {} {}, så avgiften räknas med {}/{}: {counted}",
                 ms.counted,
                 ms.of,
-                if ms.unit == "months" { "månader" } else { "dagar" },
+                if ms.unit == "months" {
+                    "månader"
+                } else {
+                    "dagar"
+                },
                 ms.counted,
                 ms.of
             ),

@@ -209,7 +209,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         when.check(&mut v, &horizon, "cost line", &at, true);
         let key = c.key.as_ref().unwrap_or(&plan.key);
         let fee = match key {
-            Key::PerInhabitantFee { .. } => Some("a per_inhabitant_fee key gets its amount from the fee"),
+            Key::PerInhabitantFee { .. } => {
+                Some("a per_inhabitant_fee key gets its amount from the fee")
+            }
             Key::Banded { .. } => Some("a banded key gets its amount from the members' fees"),
             _ => None,
         };
@@ -217,8 +219,18 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             v.push(Error::InvalidPlan { reason: "a line with a banded key cannot be indexed: its amount is the members' fees, which the bands give".into() }.at(format!("{at}.indexed")));
         }
         match (c.amount, fee.is_some()) {
-            (Some(_), true) => v.push(Error::InvalidPlan { reason: format!("a line with {}; leave amount out", fee.unwrap_or_default()) }.at(format!("{at}.amount"))),
-            (None, false) => v.push(Error::MissingField { field: "amount".into() }.at(at.clone())),
+            (Some(_), true) => v.push(
+                Error::InvalidPlan {
+                    reason: format!("a line with {}; leave amount out", fee.unwrap_or_default()),
+                }
+                .at(format!("{at}.amount")),
+            ),
+            (None, false) => v.push(
+                Error::MissingField {
+                    field: "amount".into(),
+                }
+                .at(at.clone()),
+            ),
             // A negative amount is a refund or credit, shared by the key like
             // any cost (docs/plan-format.md, "Refunds and credits").
             (Some(a), false) => multiple_of_unit(&mut v, a.value(), plan, &format!("{at}.amount")),
@@ -761,7 +773,9 @@ fn check_bands(v: &mut Vec<Error>, bands: &[super::document::Band], at: &str, pl
             ),
             (Some(_), true) => v.push(
                 Error::InvalidKey {
-                    reason: "the last band must be open (no below), so that every population has a band".into(),
+                    reason:
+                        "the last band must be open (no below), so that every population has a band"
+                            .into(),
                 }
                 .at(format!("{here}.below")),
             ),

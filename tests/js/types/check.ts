@@ -151,10 +151,19 @@ const plan: Plan = {
       },
     },
     { id: "fee", name: "Fee", from: 2025, key: { type: "per_inhabitant_fee", fee: "42.25" } },
+    {
+      id: "banded",
+      name: "Banded fee",
+      from: 2025,
+      key: { type: "banded", bands: [{ below: 15000, fee: "20000" }, { below: "25000", fee: 25000 }, { fee: "30000" }] },
+    },
   ],
   funding: [{ id: "grant", name: "Start grant", year: 2025, amount: "20000", line: "pm" }],
   in_kind: [{ member: "u", from: 2025, hours: "400", rate: "700" }],
 };
+// @ts-expect-error: a band has a fee
+const noFee: Key = { type: "banded", bands: [{ below: 15000 }] };
+const band: CauseKind = "band";
 const fixed: Key = { type: "fixed_shares", shares: { b: "0.25" }, rest: { type: "weights", weights: { a: "2" } } };
 const result: PlanResult = computePlan(plan);
 const fromToml: PlanResult = computePlan("format = 1", { format: "toml" });
@@ -214,7 +223,7 @@ explainPlan(plan, "a", 2025, { lang: "de" });
 const wrongNet: number = result.years[0].net;
 
 void [notAny, list, one, left, share, name, divisor, method, rounded, allMethods, allModes, v, wrongLeft, webList, sameShape];
-void [planNotAny, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
+void [planNotAny, noFee, band, fixed, fromToml, firstYear, net, contribution, population, lineAmount, days, why, whyText];
 void [problemLine, problemPath, referenceToml, schemaUri, asJson, webResult, noMetric, wrongNet, swedish, english];
 export {};
 
