@@ -174,7 +174,14 @@ fn band_sentence(
         }
     });
     let pro = pro.unwrap_or_default();
-    let pop = figure(pop, lang);
+    let pop = match (m.population_carried_from, lang) {
+        (Some(from), Lang::Sv) => format!("{} (siffran per {from}, förd fram)", figure(pop, lang)),
+        (Some(from), Lang::En) => format!(
+            "{} (the figure of {from}, carried forward)",
+            figure(pop, lang)
+        ),
+        (None, _) => figure(pop, lang),
+    };
     Some(match lang {
         Lang::Sv => format!(
             "Avgiftsklass för rad {line:?}: befolkningen {pop} per {date} ligger i klassen {band} invånare, avgift {} per år{pro}.",

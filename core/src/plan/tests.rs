@@ -627,3 +627,19 @@ fn a_banded_fee_has_no_settled_cost() {
     assert_eq!(err.code(), "invalid_plan");
     assert_eq!(err.location().unwrap().path, "outcome[0].costs.fee");
 }
+
+#[test]
+fn a_banded_fee_by_a_carried_figure_says_so() {
+    let text = banded_plan("")
+        .replace(
+            "years = 2\n",
+            "years = 2\npopulation = { carry_forward = true }\n",
+        )
+        .replace(", \"2024-12-31\" = 15000", "");
+    let plan = Plan::from_toml(&text).unwrap();
+    let en = plan.explain("x", 2026).unwrap().to_string();
+    assert!(
+        en.contains("the population 14999 (the figure of 2023-12-31, carried forward) at 2024-12-31 is in the band under 15000 inhabitants, fee 20000 SEK a year."),
+        "{en}"
+    );
+}
