@@ -15,7 +15,7 @@ mod invariants;
 
 use andel::cycle::{Figures, Instalments, Milestone, MonthDay, Outcome};
 use andel::plan::{
-    BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Number, Plan,
+    Band, BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Number, Plan,
     PopulationRule,
 };
 use andel::{Date, Decimal, Method, ProRata, Rounding};
@@ -131,6 +131,8 @@ enum KeySpec {
         max_amount: Vec<(u8, u32)>,
         min_amount: Vec<(u8, u32)>,
     },
+    /// Banded fees: (step of `below`, fee) per band, the last open.
+    Banded(Vec<(u16, u32)>),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -296,6 +298,23 @@ impl Builder<'_> {
                 fee: Number(Decimal::new(i64::from(*fee % 10_000), 2)),
             },
             KeySpec::Fee(_) => Key::PerCapita {},
+            KeySpec::Banded(bands) if top && !bands.is_empty() => {
+                let bands = &bands[..bands.len().min(4)];
+                let mut below = 0u32;
+                let out = bands
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (step, fee))| {
+                        below += u32::from(*step % 50_000) + 1;
+                        Band {
+                            below: (n + 1 < bands.len()).then(|| Number(Decimal::from(below))),
+                            fee: self.amount(*fee % 100_000),
+                        }
+                    })
+                    .collect();
+                Key::Banded { bands: out }
+            }
+            KeySpec::Banded(_) => Key::PerCapita {},
             KeySpec::Limited {
                 key,
                 max_share,
@@ -371,7 +390,7 @@ impl Builder<'_> {
 
     fn cost(&self, n: usize, c: &CostSpec, paying: &[String]) -> CostLine {
         let key = c.key.as_ref().map(|k| self.key(k, 0, true));
-        let fee = matches!(key, Some(Key::PerInhabitantFee { .. }));
+        let fee = matches!(key, Some(Key::PerInhabitantFee { .. } | Key::Banded { .. }));
         let participants = c.participants.as_ref().and_then(|p| {
             let mut ids: Vec<String> = p
                 .iter()
@@ -394,7 +413,7 @@ impl Builder<'_> {
                 .to
                 .filter(|_| !c.one_off)
                 .map(|t| from + i32::from(t) % (self.first + self.years as i32 - from)),
-            indexed: c.indexed && !c.one_off,
+            indexed: c.indexed && !c.one_off && !matches!(key, Some(Key::Banded { .. })),
             participants,
             key,
         }

@@ -65,7 +65,7 @@ class ChangeExplanation:
         change: ``contribution - previous``.
         causes: one dict per cause: ``kind`` (``cost_level``, ``new_lines``,
             ``ended_lines``, ``funding``, ``population_share``,
-            ``membership``, ``rounding``), ``amount`` (a Decimal, a whole
+            ``band``, ``membership``, ``rounding``), ``amount`` (a Decimal, a whole
             multiple of the unit), ``exact`` (its exact part as ``"n/d"``
             text, None for rounding) and ``from`` (the lines or funding, by
             name).

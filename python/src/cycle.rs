@@ -293,6 +293,7 @@ fn kind_name(kind: CauseKind) -> &'static str {
         CauseKind::EndedLines => "ended_lines",
         CauseKind::Funding => "funding",
         CauseKind::PopulationShare => "population_share",
+        CauseKind::Band => "band",
         CauseKind::Membership => "membership",
         CauseKind::Rounding => "rounding",
     }

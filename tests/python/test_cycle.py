@@ -194,6 +194,7 @@ def test_why_changed_filters_and_explains_in_words() -> None:
         "ended_lines",
         "funding",
         "population_share",
+        "band",
         "membership",
         "rounding",
     }

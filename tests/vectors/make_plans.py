@@ -624,6 +624,97 @@ case(
     negative_total=True,
 )
 
+# --- banded fees (issue 12) ------------------------------------------------
+
+# Fees by population band: under 15 000 inhabitants 20 000 kr, 15 000 to
+# under 25 000 25 000 kr, 25 000 and more 30 000 kr (the issue's example;
+# the third band's fee is illustrative).
+BANDS = (
+    '\n[key]\ntype = "banded"\n'
+    '\n[[key.bands]]\nbelow = 15000\nfee = "20000"\n'
+    '\n[[key.bands]]\nbelow = 25000\nfee = "25000"\n'
+    '\n[[key.bands]]\nfee = "30000"\n'
+)
+INLINE_BANDS = (
+    'key = { type = "banded", bands = [\n'
+    '    { below = 15000, fee = "20000" },\n'
+    '    { below = 25000, fee = "25000" },\n'
+    '    { fee = "30000" },\n] }\n'
+)
+
+case(
+    "banded-scb-2019",
+    header("Banded fees, SCB 2019", 2021, 1) + BANDS + scb_members() + cost("fee", "year = 2021\n"),
+    "Fees by band of the SCB population of 31 Dec 2019: Hylte (10 815) 20 000, Båstad (15 128) "
+    "25 000, the other four (25 903 and more) 30 000; the line costs 165 000. Fees illustrative.",
+    json_too=True,
+    fee_total="165000",
+    fees={"2021": {"bastad": "25000", "falkenberg": "30000", "halmstad": "30000", "hylte": "20000", "laholm": "30000", "ljungby": "30000"}},
+)
+case(
+    "banded-rebanded-each-year",
+    header("Banded fees, re-banded each year", 2025, 3)
+    + BANDS
+    + member("a", {"2023-12-31": 10000, "2024-12-31": 10000, "2025-12-31": 10000})
+    + member("x", {"2023-12-31": 14999, "2024-12-31": 15000, "2025-12-31": 25000})
+    + member("c", {"2023-12-31": 30000, "2024-12-31": 30000, "2025-12-31": 30000})
+    + cost("fee", "from = 2025\n"),
+    "x has 14 999 inhabitants for 2025 (band under 15 000: 20 000), exactly 15 000 for 2026 "
+    "(the lower edge is in the band: 25 000) and exactly 25 000 for 2027 (30 000). Figures made up.",
+    fees={
+        "2025": {"a": "20000", "x": "20000", "c": "30000"},
+        "2026": {"a": "20000", "x": "25000", "c": "30000"},
+        "2027": {"a": "20000", "x": "30000", "c": "30000"},
+    },
+)
+case(
+    "banded-member-joins",
+    header("Banded fees, a member joins", 2025, 1)
+    + BANDS
+    + member("a", {"2023-12-31": 10000})
+    + member("b", {"2023-12-31": 20000}, 'joins = "2025-04-01"\n')
+    + member("c", {"2023-12-31": 30000})
+    + cost("fee", "year = 2025\n"),
+    "b (band 15 000 to under 25 000, fee 25 000) belongs 275 of 365 days: the line costs "
+    "20 000 + 25 000 x 275/365 + 30 000 = 68 835.61... -> 68 836 (half away from zero), shared "
+    "by fee x membership. Figures made up.",
+    fee_total="68836",
+)
+case(
+    "banded-member-joins-months",
+    header("Banded fees, a member joins, months", 2025, 1, 'pro_rata = "months"\n')
+    + BANDS
+    + member("a", {"2023-12-31": 10000})
+    + member("b", {"2023-12-31": 20000}, 'joins = "2025-04-15"\n')
+    + member("c", {"2023-12-31": 30000})
+    + cost("fee", "year = 2025\n"),
+    "b joins on 15 April: 8 whole months of 12, 25 000 x 8/12 = 16 666.67; the line costs "
+    "66 666.67 -> 66 667. Figures made up.",
+    fee_total="66667",
+)
+case(
+    "banded-carried-forward",
+    header("Banded fees, a figure carried forward", 2025, 2, "population = { carry_forward = true }\n")
+    + BANDS
+    + member("a", {"2023-12-31": 10000, "2024-12-31": 16000})
+    + member("b", {"2023-12-31": 24999})
+    + cost("fee", "from = 2025\n"),
+    "b has no figure for 31 Dec 2024: its 24 999 of 2023 is carried forward and keeps it in the "
+    "middle band in 2026, while a moves up to it. Figures made up.",
+    fees={"2025": {"a": "20000", "b": "25000"}, "2026": {"a": "25000", "b": "25000"}},
+)
+case(
+    "multi-key-banded-beside-per-capita",
+    header("Banded fees beside a cost per capita", 2025, 2)
+    + member("a", {"2023-12-31": 10000, "2024-12-31": 10000})
+    + member("x", {"2023-12-31": 14000, "2024-12-31": 16000})
+    + member("c", {"2023-12-31": 30000, "2024-12-31": 30000})
+    + cost("pm", 'amount = "100000"\nfrom = 2025\n')
+    + cost("fee", "from = 2025\n" + INLINE_BANDS),
+    "A project line of 100 000 per capita beside a banded fee line; x moves band in 2026. "
+    "Figures made up.",
+)
+
 # --- errors ----------------------------------------------------------------
 
 BASIC = header("Errors", 2025, 2) + three() + cost("pm", 'amount = "1000"\nfrom = 2025\n')
@@ -812,6 +903,89 @@ case(
 )
 
 
+# Banded fees (issue 12): every refusal at its field.
+
+BANDED = header("Banded errors", 2025, 1) + three()
+
+
+def bands(*rows: str, head: str = "[key]") -> str:
+    """A banded key of the given [[...bands]] bodies."""
+    table = head.strip("[]")
+    return f'\n{head}\ntype = "banded"\n' + "".join(f"\n[[{table}.bands]]\n{r}" for r in rows)
+
+
+GOOD = ('below = 2500\nfee = "10"\n', 'fee = "20"\n')
+
+case(
+    "error-banded-with-amount",
+    BANDED + bands(*GOOD) + cost("fee", 'amount = "30"\nyear = 2025\n'),
+    "A banded line gets its amount from the fees: an amount is refused at it.",
+)
+case(
+    "error-banded-indexed",
+    BANDED + bands(*GOOD) + cost("fee", "from = 2025\nindexed = true\n"),
+    "A banded line cannot be indexed: the bands give its amount.",
+)
+case(
+    "error-banded-bands-out-of-order",
+    BANDED + bands('below = 2500\nfee = "10"\n', 'below = 2500\nfee = "15"\n', 'fee = "20"\n') + cost("fee", "year = 2025\n"),
+    "The second band's below (2500) is not above the first's.",
+    at={"nth_key": ("below", 1)},
+)
+case(
+    "error-banded-no-open-band",
+    BANDED + bands('below = 2500\nfee = "10"\n', 'below = 5000\nfee = "20"\n') + cost("fee", "year = 2025\n"),
+    "The last band has a below: a population of 5000 or more would have no band.",
+    at={"nth_key": ("below", 1)},
+)
+case(
+    "error-banded-two-open-bands",
+    BANDED + bands('below = 2500\nfee = "10"\n', 'fee = "15"\n', 'fee = "20"\n') + cost("fee", "year = 2025\n"),
+    "Two bands without below: only the last band is open; placed at the second band's header.",
+    at={"nth": ("[[key.bands]]", 1)},
+)
+case(
+    "error-banded-fee-not-multiple-of-unit",
+    BANDED + bands('below = 2500\nfee = "10"\n', 'fee = "20.5"\n') + cost("fee", "year = 2025\n"),
+    "A fee of 20.5 in a plan of whole kronor.",
+    at={"nth_key": ("fee", 1)},
+)
+case(
+    "error-banded-negative-fee",
+    BANDED + bands('below = 2500\nfee = "-10"\n', 'fee = "20"\n') + cost("fee", "year = 2025\n"),
+    "A negative fee.",
+    at={"nth_key": ("fee", 0)},
+)
+case(
+    "error-banded-misspelt-fee",
+    BANDED + bands('below = 2500\nfee = "10"\n', 'fe = "20"\n') + cost("fee", "year = 2025\n"),
+    "A band misspells fee: placed at key.bands[1].fe.",
+    json_too=True,
+    at={"key": "fe"},
+)
+case(
+    "error-banded-in-blend",
+    BASIC
+    + cost(
+        "fee",
+        'amount = "100"\nyear = 2025\nkey = { type = "blend", parts = [\n'
+        '    { weight = "0.5", key = { type = "equal" } },\n'
+        '    { weight = "0.5", key = { type = "banded", bands = [{ fee = "10" }] } },\n] }\n',
+    ),
+    "A banded key inside a blend: a banded key is a line's own key or the plan's, never part of another.",
+    at={"inline_key": ("key", 2)},
+)
+case(
+    "error-banded-in-limited",
+    BASIC
+    + cost(
+        "fee",
+        'amount = "100"\nyear = 2025\nkey = { type = "limited", max_share = "0.5", key = { type = "banded", bands = [{ fee = "10" }] } }\n',
+    ),
+    "A banded key limited by caps: refused at the inner key.",
+    at={"inline_key": ("key", 1)},
+)
+
 # In-kind entries are checked as cost lines are (issue 12): each of these
 # was accepted before.
 
@@ -966,6 +1140,15 @@ def place(c: dict, expected: dict) -> dict:
         # header of the element the path names.
         header, n = at["nth"]
         offset = [m.start() for m in re.finditer(re.escape(header), text)][n]
+    elif at and "nth_key" in at and fmt == "toml":
+        # The n-th `name =` of the text, at its first character.
+        name, n = at["nth_key"]
+        offset = [m.start() for m in re.finditer(rf"^{re.escape(name)}\s*=", text, re.M)][n]
+    elif at and "inline_key" in at and fmt == "toml":
+        # The n-th `name = {` of the text, inline or not, at its first
+        # character.
+        name, n = at["inline_key"]
+        offset = [m.start() for m in re.finditer(rf"\b{re.escape(name)} = \{{", text)][n]
     elif at and "value" in at:
         offset = re.search(rf"=\s*({re.escape(at['value'])})\s*$", text, re.M).start(1)
     elif fmt == "toml":
@@ -1008,6 +1191,10 @@ def check(c: dict, expected: dict) -> None:
     if "fee_total" in checks:
         y = ref.compute_year(plan, plan["first_year"])
         assert ref.format_amount(y["lines"]["fee"]["gross"], plan["unit"]) == checks["fee_total"]
+    for year, fees in checks.get("fees", {}).items():
+        # Each member's fee by its band: with nobody joining or leaving, its
+        # contribution is its fee.
+        assert expected["contributions"][year] == fees, (name, year, expected["contributions"][year])
     if "capped" in checks:
         y = ref.compute_year(plan, plan["first_year"])
         ids = [m["id"] for m in plan["members"]]

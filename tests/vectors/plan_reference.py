@@ -28,6 +28,10 @@ The rules, in the order a year is computed:
   indexation rounding; rate_t = `rates[t]` if given, else `rate`, else 0.
 * A per_inhabitant_fee line costs round(fee * sum(population * membership))
   (same rounding), summed over its participants.
+* A banded line costs round(sum(fee(band of population) * membership))
+  (same rounding); a member's band is the first whose `below` is above
+  its population at the reference date (lower edge included, `below`
+  not), the last band open.
 * Refunds and credits: a cost line's amount may be negative; it is shared
   by its key like a cost.
 * Funding: earmarked funding is set against its line (`invalid_plan` when
@@ -50,6 +54,7 @@ The rules, in the order a year is computed:
   the members named, the rest (1 - their sum) shared among the others by
   `rest`; fixed_amounts: the same with share = amount / pool net;
   blend: sum of weight * inner share; per_inhabitant_fee: as per_capita;
+  banded: the member's band fee * membership;
   limited: x_i = clamp(lam * b_i, floor_i, cap_i) with sum 1 on the base
   key's shares b_i, for the smallest lam >= 0 (see `bounded`).
 * Rounding: when every line of a year with a net cost belongs to one pool
@@ -111,6 +116,7 @@ KEY_FIELDS = {
     "fixed_amounts": "amounts* rest*",
     "blend": "parts*",
     "per_inhabitant_fee": "fee*",
+    "banded": "bands*",
     "limited": "key* max_share max_amount min_amount",
 }
 
@@ -174,6 +180,9 @@ def _check_key(key: dict, path: str) -> None:
         for i, part in enumerate(key["parts"]):
             _fields(part, "weight* key*", f"{path}.parts[{i}]")
             _check_key(part["key"], f"{path}.parts[{i}].key")
+    if kind == "banded":
+        for i, band in enumerate(key["bands"]):
+            _fields(band, "below fee*", f"{path}.bands[{i}]")
 
 
 def number(value) -> Fraction:
@@ -321,6 +330,14 @@ def key_value(key: dict) -> tuple:
         return (kind, tuple((number(p["weight"]), key_value(p["key"])) for p in key["parts"]))
     if kind == "per_inhabitant_fee":
         return (kind, number(key["fee"]))
+    if kind == "banded":
+        return (
+            kind,
+            tuple(
+                (number(b["below"]) if "below" in b else None, number(b["fee"]))
+                for b in key["bands"]
+            ),
+        )
     if kind == "limited":
         cap = number(key["max_share"]) if "max_share" in key else None
         return (
@@ -350,6 +367,10 @@ def validate(plan: dict) -> None:
         if m["id"] in ids:
             raise PlanError("duplicate_id", f"members[{i}].id")
         ids.add(m["id"])
+    _check_banded(plan["key"], "key", 1, plan["unit"])
+    for i, c in enumerate(plan["costs"]):
+        if c["key"] is not None:
+            _check_banded(c["key"], f"costs[{i}].key", 1, plan["unit"])
     paying = {m["id"] for m in plan["members"] if m["paying"]}
     line_ids = set()
     for i, c in enumerate(plan["costs"]):
@@ -362,7 +383,12 @@ def validate(plan: dict) -> None:
         for field in ("year", "from", "to"):
             if c[field] is not None and not first <= c[field] <= last:
                 raise PlanError("year_outside_horizon", f"{at}.{field}")
-        is_fee = (c["key"] or plan["key"])[0] == "per_inhabitant_fee"
+        kind = (c["key"] or plan["key"])[0]
+        is_fee = kind in ("per_inhabitant_fee", "banded")
+        if kind == "banded" and c["indexed"]:
+            raise PlanError("invalid_plan", f"{at}.indexed")
+        if c["amount"] is not None and is_fee:
+            raise PlanError("invalid_plan", f"{at}.amount")
         if c["amount"] is None and not is_fee:
             raise PlanError("missing_field", at)
         if c["amount"] is not None:
@@ -382,6 +408,52 @@ def validate(plan: dict) -> None:
             raise PlanError("unknown_line", f"funding[{i}].line")
     for i, k in enumerate(plan["in_kind"]):
         _check_in_kind(k, f"in_kind[{i}]", ids, first, last, plan["unit"])
+
+
+def _check_banded(key: tuple, path: str, depth: int, unit: Fraction) -> None:
+    """A banded key only at the top of a line's or the plan's key
+    (`invalid_key` at the nested key); its bands: `below` strictly
+    increasing and above 0, every band but the last with a `below`, the
+    last without, fees not negative (`negative_amount`) and whole
+    multiples of the unit (`not_multiple_of_unit`), each at its field."""
+    kind = key[0]
+    if kind == "banded" and depth > 1:
+        raise PlanError("invalid_key", path)
+    if kind == "banded":
+        lowest = Fraction(0)
+        last = len(key[1]) - 1
+        if last < 0:
+            raise PlanError("invalid_key", f"{path}.bands")
+        for i, (below, fee) in enumerate(key[1]):
+            at = f"{path}.bands[{i}]"
+            if below is None and i != last:
+                raise PlanError("invalid_key", at)
+            if below is not None and i == last:
+                raise PlanError("invalid_key", f"{at}.below")
+            if below is not None and below <= lowest:
+                raise PlanError("invalid_key", f"{at}.below")
+            if below is not None:
+                lowest = below
+            if fee < 0:
+                raise PlanError("negative_amount", f"{at}.fee")
+            if (fee / unit).denominator != 1:
+                raise PlanError("not_multiple_of_unit", f"{at}.fee")
+    if kind in ("fixed_shares", "fixed_amounts"):
+        _check_banded(key[2], f"{path}.rest", depth + 1, unit)
+    if kind == "limited":
+        _check_banded(key[1], f"{path}.key", depth + 1, unit)
+    if kind == "blend":
+        for i, (_, inner) in enumerate(key[1]):
+            _check_banded(inner, f"{path}.parts[{i}].key", depth + 1, unit)
+
+
+def band_fee(bands: tuple, population: Fraction) -> Fraction:
+    """The fee of the band `population` is in: lower edge included, `below`
+    not."""
+    for below, fee in bands:
+        if below is None or population < below:
+            return fee
+    raise AssertionError("validated bands end with an open band")
 
 
 def _check_in_kind(k: dict, at: str, ids: set, first: int, last: int, unit: Fraction) -> None:
@@ -493,9 +565,12 @@ def key_shares(plan, key, parts, year, fractions, pool_net) -> list[Fraction]:
     ids = [plan["members"][m]["id"] for m in parts]
     if not parts:
         raise PlanError("nobody_to_pay")
-    if kind in ("per_capita", "per_inhabitant_fee", "metric", "equal", "weights"):
+    if kind in ("per_capita", "per_inhabitant_fee", "metric", "equal", "weights", "banded"):
         if kind in ("per_capita", "per_inhabitant_fee"):
             base = [figure(plan, year, m, plan["population"]["metric"]) for m in parts]
+        elif kind == "banded":
+            metric = plan["population"]["metric"]
+            base = [band_fee(key[1], figure(plan, year, m, metric)) for m in parts]
         elif kind == "metric":
             base = [figure(plan, year, m, key[1]) for m in parts]
         elif kind == "equal":
@@ -619,6 +694,10 @@ def compute_year(plan: dict, year: int) -> dict:
             if key[0] == "per_inhabitant_fee":
                 metric = plan["population"]["metric"]
                 exact = key[1] * sum(figure(plan, year, m, metric) * fractions[m] for m in parts)
+                gross = round_to_unit(exact, unit, plan["rounding"])
+            elif key[0] == "banded":
+                metric = plan["population"]["metric"]
+                exact = sum(band_fee(key[1], figure(plan, year, m, metric)) * fractions[m] for m in parts)
                 gross = round_to_unit(exact, unit, plan["rounding"])
             elif c["indexed"]:
                 gross = c["amount"]

@@ -378,7 +378,7 @@ export interface CostLine {
   id: string;
   /** Display name. */
   name: string;
-  /** The amount per year (in its first year, if indexed); left out for a `per_inhabitant_fee` key. */
+  /** The amount per year (in its first year, if indexed); left out for a `per_inhabitant_fee` or `banded` key. */
   amount?: PlanNumber;
   /** The year of a one-off cost. */
   year?: number;
@@ -477,6 +477,19 @@ export interface PerInhabitantFeeKey {
   type: "per_inhabitant_fee";
   fee: PlanNumber;
 }
+/** One band of a {@link BandedKey}: population from the previous band's `below` (0 for the first), included, to this band's `below`, not included. */
+export interface Band {
+  /** The upper edge, not included; left out for the last band (open-ended). */
+  below?: PlanNumber;
+  /** The fee a year of a member in this band, a whole multiple of the unit. */
+  fee: PlanNumber;
+}
+/** A fixed fee per member by its population band, re-banded every year by the reference date; the line's total follows from the fees (leave the line's `amount` out, and `indexed`). Only a line's own key or the plan's, never inside another key. */
+export interface BandedKey {
+  type: "banded";
+  /** The bands, in increasing `below`; the last without `below`. */
+  bands: Band[];
+}
 /** Another key with caps and floors. */
 export interface LimitedKey {
   type: "limited";
@@ -500,6 +513,7 @@ export type Key =
   | FixedAmountsKey
   | BlendKey
   | PerInhabitantFeeKey
+  | BandedKey
   | LimitedKey;
 
 // ---------------------------------------------------------------------------
@@ -839,6 +853,7 @@ export type CauseKind =
   | "ended_lines"
   | "funding"
   | "population_share"
+  | "band"
   | "membership"
   | "rounding";
 

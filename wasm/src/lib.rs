@@ -22,6 +22,9 @@
 pub mod api;
 #[cfg(feature = "full")]
 pub mod args;
+// Budgets are in the full and the calculator's modules; the plan page's
+// has none, for its size budget (BENCHMARKS.md, the plan page).
+#[cfg(any(feature = "full", not(feature = "plan")))]
 pub mod budget;
 #[cfg(feature = "plan")]
 pub mod cycle;
@@ -34,6 +37,7 @@ pub mod plan;
 
 #[cfg(feature = "full")]
 pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes};
+#[cfg(any(feature = "full", not(feature = "plan")))]
 pub use budget::{compute_budget, reference_budget};
 #[cfg(feature = "full")]
 pub use cycle::{

@@ -16,7 +16,12 @@
 //! its funding) at this year's share. A line that ended is the reverse.
 //! The share term of a line counts as **membership** when who took part in
 //! the line, or for how much of the year, differs between the two years;
-//! otherwise as **population share** (the key's figures moved). Each cause
+//! otherwise as **population share** (the key's figures moved). For a line
+//! with a banded key, whose cost is the members' fees, the cost-level and
+//! share terms together are one cause: **band** when the member moved to
+//! another band (its population at the reference date crossed an edge), or
+//! another member of the line did and membership did not change; otherwise
+//! membership (or population share). Each cause
 //! is rounded to the nearest unit, and what is left of the change (at most
 //! a few units) is reported as **rounding**, so the causes add up exactly.
 
@@ -80,6 +85,9 @@ pub enum CauseKind {
     /// The member's share changed because the key's figures moved
     /// (population, metrics).
     PopulationShare,
+    /// A member of a line with banded fees moved to another population
+    /// band, so the fees (the line's cost and the shares) changed.
+    Band,
     /// The member's share changed because membership changed (a member
     /// joined or left, or took part in a line for part of a year).
     Membership,
@@ -87,12 +95,13 @@ pub enum CauseKind {
     Rounding,
 }
 
-const ORDER: [CauseKind; 7] = [
+const ORDER: [CauseKind; 8] = [
     CauseKind::CostLevel,
     CauseKind::NewLines,
     CauseKind::EndedLines,
     CauseKind::Funding,
     CauseKind::PopulationShare,
+    CauseKind::Band,
     CauseKind::Membership,
     CauseKind::Rounding,
 ];
@@ -121,6 +130,33 @@ fn membership_changed(prev: &YearResult, cur: &YearResult, line: &str) -> bool {
             .collect()
     };
     parts(prev) != parts(cur)
+}
+
+/// Whether member `member`, or (`member` None) a participant of `line` (a
+/// line of both years), is in another band of `bands` this year than last,
+/// by its population at each year's reference date.
+fn band_changed(
+    bands: &[crate::plan::Band],
+    prev: &YearResult,
+    cur: &YearResult,
+    line: &str,
+    member: Option<&str>,
+) -> bool {
+    let Some(l) = cur.lines.iter().find(|l| l.id == line) else {
+        return false;
+    };
+    let band = |y: &YearResult, id: &str| {
+        y.members
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.population)
+            .and_then(|p| crate::plan::Band::of(bands, p))
+    };
+    let moved = |id: &str| band(prev, id) != band(cur, id);
+    match member {
+        Some(id) => l.participants.iter().any(|p| p == id) && moved(id),
+        None => l.participants.iter().any(|id| moved(id)),
+    }
 }
 
 pub(crate) fn explain(
@@ -177,6 +213,42 @@ pub(crate) fn explain(
         match (p, c) {
             (Some(p), Some(c)) => {
                 let (s0, s1) = (share(&prev, m, id), share(&cur, m, id));
+                let banded = plan
+                    .costs
+                    .iter()
+                    .find(|l| l.id == id)
+                    .map(|l| l.key.as_ref().unwrap_or(&plan.key))
+                    .and_then(|k| match k {
+                        crate::plan::Key::Banded { bands } => Some(bands),
+                        _ => None,
+                    });
+                let membership = membership_changed(&prev, &cur, id);
+                // The member's own band moved (its fee changed), or, with
+                // the same members, another's did.
+                let own = &cur.members[m].id;
+                let moved = banded.is_some_and(|b| {
+                    band_changed(b, &prev, &cur, id, Some(own))
+                        || (!membership && band_changed(b, &prev, &cur, id, None))
+                });
+                if let Some(kind) = banded.map(|_| match (moved, membership) {
+                    (true, _) => CauseKind::Band,
+                    (false, true) => CauseKind::Membership,
+                    (false, false) => CauseKind::PopulationShare,
+                }) {
+                    // The line's cost is the fees: the cost and the shares
+                    // move together, one cause.
+                    add(
+                        kind,
+                        (q(c.gross) - q(p.gross)) * &s0 + q(c.net) * (s1 - &s0),
+                        &c.name,
+                    );
+                    add(
+                        CauseKind::Funding,
+                        -(q(c.funding) - q(p.funding)) * &s0,
+                        &c.name,
+                    );
+                    continue;
+                }
                 add(
                     CauseKind::CostLevel,
                     (q(c.gross) - q(p.gross)) * &s0,
@@ -187,7 +259,7 @@ pub(crate) fn explain(
                     -(q(c.funding) - q(p.funding)) * &s0,
                     &c.name,
                 );
-                let kind = if membership_changed(&prev, &cur, id) {
+                let kind = if membership {
                     CauseKind::Membership
                 } else {
                     CauseKind::PopulationShare
@@ -439,6 +511,10 @@ fn cause_text(c: &Cause, lang: Lang) -> String {
         CauseKind::PopulationShare => (
             "dess andel ändrades med befolkningssiffrorna",
             "its share changed with the population figures",
+        ),
+        CauseKind::Band => (
+            "en medlem bytte avgiftsklass efter invånarantal",
+            "a member moved to another population band",
         ),
         CauseKind::Membership => ("medlemskapet ändrades", "membership changed"),
         CauseKind::Rounding => {

@@ -151,9 +151,9 @@ pub(crate) fn problems(plan: &Plan, outcomes: &[Outcome]) -> Vec<Error> {
                 None => v.push(Error::UnknownLine { id: id.clone() }.at(path)),
                 Some(line) => {
                     let key = line.key.as_ref().unwrap_or(&plan.key);
-                    if matches!(key, Key::PerInhabitantFee { .. }) {
+                    if matches!(key, Key::PerInhabitantFee { .. } | Key::Banded { .. }) {
                         v.push(Error::InvalidPlan {
-                            reason: format!("cost line {id:?} is a per-inhabitant fee: its cost follows from the fee and the population and cannot be given"),
+                            reason: format!("cost line {id:?} is a fee (per inhabitant or banded): its cost follows from the fees and the population and cannot be given"),
                         }.at(path));
                     } else if line.amount.is_some_and(|a| a.value() < Decimal::ZERO) {
                         // A refund's actual amount is a refund too.

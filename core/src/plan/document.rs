@@ -201,7 +201,8 @@ pub struct CostLine {
     /// Display name.
     pub name: String,
     /// The amount per year (in the base year, for indexed lines). Omitted
-    /// for a `per_inhabitant_fee` key, whose total follows from the fee.
+    /// for a `per_inhabitant_fee` or `banded` key, whose total follows from
+    /// the fees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Number>,
     /// The year of a one-off cost.
@@ -324,6 +325,14 @@ pub enum Key {
         /// The fee per inhabitant and year.
         fee: Number,
     },
+    /// A fixed fee per member by its population band, re-banded every
+    /// year by the population at the reference date; the line's total
+    /// follows from the fees. Only a cost line's own key or the plan's
+    /// key, never inside another key.
+    Banded {
+        /// The bands, in increasing `below`; the last one has no `below`.
+        bands: Vec<Band>,
+    },
     /// Another key with caps and floors; what a cap cuts off is shared
     /// among the others by the same key until it settles.
     Limited {
@@ -351,12 +360,13 @@ const KEY_TYPES: &[&str] = &[
     "fixed_amounts",
     "blend",
     "per_inhabitant_fee",
+    "banded",
     "limited",
 ];
 
 /// The fields of each key beside `type`, read as serde reads any struct.
 mod key_fields {
-    use super::{BTreeMap, BlendPart, Key, Number};
+    use super::{BTreeMap, Band, BlendPart, Key, Number};
     use serde::Deserialize;
 
     #[derive(Deserialize)]
@@ -403,6 +413,12 @@ mod key_fields {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    pub struct Banded {
+        pub bands: Vec<Band>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
     pub struct Limited {
         pub key: Box<Key>,
         #[serde(default)]
@@ -425,6 +441,7 @@ const KEY_FIELDS: &[&str] = &[
     "rest",
     "parts",
     "fee",
+    "bands",
     "key",
     "max_share",
     "max_amount",
@@ -538,6 +555,7 @@ fn variant<'de, D: serde::Deserializer<'de>>(tag: &str, fields: D) -> Result<Key
         "blend" => f::Blend::deserialize(fields).map(|k| Key::Blend { parts: k.parts })?,
         "per_inhabitant_fee" => f::PerInhabitantFee::deserialize(fields)
             .map(|k| Key::PerInhabitantFee { fee: k.fee })?,
+        "banded" => f::Banded::deserialize(fields).map(|k| Key::Banded { bands: k.bands })?,
         "limited" => f::Limited::deserialize(fields).map(|k| Key::Limited {
             key: k.key,
             max_share: k.max_share,
@@ -563,4 +581,37 @@ pub struct BlendPart {
     pub weight: Number,
     /// The key of this part.
     pub key: Key,
+}
+
+/// One band of a [`Key::Banded`]: the members whose population is at least
+/// the previous band's `below` (0 for the first) and under this one's pay
+/// `fee` a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The band's upper edge, not included (`15000`: under 15 000
+    /// inhabitants); left out for the last band, which has no upper edge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<Number>,
+    /// The fee a year of a member in this band, a whole multiple of the
+    /// plan's unit.
+    pub fee: Number,
+}
+
+impl Band {
+    /// The index of the band of `population` among `bands` (validated:
+    /// increasing `below`, the last open): the first band whose `below`
+    /// is above it. `None` only for bands that are not valid.
+    pub(crate) fn of(bands: &[Band], population: rust_decimal::Decimal) -> Option<usize> {
+        bands
+            .iter()
+            .position(|b| b.below.is_none_or(|below| population < below.value()))
+    }
+
+    /// The band's lower edge: the previous band's `below`, 0 for the first.
+    pub(crate) fn lower(bands: &[Band], i: usize) -> rust_decimal::Decimal {
+        i.checked_sub(1)
+            .and_then(|p| bands[p].below)
+            .map_or(rust_decimal::Decimal::ZERO, |b| b.value())
+    }
 }

@@ -85,6 +85,22 @@ pub(crate) fn describe(key: &Key, lang: Lang) -> String {
             ),
             Lang::En => format!("a fee of {} per inhabitant", figure(fee.value(), lang)),
         },
+        Key::Banded { bands } => {
+            let list = (0..bands.len())
+                .map(|i| {
+                    format!(
+                        "{}: {}",
+                        band_text(bands, i, lang),
+                        figure(bands[i].fee.value(), lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            match lang {
+                Lang::Sv => format!("med en fast avgift efter invånarantal ({list})"),
+                Lang::En => format!("a fixed fee by population band ({list})"),
+            }
+        }
         Key::Limited { key, max_share, .. } => match (max_share, lang) {
             (Some(m), Lang::Sv) => format!(
                 "{}, med tak (högst andelen {}) och golv",
@@ -100,6 +116,82 @@ pub(crate) fn describe(key: &Key, lang: Lang) -> String {
             (None, Lang::En) => format!("{}, with caps and floors", describe(key, lang)),
         },
     }
+}
+
+/// Band `i`'s bounds in words: `15 000 to under 25 000`.
+fn band_text(bands: &[super::document::Band], i: usize, lang: Lang) -> String {
+    let lower = super::document::Band::lower(bands, i);
+    let low = figure(lower, lang);
+    match (bands[i].below, i, lang) {
+        (Some(b), 0, _) => format!("under {}", figure(b.value(), lang)),
+        (Some(b), _, Lang::Sv) => format!("{low} till under {}", figure(b.value(), lang)),
+        (Some(b), _, Lang::En) => format!("{low} to under {}", figure(b.value(), lang)),
+        (None, 0, Lang::Sv) => "alla".to_string(),
+        (None, 0, Lang::En) => "any number".to_string(),
+        (None, _, Lang::Sv) => format!("{low} och fler"),
+        (None, _, Lang::En) => format!("{low} and more"),
+    }
+}
+
+/// How a member's fee of a banded key arose: its population at the
+/// reference date, the band it falls in, the band's fee, and the part of
+/// it counted for a partial year of membership.
+fn band_sentence(
+    bands: &[super::document::Band],
+    line: &str,
+    m: &super::result::MemberYear,
+    lang: Lang,
+    currency: &str,
+) -> Option<String> {
+    let (pop, date) = (m.population?, m.population_date?);
+    let i = super::document::Band::of(bands, pop)?;
+    let fee = bands[i].fee.value();
+    let band = band_text(bands, i, lang);
+    let kr = |d: Decimal| money(d, currency, lang);
+    let pro = m.membership.as_ref().map(|ms| {
+        let counted = Fraction::ratio(
+            num_bigint::BigInt::from(ms.counted) * num_bigint::BigInt::from(fee.mantissa()),
+            num_bigint::BigInt::from(ms.of) * num_bigint::BigInt::from(10u8).pow(fee.scale()),
+        );
+        let counted = exact_and_rounded(&counted, 0, SHOWN_DECIMALS, "", lang);
+        match lang {
+            Lang::Sv => format!(
+                "; medlem {} av {} {}, så avgiften räknas med {}/{}: {counted}",
+                ms.counted,
+                ms.of,
+                if ms.unit == "months" {
+                    "månader"
+                } else {
+                    "dagar"
+                },
+                ms.counted,
+                ms.of
+            ),
+            Lang::En => format!(
+                "; member for {} of {} {}, so the fee counts {}/{} of it: {counted}",
+                ms.counted, ms.of, ms.unit, ms.counted, ms.of
+            ),
+        }
+    });
+    let pro = pro.unwrap_or_default();
+    let pop = match (m.population_carried_from, lang) {
+        (Some(from), Lang::Sv) => format!("{} (siffran per {from}, förd fram)", figure(pop, lang)),
+        (Some(from), Lang::En) => format!(
+            "{} (the figure of {from}, carried forward)",
+            figure(pop, lang)
+        ),
+        (None, _) => figure(pop, lang),
+    };
+    Some(match lang {
+        Lang::Sv => format!(
+            "Avgiftsklass för rad {line:?}: befolkningen {pop} per {date} ligger i klassen {band} invånare, avgift {} per år{pro}.",
+            kr(fee)
+        ),
+        Lang::En => format!(
+            "Band of line {line:?}: the population {pop} at {date} is in the band {band} inhabitants, fee {} a year{pro}.",
+            kr(fee)
+        ),
+    })
 }
 
 /// How the year's table was rounded, by the plan's method: largest
@@ -284,6 +376,9 @@ pub(crate) fn explain(
                     kr(la.amount)
                 ),
             });
+            if let Key::Banded { bands } = key {
+                out.extend(band_sentence(bands, &line.id, m, lang, cur));
+            }
         }
     }
     for note in &m.limits {

@@ -169,13 +169,14 @@ fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Optio
             Some(ctx.plan.population.metric.as_str())
         }
         Key::Metric { metric } => Some(metric.as_str()),
-        Key::Equal {} | Key::Weights { .. } => None,
+        Key::Equal {} | Key::Weights { .. } | Key::Banded { .. } => None,
         _ => return Ok(None),
     };
     let figures = participants
         .iter()
         .map(|&m| match (key, metric) {
             (_, Some(metric)) => Ok(ctx.figure(m, metric)?.value),
+            (Key::Banded { bands }, _) => banded_fee(bands, m, ctx),
             (Key::Weights { weights }, _) => Ok(weights
                 .get(&ctx.plan.members[m].id)
                 .map_or(Decimal::ZERO, |w| w.value())),
@@ -197,6 +198,21 @@ fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Optio
         })
         .collect();
     Ok(Some(nums))
+}
+
+/// Member `m`'s fee a year by `bands`: the fee of the band its population
+/// at the year's reference date falls in (the same figure, carried forward
+/// or not, as every population key uses).
+pub(crate) fn banded_fee(
+    bands: &[super::document::Band],
+    m: usize,
+    ctx: &YearContext,
+) -> Result<Decimal> {
+    let population = ctx.figure(m, &ctx.plan.population.metric)?.value;
+    let band = super::document::Band::of(bands, population).ok_or_else(|| Error::InvalidKey {
+        reason: "the bands have no open last band".to_string(),
+    })?;
+    Ok(bands[band].fee.value())
 }
 
 /// The shares asked for by a fixed-shares or fixed-amounts key, per

@@ -51,7 +51,8 @@ pub(crate) mod year;
 
 pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
 pub use document::{
-    BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan, PopulationRule,
+    Band, BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan,
+    PopulationRule,
 };
 pub use explain::{Explanation, rounding_sentence};
 pub use find::find_member;

@@ -556,3 +556,90 @@ fn a_refunds_outcome_is_a_refund_too() {
     assert_eq!(err.code(), "invalid_plan");
     assert_eq!(err.location().unwrap().path, "outcome[0].costs.back");
 }
+
+/// Banded fees (issue 12): a plan of three members whose `x` moves up a band
+/// in 2026; `b` joins on 1 April 2025.
+fn banded_plan(extra_line: &str) -> String {
+    let member = |id: &str, extra: &str, p: (u32, u32)| {
+        format!(
+            "\n[[members]]\nid = \"{id}\"\nname = \"{}\"\n{extra}metrics.population = {{ \"2023-12-31\" = {}, \"2024-12-31\" = {} }}\n",
+            id.to_uppercase(),
+            p.0,
+            p.1
+        )
+    };
+    format!(
+        "format = 1\nname = \"Bands\"\nfirst_year = 2025\nyears = 2\n\
+         key = {{ type = \"banded\", bands = [{{ below = 15000, fee = \"20000\" }}, {{ below = 25000, fee = \"25000\" }}, {{ fee = \"30000\" }}] }}\n{}{}{}\
+         \n[[costs]]\nid = \"fee\"\nname = \"Member fee\"\nfrom = 2025\n{extra_line}",
+        member("a", "", (10000, 10000)),
+        member("b", "joins = \"2025-04-01\"\n", (20000, 20000)),
+        member("x", "", (14999, 15000)),
+    )
+}
+
+#[test]
+fn a_banded_fee_is_explained_per_member_with_its_band_and_pro_rata() {
+    use crate::text::Lang;
+    let plan = Plan::from_toml(&banded_plan("")).unwrap();
+    let result = plan.compute().unwrap();
+    let en = plan
+        .explain_result_in(&result, "b", 2025, Lang::En)
+        .unwrap()
+        .to_string();
+    assert!(
+        en.contains("Band of line \"fee\": the population 20000 at 2023-12-31 is in the band 15000 to under 25000 inhabitants, fee 25000 SEK a year; member for 275 of 365 days, so the fee counts 275/365 of it: 1375000/73"),
+        "{en}"
+    );
+    let sv = plan
+        .explain_result_in(&result, "x", 2026, Lang::Sv)
+        .unwrap()
+        .to_string();
+    assert!(sv.contains("Avgiftsklass för rad \"fee\""), "{sv}");
+    assert!(sv.contains(" till under 25"), "{sv}");
+    assert!(sv.contains(" invånare, avgift 25"), "{sv}");
+    assert!(
+        !sv.contains("medlem 2"),
+        "a whole year has no pro rata: {sv}"
+    );
+    // The key itself, in the line's sentence.
+    assert!(en.contains("a fixed fee by population band (under 15000: 20000; 15000 to under 25000: 25000; 25000 and more: 30000)"), "{en}");
+}
+
+#[test]
+fn why_changed_names_a_band_change() {
+    let plan = Plan::from_toml(&banded_plan("")).unwrap();
+    let result = plan.compute().unwrap();
+    let why = plan.why_changed(&result, "x", 2026).unwrap();
+    assert_eq!(why.change, Decimal::from(5000));
+    let kinds: Vec<_> = why.causes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [crate::cycle::CauseKind::Band], "{why}");
+    assert!(why.to_string().contains("another population band"), "{why}");
+    // a stays in its band and pays its fee both years: no cause.
+    let why = plan.why_changed(&result, "a", 2026).unwrap();
+    assert!(why.causes.is_empty(), "{why}");
+}
+
+#[test]
+fn a_banded_fee_has_no_settled_cost() {
+    let text = banded_plan("") + "\n[[outcome]]\nyear = 2025\ncosts = { fee = \"1\" }\n";
+    let err = Plan::from_toml(&text).unwrap_err();
+    assert_eq!(err.code(), "invalid_plan");
+    assert_eq!(err.location().unwrap().path, "outcome[0].costs.fee");
+}
+
+#[test]
+fn a_banded_fee_by_a_carried_figure_says_so() {
+    let text = banded_plan("")
+        .replace(
+            "years = 2\n",
+            "years = 2\npopulation = { carry_forward = true }\n",
+        )
+        .replace(", \"2024-12-31\" = 15000", "");
+    let plan = Plan::from_toml(&text).unwrap();
+    let en = plan.explain("x", 2026).unwrap().to_string();
+    assert!(
+        en.contains("the population 14999 (the figure of 2023-12-31, carried forward) at 2024-12-31 is in the band under 15000 inhabitants, fee 20000 SEK a year."),
+        "{en}"
+    );
+}

@@ -185,7 +185,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         }
     }
     let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
-    check_key(&mut v, &plan.key, "key", &member_ids, 1);
+    check_key(&mut v, &plan.key, "key", &member_ids, 1, plan);
 
     let mut line_ids = HashSet::new();
     for (i, c) in plan.costs.iter().enumerate() {
@@ -208,10 +208,29 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         };
         when.check(&mut v, &horizon, "cost line", &at, true);
         let key = c.key.as_ref().unwrap_or(&plan.key);
-        let fee = matches!(key, Key::PerInhabitantFee { .. });
-        match (c.amount, fee) {
-            (Some(_), true) => v.push(Error::InvalidPlan { reason: "a line with a per_inhabitant_fee key gets its amount from the fee; leave amount out".into() }.at(format!("{at}.amount"))),
-            (None, false) => v.push(Error::MissingField { field: "amount".into() }.at(at.clone())),
+        let fee = match key {
+            Key::PerInhabitantFee { .. } => {
+                Some("a per_inhabitant_fee key gets its amount from the fee")
+            }
+            Key::Banded { .. } => Some("a banded key gets its amount from the members' fees"),
+            _ => None,
+        };
+        if c.indexed && matches!(key, Key::Banded { .. }) {
+            v.push(Error::InvalidPlan { reason: "a line with a banded key cannot be indexed: its amount is the members' fees, which the bands give".into() }.at(format!("{at}.indexed")));
+        }
+        match (c.amount, fee.is_some()) {
+            (Some(_), true) => v.push(
+                Error::InvalidPlan {
+                    reason: format!("a line with {}; leave amount out", fee.unwrap_or_default()),
+                }
+                .at(format!("{at}.amount")),
+            ),
+            (None, false) => v.push(
+                Error::MissingField {
+                    field: "amount".into(),
+                }
+                .at(at.clone()),
+            ),
             // A negative amount is a refund or credit, shared by the key like
             // any cost (docs/plan-format.md, "Refunds and credits").
             (Some(a), false) => multiple_of_unit(&mut v, a.value(), plan, &format!("{at}.amount")),
@@ -239,7 +258,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
         if let Some(k) = &c.key {
-            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 1);
+            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 1, plan);
         }
     }
 
@@ -585,7 +604,14 @@ fn multiple_of_unit(v: &mut Vec<Error>, value: Decimal, plan: &Plan, at: &str) {
 
 /// Checks `key`, at `at`, whose depth (see [`limits::KEY_DEPTH`]) is
 /// `depth`.
-fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, depth: usize) {
+fn check_key(
+    v: &mut Vec<Error>,
+    key: &Key,
+    at: &str,
+    members: &HashSet<&str>,
+    depth: usize,
+    plan: &Plan,
+) {
     if depth > limits::KEY_DEPTH {
         v.push(
             Error::InvalidKey {
@@ -634,11 +660,11 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                     .at(format!("{at}.shares")),
                 );
             }
-            check_key(v, rest, &format!("{at}.rest"), members, depth + 1);
+            check_key(v, rest, &format!("{at}.rest"), members, depth + 1, plan);
         }
         Key::FixedAmounts { amounts, rest } => {
             ids(v, amounts, "amounts", false);
-            check_key(v, rest, &format!("{at}.rest"), members, depth + 1);
+            check_key(v, rest, &format!("{at}.rest"), members, depth + 1, plan);
         }
         Key::Blend { parts } => {
             let total: Decimal = parts.iter().map(|p| p.weight.value()).sum();
@@ -666,6 +692,7 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                     &format!("{at}.parts[{i}].key"),
                     members,
                     depth + 1,
+                    plan,
                 );
             }
         }
@@ -680,6 +707,13 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                 );
             }
         }
+        Key::Banded { .. } if depth > 1 => v.push(
+            Error::InvalidKey {
+                reason: "a banded key gives each member its fee and is a line's own key or the plan's, never part of another key".into(),
+            }
+            .at(at),
+        ),
+        Key::Banded { bands } => check_bands(v, bands, at, plan),
         Key::Limited {
             key,
             max_share,
@@ -706,7 +740,67 @@ fn check_key(v: &mut Vec<Error>, key: &Key, at: &str, members: &HashSet<&str>, d
                     .at(format!("{at}.key")),
                 );
             }
-            check_key(v, key, &format!("{at}.key"), members, depth + 1);
+            check_key(v, key, &format!("{at}.key"), members, depth + 1, plan);
         }
+    }
+}
+
+/// Checks the bands of a banded key at `at`: at least one band, `below`
+/// increasing (above 0 for the first), exactly one band without `below`
+/// and that one last, every fee not negative and a whole multiple of the
+/// unit.
+fn check_bands(v: &mut Vec<Error>, bands: &[super::document::Band], at: &str, plan: &Plan) {
+    let Some(last) = bands.len().checked_sub(1) else {
+        v.push(
+            Error::InvalidKey {
+                reason: "a banded key needs at least one band".into(),
+            }
+            .at(format!("{at}.bands")),
+        );
+        return;
+    };
+    let mut previous = Decimal::ZERO;
+    for (i, band) in bands.iter().enumerate() {
+        let here = format!("{at}.bands[{i}]");
+        match (band.below, i == last) {
+            (None, true) => {}
+            (None, false) => v.push(
+                Error::InvalidKey {
+                    reason: "only the last band is open (has no below); give this band its below"
+                        .into(),
+                }
+                .at(here.clone()),
+            ),
+            (Some(_), true) => v.push(
+                Error::InvalidKey {
+                    reason:
+                        "the last band must be open (no below), so that every population has a band"
+                            .into(),
+                }
+                .at(format!("{here}.below")),
+            ),
+            (Some(below), false) => {
+                if below.value() <= previous {
+                    v.push(
+                        Error::InvalidKey {
+                            reason: format!(
+                                "the bands must be in increasing below: {} is not above {}",
+                                below.value(),
+                                previous
+                            ),
+                        }
+                        .at(format!("{here}.below")),
+                    );
+                }
+                previous = previous.max(below.value());
+            }
+        }
+        amount(
+            v,
+            band.fee.value(),
+            plan,
+            &format!("the fee of band {i}"),
+            &format!("{here}.fee"),
+        );
     }
 }

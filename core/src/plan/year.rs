@@ -306,6 +306,8 @@ fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
         let gross = match key {
             Key::PerInhabitantFee { fee } => fee_total(ctx, fee.value(), &participants)
                 .map_err(|e| e.at(format!("costs[{index}]")))?,
+            Key::Banded { bands } => banded_total(ctx, bands, &participants)
+                .map_err(|e| e.at(format!("costs[{index}]")))?,
             _ => {
                 let amount = line.amount.map(|a| a.value()).unwrap_or_default();
                 if line.indexed {
@@ -333,6 +335,19 @@ fn fee_total(ctx: &YearContext, fee: Decimal, participants: &[usize]) -> Result<
     for &m in participants {
         let figure = ctx.figure(m, &ctx.plan.population.metric)?;
         total += q(fee) * q(figure.value) * ctx.fraction(m);
+    }
+    round_q(&total, ctx.plan)
+}
+
+/// Σ fee of the member's band × membership, rounded to the unit.
+fn banded_total(
+    ctx: &YearContext,
+    bands: &[super::document::Band],
+    participants: &[usize],
+) -> Result<Decimal> {
+    let mut total = zero();
+    for &m in participants {
+        total += q(key::banded_fee(bands, m, ctx)?) * ctx.fraction(m);
     }
     round_q(&total, ctx.plan)
 }

@@ -1,8 +1,8 @@
 // andel's plan build for web pages (what <andel-plan> loads): plans
-// computed, explained and why they changed, as JSON and CSV, and budgets.
+// computed, explained and why they changed, as JSON and CSV.
 // Call `await init()` once before any other function.
 export {
-  AndelError, computeBudget, referenceBudget, version, errorCodes,
+  AndelError, version, errorCodes,
   computePlan, explainPlan, planToJson, planToCsv, whyChanged
 } from "./andel";
 export type * from "./andel";

@@ -1,7 +1,7 @@
 // andel's plan build for web pages: what <andel-plan> loads. The full
 // package's wrapper (api.js) around a WebAssembly module built with only the
 // plan page's functions (andel-wasm's `plan` feature: plans in TOML and JSON
-// computed, explained, why they changed, as JSON and CSV, and budgets; no
+// computed, explained, why they changed, as JSON and CSV; no budgets,
 // allocate, annual cycle, check or schema), so that the plan page stays
 // within its size budget (BENCHMARKS.md, "The plan page"). The functions
 // here work exactly as in the full package. Call `await init()` once before
@@ -32,8 +32,6 @@ export { AndelError };
 // Only what this module has: the others are not exported at all, so an
 // import of one fails when the page loads rather than when it is called.
 export const {
-  computeBudget,
-  referenceBudget,
   version,
   errorCodes,
   computePlan,
