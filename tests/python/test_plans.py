@@ -275,10 +275,10 @@ def test_an_unknown_language_is_refused(result: andel.PlanResult, lang: str) -> 
 def test_to_csv(result: andel.PlanResult, tmp_path: Path) -> None:
     text = result.to_csv()
     lines = text.splitlines()
-    header = "year,member,name,share,share_percent,contribution,projektledning,arbetsdagar,analys,fordjupning,in_kind"
+    header = "year,member,name,population,share,share_percent,contribution,projektledning,arbetsdagar,analys,fordjupning,in_kind"
     assert lines[0] == header
     assert len(lines) == 1 + 5 * 7
-    assert lines[3].startswith("2021,halmstad,Halmstad,14681/32643,")
+    assert lines[3].startswith("2021,halmstad,Halmstad,102767,14681/32643,")
     columns = header.split(",")
     for row in lines[1:]:
         cells = dict(zip(columns, row.split(",")))
@@ -286,7 +286,7 @@ def test_to_csv(result: andel.PlanResult, tmp_path: Path) -> None:
         assert contribution == result.contribution(cells["member"], int(cells["year"]))
         by_line = [D(cells[c]) for c in ("projektledning", "arbetsdagar", "analys", "fordjupning") if cells[c]]
         assert sum(by_line, D(0)) == contribution
-    assert "2021,hh,Högskolan i Halmstad,0,0.0000,0,,,,,280000" in lines
+    assert "2021,hh,Högskolan i Halmstad,,0,0.0000,0,,,,,280000" in lines
 
     path = tmp_path / "contributions.csv"
     assert result.to_csv(path) == text

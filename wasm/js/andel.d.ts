@@ -983,6 +983,15 @@ export interface BudgetMember {
 export function computeBudget(budget: Budget): PlanResult;
 
 /**
+ * The budget's contributions as the core's CSV text: the columns of
+ * {@link planToCsv} (`year,member,name,population,share,share_percent,contribution`,
+ * a column per cost line, `in_kind`), one row per member.
+ *
+ * @throws {AndelError} like {@link computeBudget}
+ */
+export function budgetToCsv(budget: Budget): string;
+
+/**
  * The bundled reference case as a budget: the first year of the reference
  * plan, its net cost shared per capita among its paying members.
  */
@@ -1050,7 +1059,7 @@ export function planToJson(text: string, options: PlanTextOptions): string;
 
 /**
  * Every member's contribution for every budget year as the core's CSV text:
- * the header `year,member,name,share,share_percent,contribution`, a column
+ * the header `year,member,name,population,share,share_percent,contribution`, a column
  * per cost line, `in_kind`; a row per member and year, figures with a
  * decimal point, text cells guarded against spreadsheet formulas. The same
  * text as `andel plan --format csv` and Python's `PlanResult.to_csv()`.

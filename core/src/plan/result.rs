@@ -233,8 +233,10 @@ impl PlanResult {
     }
 
     /// The contributions as CSV: one row per member and year, with the
-    /// columns year, member, name, share, share_percent, contribution,
-    /// then one column per cost line of the plan, then in_kind.
+    /// columns year, member, name, population (the figure the year's key
+    /// used; empty for a member without one), share, share_percent,
+    /// contribution, then one column per cost line of the plan, then
+    /// in_kind.
     pub fn to_csv(&self) -> String {
         self.csv(None)
     }
@@ -255,7 +257,7 @@ impl PlanResult {
                 }
             }
         }
-        let mut out = String::from("year,member,name,share,share_percent,contribution");
+        let mut out = String::from("year,member,name,population,share,share_percent,contribution");
         for id in &line_ids {
             out.push(',');
             out.push_str(&csv_field(id));
@@ -267,11 +269,13 @@ impl PlanResult {
             .filter(|y| only.is_none_or(|o| o == y.year))
         {
             for m in &y.members {
+                let population = m.population.map(|p| p.to_string()).unwrap_or_default();
                 out.push_str(&format!(
-                    "{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{}",
                     y.year,
                     csv_field(&m.id),
                     csv_field(&m.name),
+                    population,
                     m.share,
                     m.share_percent,
                     m.contribution

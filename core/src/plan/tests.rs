@@ -643,3 +643,24 @@ fn a_banded_fee_by_a_carried_figure_says_so() {
         "{en}"
     );
 }
+
+#[test]
+fn csv_shows_the_population_each_year_used_and_none_for_a_member_without() {
+    let result = Plan::reference().compute().unwrap();
+    let csv = result.to_csv();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[..4], ["year", "member", "name", "population"]);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let members: Vec<_> = result.years.iter().flat_map(|y| &y.members).collect();
+    assert_eq!(rows.len(), members.len());
+    for (row, m) in rows.iter().zip(members) {
+        assert_eq!(row[1], m.id);
+        let want = m.population.map(|p| p.to_string()).unwrap_or_default();
+        assert_eq!(row[3], want, "{row:?}");
+    }
+    // The reference case's first year uses 31 December 2019: Halmstad's
+    // 102 767 (examples/tillvaxtmotor.toml), and the university has none.
+    assert!(csv.contains("\n2021,halmstad,Halmstad,102767,"), "{csv}");
+    assert!(csv.contains("\n2021,hh,Högskolan i Halmstad,,0,"), "{csv}");
+}

@@ -291,6 +291,7 @@ computeBudget({ year: 2025, total: "1", key: "metric", members: [] });
 import initCalculator, * as calculator from "andel-calculator";
 const calculatorReady: Promise<void> = initCalculator();
 const calculatorResult: PlanResult = calculator.computeBudget(calculator.referenceBudget());
+const calculatorCsv: string = calculator.budgetToCsv(calculator.referenceBudget());
 const calculatorBudget: calculator.Budget = calculator.referenceBudget();
 const calculatorVersion: string = calculator.version();
 // @ts-expect-error: the calculator's build has no plans
