@@ -350,18 +350,10 @@ function referenceState(lang) {
 }
 
 /**
- * A CSV text cell: a leading `'` when it starts with `=`, `+`, `-`, `@`, a
- * tab or a CR (the OWASP CSV-injection rule, so a spreadsheet never runs a
- * member's name as a formula), then quoted when it holds a comma, a quote,
- * an LF or a CR (RFC 4180). The same rule as core's `andel::csv_cell`,
- * duplicated here because the calculator's WebAssembly module (budgets only)
- * does not carry core's CSV writers; keep the two alike.
+ * Put before the CSV download: without a byte order mark Excel reads a CSV
+ * file in the system's legacy code page and shows "Ã¥" for "å".
  */
-function csvField(text) {
-  let s = String(text ?? "");
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const CSV_BOM = "\ufeff";
 
 const STYLE = `
 :host { display: block; font-family: system-ui, sans-serif; color: #1a1a1a; background: #fff;
@@ -407,6 +399,7 @@ export class AndelCalculator extends HTMLElement {
     this.attachShadow({ mode: "open" });
     this._state = null;
     this._result = null;
+    this._budget = null;
     this._ready = false;
   }
 
@@ -717,6 +710,7 @@ export class AndelCalculator extends HTMLElement {
       return;
     }
     this._result = result;
+    this._budget = built.budget;
     this._inputs = structuredClone(this._state);
     root.getElementById("stale").classList.add("hidden");
     this._show();
@@ -790,21 +784,20 @@ export class AndelCalculator extends HTMLElement {
     });
   }
 
-  /** The last good result as CSV text: one row per member and a total row; decimals with a point, as the core writes them. */
+  /**
+   * The last good result as CSV text: the core's (`budgetToCsv`, the
+   * columns of `planToCsv` and `andel plan --format csv`): a row per member
+   * with the population, the exact share, the contribution and the in-kind
+   * value, figures with a decimal point; text cells guarded against
+   * spreadsheet formulas by the core. Empty before a result is shown.
+   */
   csv() {
     if (!this._result) return "";
-    const year = this._result.years[0];
-    const lines = [["member", "population", "share", "share_percent", "contribution"].join(",")];
-    for (const m of year.members) {
-      // Only the name is text; the figures are the core's non-negative decimals.
-      lines.push([csvField(m.name), m.population ?? "", m.share, m.share_percent, m.contribution].join(","));
-    }
-    lines.push(["total", "", "1", "100", this._result.total].join(","));
-    return `${lines.join("\r\n")}\r\n`;
+    return andel.budgetToCsv(this._budget);
   }
 
   _downloadCsv() {
-    const blob = new Blob([this.csv()], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob([CSV_BOM, this.csv()], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

@@ -127,7 +127,7 @@ fn one_year_in_detail_and_as_csv() {
     let out = andel(&["plan", "--year", "2021", "--format", "csv"]);
     let csv = stdout(&out);
     assert!(
-        csv.starts_with("year,member,name,share,share_percent,contribution,"),
+        csv.starts_with("year,member,name,population,share,share_percent,contribution,"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 1 + 7, "{csv}");

@@ -10,10 +10,22 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Tuple, TypedDict, Union, cast
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Tuple, Union, cast
 
 from . import _andel, _display
 from ._display import Lang
+# The shapes of to_dict(), generated from core's result types (_shapes.py,
+# scripts/gen-shapes): core's JSON with decimals as Decimal; exact fractions
+# ("n/d") and dates ("2019-12-31") stay the text core writes.
+from ._shapes import (
+    LineAmountDict,
+    LineDict,
+    MemberTotalDict,
+    MembershipDict,
+    MemberYearDict,
+    ResultDict,
+    YearDict,
+)
 
 if TYPE_CHECKING:  # pandas is an optional extra; only its type is named here.
     import pandas
@@ -29,93 +41,6 @@ __all__ = [
     "MembershipDict",
     "MemberTotalDict",
 ]
-
-# The shapes of to_dict(): core's JSON with decimals as Decimal. Exact
-# fractions ("n/d") and dates ("2019-12-31") stay the text core writes.
-
-
-class MembershipDict(TypedDict):
-    """Membership for part of a year."""
-
-    counted: int
-    of: int
-    unit: str  # "days" or "months"
-
-
-class LineAmountDict(TypedDict):
-    """A member's part of one cost line in one year."""
-
-    line: str
-    amount: Decimal
-    share: str
-
-
-class MemberYearDict(TypedDict):
-    """A member in one budget year."""
-
-    id: str
-    name: str
-    paying: bool
-    population: Optional[Decimal]
-    population_date: Optional[str]
-    population_carried_from: Optional[str]
-    membership: Optional[MembershipDict]
-    share: str
-    share_percent: Decimal
-    exact: str
-    exact_decimal: Decimal
-    contribution: Decimal
-    rounding: Decimal
-    lines: List[LineAmountDict]
-    in_kind: Decimal
-    cash_due: Optional[Decimal]
-    change: Optional[Decimal]
-    change_percent: Optional[Decimal]
-    limits: List[str]
-
-
-class LineDict(TypedDict):
-    """A cost line in one budget year."""
-
-    id: str
-    name: str
-    gross: Decimal
-    funding: Decimal
-    net: Decimal
-    participants: List[str]
-
-
-class YearDict(TypedDict):
-    """One budget year: its lines, gross, funding, net and members."""
-
-    year: int
-    lines: List[LineDict]
-    gross: Decimal
-    funding: Decimal
-    net: Decimal
-    members: List[MemberYearDict]
-
-
-class MemberTotalDict(TypedDict):
-    """A member's totals over the horizon."""
-
-    id: str
-    name: str
-    contribution: Decimal
-    in_kind: Decimal
-
-
-class ResultDict(TypedDict):
-    """A computed plan, as :meth:`PlanResult.to_dict` gives it."""
-
-    name: str
-    currency: str
-    unit: Decimal
-    method: str
-    years: List[YearDict]
-    totals: List[MemberTotalDict]
-    total: Decimal
-    notes: List[str]
 
 
 @dataclass(frozen=True, repr=False)

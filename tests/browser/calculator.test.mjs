@@ -209,27 +209,33 @@ test("bad input shows a message beside the field and keeps the last good result"
   await page.close();
 });
 
-test("the CSV download has every member's exact share and contribution, and the total", async () => {
+test("the CSV download is the core's, with every member's population, exact share and contribution", async () => {
   const { page, calc, errors } = await openCalculator();
   const [download] = await Promise.all([page.waitForEvent("download"), calc.locator("#csv").click()]);
   assert.equal(download.suggestedFilename(), "bidrag.csv");
-  const path = await download.path();
-  const lines = readFileSync(path, "utf8").trimEnd().split("\r\n");
+  const bytes = readFileSync(await download.path());
+  // A UTF-8 byte order mark first, so that Excel reads "å" as "å".
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString("utf8");
+  assert.equal(await calc.evaluate((el) => el.csv()), text);
+  const lines = text.trimEnd().split("\n");
   const pops = REFERENCE_MEMBERS.map(([, p]) => p);
   const want = hamilton(REFERENCE_TOTAL, perCapitaShares(pops));
-  assert.equal(lines[0], "member,population,share,share_percent,contribution");
-  assert.equal(lines.length, 1 + 6 + 1);
-  const rows = lines.slice(1, 7).map((l) => l.split(","));
+  const columns = lines[0].split(",");
+  assert.deepEqual(columns.slice(0, 7), ["year", "member", "name", "population", "share", "share_percent", "contribution"]);
+  assert.equal(columns.at(-1), "in_kind");
+  assert.equal(lines.length, 1 + 6);
+  const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, j) => [columns[j], v])));
   rows.forEach((r, i) => {
-    assert.equal(r[0], REFERENCE_MEMBERS[i][0]);
-    assert.equal(r[1], String(pops[i]));
+    assert.equal(r.name, REFERENCE_MEMBERS[i][0]);
+    assert.equal(r.population, String(pops[i]));
     // The exact share p/Σp in lowest terms: check n·Σp = p·d.
-    const [n, d] = r[2].split("/").map(BigInt);
+    const [n, d] = r.share.split("/").map(BigInt);
     assert.equal(n * 228501n, pops[i] * d);
-    assert.equal(r[4], String(want[i]));
+    assert.equal(r.contribution, String(want[i]));
   });
-  assert.equal(rows[0][2], "488/7371"); // 15128/228501, both divided by 31
-  assert.equal(lines[7], `total,,1,100,${REFERENCE_TOTAL}`);
+  assert.equal(rows[0].share, "488/7371"); // 15128/228501, both divided by 31
+  assert.equal(rows.reduce((sum, r) => sum + BigInt(r.contribution), 0n), BigInt(REFERENCE_TOTAL));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -328,7 +328,7 @@ test("the CSV download is core's CSV, UTF-8 with a byte order mark, with the tab
   assert.ok(text.includes("Båstad"));
   const [header, ...lines] = text.trimEnd().split("\n");
   const columns = header.split(",");
-  assert.deepEqual(columns.slice(0, 6), ["year", "member", "name", "share", "share_percent", "contribution"]);
+  assert.deepEqual(columns.slice(0, 7), ["year", "member", "name", "population", "share", "share_percent", "contribution"]);
   assert.equal(columns.at(-1), "in_kind");
   // A row per member and year (no name of the reference plan needs quoting).
   assert.equal(lines.length, 7 * YEARS.length);
@@ -337,7 +337,7 @@ test("the CSV download is core's CSV, UTF-8 with a byte order mark, with the tab
     const cells = line.split(",");
     assert.equal(cells.length, columns.length, line);
     const year = Number(cells[0]);
-    const contribution = BigInt(cells[5]);
+    const contribution = BigInt(cells[6]);
     sums.set(year, (sums.get(year) ?? 0n) + contribution);
     // The same figure as the table's cell.
     assert.equal(contribution, table.get(cells[2])[YEARS.indexOf(year)], line);

@@ -1,4 +1,4 @@
-// Budgets (computeBudget, referenceBudget) on the Node and web builds: the
+// Budgets (computeBudget, budgetToCsv, referenceBudget) on the Node and web builds: the
 // shared vectors, tests/vectors/budgets.json (expected values from
 // tests/vectors/make_budgets.py, never from andel), and how a budget
 // object is read.
@@ -20,7 +20,7 @@ for (const [build, load] of [
 ]) {
   describe(`budgets (${build} build)`, async () => {
     const andel = await load();
-    const { AndelError, computeBudget, referenceBudget, computePlan } = andel;
+    const { AndelError, budgetToCsv, computeBudget, referenceBudget, computePlan, planToCsv } = andel;
 
     function errorOf(fn) {
       try {
@@ -81,6 +81,7 @@ for (const [build, load] of [
       };
       const result = computeBudget(budget);
       assert.deepEqual(result, computePlan(plan));
+      assert.equal(budgetToCsv(budget), planToCsv(plan));
       // 15 000 each as the fixed part, then 70 000 by population.
       assert.deepEqual(result.years[0].members.map((m) => m.contribution), ["67500", "32500"]);
     });
@@ -96,6 +97,28 @@ for (const [build, load] of [
       );
       assert.deepEqual(budget.key, { type: "per_capita" });
       assert.equal(computeBudget(budget).total, "1250000");
+    });
+
+    test("the CSV has each member's population and contribution, names guarded", () => {
+      for (const c of vectors.cases.filter((c) => c.expected)) {
+        const [header, ...rows] = budgetToCsv(c.budget).trimEnd().split("\n");
+        const columns = header.split(",");
+        assert.deepEqual(columns.slice(0, 7), ["year", "member", "name", "population", "share", "share_percent", "contribution"]);
+        assert.equal(rows.length, c.budget.members.length, c.name);
+        c.budget.members.forEach((m, i) => {
+          // Plain ids and names in the vectors: no cell is quoted.
+          const cells = Object.fromEntries(rows[i].split(",").map((v, j) => [columns[j], v]));
+          assert.equal(cells.member, m.id, c.name);
+          assert.equal(cells.year, String(c.budget.year), c.name);
+          assert.equal(cells.contribution, c.expected[m.id], c.name);
+          const population = m.population === undefined || m.population === null ? "" : String(m.population);
+          assert.equal(plain(cells.population), plain(population), c.name);
+        });
+      }
+      const csv = budgetToCsv({ year: 2025, total: "10", members: [{ id: "a", name: "=HYPERLINK(1)", population: 1 }] });
+      assert.match(csv, /^2025,a,'=HYPERLINK\(1\),1,/m);
+      const err = errorOf(() => budgetToCsv({ year: 2025, total: 10, members: [] }));
+      assert.equal(err.code, "invalid_number");
     });
 
     test("keys by name, names defaulting to ids, BigInt money", () => {

@@ -26,6 +26,7 @@ test("it exports the calculator's functions and no others", () => {
   assert.deepEqual(functions, [
     "AndelError",
     "__testPanic",
+    "budgetToCsv",
     "computeBudget",
     "default",
     "initSync",

@@ -494,7 +494,7 @@ for (const [buildName, load] of builds) {
         assert.equal(planToCsv(reference()), csv);
         const [header, ...rows] = csv.trimEnd().split("\n");
         const columns = header.split(",");
-        assert.deepEqual(columns.slice(0, 6), ["year", "member", "name", "share", "share_percent", "contribution"]);
+        assert.deepEqual(columns.slice(0, 7), ["year", "member", "name", "population", "share", "share_percent", "contribution"]);
         assert.equal(columns.at(-1), "in_kind");
         const members = result.years.flatMap((y) => y.members.map((m) => [y.year, m]));
         assert.equal(rows.length, members.length);
@@ -502,7 +502,8 @@ for (const [buildName, load] of builds) {
           const [year, m] = members[i];
           // No name of the reference plan needs quoting, so a plain split reads the row.
           const cells = row.split(",");
-          assert.deepEqual(cells.slice(0, 6), [String(year), m.id, m.name, m.share, m.share_percent, m.contribution]);
+          const population = m.population ?? "";
+          assert.deepEqual(cells.slice(0, 7), [String(year), m.id, m.name, population, m.share, m.share_percent, m.contribution]);
           assert.equal(cells.at(-1), m.in_kind);
         });
         // A name that a spreadsheet would run as a formula is written as text.

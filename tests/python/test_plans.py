@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import pickle
+import typing
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -195,6 +196,53 @@ def test_to_dict_is_cores_json_with_decimals(result: andel.PlanResult) -> None:
     assert len(result.years) == 5
 
 
+def _matches(value: object, hint: object, where: str) -> None:
+    """Checks a value against a type from andel's generated TypedDicts
+    (TypedDict, List, Optional, Literal, Decimal, str, int, bool)."""
+    origin = typing.get_origin(hint)
+    if typing.is_typeddict(hint):
+        assert isinstance(value, dict), where
+        hints = typing.get_type_hints(hint)
+        assert list(value) == list(hints), f"{where}: keys {list(value)} vs {list(hints)}"
+        for key, sub in hints.items():
+            _matches(value[key], sub, f"{where}.{key}")
+    elif origin is list:
+        assert isinstance(value, list), where
+        for i, item in enumerate(value):
+            _matches(item, typing.get_args(hint)[0], f"{where}[{i}]")
+    elif origin is typing.Union:
+        assert any(_fits(value, alt, where) for alt in typing.get_args(hint)), f"{where}: {value!r}"
+    elif origin is typing.Literal:
+        assert value in typing.get_args(hint), f"{where}: {value!r}"
+    elif hint is type(None):
+        assert value is None, where
+    else:
+        assert type(value) is hint, f"{where}: {type(value).__name__} is not {hint}"
+
+
+def _fits(value: object, hint: object, where: str) -> bool:
+    try:
+        _matches(value, hint, where)
+    except AssertionError:
+        return False
+    return True
+
+
+def test_generated_typed_dicts_describe_to_dict(result: andel.PlanResult) -> None:
+    # python/andel/_shapes.py is written by scripts/gen-shapes from core's
+    # schema; this checks it against what the binding really returns, in
+    # key order too, with a partial-year member so `membership` is a dict.
+    _matches(result.to_dict(), andel.ResultDict, "result")
+    joining = REFERENCE.replace('id = "hylte"', 'id = "hylte"\njoins = 2022-07-01', 1)
+    part_year = andel.Plan.from_toml(joining).compute().to_dict()
+    _matches(part_year, andel.ResultDict, "part_year")
+    assert any(m["membership"] is not None for y in part_year["years"] for m in y["members"])
+    with pytest.raises(AssertionError):
+        broken = result.to_dict()
+        broken["years"][0]["members"][0]["population"] = 1.5  # type: ignore[typeddict-item]
+        _matches(broken, andel.ResultDict, "broken")
+
+
 def test_to_json_keeps_decimals_as_strings(result: andel.PlanResult) -> None:
     data = json.loads(result.to_json())
     assert data["unit"] == "1"
@@ -275,10 +323,10 @@ def test_an_unknown_language_is_refused(result: andel.PlanResult, lang: str) -> 
 def test_to_csv(result: andel.PlanResult, tmp_path: Path) -> None:
     text = result.to_csv()
     lines = text.splitlines()
-    header = "year,member,name,share,share_percent,contribution,projektledning,arbetsdagar,analys,fordjupning,in_kind"
+    header = "year,member,name,population,share,share_percent,contribution,projektledning,arbetsdagar,analys,fordjupning,in_kind"
     assert lines[0] == header
     assert len(lines) == 1 + 5 * 7
-    assert lines[3].startswith("2021,halmstad,Halmstad,14681/32643,")
+    assert lines[3].startswith("2021,halmstad,Halmstad,102767,14681/32643,")
     columns = header.split(",")
     for row in lines[1:]:
         cells = dict(zip(columns, row.split(",")))
@@ -286,7 +334,7 @@ def test_to_csv(result: andel.PlanResult, tmp_path: Path) -> None:
         assert contribution == result.contribution(cells["member"], int(cells["year"]))
         by_line = [D(cells[c]) for c in ("projektledning", "arbetsdagar", "analys", "fordjupning") if cells[c]]
         assert sum(by_line, D(0)) == contribution
-    assert "2021,hh,Högskolan i Halmstad,0,0.0000,0,,,,,280000" in lines
+    assert "2021,hh,Högskolan i Halmstad,,0,0.0000,0,,,,,280000" in lines
 
     path = tmp_path / "contributions.csv"
     assert result.to_csv(path) == text

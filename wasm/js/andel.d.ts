@@ -517,134 +517,16 @@ export type Key =
   | LimitedKey;
 
 // ---------------------------------------------------------------------------
-// Plans: the result. Decimals are strings; exact fractions are "n/d" strings.
+// Plans: the result, generated from core's types (results.d.ts,
+// scripts/gen-shapes). Decimals are strings; exact fractions are "n/d" strings.
 // ---------------------------------------------------------------------------
 
-/** Every member's contribution for every budget year, with what explains it. */
-export interface PlanResult {
-  /** The plan's name. */
-  name: string;
-  /** Currency code. */
-  currency: string;
-  /** Rounding unit of every contribution. */
-  unit: string;
-  /** Apportionment method. */
-  method: Method;
-  /** The budget years, in order. */
-  years: YearResult[];
-  /** Totals over the horizon, per member, in plan order. */
-  totals: MemberTotal[];
-  /** Things the reader should know, e.g. population figures carried forward. */
-  notes: string[];
-}
-
-/** One budget year. */
-export interface YearResult {
-  /** The budget year. */
-  year: number;
-  /** Cost lines active this year. */
-  lines: LineResult[];
-  /** Sum of the lines' gross amounts. */
-  gross: string;
-  /** Sum of external funding. */
-  funding: string;
-  /** What the members share: gross − funding; the contributions add up to exactly this. */
-  net: string;
-  /** Every member, in plan order (members who pay no cash with `"0"`). */
-  members: MemberYear[];
-}
-
-/** A cost line in one year. */
-export interface LineResult {
-  /** The line's id. */
-  id: string;
-  /** The line's name. */
-  name: string;
-  /** The amount for this year (indexed, if the line is). */
-  gross: string;
-  /** External funding set against this line. */
-  funding: string;
-  /** Shared by the participants: gross − funding. */
-  net: string;
-  /** The ids of the members who share it. */
-  participants: string[];
-}
-
-/** Membership for part of a year. */
-export interface Membership {
-  /** Days or months counted. */
-  counted: number;
-  /** Days or months in the year. */
-  of: number;
-  /** What is counted. */
-  unit: "days" | "months";
-}
-
-/** A member's part of one cost line. */
-export interface LineAmount {
-  /** The line's id. */
-  line: string;
-  /** The amount. */
-  amount: string;
-  /** The member's exact share of the line's net amount, `"n/d"`. */
-  share: string;
-  /** The exact amount before rounding (up to 28 significant digits). */
-  exact_decimal: string;
-}
-
-/** A member in one year. */
-export interface MemberYear {
-  /** The member's id. */
-  id: string;
-  /** The member's name. */
-  name: string;
-  /** Whether the member pays cash. */
-  paying: boolean;
-  /** The population figure used for the year, if the member has one. */
-  population: string | null;
-  /** The reference date of the population rule for this year. */
-  population_date: PlanDate | null;
-  /** When the figure for the reference date was missing: the date of the earlier figure used. */
-  population_carried_from: PlanDate | null;
-  /** Days (or months) of membership, when not the whole year. */
-  membership: Membership | null;
-  /** The exact share of the year's net cost, `"n/d"`. */
-  share: string;
-  /** The share in percent, rounded half to even to 4 decimals, for reading. */
-  share_percent: string;
-  /** The exact contribution before rounding, `"n/d"`. */
-  exact: string;
-  /** The exact contribution as a decimal (up to 28 significant digits). */
-  exact_decimal: string;
-  /** The contribution, a whole multiple of the unit. */
-  contribution: string;
-  /** contribution − exact: what rounding added or took away (less than one unit). */
-  rounding: string;
-  /** The contribution by cost line; adds up to the contribution. */
-  lines: LineAmount[];
-  /** The value contributed in kind this year. */
-  in_kind: string;
-  /** Cash due after crediting in-kind value, when the plan credits it. */
-  cash_due: string | null;
-  /** Change of the contribution from the previous year. */
-  change: string | null;
-  /** Change in percent (2 decimals); null without a previous year or when it was 0. */
-  change_percent: string | null;
-  /** What caps or floors did to the member's share. */
-  limits: string[];
-}
-
-/** A member's totals over the horizon. */
-export interface MemberTotal {
-  /** The member's id. */
-  id: string;
-  /** The member's name. */
-  name: string;
-  /** Sum of the yearly contributions. */
-  contribution: string;
-  /** Sum of the yearly in-kind values. */
-  in_kind: string;
-}
+import type {
+  LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult
+} from "./results";
+export type {
+  LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult
+} from "./results";
 
 /** A language of human-readable output: Swedish (sv-SE figures, `kr`) or English. */
 export type Lang = "sv" | "en";
@@ -983,6 +865,15 @@ export interface BudgetMember {
 export function computeBudget(budget: Budget): PlanResult;
 
 /**
+ * The budget's contributions as the core's CSV text: the columns of
+ * {@link planToCsv} (`year,member,name,population,share,share_percent,contribution`,
+ * a column per cost line, `in_kind`), one row per member.
+ *
+ * @throws {AndelError} like {@link computeBudget}
+ */
+export function budgetToCsv(budget: Budget): string;
+
+/**
  * The bundled reference case as a budget: the first year of the reference
  * plan, its net cost shared per capita among its paying members.
  */
@@ -1050,7 +941,7 @@ export function planToJson(text: string, options: PlanTextOptions): string;
 
 /**
  * Every member's contribution for every budget year as the core's CSV text:
- * the header `year,member,name,share,share_percent,contribution`, a column
+ * the header `year,member,name,population,share,share_percent,contribution`, a column
  * per cost line, `in_kind`; a row per member and year, figures with a
  * decimal point, text cells guarded against spreadsheet formulas. The same
  * text as `andel plan --format csv` and Python's `PlanResult.to_csv()`.

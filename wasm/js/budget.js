@@ -31,14 +31,11 @@ const KEY_FIELDS = ["type", "fixed", "shares"];
  * @param {(body: (inWasm: Function) => any) => any} guard
  */
 export function bindBudget(guard) {
-  /**
-   * Every member's contribution to a one-year budget: the same result
-   * object as `computePlan` gives for a plan (decimals as strings).
-   */
-  function computeBudget(budget) {
+  /** Computes the budget in the module: the core's JSON, or its CSV with `csv`. */
+  function run(budget, csv) {
     return guard((inWasm) => {
       const b = readBudget(budget);
-      const json = inWasm((glue) =>
+      return inWasm((glue) =>
         glue.computeBudget(
           b.year,
           b.currency,
@@ -53,10 +50,26 @@ export function bindBudget(guard) {
           b.names,
           b.populations,
           b.missing,
+          csv,
         ),
       );
-      return JSON.parse(json);
     });
+  }
+
+  /**
+   * Every member's contribution to a one-year budget: the same result
+   * object as `computePlan` gives for a plan (decimals as strings).
+   */
+  function computeBudget(budget) {
+    return JSON.parse(run(budget, false));
+  }
+
+  /**
+   * The budget's contributions as the core's CSV text, the same columns as
+   * `planToCsv` gives for a plan (one row per member).
+   */
+  function budgetToCsv(budget) {
+    return run(budget, true);
   }
 
   /**
@@ -67,7 +80,7 @@ export function bindBudget(guard) {
     return guard((inWasm) => JSON.parse(inWasm((glue) => glue.referenceBudget())));
   }
 
-  return { computeBudget, referenceBudget };
+  return { computeBudget, budgetToCsv, referenceBudget };
 }
 
 /** Checks a budget object's shape and gives the flat texts the module reads. */

@@ -21,7 +21,9 @@ pub fn read(parts: BudgetParts<String>) -> Result<Budget> {
 }
 
 /// Every member's contribution to a one-year budget: the
-/// [`andel::PlanResult`] as JSON, as for a plan.
+/// [`andel::PlanResult`] as JSON, as for a plan, or with `csv` as the
+/// core's CSV ([`andel::PlanResult::to_csv`], as `planToCsv` gives for a
+/// plan), so the calculator's download is the core's text.
 ///
 /// `missing` lists the members (by index) without a population; their
 /// entries in `populations` are ignored. `share_ids` is given exactly when
@@ -42,6 +44,7 @@ pub fn compute_budget(
     names: Vec<String>,
     populations: Vec<String>,
     missing: Vec<u32>,
+    csv: Option<bool>,
 ) -> JsResult<String> {
     let shares = share_ids.map(|ids| ids.into_iter().zip(shares).collect());
     let members = ids
@@ -65,7 +68,12 @@ pub fn compute_budget(
         shares,
         members,
     };
-    to_json(&read(parts)?.compute()?)
+    let result = read(parts)?.compute()?;
+    if csv == Some(true) {
+        Ok(result.to_csv())
+    } else {
+        to_json(&result)
+    }
 }
 
 /// The bundled reference case as a budget ([`Budget::reference`]), as JSON.
@@ -124,6 +132,7 @@ mod tests {
             vec!["A".into(), "B".into(), "C".into()],
             vec!["1".into(), "1".into(), "2".into()],
             vec![],
+            None,
         )
         .unwrap();
         let mut budget = Budget::new(2021, Decimal::from(100));
@@ -141,6 +150,40 @@ mod tests {
             json,
             serde_json::to_string(&budget.compute().unwrap()).unwrap()
         );
+    }
+
+    #[test]
+    fn the_csv_is_the_cores_csv_of_the_result() {
+        let compute = |csv| {
+            compute_budget(
+                2021,
+                None,
+                "10".into(),
+                None,
+                None,
+                "per_capita".into(),
+                None,
+                None,
+                vec![],
+                vec!["a".into(), "b".into()],
+                vec!["=A".into(), "B".into()],
+                vec!["1".into(), "3".into()],
+                vec![],
+                csv,
+            )
+            .unwrap()
+        };
+        let mut budget = Budget::new(2021, Decimal::from(10));
+        budget.members = [("a", "=A", 1), ("b", "B", 3)]
+            .map(|(id, name, p)| BudgetMember {
+                id: id.into(),
+                name: name.into(),
+                population: Some(p.into()),
+            })
+            .to_vec();
+        assert_eq!(compute(Some(true)), budget.compute().unwrap().to_csv());
+        assert!(compute(Some(true)).contains("\n2021,a,'=A,1,"));
+        assert_eq!(compute(Some(false)), compute(None));
     }
 
     #[test]

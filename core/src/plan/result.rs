@@ -5,17 +5,19 @@ use crate::error::Error;
 use crate::fraction::Fraction;
 use crate::method::Method;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The result of computing a [`Plan`](super::Plan): every member's
 /// contribution for every budget year, with what explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PlanResult {
     /// The plan's name.
     pub name: String,
     /// Currency code.
     pub currency: String,
     /// Rounding unit of every contribution.
+    #[schemars(with = "DecimalText")]
     pub unit: Decimal,
     /// Apportionment method.
     pub method: Method,
@@ -25,50 +27,57 @@ pub struct PlanResult {
     pub totals: Vec<MemberTotal>,
     /// The members' contributions over the whole horizon: the sum of every
     /// year's net cost, and of the members' totals.
+    #[schemars(with = "DecimalText")]
     pub total: Decimal,
     /// Things the reader should know, e.g. figures carried forward: one
-    /// line per cause, in English (the data's language; [`Self::notes_in`]
-    /// gives them in another).
+    /// line per cause, in English (the data's language), or in the language
+    /// the result was asked for ([`Self::notes_in`]; `lang` in the bindings).
     pub notes: Vec<String>,
 }
 
 /// One budget year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct YearResult {
     /// The budget year.
     pub year: i32,
     /// Cost lines active this year.
     pub lines: Vec<LineResult>,
     /// Sum of the lines' gross amounts.
+    #[schemars(with = "DecimalText")]
     pub gross: Decimal,
     /// Sum of external funding.
+    #[schemars(with = "DecimalText")]
     pub funding: Decimal,
     /// What the members share: gross − funding; equals the sum of the
     /// contributions.
+    #[schemars(with = "DecimalText")]
     pub net: Decimal,
     /// Every member, in plan order (non-paying members with zero cash).
     pub members: Vec<MemberYear>,
 }
 
 /// A cost line in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LineResult {
     /// The line's id.
     pub id: String,
     /// The line's name.
     pub name: String,
     /// The amount for this year (indexed, if the line is).
+    #[schemars(with = "DecimalText")]
     pub gross: Decimal,
     /// External funding set against this line.
+    #[schemars(with = "DecimalText")]
     pub funding: Decimal,
     /// Shared by the participants: gross − funding.
+    #[schemars(with = "DecimalText")]
     pub net: Decimal,
     /// The members who share it.
     pub participants: Vec<String>,
 }
 
 /// A member in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MemberYear {
     /// The member's id.
     pub id: String,
@@ -77,6 +86,7 @@ pub struct MemberYear {
     /// Whether the member pays cash.
     pub paying: bool,
     /// The population figure used for the year, if the member has one.
+    #[schemars(with = "Option<DecimalText>")]
     pub population: Option<Decimal>,
     /// The reference date of the population rule for this year.
     pub population_date: Option<Date>,
@@ -89,49 +99,59 @@ pub struct MemberYear {
     pub share: Fraction,
     /// The share in percent, rounded half to even to 4 decimals (for
     /// reading; the exact share is `share`).
+    #[schemars(with = "DecimalText")]
     pub share_percent: Decimal,
     /// The exact contribution before rounding, as a fraction.
     pub exact: Fraction,
     /// The exact contribution as a decimal (up to 28 significant digits).
+    #[schemars(with = "DecimalText")]
     pub exact_decimal: Decimal,
     /// The contribution, a whole multiple of the unit.
+    #[schemars(with = "DecimalText")]
     pub contribution: Decimal,
     /// contribution − exact, rounded to 28 significant digits: what
     /// rounding added or took away (less than one unit by largest
     /// remainder; other methods may move a total further).
+    #[schemars(with = "DecimalText")]
     pub rounding: Decimal,
     /// The contribution by cost line; sums to the contribution.
     pub lines: Vec<LineAmount>,
     /// The value contributed in kind this year.
+    #[schemars(with = "DecimalText")]
     pub in_kind: Decimal,
     /// Cash due after crediting in-kind value, when the plan credits it.
+    #[schemars(with = "Option<DecimalText>")]
     pub cash_due: Option<Decimal>,
     /// Change of the contribution from the previous year.
+    #[schemars(with = "Option<DecimalText>")]
     pub change: Option<Decimal>,
     /// Change in percent of the previous year's contribution, rounded half to
     /// even to 2 decimals; absent when there is no previous year or it was 0.
+    #[schemars(with = "Option<DecimalText>")]
     pub change_percent: Option<Decimal>,
     /// What caps or floors did to the member's share, per key.
     pub limits: Vec<String>,
 }
 
 /// Membership for part of a year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Membership {
     /// Days or months counted.
     pub counted: u32,
     /// Days or months in the year.
     pub of: u32,
     /// `days` or `months`.
+    #[schemars(with = "MembershipUnit")]
     pub unit: String,
 }
 
 /// A member's part of one cost line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LineAmount {
     /// The line's id.
     pub line: String,
     /// The amount.
+    #[schemars(with = "DecimalText")]
     pub amount: Decimal,
     /// The member's exact share of the line's net amount, as a fraction;
     /// the exact amount before rounding is the line's net times this.
@@ -139,19 +159,42 @@ pub struct LineAmount {
 }
 
 /// A member's totals over the horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MemberTotal {
     /// The member's id.
     pub id: String,
     /// The member's name.
     pub name: String,
     /// Sum of the yearly contributions.
+    #[schemars(with = "DecimalText")]
     pub contribution: Decimal,
     /// Sum of the yearly in-kind values.
+    #[schemars(with = "DecimalText")]
     pub in_kind: Decimal,
 }
 
 impl PlanResult {
+    /// The JSON Schema (draft 2020-12) of a result as [`to_json`](Self::to_json)
+    /// writes it, generated from these types: every field always present
+    /// (`null` where absent), decimals and exact fractions as strings (with
+    /// `format` `decimal` and `fraction`), dates as `YYYY-MM-DD`. The
+    /// TypeScript and Python types of the bindings are generated from it
+    /// (docs/result.schema.json, scripts/gen-shapes).
+    ///
+    /// ```
+    /// let schema: serde_json::Value =
+    ///     serde_json::from_str(&andel::PlanResult::json_schema()).unwrap();
+    /// assert_eq!(schema["title"], "PlanResult");
+    /// assert_eq!(schema["properties"]["total"]["format"], "decimal");
+    /// ```
+    pub fn json_schema() -> String {
+        let generator = schemars::generate::SchemaSettings::draft2020_12()
+            .for_serialize()
+            .into_generator();
+        let schema = generator.into_root_schema_for::<PlanResult>();
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    }
+
     /// The notes ([`Self::notes`]) in `lang`: one line per cause, e.g. every
     /// member whose population figure for a budget year's reference date is
     /// missing and was carried forward, in one line.
@@ -233,8 +276,10 @@ impl PlanResult {
     }
 
     /// The contributions as CSV: one row per member and year, with the
-    /// columns year, member, name, share, share_percent, contribution,
-    /// then one column per cost line of the plan, then in_kind.
+    /// columns year, member, name, population (the figure the year's key
+    /// used; empty for a member without one), share, share_percent,
+    /// contribution, then one column per cost line of the plan, then
+    /// in_kind.
     pub fn to_csv(&self) -> String {
         self.csv(None)
     }
@@ -255,7 +300,7 @@ impl PlanResult {
                 }
             }
         }
-        let mut out = String::from("year,member,name,share,share_percent,contribution");
+        let mut out = String::from("year,member,name,population,share,share_percent,contribution");
         for id in &line_ids {
             out.push(',');
             out.push_str(&csv_field(id));
@@ -267,11 +312,13 @@ impl PlanResult {
             .filter(|y| only.is_none_or(|o| o == y.year))
         {
             for m in &y.members {
+                let population = m.population.map(|p| p.to_string()).unwrap_or_default();
                 out.push_str(&format!(
-                    "{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{}",
                     y.year,
                     csv_field(&m.id),
                     csv_field(&m.name),
+                    population,
                     m.share,
                     m.share_percent,
                     m.contribution
@@ -293,3 +340,43 @@ impl PlanResult {
 }
 
 use crate::csv::csv_cell as csv_field;
+
+/// The schema of a decimal in a result: the text serde writes for a
+/// [`Decimal`], told apart from other strings by its `format`, so the
+/// bindings' generated types can make it a `decimal.Decimal` in Python.
+struct DecimalText;
+
+impl JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "decimal",
+            "pattern": "^-?\\d+(\\.\\d+)?$"
+        })
+    }
+}
+
+/// The schema of [`Membership::unit`]: one of two words.
+struct MembershipUnit;
+
+impl JsonSchema for MembershipUnit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MembershipUnit".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "enum": ["days", "months"] })
+    }
+}

@@ -12,20 +12,155 @@ fn reference_plan_computes() {
     }
 }
 
+/// A file generated from the code, kept in the repository: fails when
+/// `generated` differs from `relative` (from the workspace root), and
+/// rewrites it instead when `ANDEL_BLESS` is set.
+fn pinned(relative: &str, generated: &str) {
+    let path = format!("{}/../{relative}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{relative} is stale: regenerate it with ANDEL_BLESS=1"
+    );
+}
+
 /// docs/plan.schema.json is generated from the types; this keeps it current.
 /// Regenerate with `ANDEL_BLESS=1 cargo test -p andel schema_file`.
 #[test]
 fn schema_file_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/plan.schema.json");
-    let generated = Plan::json_schema() + "\n";
-    if std::env::var_os("ANDEL_BLESS").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).expect("docs/plan.schema.json exists");
-    assert_eq!(
-        committed, generated,
-        "docs/plan.schema.json is stale: regenerate it"
+    pinned("docs/plan.schema.json", &(Plan::json_schema() + "\n"));
+}
+
+/// docs/result.schema.json, from which scripts/gen-shapes writes the
+/// bindings' result types, is generated from the result types; this keeps
+/// it current. Regenerate with `ANDEL_BLESS=1 cargo test -p andel
+/// result_schema_file`, then run `scripts/gen-shapes`.
+#[test]
+fn result_schema_file_is_current() {
+    pinned(
+        "docs/result.schema.json",
+        &(PlanResult::json_schema() + "\n"),
     );
+}
+
+/// The result schema describes the JSON a result is written as: every
+/// property of every object is in the schema and required, and every
+/// decimal-format value reads as a decimal.
+#[test]
+fn result_schema_matches_the_json() {
+    let schema: serde_json::Value = serde_json::from_str(&PlanResult::json_schema()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&Plan::reference().compute().unwrap().to_json()).unwrap();
+    if let Err(e) = conforms(&schema, &schema, &json, "$") {
+        panic!("{e}");
+    }
+    // And the walker can fail: a missing property, a float, a bad decimal.
+    let mut broken = json.clone();
+    broken["years"][0]["members"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("population");
+    assert!(conforms(&schema, &schema, &broken, "$").is_err());
+    let mut broken = json.clone();
+    broken["years"][0]["net"] = serde_json::json!(1.5);
+    assert!(conforms(&schema, &schema, &broken, "$").is_err());
+    let mut broken = json;
+    broken["total"] = serde_json::json!("1,5");
+    assert!(conforms(&schema, &schema, &broken, "$").is_err());
+}
+
+/// A small checker for the shapes the result schema uses (objects,
+/// arrays, strings with a format, integers, booleans, nullable values,
+/// constants and `$ref`s): enough to check the schema against real output.
+fn conforms(
+    root: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    at: &str,
+) -> std::result::Result<(), String> {
+    use serde_json::Value;
+    let fail = |why: String| Err(format!("{at}: {why}"));
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        return conforms(root, &root["$defs"][name], value, at);
+    }
+    if let Some(word) = schema.get("const") {
+        return if value == word {
+            Ok(())
+        } else {
+            fail(format!("{value} is not {word}"))
+        };
+    }
+    let alternatives = schema.get("anyOf").or_else(|| schema.get("oneOf"));
+    if let Some(any) = alternatives.and_then(Value::as_array) {
+        if any.iter().any(|s| conforms(root, s, value, at).is_ok()) {
+            return Ok(());
+        }
+        return fail(format!("{value} matches none of the alternatives"));
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        other => return fail(format!("no type in {other}")),
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    if !types.contains(&kind) {
+        return fail(format!("{value} is not {types:?}"));
+    }
+    match value {
+        Value::Object(map) => {
+            let properties = schema["properties"].as_object().ok_or("no properties")?;
+            let mut named: Vec<&str> = properties.keys().map(String::as_str).collect();
+            let mut required: Vec<&str> = schema["required"]
+                .as_array()
+                .ok_or("no required list")?
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            named.sort_unstable();
+            required.sort_unstable();
+            if keys != named || required != named {
+                return fail(format!(
+                    "keys {keys:?}, schema {named:?}, required {required:?}"
+                ));
+            }
+            for (k, v) in map {
+                conforms(root, &properties[k], v, &format!("{at}.{k}"))?;
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                conforms(root, &schema["items"], v, &format!("{at}[{i}]"))?;
+            }
+        }
+        Value::String(s) => {
+            if schema.get("format").and_then(Value::as_str) == Some("decimal")
+                && s.parse::<Decimal>().is_err()
+            {
+                return fail(format!("{s} is not a decimal"));
+            }
+            if let Some(words) = schema.get("enum").and_then(Value::as_array) {
+                if !words.iter().any(|w| w == s) {
+                    return fail(format!("{s} is not one of {words:?}"));
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// examples/tillvaxtmotor.json is the TOML reference case as JSON, every
@@ -33,19 +168,8 @@ fn schema_file_is_current() {
 /// `ANDEL_BLESS=1 cargo test -p andel reference_json`.
 #[test]
 fn reference_json_file_is_current() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../examples/tillvaxtmotor.json"
-    );
     let generated = Plan::from_toml(REFERENCE_PLAN).unwrap().to_json() + "\n";
-    if std::env::var_os("ANDEL_BLESS").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).expect("examples/tillvaxtmotor.json exists");
-    assert_eq!(
-        committed, generated,
-        "examples/tillvaxtmotor.json is stale: regenerate it"
-    );
+    pinned("examples/tillvaxtmotor.json", &generated);
     assert_eq!(
         Plan::from_json(super::REFERENCE_PLAN_JSON).unwrap(),
         Plan::from_toml(REFERENCE_PLAN).unwrap()
@@ -642,4 +766,25 @@ fn a_banded_fee_by_a_carried_figure_says_so() {
         en.contains("the population 14999 (the figure of 2023-12-31, carried forward) at 2024-12-31 is in the band under 15000 inhabitants, fee 20000 SEK a year."),
         "{en}"
     );
+}
+
+#[test]
+fn csv_shows_the_population_each_year_used_and_none_for_a_member_without() {
+    let result = Plan::reference().compute().unwrap();
+    let csv = result.to_csv();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header[..4], ["year", "member", "name", "population"]);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let members: Vec<_> = result.years.iter().flat_map(|y| &y.members).collect();
+    assert_eq!(rows.len(), members.len());
+    for (row, m) in rows.iter().zip(members) {
+        assert_eq!(row[1], m.id);
+        let want = m.population.map(|p| p.to_string()).unwrap_or_default();
+        assert_eq!(row[3], want, "{row:?}");
+    }
+    // The reference case's first year uses 31 December 2019: Halmstad's
+    // 102 767 (examples/tillvaxtmotor.toml), and the university has none.
+    assert!(csv.contains("\n2021,halmstad,Halmstad,102767,"), "{csv}");
+    assert!(csv.contains("\n2021,hh,Högskolan i Halmstad,,0,"), "{csv}");
 }

@@ -172,7 +172,11 @@ const firstYear: number = result.years[0].year;
 const net: string = result.years[0].net;
 const contribution: string = result.years[0].members[0].contribution;
 const population: string | null = result.years[0].members[0].population;
-const lineAmount: string = result.years[0].members[0].lines[0].exact_decimal;
+const lineAmount: string = result.years[0].members[0].lines[0].amount;
+// @ts-expect-error: a line amount has no exact_decimal in the JSON (results.d.ts is generated from core)
+result.years[0].members[0].lines[0].exact_decimal;
+const horizonTotal: string = result.total;
+const unitWord: "days" | "months" | undefined = result.years[0].members[0].membership?.unit;
 const days: number | undefined = result.years[0].members[0].membership?.counted;
 const why: string[] = explainPlan(plan, "a", 2025).lines;
 const whyText: string = explainPlan("{}", "a", 2025n, { format: "json" }).contribution;
@@ -291,6 +295,7 @@ computeBudget({ year: 2025, total: "1", key: "metric", members: [] });
 import initCalculator, * as calculator from "andel-calculator";
 const calculatorReady: Promise<void> = initCalculator();
 const calculatorResult: PlanResult = calculator.computeBudget(calculator.referenceBudget());
+const calculatorCsv: string = calculator.budgetToCsv(calculator.referenceBudget());
 const calculatorBudget: calculator.Budget = calculator.referenceBudget();
 const calculatorVersion: string = calculator.version();
 // @ts-expect-error: the calculator's build has no plans

@@ -1,6 +1,6 @@
 // andel's calculator build for web pages: budgets only (one year's total
 // shared by one key). Call `await init()` once before any other function.
-export { AndelError, computeBudget, referenceBudget, version } from "./andel";
+export { AndelError, budgetToCsv, computeBudget, referenceBudget, version } from "./andel";
 export type {
   AndelErrorCode, Budget, BudgetKey, BudgetKeyName, BudgetMember, LineAmount,
   LineResult, MemberTotal, MemberYear, Membership, Method, Money, PlanResult,

@@ -27,7 +27,7 @@ export function initSync(options) {
 }
 
 export { AndelError };
-export const { computeBudget, referenceBudget } = bindBudget(guard);
+export const { computeBudget, budgetToCsv, referenceBudget } = bindBudget(guard);
 
 /** The version of andel. */
 export function version() {

@@ -12,6 +12,7 @@ const api = bindApi(() => glue);
 // One assignment per name, so Node's ES module loader can see the names.
 exports.AndelError = AndelError;
 exports.computeBudget = api.computeBudget;
+exports.budgetToCsv = api.budgetToCsv;
 exports.referenceBudget = api.referenceBudget;
 exports.allocate = api.allocate;
 exports.explain = api.explain;

@@ -27,6 +27,7 @@ const api = bindApi(start.getGlue);
 export { AndelError };
 export const {
   computeBudget,
+  budgetToCsv,
   referenceBudget,
   allocate,
   explain,
