@@ -45,6 +45,7 @@ mod number;
 mod order;
 pub mod plan;
 mod rounding;
+mod schema;
 pub mod text;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
@@ -57,3 +58,4 @@ pub use number::{number_limits, parse_decimal};
 pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;
+pub use schema::output_schema;

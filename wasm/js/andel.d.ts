@@ -517,15 +517,20 @@ export type Key =
   | LimitedKey;
 
 // ---------------------------------------------------------------------------
-// Plans: the result, generated from core's types (results.d.ts,
+// What the core computes (a plan's result, an explanation, the annual
+// cycle's outputs), generated from core's types (results.d.ts,
 // scripts/gen-shapes). Decimals are strings; exact fractions are "n/d" strings.
 // ---------------------------------------------------------------------------
 
 import type {
-  LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult
+  Calendar, CalendarEntry, Cause, CauseKind, ChangeExplanation, Invoice, InvoiceRun, Invoices,
+  LineAmount, LineResult, LineSettlement, MemberDiff, MemberFigure, MemberSettlement, MemberTotal,
+  MemberYear, Membership, PlanExplanation, PlanResult, ScenarioDiff, Settlement, YearDiff, YearResult
 } from "./results";
 export type {
-  LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult
+  Calendar, CalendarEntry, Cause, CauseKind, ChangeExplanation, Invoice, InvoiceRun, Invoices,
+  LineAmount, LineResult, LineSettlement, MemberDiff, MemberFigure, MemberSettlement, MemberTotal,
+  MemberYear, Membership, PlanExplanation, PlanResult, ScenarioDiff, Settlement, YearDiff, YearResult
 } from "./results";
 
 /** A language of human-readable output: Swedish (sv-SE figures, `kr`) or English. */
@@ -541,236 +546,10 @@ export interface LangOptions {
   lang?: Lang | null;
 }
 
-/** How one member's contribution in one year arose. */
-export interface PlanExplanation {
-  /** The member's id. */
-  member: string;
-  /** The budget year. */
-  year: number;
-  /** The contribution explained. */
-  contribution: string;
-  /** The explanation, one sentence a line. */
-  lines: string[];
-}
-
 // ---------------------------------------------------------------------------
-// The annual cycle (docs/annual-cycle.md): results.
+// The annual cycle (docs/annual-cycle.md): its results, like the plan's and
+// the explanation's, are generated from core's types (results.d.ts).
 // ---------------------------------------------------------------------------
-
-/** The members' budget calendar: every milestone of every budget year. */
-export interface Calendar {
-  /** The plan's name. */
-  name: string;
-  /** Currency of the figures. */
-  currency: string;
-  /** Every milestone of every year, by date (then in plan order). */
-  entries: CalendarEntry[];
-}
-
-/** One milestone in one budget year. */
-export interface CalendarEntry {
-  /** The date, `"YYYY-MM-DD"`. */
-  date: PlanDate;
-  /** The budget year it belongs to. */
-  budget_year: number;
-  /** The milestone's id. */
-  milestone: string;
-  /** The milestone's name. */
-  name: string;
-  /** What is due. */
-  due: string;
-  /** For whom. */
-  who: string | null;
-  /** Which figures. */
-  figures: MilestoneFigures;
-  /** The figures per member (empty for `"none"`, and for `"settlement"` before the year's outcome is known). */
-  amounts: MemberFigure[];
-}
-
-/** A member's figure at a milestone. */
-export interface MemberFigure {
-  /** The member's id. */
-  id: string;
-  /** The member's name. */
-  name: string;
-  /** The amount. */
-  amount: string;
-}
-
-/** A year's invoices: members × instalments, adding up both ways. */
-export interface Invoices {
-  /** The budget year. */
-  year: number;
-  /** Currency. */
-  currency: string;
-  /** The year's net cost: the sum of all instalments. */
-  net: string;
-  /** The year whose settlement is on the first instalment, or `null`. */
-  settles: number | null;
-  /** The instalment runs, in order. */
-  runs: InvoiceRun[];
-}
-
-/** One instalment run: every member's invoice with the same due date. */
-export interface InvoiceRun {
-  /** The instalment's number, from 1. */
-  instalment: number;
-  /** The due date, `"YYYY-MM-DD"`. */
-  due: PlanDate;
-  /** The run's total: the net cost split evenly (without settlements). */
-  total: string;
-  /** One invoice per paying member with a contribution that year. */
-  invoices: Invoice[];
-}
-
-/** One member's invoice of one instalment. */
-export interface Invoice {
-  /** The member's id. */
-  member: string;
-  /** The member's name. */
-  name: string;
-  /** The instalment's number, from 1. */
-  instalment: number;
-  /** The due date, `"YYYY-MM-DD"`. */
-  due: PlanDate;
-  /** The instalment of the contribution. */
-  amount: string;
-  /** The previous year's settlement (first instalment only), else `"0"`. */
-  settlement: string;
-  /** amount + settlement. */
-  total: string;
-  /** Payment reference `<year>-<member>-<n>`. */
-  reference: string;
-}
-
-/** The settlement of one budget year's actual outcome. */
-export interface Settlement {
-  /** The settled budget year. */
-  year: number;
-  /** Currency. */
-  currency: string;
-  /** The planned net cost (what was invoiced). */
-  planned: string;
-  /** The actual net cost. */
-  actual: string;
-  /** actual − planned: the sum of the members' settlements. */
-  difference: string;
-  /** Per cost line: planned and actual gross and net. */
-  lines: LineSettlement[];
-  /** Per paying member, in plan order. */
-  members: MemberSettlement[];
-}
-
-/** A cost line's planned and actual figures in the settled year. */
-export interface LineSettlement {
-  id: string;
-  name: string;
-  planned_gross: string;
-  actual_gross: string;
-  /** After funding. */
-  planned_net: string;
-  /** After actual funding. */
-  actual_net: string;
-}
-
-/** A member's settlement. */
-export interface MemberSettlement {
-  id: string;
-  name: string;
-  /** The planned (invoiced) contribution. */
-  planned: string;
-  /** The contribution with the actual figures, by the year's key. */
-  actual: string;
-  /** actual − planned: above zero an extra charge, below zero a refund. */
-  settlement: string;
-}
-
-/** How plan B differs from plan A: B − A per member and year. */
-export interface ScenarioDiff {
-  /** Plan A's name. */
-  a: string;
-  /** Plan B's name. */
-  b: string;
-  /** Currency. */
-  currency: string;
-  /** Every year of either plan, in order. */
-  years: YearDiff[];
-  /** Per member over the horizon. */
-  totals: MemberDiff[];
-  /** The change of net cost over the whole horizon, B − A (decimal text). */
-  change: string;
-}
-
-/** The two plans in one year. */
-export interface YearDiff {
-  year: number;
-  /** A's net cost. */
-  a: string;
-  /** B's net cost. */
-  b: string;
-  /** b − a. */
-  change: string;
-  /** Every member of either plan (0 where a plan does not have it). */
-  members: MemberDiff[];
-}
-
-/** One member in the two plans. */
-export interface MemberDiff {
-  id: string;
-  name: string;
-  /** A's contribution. */
-  a: string;
-  /** B's contribution. */
-  b: string;
-  /** b − a. */
-  change: string;
-  /** The change in percent of A (half to even, 2 decimals); `null` when A is 0. */
-  change_percent: string | null;
-}
-
-/** The kinds of cause of a change. */
-export type CauseKind =
-  | "cost_level"
-  | "new_lines"
-  | "ended_lines"
-  | "funding"
-  | "population_share"
-  | "band"
-  | "membership"
-  | "rounding";
-
-/** Why a member's contribution changed from the previous year. */
-export interface ChangeExplanation {
-  /** The member's id. */
-  member: string;
-  /** The member's name. */
-  name: string;
-  /** The budget year. */
-  year: number;
-  /** The contribution in the previous year. */
-  previous: string;
-  /** The contribution this year. */
-  contribution: string;
-  /** contribution − previous: exactly the sum of the causes' amounts. */
-  change: string;
-  /** The causes, in a fixed order; causes of zero are left out. */
-  causes: Cause[];
-  /** Currency. */
-  currency: string;
-  /** The change in words, as the core writes it, in the chosen language. */
-  text: string;
-}
-
-/** One cause of a change. */
-export interface Cause {
-  kind: CauseKind;
-  /** Its part of the change, a whole multiple of the unit. */
-  amount: string;
-  /** Its exact part before rounding, `"n/d"`; `null` for `"rounding"`. */
-  exact: string | null;
-  /** The cost lines or funding it comes from, by name. */
-  from: string[];
-}
 
 /** One problem found by {@link validatePlan}. */
 export interface PlanProblem {

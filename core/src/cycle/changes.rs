@@ -37,7 +37,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A member's change from the previous year, with its causes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ChangeExplanation {
     /// The member's id.
     pub member: String,
@@ -46,10 +46,13 @@ pub struct ChangeExplanation {
     /// The budget year.
     pub year: i32,
     /// The contribution in the previous year.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub previous: Decimal,
     /// The contribution this year.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub contribution: Decimal,
     /// contribution − previous; the sum of the causes' amounts.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub change: Decimal,
     /// The causes, in a fixed order; causes of zero are left out.
     pub causes: Vec<Cause>,
@@ -58,11 +61,12 @@ pub struct ChangeExplanation {
 }
 
 /// One cause of a change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Cause {
     /// What kind of cause.
     pub kind: CauseKind,
     /// Its part of the change, a whole multiple of the unit.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub amount: Decimal,
     /// Its exact part before rounding (absent for `rounding`).
     pub exact: Option<Fraction>,
@@ -71,7 +75,7 @@ pub struct Cause {
 }
 
 /// The kinds of cause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CauseKind {
     /// Lines of both years cost more or less (indexation, new amounts).

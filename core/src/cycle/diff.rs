@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The difference between two plans' results, B − A.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ScenarioDiff {
     /// Plan A's name.
     pub a: String,
@@ -24,19 +24,23 @@ pub struct ScenarioDiff {
     pub totals: Vec<MemberDiff>,
     /// The change of net cost over the whole horizon, B − A: the sum of the
     /// years' changes and of the members' total changes.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub change: Decimal,
 }
 
 /// One budget year of a comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct YearDiff {
     /// The budget year.
     pub year: i32,
     /// Net cost in A (0 when A has no such year).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub a: Decimal,
     /// Net cost in B.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub b: Decimal,
     /// b − a.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub change: Decimal,
     /// Every member of either plan: A's members in A's order, then B's
     /// new ones.
@@ -44,20 +48,24 @@ pub struct YearDiff {
 }
 
 /// One member's figures in the two plans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MemberDiff {
     /// The member's id.
     pub id: String,
     /// The member's name (as in A, else as in B).
     pub name: String,
     /// The contribution in A (0 when not a member there).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub a: Decimal,
     /// The contribution in B.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub b: Decimal,
     /// b − a.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub change: Decimal,
     /// change / a in percent, rounded half to even to 2 decimals; absent
     /// when a is 0.
+    #[schemars(with = "Option<crate::schema::DecimalText>")]
     pub change_percent: Option<Decimal>,
 }
 

@@ -35,13 +35,14 @@ pub struct Instalments {
 }
 
 /// A year's invoices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Invoices {
     /// The budget year.
     pub year: i32,
     /// Currency.
     pub currency: String,
     /// The year's net cost: the sum of every invoice (before settlement).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub net: Decimal,
     /// The settled year whose settlement is added to the first instalment.
     pub settles: Option<i32>,
@@ -50,20 +51,21 @@ pub struct Invoices {
 }
 
 /// One instalment: every paying member's invoice due on one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InvoiceRun {
     /// The instalment's number, from 1.
     pub instalment: u32,
     /// The due date.
     pub due: Date,
     /// The sum of the run's instalment amounts: the net split evenly.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub total: Decimal,
     /// The invoices of the run, in plan order.
     pub invoices: Vec<Invoice>,
 }
 
 /// One member's invoice for one instalment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Invoice {
     /// The member's id.
     pub member: String,
@@ -74,11 +76,14 @@ pub struct Invoice {
     /// The due date.
     pub due: Date,
     /// The member's part of the instalment.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub amount: Decimal,
     /// The settlement of an earlier year added (extra charge) or taken
     /// off (refund), on the first instalment only.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub settlement: Decimal,
     /// What the member pays: amount + settlement.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub total: Decimal,
     /// A payment reference: `<year>-<member>-<instalment>`.
     pub reference: String,

@@ -51,7 +51,7 @@ pub enum Figures {
 }
 
 /// The budget calendar of a plan: every milestone of every budget year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Calendar {
     /// The plan's name.
     pub name: String,
@@ -62,7 +62,7 @@ pub struct Calendar {
 }
 
 /// One milestone in one budget year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CalendarEntry {
     /// The date.
     pub date: Date,
@@ -84,13 +84,14 @@ pub struct CalendarEntry {
 }
 
 /// A member's figure at a milestone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MemberFigure {
     /// The member's id.
     pub id: String,
     /// The member's name.
     pub name: String,
     /// The amount.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub amount: Decimal,
 }
 

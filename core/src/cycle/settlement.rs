@@ -53,17 +53,20 @@ impl OutcomeFile {
 }
 
 /// The settlement of one budget year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Settlement {
     /// The settled budget year.
     pub year: i32,
     /// Currency.
     pub currency: String,
     /// The planned net cost (what was invoiced).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub planned: Decimal,
     /// The actual net cost.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub actual: Decimal,
     /// actual − planned; the sum of the members' settlements.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub difference: Decimal,
     /// Per cost line: planned and actual gross and net.
     pub lines: Vec<LineSettlement>,
@@ -72,34 +75,41 @@ pub struct Settlement {
 }
 
 /// A cost line's planned and actual figures in the settled year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LineSettlement {
     /// The line's id.
     pub id: String,
     /// The line's name.
     pub name: String,
     /// Planned gross cost.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub planned_gross: Decimal,
     /// Actual gross cost.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub actual_gross: Decimal,
     /// Planned net cost (after funding).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub planned_net: Decimal,
     /// Actual net cost (after actual funding).
+    #[schemars(with = "crate::schema::DecimalText")]
     pub actual_net: Decimal,
 }
 
 /// A member's settlement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MemberSettlement {
     /// The member's id.
     pub id: String,
     /// The member's name.
     pub name: String,
     /// The planned (invoiced) contribution.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub planned: Decimal,
     /// The contribution with the actual figures, by the year's key.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub actual: Decimal,
     /// actual − planned: above zero an extra charge, below zero a refund.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub settlement: Decimal,
 }
 

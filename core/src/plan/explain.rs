@@ -11,13 +11,14 @@ use std::fmt;
 
 /// How one member's contribution in one year arose: a list of sentences,
 /// each with its figures, from the inputs to the rounded amount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Explanation {
     /// The member's id.
     pub member: String,
     /// The budget year.
     pub year: i32,
     /// The contribution explained.
+    #[schemars(with = "crate::schema::DecimalText")]
     pub contribution: rust_decimal::Decimal,
     /// The explanation, one sentence a line.
     pub lines: Vec<String>,

@@ -4,6 +4,7 @@ use crate::calendar::Date;
 use crate::error::Error;
 use crate::fraction::Fraction;
 use crate::method::Method;
+use crate::schema::DecimalText;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -174,27 +175,6 @@ pub struct MemberTotal {
 }
 
 impl PlanResult {
-    /// The JSON Schema (draft 2020-12) of a result as [`to_json`](Self::to_json)
-    /// writes it, generated from these types: every field always present
-    /// (`null` where absent), decimals and exact fractions as strings (with
-    /// `format` `decimal` and `fraction`), dates as `YYYY-MM-DD`. The
-    /// TypeScript and Python types of the bindings are generated from it
-    /// (docs/result.schema.json, scripts/gen-shapes).
-    ///
-    /// ```
-    /// let schema: serde_json::Value =
-    ///     serde_json::from_str(&andel::PlanResult::json_schema()).unwrap();
-    /// assert_eq!(schema["title"], "PlanResult");
-    /// assert_eq!(schema["properties"]["total"]["format"], "decimal");
-    /// ```
-    pub fn json_schema() -> String {
-        let generator = schemars::generate::SchemaSettings::draft2020_12()
-            .for_serialize()
-            .into_generator();
-        let schema = generator.into_root_schema_for::<PlanResult>();
-        serde_json::to_string_pretty(&schema).unwrap_or_default()
-    }
-
     /// The notes ([`Self::notes`]) in `lang`: one line per cause, e.g. every
     /// member whose population figure for a budget year's reference date is
     /// missing and was carried forward, in one line.
@@ -340,29 +320,6 @@ impl PlanResult {
 }
 
 use crate::csv::csv_cell as csv_field;
-
-/// The schema of a decimal in a result: the text serde writes for a
-/// [`Decimal`], told apart from other strings by its `format`, so the
-/// bindings' generated types can make it a `decimal.Decimal` in Python.
-struct DecimalText;
-
-impl JsonSchema for DecimalText {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Decimal".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "decimal",
-            "pattern": "^-?\\d+(\\.\\d+)?$"
-        })
-    }
-}
 
 /// The schema of [`Membership::unit`]: one of two words.
 struct MembershipUnit;

@@ -34,42 +34,69 @@ fn schema_file_is_current() {
     pinned("docs/plan.schema.json", &(Plan::json_schema() + "\n"));
 }
 
-/// docs/result.schema.json, from which scripts/gen-shapes writes the
-/// bindings' result types, is generated from the result types; this keeps
+/// docs/output.schema.json, from which scripts/gen-shapes writes the
+/// bindings' result types, is generated from the output types; this keeps
 /// it current. Regenerate with `ANDEL_BLESS=1 cargo test -p andel
-/// result_schema_file`, then run `scripts/gen-shapes`.
+/// output_schema_file`, then run `scripts/gen-shapes`.
 #[test]
-fn result_schema_file_is_current() {
-    pinned(
-        "docs/result.schema.json",
-        &(PlanResult::json_schema() + "\n"),
-    );
+fn output_schema_file_is_current() {
+    pinned("docs/output.schema.json", &(crate::output_schema() + "\n"));
 }
 
-/// The result schema describes the JSON a result is written as: every
+/// The output schema describes the JSON each output is written as: every
 /// property of every object is in the schema and required, and every
-/// decimal-format value reads as a decimal.
+/// decimal-format value reads as a decimal. Checked on the reference cycle
+/// plan's result, explanation, calendar, invoices, settlement, diff and
+/// changes.
 #[test]
-fn result_schema_matches_the_json() {
-    let schema: serde_json::Value = serde_json::from_str(&PlanResult::json_schema()).unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(&Plan::reference().compute().unwrap().to_json()).unwrap();
-    if let Err(e) = conforms(&schema, &schema, &json, "$") {
-        panic!("{e}");
+fn output_schema_matches_the_json() {
+    let schema: serde_json::Value = serde_json::from_str(&crate::output_schema()).unwrap();
+    let check = |name: &str, json: String| {
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        if let Err(e) = conforms(&schema, &schema["$defs"][name], &value, name) {
+            panic!("{e}");
+        }
+    };
+    let plan = Plan::from_toml(include_str!("../../../examples/tillvaxtmotor-cycle.toml")).unwrap();
+    let result = plan.compute().unwrap();
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
     }
-    // And the walker can fail: a missing property, a float, a bad decimal.
-    let mut broken = json.clone();
+    check("PlanResult", result.to_json());
+    check(
+        "Explanation",
+        json(&plan.explain("halmstad", 2022).unwrap()),
+    );
+    check("Calendar", json(&plan.calendar(&result).unwrap()));
+    let settlement = plan.settle(&result, 2021).unwrap();
+    check("Settlement", json(&settlement));
+    check(
+        "Invoices",
+        json(&plan.invoices(&result, 2022, Some(&settlement)).unwrap()),
+    );
+    check(
+        "ScenarioDiff",
+        json(&crate::cycle::diff(&result, &result).unwrap()),
+    );
+    for change in plan.why(&result, None, None).unwrap() {
+        check("ChangeExplanation", json(&change));
+    }
+
+    // And the checker can fail: a missing property, a float, a bad decimal.
+    let root = &schema["$defs"]["PlanResult"];
+    let good: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+    let mut broken = good.clone();
     broken["years"][0]["members"][0]
         .as_object_mut()
         .unwrap()
         .remove("population");
-    assert!(conforms(&schema, &schema, &broken, "$").is_err());
-    let mut broken = json.clone();
+    assert!(conforms(&schema, root, &broken, "$").is_err());
+    let mut broken = good.clone();
     broken["years"][0]["net"] = serde_json::json!(1.5);
-    assert!(conforms(&schema, &schema, &broken, "$").is_err());
-    let mut broken = json;
+    assert!(conforms(&schema, root, &broken, "$").is_err());
+    let mut broken = good;
     broken["total"] = serde_json::json!("1,5");
-    assert!(conforms(&schema, &schema, &broken, "$").is_err());
+    assert!(conforms(&schema, root, &broken, "$").is_err());
 }
 
 /// A small checker for the shapes the result schema uses (objects,
