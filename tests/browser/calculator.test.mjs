@@ -436,13 +436,18 @@ test("a shared link of more than 1 000 members is refused with a message; 1 000 
 
 test("names from a shared link are text, never HTML", async () => {
   const hostile = `<img src=x onerror="window.__pwned=1"><b>Båstad</b>`;
-  const { page, calc, errors } = await openCalculator(linkOf(2, (i) => (i === 0 ? hostile : "B")));
+  const formula = `=HYPERLINK("http://evil.example","B")`;
+  const { page, calc, errors } = await openCalculator(linkOf(2, (i) => (i === 0 ? hostile : formula)));
   assert.equal(await calc.locator("#members tr").nth(0).locator(".name").inputValue(), hostile);
   const injected = await page.evaluate(() => {
     const root = document.querySelector("andel-calculator").shadowRoot;
     return { img: root.querySelectorAll("img").length, b: root.querySelectorAll("b").length, pwned: window.__pwned ?? 0 };
   });
   assert.deepEqual(injected, { img: 0, b: 0, pwned: 0 });
+  // The CSV download writes the formula as text (OWASP: a leading ').
+  const [download] = await Promise.all([page.waitForEvent("download"), calc.locator("#csv").click()]);
+  const lines = readFileSync(await download.path(), "utf8").split("\r\n");
+  assert.ok(lines[2].startsWith(`"'=HYPERLINK(""http://evil.example"",""B"")",`), lines[2]);
   assert.deepEqual(errors, []);
   await page.close();
 });
