@@ -398,6 +398,7 @@ legend { font-weight: 600; padding: 0 .25rem; }
 fieldset label { font-weight: normal; display: inline-flex; gap: .3rem; margin-right: 1rem; align-items: center; }
 .error { color: #b00020; font-size: .9rem; display: block; min-height: 0; }
 .error:empty { display: none; }
+.notice { color: #b00020; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid #d0d0d0; vertical-align: middle; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -531,7 +532,7 @@ export class AndelCalculator extends HTMLElement {
   </table>
   <span class="error" id="members-error" aria-live="polite"></span>
   <button type="button" class="secondary" id="add">${t.add}</button>
-  <p class="error${this._linkRefused ? "" : " hidden"}" id="link-error" role="alert"></p>
+  <p class="notice${this._linkRefused ? "" : " hidden"}" id="link-error" role="alert"></p>
   <p class="check" id="check" role="status" aria-live="polite"></p>
   <p class="error" id="result-error" aria-live="polite"></p>
   <p class="stale hidden" id="stale">${t.stale}</p>
