@@ -13,7 +13,7 @@
 // build the budget, computeBudget in wasm, update the table, the check and the
 // chart — and is timed around dispatchEvent, 500 times; median and p95.
 // Shared links (issue 15): a link of 1 000 members (MAX_LINK_MEMBERS, the
-// most a link may hold) and one of 100 000 (refused with a message): first
+// most a link may hold) and one of 50 000 (refused with a message; 100 000 is beyond Chromium's 2 MB URL): first
 // result of 5 loads each, and the 1 000-member page's recompute, 50 edits.
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -76,7 +76,7 @@ try {
     }
     return `${server.url}#andel:${q}`;
   };
-  for (const n of [1000, 100000]) {
+  for (const n of [1000, 50000]) {
     const url = linkOf(n);
     const loads = [];
     for (let i = 0; i < 5; i++) {
