@@ -51,6 +51,13 @@ const KEYS = ["per_capita", "equal", "blend", "fixed_shares"];
 
 /** The prefix of the calculator's state in a URL's fragment. */
 const HASH_PREFIX = "#andel:";
+/**
+ * Most members a shared link may hold. The calculator draws a row and a bar
+ * per member, so a link of 100 000 names would keep the page busy for
+ * minutes; a longer link is refused with a message and the reference case is
+ * shown. Sweden has 290 municipalities.
+ */
+export const MAX_LINK_MEMBERS = 1000;
 
 const TEXT = {
   sv: {
@@ -92,6 +99,8 @@ const TEXT = {
     loadFailed: "Kalkylatorn kunde inte laddas",
     loadWhere: (url) => `Kalkylatorns paket läses från ${url}.`,
     stale: "Tabellen och diagrammet visar resultatet för de senaste giltiga värdena.",
+    linkTooLong: (n, max) =>
+      `Länken har ${n} medlemmar, fler än de ${max} som kalkylatorn visar. Referensfallet visas i stället.`,
     notNumber: "Skriv ett tal, till exempel 1 250 000.",
     notWhole: "Skriv ett heltal, till exempel 15 128.",
     needMember: "Minst en medlem behövs.",
@@ -143,6 +152,8 @@ const TEXT = {
     loadFailed: "The calculator could not be loaded",
     loadWhere: (url) => `Its package is read from ${url}.`,
     stale: "The table and the chart show the result for the last valid inputs.",
+    linkTooLong: (n, max) =>
+      `The link has ${n} members, more than the ${max} the calculator shows. The reference case is shown instead.`,
     notNumber: "Enter a number, for example 1,250,000.",
     notWhole: "Enter a whole number, for example 15,128.",
     needMember: "At least one member is needed.",
@@ -316,11 +327,16 @@ export function stateToHash(state) {
   return HASH_PREFIX + q.toString();
 }
 
-/** The state in a URL fragment, or null when the fragment holds none (or a broken one). */
+/**
+ * The state in a URL fragment, or null when the fragment holds none (or a
+ * broken one). A fragment of more than {@link MAX_LINK_MEMBERS} members is
+ * refused: `{ tooManyMembers: n }`, nothing else read from it.
+ */
 export function stateFromHash(hash) {
   if (typeof hash !== "string" || !hash.startsWith(HASH_PREFIX)) return null;
   const q = new URLSearchParams(hash.slice(HASH_PREFIX.length));
   const names = q.getAll("name");
+  if (names.length > MAX_LINK_MEMBERS) return { tooManyMembers: names.length };
   const pops = q.getAll("pop");
   const shares = q.getAll("share");
   const key = q.get("key");
@@ -374,6 +390,7 @@ legend { font-weight: 600; padding: 0 .25rem; }
 fieldset label { font-weight: normal; display: inline-flex; gap: .3rem; margin-right: 1rem; align-items: center; }
 .error { color: #b00020; font-size: .9rem; display: block; min-height: 0; }
 .error:empty { display: none; }
+.notice { color: #b00020; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid #d0d0d0; vertical-align: middle; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -401,6 +418,8 @@ export class AndelCalculator extends HTMLElement {
     this._result = null;
     this._budget = null;
     this._ready = false;
+    /** The member count of a shared link refused as too long, or 0. */
+    this._linkRefused = 0;
   }
 
   connectedCallback() {
@@ -413,7 +432,11 @@ export class AndelCalculator extends HTMLElement {
 
   async _start(lang) {
     await loadPackage();
-    const fromUrl = this.hasAttribute("no-url-state") ? null : stateFromHash(globalThis.location?.hash);
+    let fromUrl = this.hasAttribute("no-url-state") ? null : stateFromHash(globalThis.location?.hash);
+    if (fromUrl?.tooManyMembers) {
+      this._linkRefused = fromUrl.tooManyMembers;
+      fromUrl = null;
+    }
     this._state = fromUrl ?? referenceState(lang);
     this._build();
     this._recompute();
@@ -502,6 +525,7 @@ export class AndelCalculator extends HTMLElement {
   </table>
   <span class="error" id="members-error" aria-live="polite"></span>
   <button type="button" class="secondary" id="add">${t.add}</button>
+  <p class="notice${this._linkRefused ? "" : " hidden"}" id="link-error" role="alert"></p>
   <p class="check" id="check" role="status" aria-live="polite"></p>
   <p class="error" id="result-error" aria-live="polite"></p>
   <p class="stale hidden" id="stale">${t.stale}</p>
@@ -514,6 +538,7 @@ export class AndelCalculator extends HTMLElement {
     <a id="link" href="#">${t.link}</a>
   </div>
 </section>`;
+    if (this._linkRefused) root.getElementById("link-error").textContent = t.linkTooLong(this._linkRefused, MAX_LINK_MEMBERS);
     root.getElementById("total").value = s.total;
     const body = root.getElementById("members");
     s.members.forEach((m, i) => body.append(this._memberRow(m, i)));

@@ -83,3 +83,25 @@ fn an_allocation_table_shows_a_hostile_name_escaped() {
     assert_inert(&stdout);
     assert!(stdout.contains(r"\u{1b}]0;owned\u{7}"), "{stdout}");
 }
+
+#[test]
+fn an_allocation_csv_writes_a_formula_looking_name_as_text() {
+    let (stdout, _) = andel(&[
+        "allocate",
+        "--total",
+        "10",
+        "--unit",
+        "1",
+        "--format",
+        "csv",
+        "--",
+        "@SUM(A1)=1",
+        "-2+3=1",
+    ]);
+    let names: Vec<&str> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(names, ["'@SUM(A1)", "'-2+3"], "{stdout}");
+}

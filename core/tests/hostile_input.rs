@@ -381,3 +381,112 @@ fn a_milestone_text_longer_than_the_bound_is_refused() {
         pair("duplicate_id", "milestones[1].id")
     );
 }
+
+/// A plan of `members` members over `years` years with `milestones`
+/// milestones, `with_figures` of them listing contributions.
+fn calendar_plan(members: usize, years: u32, milestones: usize, with_figures: usize) -> String {
+    let mut text = format!(
+        "format = 1\nname = \"Calendar\"\nfirst_year = 2025\nyears = {years}\n\
+         [population]\ncarry_forward = true\n\n\
+         [[costs]]\nid = \"pm\"\nname = \"Pm\"\namount = \"1000000\"\nfrom = 2025\n\n"
+    );
+    for i in 0..members {
+        text.push_str(&format!(
+            "[[members]]\nid = \"m{i}\"\nname = \"M{i}\"\nmetrics.population = {{ \"2023-12-31\" = {} }}\n\n",
+            1000 + i
+        ));
+    }
+    for i in 0..milestones {
+        let figures = if i < with_figures {
+            "contributions"
+        } else {
+            "none"
+        };
+        text.push_str(&format!(
+            "[[milestones]]\nid = \"s{i}\"\nname = \"S\"\ndate = \"10-31\"\ndue = \"d\"\nfigures = \"{figures}\"\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_calendar_has_at_most_100_milestones() {
+    use andel::plan::limits::MILESTONES;
+    assert_eq!(MILESTONES, 100);
+    let at_bound = Plan::from_toml(&calendar_plan(2, 100, MILESTONES, 1)).unwrap();
+    let calendar = at_bound.calendar(&at_bound.compute().unwrap()).unwrap();
+    assert_eq!(calendar.entries.len(), 100 * 100);
+    assert_eq!(
+        refused(&calendar_plan(2, 1, MILESTONES + 1, 0)),
+        pair("invalid_plan", "milestones")
+    );
+    // A plan built in code, never validated, is bounded by the calendar
+    // itself.
+    let mut grown = Plan::from_toml(&calendar_plan(2, 1, 1, 0)).unwrap();
+    let result = grown.compute().unwrap();
+    let one = grown.milestones[0].clone();
+    grown.milestones = (0..=MILESTONES)
+        .map(|i| andel::cycle::Milestone {
+            id: format!("s{i}"),
+            ..one.clone()
+        })
+        .collect();
+    let err = grown.calendar(&result).unwrap_err();
+    assert_eq!(err.code(), "invalid_plan");
+    assert_eq!(err.location().unwrap().path, "milestones");
+    assert!(err.to_string().contains("at most 100 milestones"), "{err}");
+}
+
+#[test]
+fn a_calendar_lists_at_most_the_figures_a_plan_computes() {
+    use andel::plan::limits::FIGURES;
+    // 100 milestones with figures × 100 years × 3 000 members = 30 000 000.
+    assert_eq!(FIGURES, 100 * 100 * 3000);
+    assert!(Plan::from_toml(&calendar_plan(3000, 100, 100, 100)).is_ok());
+    let past = Plan::from_toml(&calendar_plan(3001, 100, 100, 100)).unwrap_err();
+    assert_eq!(past.code(), "invalid_plan");
+    assert_eq!(past.location().unwrap().path, "milestones");
+    assert!(past.to_string().contains("30010000 figures"), "{past}");
+    // Milestones without figures do not count.
+    assert!(Plan::from_toml(&calendar_plan(3001, 100, 100, 99)).is_ok());
+}
+
+#[test]
+fn a_currency_is_short_and_has_no_control_characters() {
+    use andel::plan::limits::CURRENCY;
+    let with = |currency: &str| plan(&format!("currency = {}\n", toml_string(currency)));
+    let at_bound = "k".repeat(CURRENCY);
+    let plan_at_bound = Plan::from_toml(&with(&at_bound)).unwrap();
+    assert_eq!(plan_at_bound.compute().unwrap().currency, at_bound);
+    let past = "k".repeat(CURRENCY + 1);
+    assert_eq!(refused(&with(&past)), pair("invalid_plan", "currency"));
+    for hostile in ["kr\u{1b}[2J", "kr\u{0}", "kr\r", "\u{202e}kr"] {
+        assert_eq!(refused(&with(hostile)), pair("invalid_plan", "currency"));
+    }
+    // Multibyte: bytes, not characters, are counted.
+    assert_eq!(
+        refused(&with(&"å".repeat(CURRENCY / 2 + 1))),
+        pair("invalid_plan", "currency")
+    );
+}
+
+#[test]
+fn a_budget_currency_is_bounded_as_a_plan_currency() {
+    let mut budget = andel::plan::Budget::new(2025, "100".parse().unwrap());
+    budget.key = andel::plan::BudgetKey::Equal;
+    budget.members = ["a", "b"]
+        .map(|id| andel::plan::BudgetMember {
+            id: id.into(),
+            name: id.to_uppercase(),
+            population: Some(1.into()),
+        })
+        .to_vec();
+    budget.currency = "k".repeat(andel::plan::limits::CURRENCY);
+    assert!(budget.compute().is_ok());
+    for currency in ["SEKSEKSEKSEKSEKSE", "kr\u{1b}[2J"] {
+        budget.currency = currency.into();
+        let err = budget.compute().unwrap_err();
+        assert_eq!(err.code(), "invalid_plan", "{err}");
+        assert_eq!(err.location().unwrap().path, "currency");
+    }
+}

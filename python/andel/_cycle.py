@@ -106,7 +106,8 @@ def diff(a: Union["Plan", "PlanResult"], b: Union["Plan", "PlanResult"]) -> Dict
 
     Raises:
         PlanError: code ``incomparable_plans`` when the plans cannot be
-            compared (other years, members or currency).
+            compared (different currencies or rounding units, or more
+            than 30 000 000 figures together).
     """
     from ._plan import Plan
 

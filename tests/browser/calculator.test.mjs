@@ -406,3 +406,54 @@ test("accessible: every field is labelled, and text has at least 4.5:1 contrast"
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** A shared link of `n` members, each with a population of 1 000 + i, named by `name`. */
+function linkOf(n, name = (i) => `M${i}`) {
+  const q = new URLSearchParams({ lang: "sv", total: "1000000", unit: "1", key: "per_capita", fixed: "30" });
+  for (let i = 0; i < n; i++) {
+    q.append("name", name(i));
+    q.append("pop", String(1000 + i));
+    q.append("share", "");
+  }
+  return `${server.url}#andel:${q}`;
+}
+
+test("a shared link of more than 1 000 members is refused with a message; 1 000 still work", async () => {
+  const refused = await openCalculator(linkOf(1001));
+  const message = refused.calc.locator("#link-error");
+  assert.equal(await message.isVisible(), true);
+  assert.match(plain(await message.textContent()), /1001 medlemmar, fler än de 1000/);
+  // The reference case instead, never a part of the link.
+  assert.equal(await refused.calc.locator("#members tr").count(), REFERENCE_MEMBERS.length);
+  assert.deepEqual(refused.errors, []);
+  await refused.page.close();
+
+  const { page, calc, errors } = await openCalculator(linkOf(1000));
+  assert.equal(await calc.locator("#link-error").isVisible(), false);
+  assert.equal(await calc.locator("#members tr").count(), 1000);
+  await calc.locator("#population-999").fill("0");
+  await page.waitForFunction(() => {
+    const root = document.querySelector("andel-calculator").shadowRoot;
+    return root.querySelectorAll("#members tr")[999].querySelector(".contribution").textContent.trim() === "0 kr";
+  });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("names from a shared link are text, never HTML", async () => {
+  const hostile = `<img src=x onerror="window.__pwned=1"><b>Båstad</b>`;
+  const formula = `=HYPERLINK("http://evil.example","B")`;
+  const { page, calc, errors } = await openCalculator(linkOf(2, (i) => (i === 0 ? hostile : formula)));
+  assert.equal(await calc.locator("#members tr").nth(0).locator(".name").inputValue(), hostile);
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector("andel-calculator").shadowRoot;
+    return { img: root.querySelectorAll("img").length, b: root.querySelectorAll("b").length, pwned: window.__pwned ?? 0 };
+  });
+  assert.deepEqual(injected, { img: 0, b: 0, pwned: 0 });
+  // The CSV download writes the formula as text (OWASP: a leading ').
+  const [download] = await Promise.all([page.waitForEvent("download"), calc.locator("#csv").click()]);
+  const lines = readFileSync(await download.path(), "utf8").split("\r\n");
+  assert.ok(lines[2].startsWith(`"'=HYPERLINK(""http://evil.example"",""B"")",`), lines[2]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { node } from "./builds.mjs";
 
-const { AndelError, allocate, computeBudget, planCalendarIcs } = node;
+const { AndelError, allocate, computeBudget, computePlan, planCalendarIcs } = node;
 
 function codeOf(f) {
   try {
@@ -49,4 +49,38 @@ test("the calendar has no control characters and one UID per milestone id", () =
   const uids = ics.replace(/\r\n /g, "").split("\r\n").filter((l) => l.startsWith("UID:"));
   assert.equal(new Set(uids).size, uids.length);
   assert.ok(uids.some((u) => u.includes("-%50reliminary-")), uids.join("\n"));
+});
+
+/** 100 years, 100 milestones, `withFigures` of them with contributions. */
+function calendarPlan(members, withFigures) {
+  let text =
+    'format = 1\nname = "Calendar"\nfirst_year = 2025\nyears = 100\n[population]\ncarry_forward = true\n\n' +
+    '[[costs]]\nid = "pm"\nname = "Pm"\namount = "1000000"\nfrom = 2025\n\n';
+  for (let i = 0; i < members; i++) {
+    text += `[[members]]\nid = "m${i}"\nname = "M${i}"\nmetrics.population = { "2023-12-31" = ${1000 + i} }\n\n`;
+  }
+  for (let i = 0; i < 100; i++) {
+    const figures = i < withFigures ? "contributions" : "none";
+    text += `[[milestones]]\nid = "s${i}"\nname = "S"\ndate = "10-31"\ndue = "d"\nfigures = "${figures}"\n\n`;
+  }
+  return text;
+}
+
+test("a calendar lists at most the figures a plan computes", () => {
+  // 100 milestones with figures × 100 years × 3 000 members = 30 000 000, the bound.
+  assert.deepEqual(codeOf(() => computePlan(calendarPlan(3001, 100), { format: "toml" })), [
+    "invalid_plan",
+    "milestones",
+  ]);
+});
+
+test("a currency is short and has no control characters", () => {
+  const members = [
+    { id: "a", name: "A", population: "10" },
+    { id: "b", name: "B", population: "10" },
+  ];
+  assert.equal(computeBudget({ ...budget(members), currency: "k".repeat(16) }).currency, "k".repeat(16));
+  for (const currency of ["SEKSEKSEKSEKSEKSE", "kr\u001b[2J"]) {
+    assert.deepEqual(codeOf(() => computeBudget({ ...budget(members), currency })), ["invalid_plan", "currency"]);
+  }
 });

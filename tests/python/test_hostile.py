@@ -56,3 +56,38 @@ def test_budget_ids_are_compared_in_nfc() -> None:
     result = andel.Budget(100, [("\u00c5", "A", 10), ("b", "B", 10)], key="fixed_shares",
                           shares={"A\u030a": "0.3"}, year=2025).compute()
     assert result.contribution("\u00c5", 2025) == D("30")
+
+
+def _calendar_plan(members: int, with_figures: int) -> str:
+    """100 years, 100 milestones, ``with_figures`` of them with contributions."""
+    text = ('format = 1\nname = "Calendar"\nfirst_year = 2025\nyears = 100\n'
+            '[population]\ncarry_forward = true\n\n'
+            '[[costs]]\nid = "pm"\nname = "Pm"\namount = "1000000"\nfrom = 2025\n\n')
+    text += "".join(f'[[members]]\nid = "m{i}"\nname = "M{i}"\nmetrics.population = {{ "2023-12-31" = {1000 + i} }}\n\n'
+                    for i in range(members))
+    text += "".join(f'[[milestones]]\nid = "s{i}"\nname = "S"\ndate = "10-31"\ndue = "d"\n'
+                    f'figures = "{"contributions" if i < with_figures else "none"}"\n\n' for i in range(100))
+    return text
+
+
+def test_a_calendar_lists_at_most_the_figures_a_plan_computes() -> None:
+    # 100 milestones with figures x 100 years x 3 000 members = 30 000 000, the bound.
+    andel.Plan.from_toml(_calendar_plan(3000, 100))
+    with pytest.raises(andel.PlanError) as e:
+        andel.Plan.from_toml(_calendar_plan(3001, 100))
+    assert (e.value.code, e.value.path) == ("invalid_plan", "milestones")
+    assert "30010000 figures" in str(e.value)
+
+
+def test_a_currency_is_short_and_has_no_control_characters() -> None:
+    members = [("a", "A", 10), ("b", "B", 10)]
+    assert andel.Budget(100, members, year=2025, currency="k" * 16).compute().currency == "k" * 16
+    for currency in ["SEKSEKSEKSEKSEKSE", "kr\x1b[2J"]:
+        with pytest.raises(andel.PlanError) as e:
+            andel.Budget(100, members, year=2025, currency=currency).compute()
+        assert (e.value.code, e.value.path) == ("invalid_plan", "currency")
+        text = REFERENCE.replace('currency = "SEK"', f'currency = "{currency}"'.replace("\x1b", "\\u001b"), 1)
+        assert text != REFERENCE
+        with pytest.raises(andel.PlanError) as e:
+            andel.Plan.from_toml(text)
+        assert (e.value.code, e.value.path) == ("invalid_plan", "currency")

@@ -816,7 +816,9 @@ export interface DiffOptions {
  * year, in amount and percent. An error in plan B has its place in B.
  *
  * @throws {AndelError} `incomparable_plans` (different currencies or
- *   units), or any error of {@link computePlan} for either plan
+ *   units, or more than 30 000 000 figures together: members of either
+ *   plan × (years of either plan + 1)), or any error of
+ *   {@link computePlan} for either plan
  */
 export function diffPlans(a: Plan | string, b: Plan | string, options?: DiffOptions | null): ScenarioDiff;
 

@@ -28,12 +28,13 @@
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use crate::plan::exact::{self, Q, q};
-use crate::plan::{Plan, PlanResult, YearResult};
+use crate::plan::{LineResult, Plan, PlanResult, YearResult};
 use crate::rounding::Rounding;
 use crate::text::{Lang, money, signed};
 use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A member's change from the previous year, with its causes.
@@ -110,56 +111,329 @@ const ORDER: [CauseKind; 8] = [
     CauseKind::Rounding,
 ];
 
-fn share(y: &YearResult, m: usize, line: &str) -> Q {
-    y.members[m]
-        .lines
-        .iter()
-        .find(|a| a.line == line)
-        .map_or_else(Q::zero, |a| a.share.rational())
+/// One cost line of a pair of years, as every member's explanation needs
+/// it: worked out once per pair, not once per member (that was quadratic
+/// in the members, and cubic for `changes` of a whole plan).
+struct LineOfPair<'r> {
+    /// The line's id.
+    id: &'r str,
+    /// The line in the previous year and in this one.
+    prev: Option<&'r LineResult>,
+    cur: Option<&'r LineResult>,
+    /// The bands, when the line (of both years) has a banded key.
+    bands: Option<&'r [crate::plan::Band]>,
+    /// Whether who takes part, or for how much of the year, differs.
+    membership: bool,
+    /// Whether a participant of this year's line moved to another band.
+    any_moved: bool,
+    /// This year's participants.
+    participants: HashSet<&'r str>,
 }
 
-/// Whether who takes part in `line`, or for how much of the year, differs.
-fn membership_changed(prev: &YearResult, cur: &YearResult, line: &str) -> bool {
-    let parts = |y: &YearResult| -> Vec<(String, Option<(u32, u32)>)> {
-        let Some(l) = y.lines.iter().find(|l| l.id == line) else {
-            return Vec::new();
+/// Two consecutive years of a result, with what every member's
+/// explanation of that pair shares.
+pub(crate) struct YearPair<'r> {
+    plan: &'r Plan,
+    prev: &'r YearResult,
+    cur: &'r YearResult,
+    year: i32,
+    /// Member id → position, in each year.
+    prev_at: HashMap<&'r str, usize>,
+    cur_at: HashMap<&'r str, usize>,
+    lines: Vec<LineOfPair<'r>>,
+}
+
+/// A year of the result, borrowed (a clone per member was a copy of the
+/// whole year for every member explained).
+fn year_in<'r>(plan: &Plan, result: &'r PlanResult, year: i32) -> Result<&'r YearResult> {
+    result.year(year).ok_or_else(|| plan.outside(year))
+}
+
+impl<'r> YearPair<'r> {
+    /// `year` and the year before it, or the error `explain` gives for
+    /// either missing.
+    pub(crate) fn new(plan: &'r Plan, result: &'r PlanResult, year: i32) -> Result<Self> {
+        let cur = year_in(plan, result, year)?;
+        let first = || Error::InvalidPlan {
+            reason: format!(
+                "{year} is the plan's first year: there is no previous year to compare with"
+            ),
         };
-        l.participants
+        let prev = year
+            .checked_sub(1)
+            .ok_or_else(first)
+            .and_then(|p| year_in(plan, result, p).map_err(|_| first()))?;
+        let index = |y: &'r YearResult| -> HashMap<&'r str, usize> {
+            y.members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i))
+                .collect()
+        };
+        let (prev_at, cur_at) = (index(prev), index(cur));
+        let keys: HashMap<&str, &crate::plan::Key> = plan
+            .costs
             .iter()
-            .map(|p| {
-                let m = y.members.iter().find(|m| &m.id == p);
-                let frac = m.and_then(|m| m.membership.as_ref().map(|s| (s.counted, s.of)));
-                (p.clone(), frac)
+            .map(|l| (l.id.as_str(), l.key.as_ref().unwrap_or(&plan.key)))
+            .collect();
+        let prev_lines: HashMap<&str, &LineResult> =
+            prev.lines.iter().map(|l| (l.id.as_str(), l)).collect();
+        let cur_lines: HashMap<&str, &LineResult> =
+            cur.lines.iter().map(|l| (l.id.as_str(), l)).collect();
+        // Who takes part in a line, and for how much of the year.
+        let parts = |y: &'r YearResult,
+                     at: &HashMap<&str, usize>,
+                     line: Option<&'r LineResult>|
+         -> Vec<(&'r str, Option<(u32, u32)>)> {
+            line.map_or_else(Vec::new, |l| {
+                l.participants
+                    .iter()
+                    .map(|p| {
+                        let frac = at.get(p.as_str()).and_then(|&i| {
+                            y.members[i].membership.as_ref().map(|s| (s.counted, s.of))
+                        });
+                        (p.as_str(), frac)
+                    })
+                    .collect()
             })
-            .collect()
-    };
-    parts(prev) != parts(cur)
-}
-
-/// Whether member `member`, or (`member` None) a participant of `line` (a
-/// line of both years), is in another band of `bands` this year than last,
-/// by its population at each year's reference date.
-fn band_changed(
-    bands: &[crate::plan::Band],
-    prev: &YearResult,
-    cur: &YearResult,
-    line: &str,
-    member: Option<&str>,
-) -> bool {
-    let Some(l) = cur.lines.iter().find(|l| l.id == line) else {
-        return false;
-    };
-    let band = |y: &YearResult, id: &str| {
-        y.members
+        };
+        let ids: Vec<&str> = cur
+            .lines
             .iter()
-            .find(|m| m.id == id)
-            .and_then(|m| m.population)
-            .and_then(|p| crate::plan::Band::of(bands, p))
-    };
-    let moved = |id: &str| band(prev, id) != band(cur, id);
-    match member {
-        Some(id) => l.participants.iter().any(|p| p == id) && moved(id),
-        None => l.participants.iter().any(|id| moved(id)),
+            .chain(
+                prev.lines
+                    .iter()
+                    .filter(|p| !cur_lines.contains_key(p.id.as_str())),
+            )
+            .map(|l| l.id.as_str())
+            .collect();
+        let mut lines = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (p, c) = (prev_lines.get(id).copied(), cur_lines.get(id).copied());
+            let bands = keys.get(id).and_then(|k| match k {
+                crate::plan::Key::Banded { bands } => Some(bands.as_slice()),
+                _ => None,
+            });
+            let membership =
+                p.is_some() && c.is_some() && parts(prev, &prev_at, p) != parts(cur, &cur_at, c);
+            let participants: HashSet<&str> = c
+                .map(|l| l.participants.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+            let mut line = LineOfPair {
+                id,
+                prev: p,
+                cur: c,
+                bands,
+                membership,
+                any_moved: false,
+                participants,
+            };
+            if p.is_some() && bands.is_some() {
+                line.any_moved = c.is_some_and(|c| {
+                    c.participants
+                        .iter()
+                        .any(|m| Self::moved_in(prev, cur, &prev_at, &cur_at, line.bands, m))
+                });
+            }
+            lines.push(line);
+        }
+        Ok(YearPair {
+            plan,
+            prev,
+            cur,
+            year,
+            prev_at,
+            cur_at,
+            lines,
+        })
+    }
+
+    /// Whether member `id` is in another band of `bands` this year than
+    /// last, by its population at each year's reference date.
+    fn moved_in(
+        prev: &YearResult,
+        cur: &YearResult,
+        prev_at: &HashMap<&str, usize>,
+        cur_at: &HashMap<&str, usize>,
+        bands: Option<&[crate::plan::Band]>,
+        id: &str,
+    ) -> bool {
+        let Some(bands) = bands else {
+            return false;
+        };
+        let band = |y: &YearResult, at: &HashMap<&str, usize>| {
+            at.get(id)
+                .and_then(|&i| y.members[i].population)
+                .and_then(|p| crate::plan::Band::of(bands, p))
+        };
+        band(prev, prev_at) != band(cur, cur_at)
+    }
+
+    /// The members of this year, in plan order.
+    pub(crate) fn members(&self) -> &'r [crate::plan::MemberYear] {
+        &self.cur.members
+    }
+
+    /// The explanation of member `member`'s change.
+    pub(crate) fn explain(&self, member: &str) -> Result<ChangeExplanation> {
+        let (plan, prev, cur, year) = (self.plan, self.prev, self.cur, self.year);
+        let m = *self.cur_at.get(member).ok_or_else(|| {
+            Error::unknown_member(member, cur.members.iter().map(|m| m.id.as_str()))
+        })?;
+        // Every year of a computed result lists the same members, in plan
+        // order; a result put together otherwise is refused, not indexed
+        // past.
+        if self.prev_at.get(member) != Some(&m) {
+            return Err(Error::unknown_member(
+                member,
+                prev.members.iter().map(|m| m.id.as_str()),
+            ));
+        }
+        let shares = |y: &'r YearResult| -> HashMap<&'r str, &'r crate::fraction::Fraction> {
+            y.members[m]
+                .lines
+                .iter()
+                .map(|a| (a.line.as_str(), &a.share))
+                .collect()
+        };
+        let (shares0, shares1) = (shares(prev), shares(cur));
+        let share = |of: &HashMap<&str, &crate::fraction::Fraction>, line: &str| -> Q {
+            of.get(line).map_or_else(Q::zero, |s| s.rational())
+        };
+        // Per kind: the exact sum, the names in order, and the names seen
+        // (a set: a scan of the names was quadratic in the lines).
+        let mut exact: Vec<(CauseKind, Q, Vec<String>, HashSet<&str>)> = Vec::new();
+        let mut add = |kind: CauseKind, x: Q, name: &'r str| {
+            if x.is_zero() {
+                return;
+            }
+            match exact.iter_mut().find(|(k, _, _, _)| *k == kind) {
+                Some((_, sum, from, seen)) => {
+                    *sum += x;
+                    if seen.insert(name) {
+                        from.push(name.to_string());
+                    }
+                }
+                None => exact.push((kind, x, vec![name.to_string()], HashSet::from([name]))),
+            }
+        };
+        let own = cur.members[m].id.as_str();
+        for line in &self.lines {
+            let id = line.id;
+            match (line.prev, line.cur) {
+                (Some(p), Some(c)) => {
+                    let (s0, s1) = (share(&shares0, id), share(&shares1, id));
+                    let membership = line.membership;
+                    // The member's own band moved (its fee changed), or,
+                    // with the same members, another's did.
+                    let moved = line.bands.is_some()
+                        && ((line.participants.contains(own)
+                            && Self::moved_in(
+                                prev,
+                                cur,
+                                &self.prev_at,
+                                &self.cur_at,
+                                line.bands,
+                                own,
+                            ))
+                            || (!membership && line.any_moved));
+                    if let Some(kind) = line.bands.map(|_| match (moved, membership) {
+                        (true, _) => CauseKind::Band,
+                        (false, true) => CauseKind::Membership,
+                        (false, false) => CauseKind::PopulationShare,
+                    }) {
+                        // The line's cost is the fees: the cost and the
+                        // shares move together, one cause.
+                        add(
+                            kind,
+                            (q(c.gross) - q(p.gross)) * &s0 + q(c.net) * (s1 - &s0),
+                            &c.name,
+                        );
+                        add(
+                            CauseKind::Funding,
+                            -(q(c.funding) - q(p.funding)) * &s0,
+                            &c.name,
+                        );
+                        continue;
+                    }
+                    add(
+                        CauseKind::CostLevel,
+                        (q(c.gross) - q(p.gross)) * &s0,
+                        &c.name,
+                    );
+                    add(
+                        CauseKind::Funding,
+                        -(q(c.funding) - q(p.funding)) * &s0,
+                        &c.name,
+                    );
+                    let kind = if membership {
+                        CauseKind::Membership
+                    } else {
+                        CauseKind::PopulationShare
+                    };
+                    add(kind, q(c.net) * (s1 - s0), &c.name);
+                }
+                (None, Some(c)) => {
+                    let s1 = share(&shares1, id);
+                    add(CauseKind::NewLines, q(c.gross) * &s1, &c.name);
+                    add(CauseKind::Funding, -q(c.funding) * &s1, &c.name);
+                }
+                (Some(p), None) => {
+                    let s0 = share(&shares0, id);
+                    add(CauseKind::EndedLines, -q(p.gross) * &s0, &p.name);
+                    add(CauseKind::Funding, q(p.funding) * &s0, &p.name);
+                }
+                (None, None) => {}
+            }
+        }
+        let unit = plan.unit.value();
+        let c0 = prev.members[m].contribution;
+        let c1 = cur.members[m].contribution;
+        let mut causes = Vec::new();
+        for kind in ORDER {
+            if let Some((_, x, from, _)) = exact.iter().find(|(k, _, _, _)| *k == kind) {
+                let units = Fraction::from_rational(x / q(unit))
+                    .round(0, 0, Rounding::HalfEven)
+                    .ok_or_else(|| Error::overflow("a cause of a change"))?;
+                causes.push(Cause {
+                    kind,
+                    // Within half a unit of the exact cause, which can
+                    // itself be near the largest decimal.
+                    amount: exact::mul(units, unit, "a cause of a change")?,
+                    exact: Some(Fraction::from_rational(x.clone())),
+                    from: from.clone(),
+                });
+            }
+        }
+        // The causes add up to the change exactly, but on the way their sum
+        // can leave a decimal's range (e.g. a cost level near the largest
+        // decimal and a funding change near its opposite), and so can the
+        // change when contributions are near the limit: checked, `overflow`.
+        let change = exact::sub(c1, c0, "a change of contribution")?;
+        let rest = exact::sub(
+            change,
+            exact::sum(causes.iter().map(|c| c.amount), "the causes of a change")?,
+            "what rounding added to a change",
+        )?;
+        if !rest.is_zero() {
+            causes.push(Cause {
+                kind: CauseKind::Rounding,
+                amount: rest,
+                exact: None,
+                from: Vec::new(),
+            });
+        }
+        causes.retain(|c| !c.amount.is_zero());
+        Ok(ChangeExplanation {
+            member: cur.members[m].id.clone(),
+            name: cur.members[m].name.clone(),
+            year,
+            previous: c0,
+            contribution: c1,
+            change,
+            causes,
+            currency: plan.currency.clone(),
+        })
     }
 }
 
@@ -169,175 +443,7 @@ pub(crate) fn explain(
     member: &str,
     year: i32,
 ) -> Result<ChangeExplanation> {
-    let cur = super::year_of(plan, result, year)?;
-    let first = || Error::InvalidPlan {
-        reason: format!(
-            "{year} is the plan's first year: there is no previous year to compare with"
-        ),
-    };
-    let prev = year
-        .checked_sub(1)
-        .ok_or_else(first)
-        .and_then(|p| super::year_of(plan, result, p).map_err(|_| first()))?;
-    let m = cur
-        .members
-        .iter()
-        .position(|x| x.id == member)
-        .ok_or_else(|| Error::unknown_member(member, cur.members.iter().map(|m| m.id.as_str())))?;
-    let mut exact: Vec<(CauseKind, Q, Vec<String>)> = Vec::new();
-    let mut add = |kind: CauseKind, x: Q, name: &str| {
-        if x.is_zero() {
-            return;
-        }
-        match exact.iter_mut().find(|(k, _, _)| *k == kind) {
-            Some((_, sum, from)) => {
-                *sum += x;
-                if !from.iter().any(|f| f == name) {
-                    from.push(name.to_string());
-                }
-            }
-            None => exact.push((kind, x, vec![name.to_string()])),
-        }
-    };
-    let ids: Vec<&str> = cur
-        .lines
-        .iter()
-        .chain(
-            prev.lines
-                .iter()
-                .filter(|p| cur.lines.iter().all(|c| c.id != p.id)),
-        )
-        .map(|l| l.id.as_str())
-        .collect();
-    for id in ids {
-        let (p, c) = (
-            prev.lines.iter().find(|l| l.id == id),
-            cur.lines.iter().find(|l| l.id == id),
-        );
-        match (p, c) {
-            (Some(p), Some(c)) => {
-                let (s0, s1) = (share(&prev, m, id), share(&cur, m, id));
-                let banded = plan
-                    .costs
-                    .iter()
-                    .find(|l| l.id == id)
-                    .map(|l| l.key.as_ref().unwrap_or(&plan.key))
-                    .and_then(|k| match k {
-                        crate::plan::Key::Banded { bands } => Some(bands),
-                        _ => None,
-                    });
-                let membership = membership_changed(&prev, &cur, id);
-                // The member's own band moved (its fee changed), or, with
-                // the same members, another's did.
-                let own = &cur.members[m].id;
-                let moved = banded.is_some_and(|b| {
-                    band_changed(b, &prev, &cur, id, Some(own))
-                        || (!membership && band_changed(b, &prev, &cur, id, None))
-                });
-                if let Some(kind) = banded.map(|_| match (moved, membership) {
-                    (true, _) => CauseKind::Band,
-                    (false, true) => CauseKind::Membership,
-                    (false, false) => CauseKind::PopulationShare,
-                }) {
-                    // The line's cost is the fees: the cost and the shares
-                    // move together, one cause.
-                    add(
-                        kind,
-                        (q(c.gross) - q(p.gross)) * &s0 + q(c.net) * (s1 - &s0),
-                        &c.name,
-                    );
-                    add(
-                        CauseKind::Funding,
-                        -(q(c.funding) - q(p.funding)) * &s0,
-                        &c.name,
-                    );
-                    continue;
-                }
-                add(
-                    CauseKind::CostLevel,
-                    (q(c.gross) - q(p.gross)) * &s0,
-                    &c.name,
-                );
-                add(
-                    CauseKind::Funding,
-                    -(q(c.funding) - q(p.funding)) * &s0,
-                    &c.name,
-                );
-                let kind = if membership {
-                    CauseKind::Membership
-                } else {
-                    CauseKind::PopulationShare
-                };
-                add(kind, q(c.net) * (s1 - s0), &c.name);
-            }
-            (None, Some(c)) => {
-                let s1 = share(&cur, m, id);
-                add(CauseKind::NewLines, q(c.gross) * &s1, &c.name);
-                add(CauseKind::Funding, -q(c.funding) * &s1, &c.name);
-            }
-            (Some(p), None) => {
-                let s0 = share(&prev, m, id);
-                add(CauseKind::EndedLines, -q(p.gross) * &s0, &p.name);
-                add(CauseKind::Funding, q(p.funding) * &s0, &p.name);
-            }
-            (None, None) => {}
-        }
-    }
-    let unit = plan.unit.value();
-    // Every year of a computed result lists the same members, in plan
-    // order; a result put together otherwise is refused, not indexed past.
-    let c0 = prev
-        .members
-        .get(m)
-        .filter(|p| p.id == member)
-        .ok_or_else(|| Error::unknown_member(member, prev.members.iter().map(|m| m.id.as_str())))?
-        .contribution;
-    let c1 = cur.members[m].contribution;
-    let mut causes = Vec::new();
-    for kind in ORDER {
-        if let Some((_, x, from)) = exact.iter().find(|(k, _, _)| *k == kind) {
-            let units = Fraction::from_rational(x / q(unit))
-                .round(0, 0, Rounding::HalfEven)
-                .ok_or_else(|| Error::overflow("a cause of a change"))?;
-            causes.push(Cause {
-                kind,
-                // Within half a unit of the exact cause, which can itself
-                // be near the largest decimal.
-                amount: exact::mul(units, unit, "a cause of a change")?,
-                exact: Some(Fraction::from_rational(x.clone())),
-                from: from.clone(),
-            });
-        }
-    }
-    // The causes add up to the change exactly, but on the way their sum can
-    // leave a decimal's range (e.g. a cost level near the largest decimal
-    // and a funding change near its opposite), and so can the change when
-    // contributions are near the limit: checked, `overflow`.
-    let change = exact::sub(c1, c0, "a change of contribution")?;
-    let rest = exact::sub(
-        change,
-        exact::sum(causes.iter().map(|c| c.amount), "the causes of a change")?,
-        "what rounding added to a change",
-    )?;
-    if !rest.is_zero() {
-        causes.push(Cause {
-            kind: CauseKind::Rounding,
-            amount: rest,
-            exact: None,
-            from: Vec::new(),
-        });
-    }
-    causes.retain(|c| !c.amount.is_zero());
-    Ok(ChangeExplanation {
-        member: cur.members[m].id.clone(),
-        name: cur.members[m].name.clone(),
-        year,
-        previous: c0,
-        contribution: c1,
-        change,
-        causes,
-        currency: plan.currency.clone(),
-    })
+    YearPair::new(plan, result, year)?.explain(member)
 }
 
 impl Plan {
@@ -369,8 +475,9 @@ impl Plan {
     pub fn changes(&self, result: &PlanResult) -> Result<Vec<ChangeExplanation>> {
         let mut out = Vec::new();
         for y in result.years.iter().skip(1) {
-            for m in &y.members {
-                out.push(explain(self, result, &m.id, y.year)?);
+            let pair = YearPair::new(self, result, y.year)?;
+            for m in pair.members() {
+                out.push(pair.explain(&m.id)?);
             }
         }
         Ok(out)
@@ -410,9 +517,16 @@ impl Plan {
             if year.is_some_and(|wanted| wanted != y.year) {
                 continue;
             }
-            for m in &y.members {
-                if member.is_none_or(|id| id == m.id) {
-                    out.push(explain(self, result, &m.id, y.year)?);
+            let pair = YearPair::new(self, result, y.year)?;
+            match member {
+                Some(id) if y.members.iter().any(|m| m.id == id) => {
+                    out.push(pair.explain(id)?);
+                }
+                Some(_) => {}
+                None => {
+                    for m in pair.members() {
+                        out.push(pair.explain(&m.id)?);
+                    }
                 }
             }
         }

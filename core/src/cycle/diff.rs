@@ -8,6 +8,7 @@ use crate::rounding::Rounding;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// The difference between two plans' results, B − A.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -104,30 +105,35 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
             ),
         });
     }
-    let mut ids: Vec<(String, String)> = Vec::new();
+    // Sets and maps, not scans: a scan per member (and per member and
+    // year) was quadratic in the members.
+    let mut seen = HashSet::new();
+    let mut ids: Vec<(&str, &str)> = Vec::new();
     for t in a.totals.iter().chain(&b.totals) {
-        if ids.iter().all(|(id, _)| *id != t.id) {
-            ids.push((t.id.clone(), t.name.clone()));
+        if seen.insert(t.id.as_str()) {
+            ids.push((&t.id, &t.name));
         }
     }
     let mut year_numbers: Vec<i32> = a.years.iter().chain(&b.years).map(|y| y.year).collect();
     year_numbers.sort_unstable();
     year_numbers.dedup();
-    let contribution =
-        |r: &PlanResult, id: &str, year: i32| r.contribution(id, year).unwrap_or(Decimal::ZERO);
-    let mut years = Vec::new();
+    within_bound(ids.len(), year_numbers.len())?;
+    fn contributions(r: &PlanResult, year: i32) -> HashMap<&str, Decimal> {
+        r.year(year).map_or_else(HashMap::new, |y| {
+            y.members
+                .iter()
+                .map(|m| (m.id.as_str(), m.contribution))
+                .collect()
+        })
+    }
+    let mut years = Vec::with_capacity(year_numbers.len());
     for year in year_numbers {
         let net = |r: &PlanResult| r.year(year).map_or(Decimal::ZERO, |y| y.net);
+        let (in_a, in_b) = (contributions(a, year), contributions(b, year));
+        let of = |c: &HashMap<&str, Decimal>, id: &str| c.get(id).copied().unwrap_or(Decimal::ZERO);
         let members = ids
             .iter()
-            .map(|(id, name)| {
-                member(
-                    id,
-                    name,
-                    contribution(a, id, year),
-                    contribution(b, id, year),
-                )
-            })
+            .map(|&(id, name)| member(id, name, of(&in_a, id), of(&in_b, id)))
             .collect::<Result<_>>()?;
         years.push(YearDiff {
             year,
@@ -137,15 +143,17 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
             members,
         });
     }
-    let total = |r: &PlanResult, id: &str| {
+    fn totals(r: &PlanResult) -> HashMap<&str, Decimal> {
         r.totals
             .iter()
-            .find(|t| t.id == id)
-            .map_or(Decimal::ZERO, |t| t.contribution)
-    };
+            .map(|t| (t.id.as_str(), t.contribution))
+            .collect()
+    }
+    let (total_a, total_b) = (totals(a), totals(b));
+    let total = |t: &HashMap<&str, Decimal>, id: &str| t.get(id).copied().unwrap_or(Decimal::ZERO);
     let totals = ids
         .iter()
-        .map(|(id, name)| member(id, name, total(a, id), total(b, id)))
+        .map(|&(id, name)| member(id, name, total(&total_a, id), total(&total_b, id)))
         .collect::<Result<_>>()?;
     Ok(ScenarioDiff {
         a: a.name.clone(),
@@ -155,6 +163,24 @@ pub fn diff(a: &PlanResult, b: &PlanResult) -> Result<ScenarioDiff> {
         totals,
         change: exact::sub(b.total, a.total, "a change of net cost")?,
     })
+}
+
+/// Refuses a comparison of more figures than a plan may compute
+/// ([`limits::FIGURES`](crate::plan::limits::FIGURES)): every member of
+/// either plan in every year of either plan, plus a total per member. Each
+/// plan is within the bound, but two plans with different members and
+/// years are not, together: 150 000 members × 200 years.
+fn within_bound(members: usize, years: usize) -> Result<()> {
+    let figures = (members as u64).saturating_mul((years as u64).saturating_add(1));
+    if figures > crate::plan::limits::FIGURES {
+        return Err(Error::IncomparablePlans {
+            reason: format!(
+                "the comparison would have {figures} figures (the members of either plan × (the years of either plan + 1)), more than the {} a comparison may have",
+                crate::plan::limits::FIGURES
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn member(id: &str, name: &str, a: Decimal, b: Decimal) -> Result<MemberDiff> {
@@ -211,5 +237,26 @@ impl ScenarioDiff {
     /// The comparison as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a comparison always serialises to JSON")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_bound;
+    use crate::plan::limits::FIGURES;
+
+    #[test]
+    fn a_comparison_is_bounded_like_a_plan() {
+        // 30 000 000 = 150 000 members × (199 years + 1).
+        assert_eq!(FIGURES, 150_000 * 200);
+        assert!(within_bound(150_000, 199).is_ok());
+        let past = within_bound(150_001, 199).unwrap_err();
+        assert_eq!(past.code(), "incomparable_plans");
+        assert!(past.to_string().contains("30000000"), "{past}");
+        assert_eq!(
+            within_bound(150_000, 200).unwrap_err().code(),
+            "incomparable_plans"
+        );
+        assert!(within_bound(usize::MAX, usize::MAX).is_err());
     }
 }

@@ -146,7 +146,7 @@ pub(crate) fn invoices(
     if let Some(e) = problems(plan).into_iter().next() {
         return Err(e);
     }
-    let y = super::year_of(plan, result, year)?;
+    let y = result.year(year).ok_or_else(|| plan.outside(year))?;
     let unit = plan.unit.value();
     // Exactly, not `d / unit`: that overflows a decimal (a panic) for a
     // large amount in a small unit, e.g. 10²⁷ in hundredths; `floor_i128`
@@ -184,10 +184,21 @@ pub(crate) fn invoices(
             });
         }
     }
+    // A map, not a scan of the settlement per member: that was quadratic
+    // in the members.
+    let settled: std::collections::HashMap<&str, Decimal> = settlement
+        .map(|s| {
+            s.members
+                .iter()
+                .map(|x| (x.id.as_str(), x.settlement))
+                .collect()
+        })
+        .unwrap_or_default();
     let adjust = |m: usize| -> Decimal {
-        settlement
-            .and_then(|s| s.members.iter().find(|x| x.id == y.members[m].id))
-            .map_or(Decimal::ZERO, |x| x.settlement)
+        settled
+            .get(y.members[m].id.as_str())
+            .copied()
+            .unwrap_or(Decimal::ZERO)
     };
     let mut out = Vec::new();
     for (i, due) in inst.due.iter().enumerate() {

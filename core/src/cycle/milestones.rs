@@ -98,6 +98,9 @@ pub struct MemberFigure {
 /// The checks of `[[milestones]]`, each with its path.
 pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     let mut v = Vec::new();
+    if let Some(e) = too_large(plan) {
+        v.push(e);
+    }
     // A set, not a scan of the earlier milestones: that was quadratic in
     // a document of many milestones.
     let mut ids = std::collections::HashSet::new();
@@ -138,9 +141,53 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     v
 }
 
+/// The figures a calendar lists at most: every milestone with figures
+/// (contributions or settlement), in every year, for every member.
+pub(crate) fn calendar_figures(plan: &Plan) -> u64 {
+    let with_figures = plan
+        .milestones
+        .iter()
+        .filter(|m| m.figures != Figures::None)
+        .count();
+    (with_figures as u64)
+        .saturating_mul(u64::from(plan.years))
+        .saturating_mul(plan.members.len() as u64)
+}
+
+/// The calendar's bounds, at `milestones`: at most
+/// [`limits::MILESTONES`] milestones (so at most that many entries a year),
+/// and at most [`limits::FIGURES`] figures, the bound of the plan itself.
+fn too_large(plan: &Plan) -> Option<Error> {
+    let reason = if plan.milestones.len() > limits::MILESTONES {
+        format!(
+            "a plan has at most {} milestones; this one has {}",
+            limits::MILESTONES,
+            plan.milestones.len()
+        )
+    } else {
+        let figures = calendar_figures(plan);
+        if figures <= limits::FIGURES {
+            return None;
+        }
+        format!(
+            "the calendar would list {figures} figures (milestones with figures × years × members), more than the {} a plan may compute",
+            limits::FIGURES
+        )
+    };
+    Some(Error::InvalidPlan { reason }.at("milestones"))
+}
+
 pub(crate) fn calendar(plan: &Plan, result: &PlanResult) -> Result<Calendar> {
-    let mut entries = Vec::new();
+    // A plan built in code and never validated: bounded all the same.
+    if let Some(e) = too_large(plan) {
+        return Err(e);
+    }
+    let mut entries = Vec::with_capacity(plan.milestones.len().saturating_mul(result.years.len()));
     for y in &result.years {
+        // The year's settlement, computed once for all its settlement
+        // milestones: each computation recomputes the year from a copy of
+        // the plan.
+        let mut settled: Option<Vec<MemberFigure>> = None;
         for m in &plan.milestones {
             // The offset is -10 to 10 in a validated plan; checked for one
             // built in code and never validated.
@@ -164,16 +211,22 @@ pub(crate) fn calendar(plan: &Plan, result: &PlanResult) -> Result<Calendar> {
                     })
                     .collect(),
                 Figures::Settlement => match plan.outcome.iter().any(|o| o.year == y.year) {
-                    true => plan
-                        .settle_result(result, y.year)?
-                        .members
-                        .into_iter()
-                        .map(|s| MemberFigure {
-                            id: s.id,
-                            name: s.name,
-                            amount: s.settlement,
-                        })
-                        .collect(),
+                    true => match &settled {
+                        Some(figures) => figures.clone(),
+                        None => {
+                            let figures: Vec<MemberFigure> = plan
+                                .settle_result(result, y.year)?
+                                .members
+                                .into_iter()
+                                .map(|s| MemberFigure {
+                                    id: s.id,
+                                    name: s.name,
+                                    amount: s.settlement,
+                                })
+                                .collect();
+                            settled.insert(figures).clone()
+                        }
+                    },
                     false => Vec::new(),
                 },
             };

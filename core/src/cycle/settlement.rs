@@ -265,6 +265,15 @@ pub(crate) fn settle(
     }
     let planned = super::year_of(plan, result, outcome.year)?;
     let actual = crate::plan::year::compute_year(&actual_plan(plan, outcome), outcome.year, None)?;
+    // Maps, not a scan of the lines per line.
+    let by_id = |lines: &[crate::plan::LineResult]| -> std::collections::HashMap<String, usize> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect()
+    };
+    let (planned_at, actual_at) = (by_id(&planned.lines), by_id(&actual.lines));
     let lines = planned
         .lines
         .iter()
@@ -273,12 +282,12 @@ pub(crate) fn settle(
             actual
                 .lines
                 .iter()
-                .filter(|a| planned.lines.iter().all(|p| p.id != a.id))
+                .filter(|a| !planned_at.contains_key(&a.id))
                 .map(|l| (l.id.clone(), l.name.clone())),
         )
         .map(|(id, name)| {
-            let p = planned.lines.iter().find(|l| l.id == id);
-            let a = actual.lines.iter().find(|l| l.id == id);
+            let p = planned_at.get(&id).map(|&i| &planned.lines[i]);
+            let a = actual_at.get(&id).map(|&i| &actual.lines[i]);
             LineSettlement {
                 planned_gross: p.map_or(Decimal::ZERO, |l| l.gross),
                 actual_gross: a.map_or(Decimal::ZERO, |l| l.gross),

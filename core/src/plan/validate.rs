@@ -23,6 +23,15 @@ pub mod limits {
     /// Longest text of a milestone's `due` and `who`, in bytes of UTF-8:
     /// every year's calendar event repeats them.
     pub const LONG_TEXT: usize = 1_000;
+    /// Longest `currency`, in bytes of UTF-8: every table, invoice,
+    /// settlement and calendar figure repeats it. Room for a code (`SEK`)
+    /// or a short word (`kronor`, `tkr`).
+    pub const CURRENCY: usize = 16;
+    /// Most milestones (`[[milestones]]`): the calendar lists every one in
+    /// every year, so it has at most 100 × 100 entries. Figures of the
+    /// calendar (each milestone with figures, every year, every member)
+    /// are bounded by [`FIGURES`] as the plan's own.
+    pub const MILESTONES: usize = 100;
     /// Deepest nesting of keys. A key written as a plan's or a cost
     /// line's `key` is at depth 1; a key inside it (a blend's part, the
     /// `rest` of fixed shares or amounts, the key a `limited` key limits) is
@@ -50,6 +59,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         v.push(Error::UnsupportedFormat { found: plan.format }.at("format"));
     }
     text(&mut v, &plan.name, "name");
+    currency(&mut v, &plan.currency);
     if plan.unit.value() <= Decimal::ZERO {
         v.push(
             Error::InvalidUnit {
@@ -546,6 +556,27 @@ fn forbidden(v: &mut Vec<Error>, value: &str, kind: &str, at: &str) {
             .at(at),
         );
     }
+}
+
+/// Refuses a currency longer than [`limits::CURRENCY`] or with a control
+/// character or a bidirectional override (it is written beside every
+/// figure, into terminals and calendar files alike).
+fn currency(v: &mut Vec<Error>, value: &str) {
+    let reason = if value.len() > limits::CURRENCY {
+        format!(
+            "is {} bytes long, more than the {} bytes a currency may have",
+            value.len(),
+            limits::CURRENCY
+        )
+    } else if let Some(c) = crate::identity::forbidden(value) {
+        format!(
+            "has the character {}, which a currency may not have",
+            c.escape_unicode()
+        )
+    } else {
+        return;
+    };
+    v.push(Error::InvalidPlan { reason }.at("currency"));
 }
 
 fn text(v: &mut Vec<Error>, value: &str, at: &str) {
