@@ -452,8 +452,9 @@ test("names from a shared link are text, never HTML", async () => {
   assert.deepEqual(injected, { img: 0, b: 0, pwned: 0 });
   // The CSV download writes the formula as text (OWASP: a leading ').
   const [download] = await Promise.all([page.waitForEvent("download"), calc.locator("#csv").click()]);
-  const lines = readFileSync(await download.path(), "utf8").split("\r\n");
-  assert.ok(lines[2].startsWith(`"'=HYPERLINK(""http://evil.example"",""B"")",`), lines[2]);
+  const lines = readFileSync(await download.path(), "utf8").replace(/^\ufeff/, "").split("\n");
+  // year,member,name,…: the name cell quoted, with its leading '.
+  assert.ok(lines[2].includes(`,"'=HYPERLINK(""http://evil.example"",""B"")",`), lines[2]);
   assert.deepEqual(errors, []);
   await page.close();
 });
