@@ -180,15 +180,33 @@ pub(crate) fn to_scaled(d: Decimal, scale: u32) -> Option<i128> {
 
 /// The decimals as non-negative integers at the smallest common scale.
 pub(crate) fn scale_all(values: &[Decimal]) -> Option<(Vec<u128>, u32)> {
+    scale_all_as(values)
+}
+
+/// [`scale_all`] into integers of type `T` (`u64` for the fast path of a
+/// split); `None` also when one of them does not fit in `T`.
+pub(crate) fn scale_all_as<T: TryFrom<i128>>(values: &[Decimal]) -> Option<(Vec<T>, u32)> {
+    // A whole number's scale is 0 already: only the others are normalised
+    // (which divides out trailing zeros, digit by digit).
     let scale = values
         .iter()
-        .map(|d| d.normalize().scale())
+        .map(|d| match d.scale() {
+            0 => 0,
+            _ => d.normalize().scale(),
+        })
         .max()
         .unwrap_or(0);
-    let ints = values
-        .iter()
-        .map(|&d| to_scaled(d, scale).and_then(|i| u128::try_from(i).ok()))
-        .collect::<Option<Vec<_>>>()?;
+    let mut ints = Vec::with_capacity(values.len());
+    for &d in values {
+        // At the common scale already (every whole number when all are):
+        // the mantissa as it is.
+        let int = if d.scale() == scale {
+            d.mantissa()
+        } else {
+            to_scaled(d, scale)?
+        };
+        ints.push(T::try_from(int).ok()?);
+    }
     Some((ints, scale))
 }
 
@@ -332,6 +350,12 @@ mod tests {
     fn scales_to_common_integers() {
         let ds = ["1.5", "2", "0.25"].map(|s| s.parse::<Decimal>().unwrap());
         assert_eq!(scale_all(&ds), Some((vec![150, 200, 25], 2)));
+        assert_eq!(scale_all_as::<u64>(&ds), Some((vec![150, 200, 25], 2)));
+        let big = [Decimal::MAX];
+        assert_eq!(scale_all_as::<u64>(&big), None);
+        assert!(scale_all(&big).is_some());
+        let trailing = ["1.500", "2.0"].map(|s| s.parse::<Decimal>().unwrap());
+        assert_eq!(scale_all_as::<u64>(&trailing), Some((vec![15, 20], 1)));
         assert_eq!(to_scaled("1.50".parse().unwrap(), 1), Some(15));
         assert_eq!(to_scaled("1.55".parse().unwrap(), 1), None);
     }
