@@ -14,6 +14,7 @@ exports.AndelError = AndelError;
 exports.computeBudget = api.computeBudget;
 exports.referenceBudget = api.referenceBudget;
 exports.allocate = api.allocate;
+exports.allocateUnits = api.allocateUnits;
 exports.explain = api.explain;
 exports.roundToUnit = api.roundToUnit;
 exports.methods = api.methods;

@@ -29,6 +29,7 @@ export const {
   computeBudget,
   referenceBudget,
   allocate,
+  allocateUnits,
   explain,
   roundToUnit,
   methods,
