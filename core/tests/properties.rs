@@ -624,7 +624,10 @@ proptest! {
         prop_assert_eq!(&got, &want);
         let as_units = allocator.allocate_units(total, &raw).unwrap();
         let as_units: Vec<BigInt> = as_units.into_iter().map(BigInt::from).collect();
-        prop_assert_eq!(as_units, want);
+        prop_assert_eq!(&as_units, &want);
+        let to_units = allocator.allocate_to_units(total, &weights).unwrap();
+        let to_units: Vec<BigInt> = to_units.into_iter().map(BigInt::from).collect();
+        prop_assert_eq!(to_units, want);
     }
 }
 

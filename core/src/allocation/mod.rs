@@ -159,45 +159,70 @@ impl Allocator {
     /// Splits `total` by `weights`; the amounts come back in input order.
     pub fn allocate(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<Decimal>> {
         let unit = self.unit.normalize();
+        let (parts, negative) = self.decimal_parts(total, weights)?;
+        match parts {
+            Parts::Small(parts) => {
+                // u × the unit's mantissa at the unit's scale, as amount_in
+                // builds it, without a 128-bit detour.
+                let mantissa = u64::try_from(unit.mantissa()).unwrap_or(u64::MAX);
+                let scale = unit.scale();
+                let mut amounts = Vec::with_capacity(parts.len());
+                for u in parts {
+                    amounts.push(match u.checked_mul(mantissa) {
+                        Some(m) if mantissa != u64::MAX => Decimal::from_parts(
+                            m as u32,
+                            (m >> 32) as u32,
+                            0,
+                            negative && m != 0,
+                            scale,
+                        ),
+                        _ => self.amount_in(unit, u128::from(u), negative)?,
+                    });
+                }
+                Ok(amounts)
+            }
+            Parts::Large(parts) => parts
+                .into_iter()
+                .map(|u| self.amount_in(unit, u, negative))
+                .collect(),
+        }
+    }
+
+    /// [`allocate`](Allocator::allocate) with the parts as counts of
+    /// rounding units, signed like the total: part *i* is `units[i] × unit`
+    /// (what [`allocate_units`](Allocator::allocate_units) gives for whole
+    /// weights, here for any decimal weights). No amount is built.
+    ///
+    /// ```
+    /// use andel::{Allocator, Decimal};
+    /// let d = |s: &str| s.parse::<Decimal>().unwrap();
+    /// let units = Allocator::new().allocate_to_units(d("-1"), &[d("0.5"), d("1")])?;
+    /// assert_eq!(units, [-33, -67]); // öre
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The same as [`allocate`](Allocator::allocate), and `overflow` when a
+    /// part's units do not fit in 64 bits.
+    pub fn allocate_to_units(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<i64>> {
+        let (parts, negative) = self.decimal_parts(total, weights)?;
+        parts.signed(negative)
+    }
+
+    /// The parts of a split by decimal weights in units, and whether the
+    /// total is negative.
+    fn decimal_parts(&self, total: Decimal, weights: &[Decimal]) -> Result<(Parts, bool)> {
         let units = self.total_units(total)?;
         check_weights(weights)?;
         let negative = units < 0;
         // Weights that fit in 64 bits at their common scale take the fast
         // path; the split is the same either way.
         if let Some((ints, _)) = scale_all_as::<u64>(weights) {
-            return match self.apportion_u64(units, ints)? {
-                Parts::Small(parts) => {
-                    // u × the unit's mantissa at the unit's scale, as
-                    // amount_in builds it, without a 128-bit detour.
-                    let mantissa = u64::try_from(unit.mantissa()).unwrap_or(u64::MAX);
-                    let scale = unit.scale();
-                    let mut amounts = Vec::with_capacity(parts.len());
-                    for u in parts {
-                        amounts.push(match u.checked_mul(mantissa) {
-                            Some(m) if mantissa != u64::MAX => Decimal::from_parts(
-                                m as u32,
-                                (m >> 32) as u32,
-                                0,
-                                negative && m != 0,
-                                scale,
-                            ),
-                            _ => self.amount_in(unit, u128::from(u), negative)?,
-                        });
-                    }
-                    Ok(amounts)
-                }
-                Parts::Large(parts) => parts
-                    .into_iter()
-                    .map(|u| self.amount_in(unit, u, negative))
-                    .collect(),
-            };
+            return Ok((self.apportion_u64(units, ints)?, negative));
         }
         let problem = self.problem(total, weights)?;
-        let units = self.apportion(&problem)?;
-        units
-            .iter()
-            .map(|&u| self.amount_in(unit, u, problem.negative))
-            .collect()
+        Ok((Parts::Large(self.apportion(&problem)?), negative))
     }
 
     /// `units` (signed like the total) apportioned by weights that fit in 64
@@ -344,16 +369,7 @@ impl Allocator {
             }
         }
         if small.len() == weights.len() {
-            let negative = units < 0;
-            let signed = |u: u128| {
-                let u = i64::try_from(u)
-                    .map_err(|_| Error::overflow("a part's units as a 64-bit integer"))?;
-                Ok(if negative { -u } else { u })
-            };
-            return match self.apportion_u64(units, small)? {
-                Parts::Small(parts) => parts.into_iter().map(u128::from).map(signed).collect(),
-                Parts::Large(parts) => parts.into_iter().map(signed).collect(),
-            };
+            return self.apportion_u64(units, small)?.signed(units < 0);
         }
         let ints = weights
             .iter()
@@ -573,6 +589,21 @@ impl Allocator {
 enum Parts {
     Small(Vec<u64>),
     Large(Vec<u128>),
+}
+
+impl Parts {
+    /// The parts as signed 64-bit counts, negated for a negative total.
+    fn signed(self, negative: bool) -> Result<Vec<i64>> {
+        let signed = |u: u128| {
+            let u = i64::try_from(u)
+                .map_err(|_| Error::overflow("a part's units as a 64-bit integer"))?;
+            Ok(if negative { -u } else { u })
+        };
+        match self {
+            Parts::Small(parts) => parts.into_iter().map(u128::from).map(signed).collect(),
+            Parts::Large(parts) => parts.into_iter().map(signed).collect(),
+        }
+    }
 }
 
 /// The weights' own checks, in the shared order: none, then a negative one.
