@@ -183,6 +183,8 @@ def run_python(spec_path: str) -> int:
         if method == "largest_remainder":
             got, times = measure(lambda: andel.allocate(total, w, unit=unit, method=method))
             emit(job, "andel Python: allocate (list of int in, Decimal out)", andel.__version__, times, [int(a / unit) for a in got], out_dir)
+            got, times = measure(lambda: andel.allocate(total, w, unit=unit, method=method, as_units=True))
+            emit(job, "andel Python: allocate (list of int in, int units out: as_units)", andel.__version__, times, got, out_dir)
 
             w_float = w_np.astype(np.float64)
             got, times = measure(lambda: float_split(np, units, w_float))

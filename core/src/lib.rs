@@ -54,7 +54,7 @@ pub use csv::csv_cell;
 pub use error::{Error, ErrorFamily, Location, Result};
 pub use fraction::Fraction;
 pub use method::Method;
-pub use number::{number_limits, parse_decimal};
+pub use number::{number_limits, parse_decimal, push_decimal};
 pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;

@@ -593,6 +593,44 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Long lists of whole weights drawn from a few values, so that many
+    /// parts tie at the threshold of the leftover units: `allocate` and
+    /// `allocate_units` both give the reference's units, for every method.
+    #[test]
+    fn long_lists_with_many_ties(
+        units in 0u64..=400,
+        raw in prop::collection::vec(prop_oneof![1 => Just(0u64), 6 => 1u64..=4, 2 => 1u64..=1_000_000], 1..=120),
+        (method, first) in method_among(&Method::ALL),
+        negative in any::<bool>(),
+    ) {
+        let weights: Vec<Decimal> = raw.iter().map(|&w| Decimal::from(w)).collect();
+        let positive = raw.iter().filter(|&&w| w > 0).count() as u128;
+        prop_assume!(positive > 0);
+        prop_assume!(method != Method::HuntingtonHill || u128::from(units) >= positive);
+        let unit = dec("0.05");
+        let mut total = Decimal::from(units) * unit;
+        if negative {
+            total = -total;
+        }
+        let allocator = Allocator::new().unit(unit).method(method).first_divisor(first);
+        let want = reference(method, u128::from(units), &weights, first.unwrap_or(Decimal::ONE)).unwrap();
+        let sign: i64 = if negative { -1 } else { 1 };
+        let want: Vec<BigInt> = want.into_iter().map(|u| BigInt::from(u) * sign).collect();
+        let got = allocator.allocate(total, &weights).unwrap();
+        let got: Vec<BigInt> = got.iter().map(|&a| count(a, unit)).collect();
+        prop_assert_eq!(&got, &want);
+        let as_units = allocator.allocate_units(total, &raw).unwrap();
+        let as_units: Vec<BigInt> = as_units.into_iter().map(BigInt::from).collect();
+        prop_assert_eq!(&as_units, &want);
+        let to_units = allocator.allocate_to_units(total, &weights).unwrap();
+        let to_units: Vec<BigInt> = to_units.into_iter().map(BigInt::from).collect();
+        prop_assert_eq!(to_units, want);
+    }
+}
+
 /// A fixed case of the large-total reference, checked by hand: D'Hondt
 /// with 10⁹ units by weights 1 and 3 gives 250 000 000 and 750 000 000.
 #[test]

@@ -44,8 +44,9 @@ def allocate(
     unit: _Number,
     method: str,
     first_divisor: Optional[_Number],
-) -> List[Decimal]:
-    """The amounts, in weight order."""
+    as_units: bool = False,
+) -> Union[List[Decimal], List[int]]:
+    """The amounts, in weight order; with as_units, the parts as ints (units)."""
 
 def explain(
     total: _Number,

@@ -102,6 +102,7 @@ def allocate(  # type: ignore[overload-overlap]
     method: str = ...,
     first_divisor: Optional[Number] = ...,
     as_decimal: Literal[False] = ...,
+    as_units: bool = ...,
 ) -> "numpy.typing.NDArray[numpy.int64]": ...
 
 
@@ -125,7 +126,32 @@ def allocate(  # type: ignore[overload-overlap]
     unit: Number = ...,
     method: str = ...,
     first_divisor: Optional[Number] = ...,
+    as_units: Literal[False] = ...,
 ) -> Dict[str, Decimal]: ...
+
+
+@overload
+def allocate(  # type: ignore[overload-overlap]
+    total: Number,
+    weights: Mapping[str, Weight],
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+    as_units: Literal[True],
+) -> Dict[str, int]: ...
+
+
+@overload
+def allocate(  # type: ignore[overload-overlap]
+    total: Number,
+    weights: Iterable[Weight],
+    *,
+    unit: Number = ...,
+    method: str = ...,
+    first_divisor: Optional[Number] = ...,
+    as_units: Literal[False] = ...,
+) -> List[Decimal]: ...
 
 
 @overload
@@ -136,7 +162,8 @@ def allocate(
     unit: Number = ...,
     method: str = ...,
     first_divisor: Optional[Number] = ...,
-) -> List[Decimal]: ...
+    as_units: Literal[True],
+) -> List[int]: ...
 
 
 def allocate(
@@ -147,7 +174,8 @@ def allocate(
     method: str = "largest_remainder",
     first_divisor: Optional[Number] = None,
     as_decimal: bool = False,
-) -> Union[Dict[str, Decimal], List[Decimal], "numpy.typing.NDArray[numpy.int64]"]:
+    as_units: bool = False,
+) -> Union[Dict[str, Decimal], Dict[str, int], List[Decimal], List[int], "numpy.typing.NDArray[numpy.int64]"]:
     """Split ``total`` by ``weights`` into amounts that add up exactly.
 
     Every amount is a whole multiple of ``unit`` and the amounts sum to
@@ -169,6 +197,11 @@ def allocate(
             Swedish elections); only with ``method="sainte_lague"``.
         as_decimal: only for a numpy array of weights: True returns the
             amounts as a list of Decimals instead of an array of units.
+        as_units: for a sequence or mapping of weights: True returns the
+            parts as ints, counts of rounding units signed like the total
+            (part *i* is ``units[i] * unit``: ``3334`` öre for 33.34), with
+            no Decimal made; the same split. A part beyond 64 bits of units
+            raises AndelOverflowError. (A numpy array gives units already.)
 
     Returns:
         The amounts as Decimals with the unit's scale (``Decimal('33.34')``).
@@ -191,13 +224,17 @@ def allocate(
     [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
     >>> allocate("10", {"a": 1, "b": 4}, unit="1")
     {'a': Decimal('2'), 'b': Decimal('8')}
+    >>> allocate("100", [1, 1, 1], as_units=True)
+    [3334, 3333, 3333]
     """
+    if as_decimal and as_units:
+        raise TypeError("allocate: as_decimal and as_units cannot both be True")
     if _numpy_array(weights):
         return _allocate_array(total, weights, unit, method, first_divisor, as_decimal)  # type: ignore[no-any-return]
     if as_decimal:
-        raise TypeError("allocate: as_decimal is for a numpy array of weights; other weights always give Decimals")
+        raise TypeError("allocate: as_decimal is for a numpy array of weights; other weights give Decimals already")
     names, values = _split_weights(weights)
-    amounts = _andel.allocate(total, values, names, unit, method, first_divisor)
+    amounts: List[Any] = _andel.allocate(total, values, names, unit, method, first_divisor, as_units)
     if names is None:
         return amounts
     return dict(zip(names, amounts))

@@ -9,7 +9,7 @@ use andel::Decimal;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyType};
 
 /// Whether a Python `float` is acceptable for an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,62 @@ pub fn placed_decimal(
     andel::parse_decimal(&text, field)
         .map_err(|e| e.at(path))
         .or_raise(value.py())
+}
+
+/// Reads weight number `index` as [`decimal`] does (field `weight 2`, or
+/// `weight 2 (Hylte)` with names), faster for the two common kinds: an
+/// `int` that fits in 64 bits is taken as it is and an exact
+/// `decimal.Decimal` is read from its `str()`, with no lookup by name, and
+/// the field's label is made only when the value is refused.
+pub fn weight(
+    value: &Bound<'_, PyAny>,
+    index: usize,
+    names: Option<&[String]>,
+) -> PyResult<Decimal> {
+    if value.is_exact_instance_of::<PyInt>() {
+        if let Ok(int) = value.extract::<i64>() {
+            return Ok(Decimal::from(int));
+        }
+    } else if value
+        .get_type()
+        .is(DECIMAL.import(value.py(), "decimal", "Decimal")?)
+    {
+        // An exact Decimal's str() is Decimal.__str__, which decimal() reads.
+        if let Ok(text) = value.str()
+            && let Ok(text) = text.to_cow()
+            && let Ok(d) = andel::parse_decimal(&text, "weight")
+        {
+            return Ok(d);
+        }
+    }
+    decimal(value, &weight_field(index, names), Floats::ReadRepr)
+}
+
+/// How a weight is named in messages about its text: `weight 2`, or
+/// `weight 2 (Hylte)` for a mapping, like core's own messages.
+fn weight_field(index: usize, names: Option<&[String]>) -> String {
+    match names.and_then(|n| n.get(index)) {
+        Some(name) => format!("weight {index} ({name})"),
+        None => format!("weight {index}"),
+    }
+}
+
+/// Decimals as a list of `decimal.Decimal`s, each built from its text
+/// (written by [`andel::push_decimal`] into one reused buffer) by one call
+/// of the class: the same values pyo3's conversion gives, at a fraction of
+/// its cost per amount.
+pub fn decimal_list<'py>(py: Python<'py>, values: &[Decimal]) -> PyResult<Bound<'py, PyList>> {
+    let class = DECIMAL.import(py, "decimal", "Decimal")?;
+    let mut text = String::with_capacity(32);
+    let items = values
+        .iter()
+        .map(|&d| {
+            text.clear();
+            andel::push_decimal(&mut text, d);
+            class.call1((PyString::new(py, &text),))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
 }
 
 /// An optional decimal: `None` stays `None`.

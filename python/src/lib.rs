@@ -21,13 +21,13 @@ use pyo3::prelude::*;
 /// these take every argument positionally and may change without notice.
 #[pymodule(name = "_andel")]
 mod native {
-    use crate::convert::{Floats, decimal, optional_decimal};
+    use crate::convert::{Floats, decimal, decimal_list, optional_decimal};
     use crate::errors::{OrRaise, boundary};
     use crate::split::Split;
     use andel::{Allocator, Decimal, Method, Rounding};
     use pyo3::exceptions::{PyRuntimeError, PyValueError};
     use pyo3::prelude::*;
-    use pyo3::types::{PyByteArray, PyBytes, PyTuple};
+    use pyo3::types::{PyByteArray, PyBytes, PyList, PyTuple};
 
     #[pymodule_export]
     use crate::budget::NativeBudget;
@@ -54,20 +54,28 @@ mod native {
     }
 
     /// Splits `total` by `weights` (with `names` for a mapping): the amounts
-    /// as Decimals in weight order. Internal: use `andel.allocate`.
+    /// as Decimals in weight order, or (`as_units`) the parts as ints, counts
+    /// of rounding units signed like the total. Internal: use
+    /// `andel.allocate`.
     #[pyfunction]
-    #[pyo3(signature = (total, weights, names, unit, method, first_divisor))]
-    fn allocate(
-        py: Python<'_>,
-        total: &Bound<'_, PyAny>,
-        weights: Vec<Bound<'_, PyAny>>,
+    #[pyo3(signature = (total, weights, names, unit, method, first_divisor, as_units=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn allocate<'py>(
+        py: Python<'py>,
+        total: &Bound<'py, PyAny>,
+        weights: Vec<Bound<'py, PyAny>>,
         names: Option<Vec<String>>,
-        unit: &Bound<'_, PyAny>,
+        unit: &Bound<'py, PyAny>,
         method: String,
-        first_divisor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Decimal>> {
+        first_divisor: Option<&Bound<'py, PyAny>>,
+        as_units: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
         boundary(py, || {
-            Split::read(total, &weights, names, unit, &method, first_divisor)?.allocate(py)
+            let split = Split::read(total, &weights, names, unit, &method, first_divisor)?;
+            if as_units {
+                return PyList::new(py, split.allocate_to_units(py)?);
+            }
+            decimal_list(py, &split.allocate(py)?)
         })
     }
 
@@ -155,7 +163,7 @@ mod native {
                     .map(|&u| allocator.amount_of_units(u))
                     .collect::<andel::Result<Vec<Decimal>>>()
                     .or_raise(py)?;
-                return Ok(amounts.into_pyobject(py)?.into_any());
+                return Ok(decimal_list(py, &amounts)?.into_any());
             }
             let out = PyByteArray::new_with(py, units.len() * 8, |buf| {
                 for (slot, u) in buf.chunks_exact_mut(8).zip(&units) {

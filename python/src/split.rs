@@ -1,6 +1,6 @@
 //! The arguments of a split, read from Python and run through core.
 
-use crate::convert::{Floats, decimal, optional_decimal};
+use crate::convert::{Floats, decimal, optional_decimal, weight};
 use crate::errors::OrRaise;
 use andel::{Allocation, Allocator, Decimal, Method};
 use pyo3::exceptions::PyValueError;
@@ -38,7 +38,7 @@ impl Split {
         let weights = weights
             .iter()
             .enumerate()
-            .map(|(i, w)| decimal(w, &weight_field(i, names.as_deref()), Floats::ReadRepr))
+            .map(|(i, w)| weight(w, i, names.as_deref()))
             .collect::<PyResult<Vec<_>>>()?;
         let method: Method = method.parse().or_raise(py)?;
         Ok(Split {
@@ -72,6 +72,22 @@ impl Split {
         .or_raise(py)
     }
 
+    /// The parts as counts of rounding units, in weight order.
+    pub fn allocate_to_units(self, py: Python<'_>) -> PyResult<Vec<i64>> {
+        let Split {
+            allocator,
+            total,
+            weights,
+            names,
+        } = self;
+        py.detach(move || {
+            allocator
+                .allocate_to_units(total, &weights)
+                .map_err(|err| err.with_names(names.as_deref()))
+        })
+        .or_raise(py)
+    }
+
     /// The split explained part by part.
     pub fn explain(self, py: Python<'_>) -> PyResult<Allocation> {
         let Split {
@@ -85,14 +101,5 @@ impl Split {
             None => allocator.explain(total, &weights),
         })
         .or_raise(py)
-    }
-}
-
-/// How a weight is named in messages about its text: `weight 2`, or
-/// `weight 2 (Hylte)` for a mapping, like core's own messages.
-fn weight_field(index: usize, names: Option<&[String]>) -> String {
-    match names.and_then(|n| n.get(index)) {
-        Some(name) => format!("weight {index} ({name})"),
-        None => format!("weight {index}"),
     }
 }

@@ -64,6 +64,15 @@ for (const job of spec.jobs) {
   const options = { total: job.total, weights: w, unit: job.unit, method: job.method };
   const m = measure(() => andel.allocate(options));
   report(job, "andel JS: allocate (wasm in Node, numbers in, strings out)", andelVersion, m, m.result.map((a) => toUnits(a, scale)), spec.out_dir);
+  // The typed-array path: whole weights in a Float64Array (as read here,
+  // safe integers) and in a BigInt64Array, units out as a BigInt64Array.
+  const unitOptions = { total: job.total, unit: job.unit, method: job.method };
+  const wFloat = Float64Array.from(w);
+  const f = measure(() => andel.allocateUnits({ ...unitOptions, weights: wFloat }));
+  report(job, "andel JS: allocateUnits (Float64Array in, BigInt64Array units out)", andelVersion, f, Array.from(f.result), spec.out_dir);
+  const wBigInt = BigInt64Array.from(w, BigInt);
+  const g = measure(() => andel.allocateUnits({ ...unitOptions, weights: wBigInt }));
+  report(job, "andel JS: allocateUnits (BigInt64Array in and out)", andelVersion, g, Array.from(g.result), spec.out_dir);
 
   // Dinero.js has one rule, largest ratio: it is timed on that job only, in
   // minor units (öre) as Dinero wants them.

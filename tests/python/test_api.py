@@ -446,3 +446,47 @@ def test_allocation_pickles_and_compares() -> None:
     assert pickle.loads(pickle.dumps(split)) == split
     assert andel.explain("100", {"a": 1, "b": 2}) == split
     assert andel.explain("100", {"a": 1, "b": 3}) != split
+
+
+# ------------------------------------------------------- as_units, fast paths
+
+
+def test_as_units_gives_ints_of_units() -> None:
+    assert andel.allocate("100", [1, 1, 1], as_units=True) == [3334, 3333, 3333]
+    assert andel.allocate("-10", {"a": 1, "b": 4}, unit="1", as_units=True) == {"a": -2, "b": -8}
+    assert andel.allocate("1", [D("0.5"), "1"], as_units=True) == [33, 67]
+    with pytest.raises(TypeError, match="as_units"):
+        andel.allocate("1", [1], as_units=True, as_decimal=True)  # type: ignore[call-overload]
+
+
+class BigDecimal(D):
+    """A Decimal subclass whose str() is not its value."""
+
+    def __str__(self) -> str:
+        return "not a number"
+
+
+def test_every_kind_of_weight_reads_as_before() -> None:
+    # ints of every size, exact Decimals and their subclasses, texts, floats:
+    # the same split whichever way a weight is given.
+    want = [D("1.67"), D("3.33"), D("5.00")]
+    for weights in (
+        [1, 2, 3],
+        [D("1"), D("2.0"), D("3.000")],
+        [BigDecimal("1"), 2, "3"],
+        [2**70, 2**71, 3 * 2**70],
+        [1.0, 2, D(3)],
+    ):
+        assert andel.allocate("10", weights) == want, weights
+    assert andel.allocate("1", [D("-0"), 1], unit="1") == [D("0"), D("1")]
+
+
+def test_a_refused_weight_is_named() -> None:
+    with pytest.raises(TypeError, match="weight 1"):
+        andel.allocate("10", [1, None])
+    with pytest.raises(TypeError, match=r"weight 1 \(b\)"):
+        andel.allocate("10", {"a": 1, "b": None})
+    with pytest.raises(andel.InputError, match="weight 2"):
+        andel.allocate("10", [1, D("2"), D("NaN")])
+    with pytest.raises(andel.InputError, match=r"weight 1 \(b\)"):
+        andel.allocate("10", {"a": D(1), "b": D("sNaN")})

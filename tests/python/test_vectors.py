@@ -7,7 +7,7 @@ A missing or empty vectors file FAILS (it must never pass as "skipped").
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -84,3 +84,41 @@ def test_explain_agrees(case: Dict[str, Any]) -> None:
     assert [part.name for part in split.parts] == case.get("names", [None] * len(case["weights"]))
     assert sum(part.share for part in split.parts) == 1
     assert sum(part.quota for part in split.parts) == Decimal(case["total"])
+
+
+I64_MAX = 2**63 - 1
+
+
+def _units(amount: str, unit: str) -> int:
+    """``amount / unit`` exactly (the amounts are whole multiples of the unit)."""
+    with localcontext() as context:
+        context.prec = 100
+        quotient = Decimal(amount) / Decimal(unit)
+    assert quotient == quotient.to_integral_value(), (amount, unit)
+    return int(quotient)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_allocate_as_units(case: Dict[str, Any]) -> None:
+    """as_units=True: the same split as ints, counts of units (overflow
+    when one does not fit in 64 bits); the same errors."""
+    kwargs = {key: case[key] for key in ("unit", "method", "first_divisor") if key in case}
+    weights: Any = list(case["weights"])
+    if "names" in case:
+        weights = dict(zip(case["names"], case["weights"]))
+    if "error" in case:
+        with pytest.raises(andel.AndelError) as info:
+            andel.allocate(case["total"], weights, as_units=True, **kwargs)
+        assert info.value.code == case["error"], str(info.value)
+        return
+    want = [_units(a, case.get("unit", "0.01")) for a in case["expected"]]
+    if any(abs(u) > I64_MAX for u in want):
+        with pytest.raises(andel.AndelOverflowError):
+            andel.allocate(case["total"], weights, as_units=True, **kwargs)
+        return
+    got = andel.allocate(case["total"], weights, as_units=True, **kwargs)
+    if "names" in case:
+        assert isinstance(got, dict) and list(got) == case["names"]
+        got = list(got.values())
+    assert all(type(u) is int for u in got)
+    assert got == want

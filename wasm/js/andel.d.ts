@@ -189,6 +189,30 @@ export function allocate(options: ListSplit): string[];
 export function allocate<K extends string>(options: NamedSplit<K>): Record<K, string>;
 
 /**
+ * A split of whole-number weights held in a typed array, for
+ * {@link allocateUnits}: a `BigInt64Array`, or a `Float64Array` whose every
+ * element is an exact safe integer (`Number.isSafeInteger`: whole, magnitude
+ * at most 2^53 - 1; anything else is refused with `invalid_number`).
+ */
+export interface UnitSplit extends SplitSettings {
+  /** One whole-number weight per part (a negative one is `negative_weight`). */
+  weights: BigInt64Array | Float64Array;
+}
+
+/**
+ * Splits `total` by whole-number weights (such as populations) in a typed
+ * array and gives the parts as counts of rounding units, signed like the
+ * total: part `i` is `units[i] × unit` (öre for the default unit), and the
+ * units sum to `total / unit`. The same split as {@link allocate} gives for
+ * the same weights, with no text made per weight: the weights cross into
+ * WebAssembly as one copy of the array, and the units come back as one.
+ * A part beyond 64 bits of units is `overflow`.
+ *
+ * @throws {AndelError}
+ */
+export function allocateUnits(options: UnitSplit): BigInt64Array;
+
+/**
  * Splits like {@link allocate} and explains every part: weight, exact share
  * and quota, amount and leftover units.
  *

@@ -29,6 +29,9 @@ import { bindBudget } from "./budget.js";
 /** Options `allocate` and `explain` accept; anything else is refused. */
 const SPLIT_OPTIONS = ["total", "weights", "unit", "method", "firstDivisor", "names"];
 
+/** Options `allocateUnits` accepts; anything else is refused. */
+const UNIT_SPLIT_OPTIONS = ["total", "weights", "unit", "method", "firstDivisor"];
+
 /** Options of the plan functions; anything else is refused. */
 const PLAN_OPTIONS = ["format"];
 
@@ -71,6 +74,55 @@ export function bindApi(getGlue) {
       );
       if (!split.keyed) return amounts;
       return Object.fromEntries(split.names.map((name, i) => [name, amounts[i]]));
+    });
+  }
+
+  /**
+   * Splits `total` by whole-number weights in a typed array (BigInt64Array,
+   * or Float64Array of exact safe integers) into counts of rounding units,
+   * a BigInt64Array: part i is units[i] × unit. The weights cross into
+   * WebAssembly as one copy of the array's bytes, with no text per weight.
+   */
+  function allocateUnits(options) {
+    return guard((inWasm) => {
+      const fn = "allocateUnits";
+      if (!isPlainObject(options)) {
+        throw invalidArgument(`${fn}: expected an options object like { total, weights }, got ${describe(options)}`);
+      }
+      const unknown = Object.keys(options).filter((key) => !UNIT_SPLIT_OPTIONS.includes(key));
+      if (unknown.length > 0) {
+        throw invalidArgument(
+          `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${UNIT_SPLIT_OPTIONS.join(", ")}`,
+        );
+      }
+      const { total, weights, unit, method, firstDivisor } = options;
+      if (total === undefined) {
+        throw invalidArgument(`${fn}: total is required`);
+      }
+      if (!isAbsent(method) && typeof method !== "string") {
+        throw invalidArgument(`${fn}: method must be a string such as "largest_remainder", not ${describe(method)}`);
+      }
+      const bigints = weights instanceof BigInt64Array;
+      if (!bigints && !(weights instanceof Float64Array)) {
+        throw invalidArgument(
+          `${fn}: weights must be a BigInt64Array, or a Float64Array of safe integers, not ${describe(weights)}; ` +
+            "for decimal weights use allocate",
+        );
+      }
+      // The numbers in the shared order; the weights' own check (a
+      // Float64Array's safe integers) is the WebAssembly side's.
+      const checked = [];
+      const totalText = readNumber(inWasm, total, "total", true, checked);
+      const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
+      const divisorText = isAbsent(firstDivisor)
+        ? null
+        : readNumber(inWasm, firstDivisor, "firstDivisor", false, checked);
+      const methodName = isAbsent(method) ? null : method;
+      return inWasm((glue) =>
+        bigints
+          ? glue.allocateUnits(totalText, weights, unitText, methodName, divisorText)
+          : glue.allocateUnitsSafe(totalText, weights, unitText, methodName, divisorText),
+      );
     });
   }
 
@@ -379,6 +431,7 @@ export function bindApi(getGlue) {
   return {
     ...bindBudget(guard),
     allocate,
+    allocateUnits,
     explain,
     roundToUnit,
     methods,

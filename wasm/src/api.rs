@@ -4,11 +4,11 @@
 //! texts; a core error is thrown as an [`ErrorInfo`]. Optional arguments
 //! are `None` when the caller left them out, so the core's defaults apply.
 
-use crate::args::{SplitTexts, push_decimal, read_rounding, refuse_value};
+use crate::args::{SplitTexts, read_method, read_rounding, refuse_value, safe_integers};
 use crate::error::{ErrorInfo, JsResult};
 #[cfg(feature = "full")]
 use crate::explain::RawAllocation;
-use andel::{DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal};
+use andel::{Allocator, DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal, push_decimal};
 use wasm_bindgen::prelude::*;
 
 /// Splits `total` by `weights`; the amounts as texts, in weight order.
@@ -86,6 +86,83 @@ pub fn allocate_lines(
         push_decimal(&mut text, amount);
     }
     Ok(text)
+}
+
+/// Splits `total` by whole-number `weights` (a `BigInt64Array`); the parts
+/// as counts of rounding units (a `BigInt64Array`), signed like the total:
+/// part *i* is `units[i] × unit`. No text is read or written per weight:
+/// the weights are copied into WebAssembly memory as they are and the core's
+/// [`andel::Allocator::allocate_units`] gives the very split `allocate`
+/// gives for the same weights.
+#[wasm_bindgen(js_name = allocateUnits)]
+pub fn allocate_units(
+    total: &str,
+    weights: &[i64],
+    unit: Option<String>,
+    method: Option<String>,
+    first_divisor: Option<String>,
+) -> JsResult<Vec<i64>> {
+    let numbers = UnitTexts {
+        total,
+        unit: unit.as_deref(),
+        method: method.as_deref(),
+        first_divisor: first_divisor.as_deref(),
+    };
+    let (allocator, total, ()) = numbers.read(|| Ok(()))?;
+    Ok(allocator.allocate_units(total, weights)?)
+}
+
+/// [`allocate_units`] for weights in a `Float64Array`: every weight must be
+/// an exact safe integer (a whole number of magnitude at most 2⁵³ − 1), or
+/// the call is refused with `invalid_number` naming the first one that is
+/// not; such a weight is then the same integer as in a `BigInt64Array`.
+#[wasm_bindgen(js_name = allocateUnitsSafe)]
+pub fn allocate_units_safe(
+    total: &str,
+    weights: &[f64],
+    unit: Option<String>,
+    method: Option<String>,
+    first_divisor: Option<String>,
+) -> JsResult<Vec<i64>> {
+    let numbers = UnitTexts {
+        total,
+        unit: unit.as_deref(),
+        method: method.as_deref(),
+        first_divisor: first_divisor.as_deref(),
+    };
+    let (allocator, total, ints) = numbers.read(|| safe_integers(weights))?;
+    Ok(allocator.allocate_units(total, &ints)?)
+}
+
+/// The texts of a split in units.
+struct UnitTexts<'a> {
+    total: &'a str,
+    unit: Option<&'a str>,
+    method: Option<&'a str>,
+    first_divisor: Option<&'a str>,
+}
+
+impl UnitTexts<'_> {
+    /// Reads the numbers in the shared order (total, unit, first divisor,
+    /// then the weights, by `weights`), then the method.
+    fn read<W>(
+        &self,
+        weights: impl FnOnce() -> andel::Result<W>,
+    ) -> andel::Result<(Allocator, Decimal, W)> {
+        let total = parse_decimal(self.total, "total")?;
+        let unit = self.unit.map(|u| parse_decimal(u, "unit")).transpose()?;
+        let first_divisor = self
+            .first_divisor
+            .map(|d| parse_decimal(d, "firstDivisor"))
+            .transpose()?;
+        let weights = weights()?;
+        let method = read_method(self.method)?;
+        let mut allocator = Allocator::new().method(method).first_divisor(first_divisor);
+        if let Some(unit) = unit {
+            allocator = allocator.unit(unit);
+        }
+        Ok((allocator, total, weights))
+    }
 }
 
 /// Splits `total` by `weights` and explains every part.
@@ -244,6 +321,74 @@ mod tests {
         assert_eq!(
             round_to_unit("1", Some("0".into()), None).unwrap_err().code,
             "invalid_unit"
+        );
+    }
+
+    #[test]
+    fn allocate_units_gives_the_split_of_allocate_in_units() {
+        assert_eq!(
+            allocate_units("100", &[1, 1, 1], None, None, None).unwrap(),
+            [3334, 3333, 3333]
+        );
+        assert_eq!(
+            allocate_units(
+                "-10",
+                &[1, 1, 1],
+                Some("1".into()),
+                Some("in_order".into()),
+                None
+            )
+            .unwrap(),
+            [-4, -3, -3]
+        );
+        assert_eq!(
+            allocate_units_safe("100", &[1.0, -0.0, 2.0], Some("1".into()), None, None).unwrap(),
+            [33, 0, 67]
+        );
+        let code = |r: JsResult<Vec<i64>>| r.unwrap_err().code;
+        assert_eq!(
+            code(allocate_units("1", &[1, -1], None, None, None)),
+            "negative_weight"
+        );
+        assert_eq!(
+            code(allocate_units("1", &[], None, None, None)),
+            "empty_weights"
+        );
+        assert_eq!(
+            code(allocate_units("x", &[1], None, None, None)),
+            "invalid_number"
+        );
+        // The numbers before the method, the weights among the numbers.
+        let bad = Some("nope".to_string());
+        assert_eq!(
+            code(allocate_units("1", &[1], None, bad.clone(), None)),
+            "unknown_method"
+        );
+        for w in [
+            0.5,
+            f64::NAN,
+            f64::INFINITY,
+            9_007_199_254_740_992.0,
+            -1e300,
+        ] {
+            let err = allocate_units_safe("1", &[1.0, w], None, bad.clone(), None).unwrap_err();
+            assert_eq!(err.code, "invalid_number", "{w}");
+            assert!(err.message.contains("weight 1"), "{}", err.message);
+        }
+        assert_eq!(
+            code(allocate_units_safe("y", &[0.5], None, None, None)),
+            "invalid_number"
+        );
+        assert_eq!(
+            allocate_units_safe(
+                "1",
+                &[9_007_199_254_740_991.0],
+                Some("1".into()),
+                None,
+                None
+            )
+            .unwrap(),
+            [1]
         );
     }
 

@@ -91,6 +91,51 @@ pub fn weight_label(index: usize, names: Option<&[String]>) -> String {
     }
 }
 
+/// The largest integer a JavaScript number holds exactly with all below it,
+/// `Number.MAX_SAFE_INTEGER` (2⁵³ − 1).
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// The weights of a `Float64Array` as integers: each must be an exact safe
+/// integer (whole, magnitude at most 2⁵³ − 1; `-0` is 0), else the first one
+/// that is not is refused as `invalid_number`. A conversion only: the value
+/// is compared, never computed with.
+pub fn safe_integers(weights: &[f64]) -> Result<Vec<i64>> {
+    weights
+        .iter()
+        .enumerate()
+        .map(|(index, &w)| {
+            // In range first, so the cast below is exact, and then whole:
+            // a float in this range that casts back to itself is an integer.
+            let limit = MAX_SAFE_INTEGER as f64;
+            if (-limit..=limit).contains(&w) {
+                let int = w as i64;
+                if int as f64 == w {
+                    return Ok(int);
+                }
+            }
+            Err(Error::InvalidNumber {
+                field: weight_label(index, None),
+                input: js_number_text(w),
+                reason: "a Float64Array of weights must hold exact safe integers \
+                         (whole numbers of magnitude at most 2^53 - 1)"
+                    .to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A float as JavaScript prints it, near enough for a message: `NaN`,
+/// `Infinity`, else the shortest digits that read back (`1.5`, `1e300`).
+fn js_number_text(w: f64) -> String {
+    if w.is_nan() {
+        "NaN".to_string()
+    } else if w.is_infinite() {
+        if w > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+    } else {
+        format!("{w:?}")
+    }
+}
+
 /// The method named `name`, or the core's default when none is given.
 pub fn read_method(name: Option<&str>) -> Result<Method> {
     name.map(str::parse)
@@ -120,89 +165,9 @@ pub fn refuse_value(earlier: &[(&str, &str)], field: &str, shown: &str, reason: 
         })
 }
 
-/// Appends `d` as [`Decimal`]'s `Display` writes it (`"-12.50"`), faster
-/// for the amounts of a split: their digits are written from a `u64`, where
-/// rust_decimal divides its 96-bit mantissa by ten for every digit, which
-/// took a sixth of a 100 000-weight split in WebAssembly. Other values
-/// (negative zero, mantissas beyond `u64`) go through `Display` itself.
-pub fn push_decimal(out: &mut String, d: Decimal) {
-    let magnitude = d.mantissa().unsigned_abs();
-    let Ok(mut rest) = u64::try_from(magnitude) else {
-        out.push_str(&d.to_string());
-        return;
-    };
-    if rest == 0 && d.is_sign_negative() {
-        out.push_str(&d.to_string());
-        return;
-    }
-    // The digits, last first; a u64 has at most 20, and the scale at most 28
-    // leading zeros after "0.".
-    let mut digits = [b'0'; 29];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (rest % 10) as u8;
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let scale = d.scale() as usize;
-    // Enough digits for "0." and the scale: the leading zeros are already
-    // there, as the array starts out all '0'.
-    let len = len.max(scale + 1);
-    if d.is_sign_negative() {
-        out.push('-');
-    }
-    for (i, &digit) in digits[..len].iter().enumerate().rev() {
-        if i + 1 == scale {
-            out.push('.');
-        }
-        out.push(char::from(digit));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn push_decimal_writes_what_display_writes() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let mut cases: Vec<Decimal> = [
-            "0", "-0", "0.00", "-0.00", "5", "-5", "0.05", "-0.5", "1.50",
-        ]
-        .iter()
-        .map(|s| s.parse().unwrap())
-        .collect();
-        cases.push(Decimal::MAX);
-        cases.push(Decimal::MIN);
-        cases.push(Decimal::from_i128_with_scale(i128::from(u64::MAX), 3));
-        cases.push(Decimal::from_i128_with_scale(i128::from(u64::MAX) + 1, 3));
-        for _ in 0..50_000 {
-            let bits = next() >> (next() % 64);
-            let mantissa = if next() % 2 == 0 {
-                i128::from(bits)
-            } else {
-                -i128::from(bits)
-            };
-            cases.push(Decimal::from_i128_with_scale(
-                mantissa,
-                (next() % 29) as u32,
-            ));
-        }
-        for d in cases {
-            let mut out = String::new();
-            push_decimal(&mut out, d);
-            assert_eq!(out, d.to_string(), "{:?}", (d.mantissa(), d.scale()));
-        }
-    }
 
     fn texts(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -11,7 +11,7 @@ mod quota;
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use crate::method::Method;
-use crate::number::{from_scaled, scale_all, to_scaled};
+use crate::number::{from_scaled, scale_all, scale_all_as, to_scaled};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use rust_decimal::Decimal;
@@ -158,13 +158,99 @@ impl Allocator {
 
     /// Splits `total` by `weights`; the amounts come back in input order.
     pub fn allocate(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<Decimal>> {
-        let problem = self.problem(total, weights)?;
-        let units = self.apportion(&problem)?;
         let unit = self.unit.normalize();
-        units
-            .iter()
-            .map(|&u| self.amount_in(unit, u, problem.negative))
-            .collect()
+        let (parts, negative) = self.decimal_parts(total, weights)?;
+        match parts {
+            Parts::Small(parts) => {
+                // u × the unit's mantissa at the unit's scale, as amount_in
+                // builds it, without a 128-bit detour.
+                let mantissa = u64::try_from(unit.mantissa()).unwrap_or(u64::MAX);
+                let scale = unit.scale();
+                let mut amounts = Vec::with_capacity(parts.len());
+                for u in parts {
+                    amounts.push(match u.checked_mul(mantissa) {
+                        Some(m) if mantissa != u64::MAX => Decimal::from_parts(
+                            m as u32,
+                            (m >> 32) as u32,
+                            0,
+                            negative && m != 0,
+                            scale,
+                        ),
+                        _ => self.amount_in(unit, u128::from(u), negative)?,
+                    });
+                }
+                Ok(amounts)
+            }
+            Parts::Large(parts) => parts
+                .into_iter()
+                .map(|u| self.amount_in(unit, u, negative))
+                .collect(),
+        }
+    }
+
+    /// [`allocate`](Allocator::allocate) with the parts as counts of
+    /// rounding units, signed like the total: part *i* is `units[i] × unit`
+    /// (what [`allocate_units`](Allocator::allocate_units) gives for whole
+    /// weights, here for any decimal weights). No amount is built.
+    ///
+    /// ```
+    /// use andel::{Allocator, Decimal};
+    /// let d = |s: &str| s.parse::<Decimal>().unwrap();
+    /// let units = Allocator::new().allocate_to_units(d("-1"), &[d("0.5"), d("1")])?;
+    /// assert_eq!(units, [-33, -67]); // öre
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The same as [`allocate`](Allocator::allocate), and `overflow` when a
+    /// part's units do not fit in 64 bits.
+    pub fn allocate_to_units(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<i64>> {
+        let (parts, negative) = self.decimal_parts(total, weights)?;
+        parts.signed(negative)
+    }
+
+    /// The parts of a split by decimal weights in units, and whether the
+    /// total is negative.
+    fn decimal_parts(&self, total: Decimal, weights: &[Decimal]) -> Result<(Parts, bool)> {
+        let units = self.total_units(total)?;
+        check_weights(weights)?;
+        let negative = units < 0;
+        // Weights that fit in 64 bits at their common scale take the fast
+        // path; the split is the same either way.
+        if let Some((ints, _)) = scale_all_as::<u64>(weights) {
+            return Ok((self.apportion_u64(units, ints)?, negative));
+        }
+        let problem = self.problem(total, weights)?;
+        Ok((Parts::Large(self.apportion(&problem)?), negative))
+    }
+
+    /// `units` (signed like the total) apportioned by weights that fit in 64
+    /// bits: by [`quota::small`] when a quota method's products fit in 64
+    /// bits too, else by the general path.
+    fn apportion_u64(&self, units: i128, weights: Vec<u64>) -> Result<Parts> {
+        let quota_method = matches!(
+            self.method,
+            Method::LargestRemainder | Method::LargestRatio | Method::InOrder
+        );
+        let sum = weights.iter().try_fold(0u64, |acc, &w| acc.checked_add(w));
+        let magnitude = u64::try_from(units.unsigned_abs()).ok();
+        if let (true, Some(sum), Some(magnitude)) = (quota_method, sum, magnitude) {
+            if sum == 0 {
+                return Err(Error::ZeroWeights);
+            }
+            let max = weights.iter().copied().max().unwrap_or(0);
+            if quota::small::fits(magnitude, max) {
+                return Ok(Parts::Small(quota::small::apportion(
+                    self.method,
+                    magnitude,
+                    &weights,
+                    sum,
+                )));
+            }
+        }
+        let problem = Self::integer_problem(units, weights.into_iter().map(u128::from).collect())?;
+        Ok(Parts::Large(self.apportion(&problem)?))
     }
 
     /// Splits `total` by `weights` and explains every part.
@@ -222,19 +308,7 @@ impl Allocator {
     /// Checks the inputs and reduces them to integers.
     fn problem(&self, total: Decimal, weights: &[Decimal]) -> Result<Problem> {
         let units = self.total_units(total)?;
-        if weights.is_empty() {
-            return Err(Error::EmptyWeights);
-        }
-        if let Some(index) = weights
-            .iter()
-            .position(|w| w.is_sign_negative() && !w.is_zero())
-        {
-            return Err(Error::NegativeWeight {
-                index,
-                name: None,
-                value: weights[index],
-            });
-        }
+        check_weights(weights)?;
         let (ints, _) =
             scale_all(weights).ok_or_else(|| Error::overflow("the weights at a common scale"))?;
         Self::integer_problem(units, ints)
@@ -277,6 +351,25 @@ impl Allocator {
         let units = self.total_units(total)?;
         if weights.is_empty() {
             return Err(Error::EmptyWeights);
+        }
+        // The fast path for weights that fit in 64 bits (every i64 and u64).
+        let mut small = Vec::with_capacity(weights.len());
+        for (index, &w) in weights.iter().enumerate() {
+            let w: i128 = w.into();
+            match u64::try_from(w) {
+                Ok(w) => small.push(w),
+                Err(_) if w < 0 => {
+                    return Err(Error::NegativeWeight {
+                        index,
+                        name: None,
+                        value: Decimal::try_from_i128_with_scale(w, 0).unwrap_or(Decimal::MIN),
+                    });
+                }
+                Err(_) => break,
+            }
+        }
+        if small.len() == weights.len() {
+            return self.apportion_u64(units, small)?.signed(units < 0);
         }
         let ints = weights
             .iter()
@@ -490,6 +583,45 @@ impl Allocator {
         let quota = Fraction::small(if p.negative { -num } else { num }, den);
         Some((quota, product / p.sum))
     }
+}
+
+/// Parts as counts of units: from the 64-bit fast path or the general one.
+enum Parts {
+    Small(Vec<u64>),
+    Large(Vec<u128>),
+}
+
+impl Parts {
+    /// The parts as signed 64-bit counts, negated for a negative total.
+    fn signed(self, negative: bool) -> Result<Vec<i64>> {
+        let signed = |u: u128| {
+            let u = i64::try_from(u)
+                .map_err(|_| Error::overflow("a part's units as a 64-bit integer"))?;
+            Ok(if negative { -u } else { u })
+        };
+        match self {
+            Parts::Small(parts) => parts.into_iter().map(u128::from).map(signed).collect(),
+            Parts::Large(parts) => parts.into_iter().map(signed).collect(),
+        }
+    }
+}
+
+/// The weights' own checks, in the shared order: none, then a negative one.
+fn check_weights(weights: &[Decimal]) -> Result<()> {
+    if weights.is_empty() {
+        return Err(Error::EmptyWeights);
+    }
+    if let Some(index) = weights
+        .iter()
+        .position(|w| w.is_sign_negative() && !w.is_zero())
+    {
+        return Err(Error::NegativeWeight {
+            index,
+            name: None,
+            value: weights[index],
+        });
+    }
+    Ok(())
 }
 
 /// The number of whole `unit`s in `total`, or an error if it is not whole.

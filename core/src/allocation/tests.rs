@@ -251,3 +251,29 @@ fn amounts_of_units_at_the_units_scale() {
     let thousands = Allocator::new().unit(d("1000"));
     assert_eq!(thousands.amount_of_units(7).unwrap().to_string(), "7000");
 }
+
+#[test]
+fn decimal_weights_to_units() {
+    // 100 öre by 0.5:1 = 33⅓ and 66⅔: floors 33 and 66, the leftover to ⅔.
+    let a = Allocator::new();
+    assert_eq!(
+        a.allocate_to_units(d("-1"), &ds(&["0.5", "1.0"])).unwrap(),
+        [-33, -67]
+    );
+    // Weights beyond 64 bits take the general path, with the same rules.
+    let big = ds(&["79228162514264337593543950335", "0"]);
+    assert_eq!(a.allocate_to_units(d("1"), &big).unwrap(), [100, 0]);
+    assert_eq!(
+        a.allocate_to_units(d("1"), &ds(&["1", "-1"]))
+            .unwrap_err()
+            .code(),
+        "negative_weight"
+    );
+    // More units than 64 bits hold: overflow, where allocate gives amounts.
+    let huge = d("100000000000000000000");
+    assert_eq!(
+        a.allocate_to_units(huge, &ds(&["1"])).unwrap_err().code(),
+        "overflow"
+    );
+    assert_eq!(a.allocate(huge, &ds(&["1"])).unwrap(), [huge]);
+}

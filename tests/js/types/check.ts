@@ -3,6 +3,7 @@
 // calls the runtime refuses. A `@ts-expect-error` line that compiles fails.
 import {
   allocate,
+  allocateUnits,
   explain,
   methods,
   roundToUnit,
@@ -51,6 +52,16 @@ const notAny: [
   IsAny<AndelError["code"]>,
   IsAny<Parameters<typeof allocate>[0]>,
 ] = [false, false, false, false];
+
+// Typed arrays of whole numbers give units as a BigInt64Array.
+const units: BigInt64Array = allocateUnits({ total: "100", weights: new BigInt64Array([1n, 2n]) });
+const safeUnits: BigInt64Array = allocateUnits({ total: 100n, unit: "1", weights: Float64Array.of(1, 2) });
+// @ts-expect-error a plain array is allocate's, not allocateUnits'
+allocateUnits({ total: "1", weights: [1, 2] });
+// @ts-expect-error names are not taken
+allocateUnits({ total: "1", weights: new BigInt64Array(1), names: ["a"] });
+void units;
+void safeUnits;
 
 // A list of weights gives a list; an object gives the same keys.
 const list: string[] = allocate({ total: "100", weights: [1, "2", 3n], names: ["a", "b", "c"] });

@@ -15,6 +15,7 @@ exports.computeBudget = api.computeBudget;
 exports.budgetToCsv = api.budgetToCsv;
 exports.referenceBudget = api.referenceBudget;
 exports.allocate = api.allocate;
+exports.allocateUnits = api.allocateUnits;
 exports.explain = api.explain;
 exports.roundToUnit = api.roundToUnit;
 exports.methods = api.methods;

@@ -30,6 +30,7 @@ export const {
   budgetToCsv,
   referenceBudget,
   allocate,
+  allocateUnits,
   explain,
   roundToUnit,
   methods,
