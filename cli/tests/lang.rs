@@ -241,7 +241,7 @@ fn machine_formats_are_the_same_in_both_languages() {
         csv.lines()
             .nth(1)
             .unwrap()
-            .starts_with("2025,a,Åby,3/4,75.0000,750000,750000"),
+            .starts_with("2025,a,Åby,3000,3/4,75.0000,750000,750000"),
         "{csv}"
     );
 }
