@@ -25,8 +25,10 @@ pub struct Fraction(Repr);
 enum Repr {
     /// Reduced, with a positive denominator.
     Small(i128, u128),
-    /// Reduced, and too large for `Small`.
-    Big(BigRational),
+    /// Reduced, and too large for `Small`; boxed, so the common small form
+    /// sets the size of every fraction (a plan result holds several per
+    /// member and year).
+    Big(Box<BigRational>),
 }
 
 impl Fraction {
@@ -50,6 +52,13 @@ impl Fraction {
         Fraction(Repr::Small(signed, denominator / g))
     }
 
+    /// `numerator / denominator`, already in lowest terms (the caller has
+    /// reduced it), with a positive denominator.
+    pub(crate) fn lowest(numerator: i128, denominator: u128) -> Self {
+        debug_assert!(denominator > 0 && gcd(numerator.unsigned_abs(), denominator) == 1);
+        Fraction(Repr::Small(numerator, denominator))
+    }
+
     /// `numerator / denominator` in lowest terms, reduced in machine
     /// integers when both fit. The denominator must be positive.
     pub(crate) fn ratio(numerator: BigInt, denominator: BigInt) -> Self {
@@ -62,14 +71,14 @@ impl Fraction {
     pub(crate) fn from_rational(value: BigRational) -> Self {
         match (value.numer().to_i128(), value.denom().to_u128()) {
             (Some(n), Some(d)) => Fraction(Repr::Small(n, d)),
-            _ => Fraction(Repr::Big(value)),
+            _ => Fraction(Repr::Big(Box::new(value))),
         }
     }
 
     pub(crate) fn rational(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
-            Repr::Big(r) => r.clone(),
+            Repr::Big(r) => (**r).clone(),
         }
     }
 
@@ -160,6 +169,11 @@ impl Fraction {
         }
         Some(out)
     }
+}
+
+/// The greatest common divisor (0 for two zeros).
+pub(crate) fn gcd(a: u128, b: u128) -> u128 {
+    binary_gcd(a, b)
 }
 
 /// Stein's binary gcd: shifts and subtractions only, several times faster
@@ -407,6 +421,11 @@ mod tests {
             assert_eq!(small_decimal(num, den), big, "{num}/{den}");
             assert_eq!(decimal_of(num, den), big, "{num}/{den}");
         }
+    }
+
+    #[test]
+    fn a_fraction_is_the_size_of_its_small_form() {
+        assert_eq!(std::mem::size_of::<Fraction>(), 48);
     }
 
     #[test]

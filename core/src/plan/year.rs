@@ -770,13 +770,16 @@ fn change_fraction(c: Decimal, p: Decimal) -> Fraction {
 }
 
 /// A year's row totals and unit in machine integers, when they fit: the
-/// common denominator, the unit's mantissa and power of ten, and the
-/// denominator of a share (the common denominator times the year's net).
+/// common denominator, the unit's mantissa and the denominator of an exact
+/// amount (the common denominator times the unit's power of ten), and the
+/// year's net in units when it is positive (a share's denominator is the
+/// common denominator times it).
 struct SmallTotals {
     den: i128,
     unit_num: i128,
+    unit_is_one: bool,
     money_den: u128,
-    share_den: Option<u128>,
+    net: Option<u128>,
 }
 
 impl SmallTotals {
@@ -785,8 +788,9 @@ impl SmallTotals {
         let money_den = 10i128
             .checked_pow(unit.scale())
             .and_then(|p| den.checked_mul(p))?;
-        let share_den = if net_units > 0 {
-            Some(den.checked_mul(net_units)? as u128)
+        let net = if net_units > 0 {
+            den.checked_mul(net_units)?;
+            Some(net_units as u128)
         } else if net_units == 0 {
             None
         } else {
@@ -795,8 +799,9 @@ impl SmallTotals {
         Some(SmallTotals {
             den,
             unit_num: unit.mantissa(),
+            unit_is_one: unit.mantissa() == 1 && unit.scale() == 0,
             money_den: money_den as u128,
-            share_den,
+            net,
         })
     }
 
@@ -804,11 +809,24 @@ impl SmallTotals {
     /// [`MemberYear`]) from its exact total `num / den` units and its
     /// rounded `units`, or `None` if a figure does not fit.
     fn member(&self, num: i128, units: i128) -> Option<(Fraction, Fraction, Option<Decimal>)> {
-        let share = match self.share_den {
-            Some(d) => Fraction::small(num, d),
+        use crate::fraction::gcd;
+        // The exact total in lowest terms, a / b: one gcd of large numbers,
+        // which the share and (for a unit of 1) the amount then reuse.
+        let g = gcd(num.unsigned_abs(), self.den as u128).max(1);
+        let (a, b) = (num / g as i128, self.den as u128 / g);
+        let share = match self.net {
+            // gcd(a, b·net) = gcd(a, net), a and b being coprime.
+            Some(net) => {
+                let h = gcd(a.unsigned_abs() % net, net);
+                Fraction::lowest(a / h as i128, b * (net / h))
+            }
             None => Fraction::small(0, 1),
         };
-        let exact = Fraction::small(num.checked_mul(self.unit_num)?, self.money_den);
+        let exact = if self.unit_is_one {
+            Fraction::lowest(a, b)
+        } else {
+            Fraction::small(num.checked_mul(self.unit_num)?, self.money_den)
+        };
         let diff = units
             .checked_mul(self.den)?
             .checked_sub(num)?
