@@ -773,7 +773,8 @@ fn change_fraction(c: Decimal, p: Decimal) -> Fraction {
 /// common denominator, the unit's mantissa and the denominator of an exact
 /// amount (the common denominator times the unit's power of ten), and the
 /// year's net in units when it is positive (a share's denominator is the
-/// common denominator times it).
+/// common denominator times it, which may need big integers when the rest
+/// does not).
 struct SmallTotals {
     den: i128,
     unit_num: i128,
@@ -789,7 +790,6 @@ impl SmallTotals {
             .checked_pow(unit.scale())
             .and_then(|p| den.checked_mul(p))?;
         let net = if net_units > 0 {
-            den.checked_mul(net_units)?;
             Some(net_units as u128)
         } else if net_units == 0 {
             None
@@ -818,7 +818,12 @@ impl SmallTotals {
             // gcd(a, b·net) = gcd(a, net), a and b being coprime.
             Some(net) => {
                 let h = gcd(a.unsigned_abs() % net, net);
-                Fraction::lowest(a / h as i128, b * (net / h))
+                let (n, d) = (a / h as i128, net / h);
+                match b.checked_mul(d) {
+                    Some(d) => Fraction::lowest(n, d),
+                    // In lowest terms, but its denominator needs big integers.
+                    None => Fraction::ratio(BigInt::from(n), BigInt::from(b) * BigInt::from(d)),
+                }
             }
             None => Fraction::small(0, 1),
         };
