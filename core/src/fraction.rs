@@ -25,8 +25,10 @@ pub struct Fraction(Repr);
 enum Repr {
     /// Reduced, with a positive denominator.
     Small(i128, u128),
-    /// Reduced, and too large for `Small`.
-    Big(BigRational),
+    /// Reduced, and too large for `Small`; boxed, so the common small form
+    /// sets the size of every fraction (a plan result holds several per
+    /// member and year).
+    Big(Box<BigRational>),
 }
 
 impl Fraction {
@@ -50,6 +52,13 @@ impl Fraction {
         Fraction(Repr::Small(signed, denominator / g))
     }
 
+    /// `numerator / denominator`, already in lowest terms (the caller has
+    /// reduced it), with a positive denominator.
+    pub(crate) fn lowest(numerator: i128, denominator: u128) -> Self {
+        debug_assert!(denominator > 0 && gcd(numerator.unsigned_abs(), denominator) == 1);
+        Fraction(Repr::Small(numerator, denominator))
+    }
+
     /// `numerator / denominator` in lowest terms, reduced in machine
     /// integers when both fit. The denominator must be positive.
     pub(crate) fn ratio(numerator: BigInt, denominator: BigInt) -> Self {
@@ -62,14 +71,14 @@ impl Fraction {
     pub(crate) fn from_rational(value: BigRational) -> Self {
         match (value.numer().to_i128(), value.denom().to_u128()) {
             (Some(n), Some(d)) => Fraction(Repr::Small(n, d)),
-            _ => Fraction(Repr::Big(value)),
+            _ => Fraction(Repr::Big(Box::new(value))),
         }
     }
 
     pub(crate) fn rational(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
-            Repr::Big(r) => r.clone(),
+            Repr::Big(r) => (**r).clone(),
         }
     }
 
@@ -108,35 +117,7 @@ impl Fraction {
                 return small_decimal(n, d);
             }
         }
-        let value = self.rational();
-        let max = BigInt::from(MAX_MANTISSA);
-        let limit = &max / 10u8;
-        let den = value.denom();
-        let (mut digits, mut rem) = value.numer().abs().div_rem(den);
-        if digits > max {
-            return None;
-        }
-        let mut scale = 0u32;
-        // Long division while one more digit (and a rounding carry) fits.
-        while !rem.is_zero() && scale < 28 && digits < limit {
-            let (next, carry) = (rem * 10u8).div_rem(den);
-            digits = digits * 10u8 + next;
-            rem = carry;
-            scale += 1;
-        }
-        if half_even_up(&rem, den, &digits) {
-            digits += 1u8;
-        }
-        let magnitude = digits.to_i128().filter(|&d| d as u128 <= MAX_MANTISSA)?;
-        let signed = if value.is_negative() {
-            -magnitude
-        } else {
-            magnitude
-        };
-        // A carry can leave trailing zeros (0.44444999… → 0.44445000…).
-        Decimal::try_from_i128_with_scale(signed, scale)
-            .ok()
-            .map(|d| d.normalize())
+        big_decimal(&self.rational())
     }
 
     /// `fraction × 10^shift`, rounded with `mode` to `places` decimals: for
@@ -190,6 +171,11 @@ impl Fraction {
     }
 }
 
+/// The greatest common divisor (0 for two zeros).
+pub(crate) fn gcd(a: u128, b: u128) -> u128 {
+    binary_gcd(a, b)
+}
+
 /// Stein's binary gcd: shifts and subtractions only, several times faster
 /// than Euclid's algorithm with 128-bit division.
 fn binary_gcd(mut a: u128, mut b: u128) -> u128 {
@@ -206,12 +192,53 @@ fn binary_gcd(mut a: u128, mut b: u128) -> u128 {
         if a > b {
             std::mem::swap(&mut a, &mut b);
         }
+        // Both odd, a ≤ b: once b fits in 64 bits, so does a, and the rest
+        // runs in single machine words (several times faster).
+        if let Ok(b64) = u64::try_from(b) {
+            return u128::from(binary_gcd_odd64(a as u64, b64)) << shift;
+        }
         b -= a;
         if b == 0 {
             return a << shift;
         }
     }
 }
+
+/// [`binary_gcd`] of two odd numbers, `a ≤ b`, in 64 bits.
+fn binary_gcd_odd64(mut a: u64, mut b: u64) -> u64 {
+    loop {
+        b -= a;
+        if b == 0 {
+            return a;
+        }
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+    }
+}
+
+/// [`Fraction::to_decimal`] of `numerator / denominator`, a positive
+/// denominator, without reducing it first: the digits depend on the value
+/// only.
+pub(crate) fn decimal_of(numerator: i128, denominator: u128) -> Option<Decimal> {
+    if denominator <= u128::MAX / 10 {
+        small_decimal(numerator, denominator)
+    } else {
+        Fraction::small(numerator, denominator).to_decimal()
+    }
+}
+
+/// 10⁰ … 10³⁸, every power of ten a `u128` holds.
+const POW10: [u128; 39] = {
+    let mut p = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
 
 /// [`Fraction::to_decimal`] in machine integers: the same digits, faster.
 fn small_decimal(numerator: i128, den: u128) -> Option<Decimal> {
@@ -223,11 +250,25 @@ fn small_decimal(numerator: i128, den: u128) -> Option<Decimal> {
     }
     let mut scale = 0u32;
     while rem != 0 && scale < 28 && digits < limit {
-        let r10 = rem * 10; // rem < den ≤ u128::MAX / 10
-        let (next, carry) = (r10 / den, r10 % den);
-        digits = digits * 10 + next;
+        // The digits of long division, several at a time: k steps at once
+        // give the same digits and remainder as k single steps, and k is
+        // small enough that no step before the last could have stopped
+        // the loop (after k − 1 steps the digits are below
+        // (digits + 1)·10^(k−1) ≤ limit; a remainder of zero only adds
+        // trailing zeros, which `normalize` drops). A 128-bit division
+        // is slow, and 28 of them per figure were most of its cost.
+        let mut k = 1;
+        while scale + k < 28
+            && den <= u128::MAX / POW10[k as usize + 1]
+            && (digits + 1).saturating_mul(POW10[k as usize]) <= limit
+        {
+            k += 1;
+        }
+        let r = rem * POW10[k as usize]; // rem < den ≤ u128::MAX / 10^k
+        let (next, carry) = (r / den, r % den);
+        digits = digits * POW10[k as usize] + next;
         rem = carry;
-        scale += 1;
+        scale += k;
     }
     if rem != 0 {
         let up = match rem.cmp(&(den - rem)) {
@@ -245,6 +286,38 @@ fn small_decimal(numerator: i128, den: u128) -> Option<Decimal> {
     } else {
         digits as i128
     };
+    Decimal::try_from_i128_with_scale(signed, scale)
+        .ok()
+        .map(|d| d.normalize())
+}
+
+/// [`Fraction::to_decimal`] in big integers, one digit at a time.
+fn big_decimal(value: &BigRational) -> Option<Decimal> {
+    let max = BigInt::from(MAX_MANTISSA);
+    let limit = &max / 10u8;
+    let den = value.denom();
+    let (mut digits, mut rem) = value.numer().abs().div_rem(den);
+    if digits > max {
+        return None;
+    }
+    let mut scale = 0u32;
+    // Long division while one more digit (and a rounding carry) fits.
+    while !rem.is_zero() && scale < 28 && digits < limit {
+        let (next, carry) = (rem * 10u8).div_rem(den);
+        digits = digits * 10u8 + next;
+        rem = carry;
+        scale += 1;
+    }
+    if half_even_up(&rem, den, &digits) {
+        digits += 1u8;
+    }
+    let magnitude = digits.to_i128().filter(|&d| d as u128 <= MAX_MANTISSA)?;
+    let signed = if value.is_negative() {
+        -magnitude
+    } else {
+        magnitude
+    };
+    // A carry can leave trailing zeros (0.44444999… → 0.44445000…).
     Decimal::try_from_i128_with_scale(signed, scale)
         .ok()
         .map(|d| d.normalize())
@@ -332,9 +405,45 @@ mod tests {
             assert_eq!(binary_gcd(a, b), euclid(a, b), "{a} {b}");
             let (c, d) = ((a >> 8) * 12, (b >> 8) * 18);
             assert_eq!(binary_gcd(c, d), euclid(c, d));
+            // Equal and both beyond 64 bits, and one just past 64 bits.
+            assert_eq!(binary_gcd(a | 1 << 100, a | 1 << 100), a | 1 << 100);
+            let e = ((b >> 70) | 1) + (1 << 64);
+            assert_eq!(binary_gcd(e, e * 3), euclid(e, e * 3));
         }
         assert_eq!(binary_gcd(0, 7), 7);
         assert_eq!(binary_gcd(0, 0), 0);
+    }
+
+    /// The machine-integer decimal, several digits per division, gives
+    /// the digits of the big-integer one, a digit per division.
+    #[test]
+    fn small_decimals_agree_with_the_long_division() {
+        let mut x: u128 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            x
+        };
+        for i in 0..20_000 {
+            let (a, b) = (next(), next());
+            let num = (a >> (1 + a % 127)) as i128 * if i % 3 == 0 { -1 } else { 1 };
+            let den = ((b >> (b % 128)) % (u128::MAX / 10)).max(1);
+            // Also denominators with small factors, which terminate.
+            let den = match i % 4 {
+                0 => POW10[(b % 20) as usize] << (a % 9),
+                1 => b % 1_000_000_007 + 1,
+                _ => den,
+            };
+            let big = big_decimal(&BigRational::new(num.into(), den.into()));
+            assert_eq!(small_decimal(num, den), big, "{num}/{den}");
+            assert_eq!(decimal_of(num, den), big, "{num}/{den}");
+        }
+    }
+
+    #[test]
+    fn a_fraction_is_the_size_of_its_small_form() {
+        assert_eq!(std::mem::size_of::<Fraction>(), 48);
     }
 
     #[test]

@@ -193,8 +193,18 @@ fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Optio
         .zip(participants)
         .map(|(d, &m)| {
             let d = d.normalize();
-            let scaled = BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale());
-            scaled * ctx.membership[m].0
+            let counted = ctx.membership[m].0;
+            // In machine integers when the product fits (nearly always).
+            let small = 10i128
+                .checked_pow(scale - d.scale())
+                .and_then(|p| d.mantissa().checked_mul(p))
+                .and_then(|n| n.checked_mul(i128::from(counted)));
+            match small {
+                Some(n) => BigInt::from(n),
+                None => {
+                    BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale()) * counted
+                }
+            }
         })
         .collect();
     Ok(Some(nums))

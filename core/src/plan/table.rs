@@ -113,14 +113,82 @@ pub(crate) fn round_table(
 /// The table in machine integers, when every figure — and every sum the
 /// rounding forms, at most the number of columns times the common
 /// denominator — fits. Signed: a refund's cells are negative.
-struct Small {
+pub(crate) struct Small {
     numer: Vec<Vec<i128>>,
     den: Vec<i128>,
-    common: i128,
-    totals: Vec<i128>,
+    /// The lcm of the columns' denominators.
+    pub common: i128,
+    /// Each row's exact total over `common`.
+    pub totals: Vec<i128>,
+}
+
+/// One column of a year's table, as [`Small::build`] takes it: the
+/// participants' numerators over one denominator (`None` for a line nobody
+/// is keyed to, whose cells are all zero), the rows they belong to, and the
+/// column's net in units.
+pub(crate) struct Column<'a> {
+    pub shares: Option<(&'a [BigInt], &'a BigInt)>,
+    pub rows: &'a [usize],
+    pub net: i128,
 }
 
 impl Small {
+    /// The table [`Small::of`] gives for the table of `columns` over `rows`
+    /// rows and its row totals, built in machine integers from the start
+    /// (no big integer per cell); `None` when a figure does not fit, and
+    /// the big table must be built.
+    pub fn build(rows: usize, columns: &[Column]) -> Option<Small> {
+        let cols = columns.len();
+        let mut numer = vec![vec![0i128; cols]; rows];
+        let mut den = Vec::with_capacity(cols);
+        for (c, column) in columns.iter().enumerate() {
+            match column.shares {
+                Some((nums, d)) => {
+                    for (n, &r) in nums.iter().zip(column.rows) {
+                        numer[r][c] = ToPrimitive::to_i128(n)?.checked_mul(column.net)?;
+                    }
+                    den.push(ToPrimitive::to_i128(d)?);
+                }
+                None => den.push(1),
+            }
+        }
+        // The lcm of the distinct denominators, in the order lcm_all takes.
+        let mut common: i128 = 1;
+        for d in &den {
+            let g = Integer::gcd(&common, d);
+            common = (common / g).checked_mul(*d)?;
+        }
+        common.checked_mul(i128::try_from(cols).ok()?.max(1))?;
+        let factors: Vec<i128> = den.iter().map(|d| common / d).collect();
+        let totals = numer
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&factors)
+                    .filter(|(n, _)| **n != 0)
+                    .try_fold(0i128, |acc, (n, f)| acc.checked_add(n.checked_mul(*f)?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Small {
+            numer,
+            den,
+            common,
+            totals,
+        })
+    }
+
+    /// Rounds the table so every column sums to `column_totals`, as
+    /// [`round_table`] does.
+    pub fn round(&self, column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
+        round_in(
+            &self.numer,
+            &self.den,
+            &self.common,
+            &self.totals,
+            column_totals,
+        )
+    }
+
     fn of(table: &Table, totals: &RowTotals) -> Option<Small> {
         let common = ToPrimitive::to_i128(&totals.den)?;
         common.checked_mul(i128::try_from(table.den.len()).ok()?.max(1))?;
@@ -153,7 +221,7 @@ impl Small {
 }
 
 /// The integer arithmetic the rounding needs, for machine and big integers.
-trait Exact: Clone + Ord {
+pub(crate) trait Exact: Clone + Ord {
     fn zero() -> Self;
     fn is_zero(&self) -> bool;
     /// Floored quotient and remainder, the remainder in `0..d`; the divisor
@@ -167,6 +235,8 @@ trait Exact: Clone + Ord {
     fn add(&self, o: &Self) -> Self;
     fn div(&self, d: &Self) -> Self;
     fn to_i128(&self) -> Option<i128>;
+    /// The value as a big integer.
+    fn to_big(&self) -> BigInt;
 }
 
 impl Exact for i128 {
@@ -191,6 +261,9 @@ impl Exact for i128 {
     fn to_i128(&self) -> Option<i128> {
         Some(*self)
     }
+    fn to_big(&self) -> BigInt {
+        BigInt::from(*self)
+    }
 }
 
 impl Exact for BigInt {
@@ -214,6 +287,9 @@ impl Exact for BigInt {
     }
     fn to_i128(&self) -> Option<i128> {
         ToPrimitive::to_i128(self)
+    }
+    fn to_big(&self) -> BigInt {
+        self.clone()
     }
 }
 
@@ -246,13 +322,13 @@ fn round_in<N: Exact>(
     for c in 0..cols {
         let floor_sum: i128 = (0..rows).map(|r| floors[r][c]).sum();
         let owed = column_totals[c] - floor_sum;
-        let candidates = grid.column_order(c, numer);
+        let candidates: Vec<usize> = (0..rows).filter(|&r| grid.open[r][c]).collect();
         if owed < 0 || owed as usize > candidates.len() {
             return Err(Error::Internal {
                 message: format!("column {c} does not add up to its total"),
             });
         }
-        for &r in candidates.iter().take(owed as usize) {
+        for r in grid.column_best(c, numer, candidates, owed as usize) {
             grid.set(r, c, true);
         }
     }
@@ -316,16 +392,18 @@ impl<N: Exact> Bounds<N> {
     fn targets(&self, totals: &[N], units: i128) -> Vec<i128> {
         let mut targets = self.low.clone();
         let extra = units - targets.iter().sum::<i128>();
-        let mut ranked: Vec<usize> = (0..targets.len())
+        let ranked: Vec<usize> = (0..targets.len())
             .filter(|&r| !self.remainder[r].is_zero())
             .collect();
-        order::sort(&mut ranked, &mut |&a, &b| {
+        // Only which rows come first matters, not their order among
+        // themselves: a selection, linear rather than a sort.
+        let first = order::first(ranked, extra.max(0) as usize, &mut |&a, &b| {
             self.remainder[b]
                 .cmp(&self.remainder[a])
                 .then_with(|| totals[b].cmp(&totals[a]))
                 .then(a.cmp(&b))
         });
-        for &r in ranked.iter().take(extra.max(0) as usize) {
+        for r in first {
             targets[r] += 1;
         }
         targets
@@ -353,18 +431,18 @@ impl<'a, N: Exact> Grid<'a, N> {
         }
     }
 
-    /// Rows with a fractional part in column `c`, best first. Fractional
-    /// parts within a column share its denominator, so they compare as
-    /// integers.
-    fn column_order(&self, c: usize, numer: &[Vec<N>]) -> Vec<usize> {
-        let mut rows: Vec<usize> = (0..self.has.len()).filter(|&r| self.open[r][c]).collect();
-        order::sort(&mut rows, &mut |&a, &b| {
+    /// The best `k` of `rows` (rows with a fractional part in column `c`),
+    /// in no particular order: the largest fractional parts, ties to the
+    /// larger exact cell, then the earlier row. Fractional parts within a
+    /// column share its denominator, so they compare as integers. Only
+    /// which rows are best matters, so this selects rather than sorts.
+    fn column_best(&self, c: usize, numer: &[Vec<N>], rows: Vec<usize>, k: usize) -> Vec<usize> {
+        order::first(rows, k, &mut |&a, &b| {
             self.fracs[b][c]
                 .cmp(&self.fracs[a][c])
                 .then_with(|| numer[b][c].cmp(&numer[a][c]))
                 .then(a.cmp(&b))
-        });
-        rows
+        })
     }
 
     fn repair(&mut self, bounds: &Bounds<N>, targets: &[i128]) -> Result<()> {
@@ -466,13 +544,13 @@ impl<'a, N: Exact> Grid<'a, N> {
     /// a unit.
     fn donors(&self, donor: &impl Fn(&Self, usize) -> bool) -> Donors {
         let cols = self.has.first().map_or(0, Vec::len);
-        let mut donors = Donors {
-            by_column: vec![BTreeSet::new(); cols],
-        };
-        for r in 0..self.has.len() {
-            self.refresh(&mut donors, r, donor);
-        }
-        donors
+        let giving: Vec<usize> = (0..self.has.len()).filter(|&r| donor(self, r)).collect();
+        // Each column's rows in order, built at once (a set built from a
+        // sorted sequence takes linear time; one insertion per row did not).
+        let by_column = (0..cols)
+            .map(|c| giving.iter().copied().filter(|&r| self.has[r][c]).collect())
+            .collect();
+        Donors { by_column }
     }
 
     /// Brings row `r` up to date in every column of the index.

@@ -5,19 +5,20 @@ use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
 use super::method_totals;
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
-use super::table::{RowTotals, Table, round_table};
+use super::table::{Column, Small, Table, round_table};
 use crate::calendar::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};
 use crate::{Fraction, Rounding};
 use num_bigint::BigInt;
-use num_traits::One;
 use num_traits::Zero;
+use num_traits::{One, ToPrimitive};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// A metric figure as used for a year.
+#[derive(Clone, Copy)]
 pub(crate) struct Figure {
     pub value: Decimal,
     pub date: Date,
@@ -30,9 +31,31 @@ pub(crate) struct YearContext<'a> {
     pub year: i32,
     /// Membership per member: (counted, of).
     pub membership: Vec<(u32, u32)>,
+    /// Every member's population figure for the year, looked up once (the
+    /// keys, the fees and the report each ask for it); `None` where the
+    /// lookup fails, so [`figure`](Self::figure) makes the error itself.
+    population: Vec<Option<Figure>>,
 }
 
-impl YearContext<'_> {
+impl<'a> YearContext<'a> {
+    /// The year's context, with every member's population figure.
+    pub fn new(plan: &'a Plan, year: i32, membership: Vec<(u32, u32)>) -> YearContext<'a> {
+        let mut ctx = YearContext {
+            plan,
+            year,
+            membership,
+            population: Vec::new(),
+        };
+        let metric = plan.population.metric.as_str();
+        ctx.population = match ctx.reference_date() {
+            Ok(date) => (0..plan.members.len())
+                .map(|m| ctx.lookup(m, metric, date).ok())
+                .collect(),
+            Err(_) => vec![None; plan.members.len()],
+        };
+        ctx
+    }
+
     /// The part of the year member `m` belongs to the collaboration.
     pub fn fraction(&self, m: usize) -> Q {
         let (counted, of) = self.membership[m];
@@ -48,7 +71,16 @@ impl YearContext<'_> {
 
     /// Member `m`'s figure of `metric` for this year, by the population rule.
     pub fn figure(&self, m: usize, metric: &str) -> Result<Figure> {
-        let date = self.reference_date()?;
+        if metric == self.plan.population.metric {
+            if let Some(figure) = self.population.get(m).copied().flatten() {
+                return Ok(figure);
+            }
+        }
+        self.lookup(m, metric, self.reference_date()?)
+    }
+
+    /// [`figure`](Self::figure) looked up in the plan.
+    fn lookup(&self, m: usize, metric: &str, date: Date) -> Result<Figure> {
         let member = &self.plan.members[m];
         let series = member.metrics.get(metric);
         if let Some(value) = series.and_then(|s| s.get(&date)) {
@@ -106,11 +138,7 @@ pub(crate) fn compute_year(
         .iter()
         .map(|m| membership_in_year(year, m.joins, m.leaves, plan.pro_rata))
         .collect();
-    let ctx = YearContext {
-        plan,
-        year,
-        membership,
-    };
+    let ctx = YearContext::new(plan, year, membership);
     let mut lines = active_lines(&ctx)?;
     apply_funding(&ctx, &mut lines)?;
     refuse_negative_net(&ctx, &lines)?;
@@ -183,6 +211,34 @@ pub(crate) fn compute_year(
     // The exact table, members × lines, in units: every line's cells are
     // integer numerators over its pool's common denominator.
     let n = plan.members.len();
+    // Largest remainder is the table's own rounding; a table whose figures
+    // fit in machine integers (nearly all) is built in them directly.
+    if plan.method == Method::LargestRemainder {
+        let columns = lines
+            .iter()
+            .enumerate()
+            .map(|(c, l)| {
+                Ok(Column {
+                    shares: pools[pool_of[c]].2.as_ref().map(|s| (&s.nums[..], &s.den)),
+                    rows: &l.participants,
+                    net: units(l.net()?)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(small) = Small::build(n, &columns) {
+            let column_totals: Vec<i128> = columns.iter().map(|c| c.net).collect();
+            let rounded = small.round(&column_totals)?;
+            return members_of_year(
+                &ctx,
+                &lines,
+                &pools,
+                &pool_of,
+                (&small.totals, &small.common),
+                &rounded,
+                previous,
+            );
+        }
+    }
     let mut table = Table {
         numer: vec![vec![BigInt::zero(); lines.len()]; n],
         den: Vec::new(),
@@ -213,7 +269,15 @@ pub(crate) fn compute_year(
         year,
         |m| plan.members[m].id.clone(),
     )?;
-    members_of_year(&ctx, &lines, &pools, &pool_of, &totals, &rounded, previous)
+    members_of_year(
+        &ctx,
+        &lines,
+        &pools,
+        &pool_of,
+        (&totals.numer, &totals.den),
+        &rounded,
+        previous,
+    )
 }
 
 /// Whether `key` (or a key inside it) measures a member's part in amounts
@@ -475,13 +539,16 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
     Ok(())
 }
 
+/// The year's result from its rounded table; `totals` are the members'
+/// exact totals, numerators over one denominator (in machine or big
+/// integers).
 #[allow(clippy::too_many_arguments)]
-fn members_of_year(
+fn members_of_year<N: super::table::Exact>(
     ctx: &YearContext,
     lines: &[ActiveLine],
     pools: &[(usize, Q, Option<KeyShares>)],
     pool_of: &[usize],
-    totals: &RowTotals,
+    totals: (&[N], &N),
     rounded: &[Vec<i128>],
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
@@ -503,8 +570,13 @@ fn members_of_year(
         .iter()
         .map(|(_, _, shares)| {
             shares.as_ref().map_or_else(Vec::new, |s| {
-                (0..s.nums.len())
-                    .map(|i| Fraction::ratio(s.nums[i].clone(), s.den.clone()))
+                let den = s.den.to_u128().filter(|&d| d > 0);
+                s.nums
+                    .iter()
+                    .map(|n| match (n.to_i128(), den) {
+                        (Some(n), Some(d)) => Fraction::small(n, d),
+                        _ => Fraction::ratio(n.clone(), s.den.clone()),
+                    })
                     .collect()
             })
         })
@@ -536,19 +608,35 @@ fn members_of_year(
             at
         })
         .collect();
-    let mut members = Vec::new();
+    let unit_num = BigInt::from(unit.mantissa());
+    let unit_den = BigInt::from(10u8).pow(unit.scale());
+    // The same figures in machine integers, for the members whose exact
+    // totals fit (nearly all): the same fractions, without big integers.
+    let (numer, den) = totals;
+    let small = SmallTotals::new(den.to_i128(), unit, net_units);
+    let mut members = Vec::with_capacity(plan.members.len());
     for (m, member) in plan.members.iter().enumerate() {
-        // The member's exact total is totals.numer[m] / totals.den units.
+        // The member's exact total is numer[m] / den units.
         let units: i128 = rounded[m].iter().sum();
-        let num = &totals.numer[m];
-        let unit_num = BigInt::from(unit.mantissa());
-        let unit_den = BigInt::from(10u8).pow(unit.scale());
-        let share = if net_units == 0 {
-            Fraction::ratio(BigInt::zero(), BigInt::one())
-        } else {
-            Fraction::ratio(num.clone(), &totals.den * net_units)
+        let fast = small
+            .as_ref()
+            .zip(numer[m].to_i128())
+            .and_then(|(s, num)| s.member(num, units));
+        let (share, exact_money, rounding) = match fast {
+            Some(figures) => figures,
+            None => {
+                let (num, den) = (&numer[m].to_big(), &den.to_big());
+                let share = if net_units == 0 {
+                    Fraction::ratio(BigInt::zero(), BigInt::one())
+                } else {
+                    Fraction::ratio(num.clone(), den * net_units)
+                };
+                let exact_money = Fraction::ratio(num * &unit_num, den * &unit_den);
+                let diff = (BigInt::from(units) * den - num) * &unit_num;
+                let rounding = Fraction::ratio(diff, den * &unit_den).to_decimal();
+                (share, exact_money, rounding)
+            }
         };
-        let exact_money = Fraction::ratio(num * &unit_num, &totals.den * &unit_den);
         let figure = ctx.figure(m, &plan.population.metric).ok();
         let (counted, of) = ctx.membership[m];
         let mut limits = Vec::new();
@@ -593,12 +681,7 @@ fn members_of_year(
                 .ok_or_else(|| Error::overflow("an amount"))?,
             exact: exact_money,
             contribution,
-            rounding: {
-                let diff = (BigInt::from(units) * &totals.den - num) * &unit_num;
-                Fraction::ratio(diff, &totals.den * &unit_den)
-                    .to_decimal()
-                    .ok_or_else(|| Error::overflow("an amount"))?
-            },
+            rounding: rounding.ok_or_else(|| Error::overflow("an amount"))?,
             lines: lines
                 .iter()
                 .enumerate()
@@ -623,19 +706,11 @@ fn members_of_year(
                 .map(|p| exact::sub(contribution, p, "a member's change"))
                 .transpose()?,
             change_percent: match prev {
-                Some(p) if !p.is_zero() => {
-                    // (c − p) / p from the decimals' integers at one scale.
-                    let scale = contribution.scale().max(p.scale());
-                    let at = |d: Decimal| {
-                        BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale())
-                    };
-                    let change = Fraction::ratio(at(contribution) - at(p), at(p));
-                    Some(
-                        change
-                            .round(2, 2, Rounding::HalfEven)
-                            .ok_or_else(|| Error::overflow("a change"))?,
-                    )
-                }
+                Some(p) if !p.is_zero() => Some(
+                    change_fraction(contribution, p)
+                        .round(2, 2, Rounding::HalfEven)
+                        .ok_or_else(|| Error::overflow("a change"))?,
+                ),
                 _ => None,
             },
             limits,
@@ -671,10 +746,111 @@ fn members_of_year(
     })
 }
 
+/// (c − p) / p, exactly, from the decimals' integers at one scale.
+fn change_fraction(c: Decimal, p: Decimal) -> Fraction {
+    let scale = c.scale().max(p.scale());
+    let small = |d: Decimal| {
+        10i128
+            .checked_pow(scale - d.scale())
+            .and_then(|f| d.mantissa().checked_mul(f))
+    };
+    if let (Some(c), Some(p)) = (small(c), small(p)) {
+        // A positive denominator, as a fraction keeps it.
+        let (n, d) = if p < 0 {
+            (p.checked_sub(c), p.checked_neg())
+        } else {
+            (c.checked_sub(p), Some(p))
+        };
+        if let (Some(n), Some(d)) = (n, d) {
+            return Fraction::small(n, d as u128);
+        }
+    }
+    let at = |d: Decimal| BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale());
+    Fraction::ratio(at(c) - at(p), at(p))
+}
+
+/// A year's row totals and unit in machine integers, when they fit: the
+/// common denominator, the unit's mantissa and the denominator of an exact
+/// amount (the common denominator times the unit's power of ten), and the
+/// year's net in units when it is positive (a share's denominator is the
+/// common denominator times it, which may need big integers when the rest
+/// does not).
+struct SmallTotals {
+    den: i128,
+    unit_num: i128,
+    unit_is_one: bool,
+    money_den: u128,
+    net: Option<u128>,
+}
+
+impl SmallTotals {
+    fn new(den: Option<i128>, unit: Decimal, net_units: i128) -> Option<SmallTotals> {
+        let den = den.filter(|&d| d > 0)?;
+        let money_den = 10i128
+            .checked_pow(unit.scale())
+            .and_then(|p| den.checked_mul(p))?;
+        let net = if net_units > 0 {
+            Some(net_units as u128)
+        } else if net_units == 0 {
+            None
+        } else {
+            return None;
+        };
+        Some(SmallTotals {
+            den,
+            unit_num: unit.mantissa(),
+            unit_is_one: unit.mantissa() == 1 && unit.scale() == 0,
+            money_den: money_den as u128,
+            net,
+        })
+    }
+
+    /// The member's share, exact contribution and rounding (see
+    /// [`MemberYear`]) from its exact total `num / den` units and its
+    /// rounded `units`, or `None` if a figure does not fit.
+    fn member(&self, num: i128, units: i128) -> Option<(Fraction, Fraction, Option<Decimal>)> {
+        use crate::fraction::gcd;
+        // The exact total in lowest terms, a / b: one gcd of large numbers,
+        // which the share and (for a unit of 1) the amount then reuse.
+        let g = gcd(num.unsigned_abs(), self.den as u128).max(1);
+        let (a, b) = (num / g as i128, self.den as u128 / g);
+        let share = match self.net {
+            // gcd(a, b·net) = gcd(a, net), a and b being coprime.
+            Some(net) => {
+                let h = gcd(a.unsigned_abs() % net, net);
+                let (n, d) = (a / h as i128, net / h);
+                match b.checked_mul(d) {
+                    Some(d) => Fraction::lowest(n, d),
+                    // In lowest terms, but its denominator needs big integers.
+                    None => Fraction::ratio(BigInt::from(n), BigInt::from(b) * BigInt::from(d)),
+                }
+            }
+            None => Fraction::small(0, 1),
+        };
+        let exact = if self.unit_is_one {
+            Fraction::lowest(a, b)
+        } else {
+            Fraction::small(num.checked_mul(self.unit_num)?, self.money_den)
+        };
+        let diff = units
+            .checked_mul(self.den)?
+            .checked_sub(num)?
+            .checked_mul(self.unit_num)?;
+        Some((
+            share,
+            exact,
+            crate::fraction::decimal_of(diff, self.money_den),
+        ))
+    }
+}
+
 /// The in-kind value a member contributes in `year`, from its `entries`
 /// (each with its index in the plan, where a sum too large is placed).
 /// validate.rs has made sure that each entry has one value and one period.
 fn in_kind_value(plan: &Plan, entries: &[(usize, &InKind)], year: i32) -> Result<Decimal> {
+    if entries.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
     let last = plan.first_year + plan.years as i32 - 1;
     let mut total = zero();
     let mut counted = None;
