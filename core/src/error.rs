@@ -581,6 +581,21 @@ impl Error {
     }
 }
 
+/// How every runtime names a weight in messages about it: `weight 2`, or
+/// `weight 2 (Hylte)` when the weights are named, counting from 0 like the
+/// index in core's own errors (`the weight at index 2 (Hylte) …`).
+///
+/// ```
+/// assert_eq!(andel::weight_label(2, None), "weight 2");
+/// assert_eq!(andel::weight_label(2, Some("Hylte")), "weight 2 (Hylte)");
+/// ```
+pub fn weight_label(index: usize, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("weight {index} ({name})"),
+        None => format!("weight {index}"),
+    }
+}
+
 fn part_label(index: usize, name: &Option<String>) -> String {
     match name {
         Some(name) => format!("{index} ({name})"),

@@ -51,7 +51,7 @@ pub mod text;
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
 pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
 pub use csv::csv_cell;
-pub use error::{Error, ErrorFamily, Location, Result};
+pub use error::{Error, ErrorFamily, Location, Result, weight_label};
 pub use fraction::Fraction;
 pub use method::Method;
 pub use number::{number_limits, parse_decimal, push_decimal};

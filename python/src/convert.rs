@@ -80,13 +80,9 @@ pub fn weight(
     decimal(value, &weight_field(index, names), Floats::ReadRepr)
 }
 
-/// How a weight is named in messages about its text: `weight 2`, or
-/// `weight 2 (Hylte)` for a mapping, like core's own messages.
+/// The weight's label in messages, core's [`andel::weight_label`].
 fn weight_field(index: usize, names: Option<&[String]>) -> String {
-    match names.and_then(|n| n.get(index)) {
-        Some(name) => format!("weight {index} ({name})"),
-        None => format!("weight {index}"),
-    }
+    andel::weight_label(index, names.and_then(|n| n.get(index)).map(String::as_str))
 }
 
 /// Decimals as a list of `decimal.Decimal`s, each built from its text

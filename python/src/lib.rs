@@ -1,10 +1,12 @@
 //! The native module `andel._andel` of the Python package `andel`.
 //!
-//! It only converts: Python values in (read exactly, through
+//! It converts: Python values in (read exactly, through
 //! [`andel::parse_decimal`]), `decimal.Decimal`s and core's serde JSON out,
-//! core errors to the exceptions of `andel/_errors.py`. Every rule lives in
-//! the core crate. The public, documented API is the pure-Python package
-//! around it (`python/andel/`).
+//! core errors to the exceptions of `andel/_errors.py`. The rules live in
+//! the core crate; one is still written here as in the other bindings: the
+//! order in which a split's arguments are read and refused (`split.rs`,
+//! the shared error precedence that the vectors check). The public,
+//! documented API is the pure-Python package around it (`python/andel/`).
 
 mod budget;
 mod convert;

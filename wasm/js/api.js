@@ -544,8 +544,9 @@ function readSplit(inWasm, options, fn) {
 }
 
 /**
- * The label of a weight in messages; the same as `weight_label` in
- * wasm/src/args.rs, so both sides name a weight alike.
+ * The label of a weight in messages; the same as core's `andel::weight_label`
+ * (used by wasm/src/args.rs), so both sides name a weight alike. Kept here
+ * because it labels refusals made before the module is called.
  */
 function weightLabel(index, names) {
   return names && index < names.length ? `weight ${index} (${names[index]})` : `weight ${index}`;

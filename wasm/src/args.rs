@@ -83,12 +83,9 @@ fn parse_weight(text: &str, index: usize, names: Option<&[String]>) -> Result<De
     parse_decimal(text, "weight").or_else(|_| parse_decimal(text, &weight_label(index, names)))
 }
 
-/// "weight 3", or "weight 3 (Hylte)" when the weights are named.
+/// The weight's label in messages, core's [`andel::weight_label`].
 pub fn weight_label(index: usize, names: Option<&[String]>) -> String {
-    match names.and_then(|n| n.get(index)) {
-        Some(name) => format!("weight {index} ({name})"),
-        None => format!("weight {index}"),
-    }
+    andel::weight_label(index, names.and_then(|n| n.get(index)).map(String::as_str))
 }
 
 /// The largest integer a JavaScript number holds exactly with all below it,
