@@ -91,3 +91,61 @@ def test_a_currency_is_short_and_has_no_control_characters() -> None:
         with pytest.raises(andel.PlanError) as e:
             andel.Plan.from_toml(text)
         assert (e.value.code, e.value.path) == ("invalid_plan", "currency")
+
+
+CYCLE = (Path(__file__).parents[2] / "examples" / "tillvaxtmotor-cycle.toml").read_text(encoding="utf-8")
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string, every control character escaped."""
+    out = ['"']
+    for c in text:
+        if c in '"\\':
+            out.append("\\" + c)
+        elif ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0:
+            out.append(f"\\u{ord(c):04X}")
+        else:
+            out.append(c)
+    return "".join(out) + '"'
+
+
+def _with_milestones(milestones: list[tuple[str, str, str]]) -> str:
+    blocks = "".join(
+        f"[[milestones]]\nid = {_toml_string(i)}\nname = {_toml_string(n)}\n"
+        f'date = "10-31"\ndue = {_toml_string(d)}\nfigures = "contributions"\n\n'
+        for i, n, d in milestones
+    )
+    start, end = CYCLE.index("[[milestones]]"), CYCLE.index("[instalments]")
+    return CYCLE[:start] + blocks + "\n" + CYCLE[end:]
+
+
+def test_the_calendar_keeps_control_characters_out_and_uids_apart() -> None:
+    hostile = "a\x00b\x0bc\x0cd\x1b[2Je\x7ff\rg"
+    plan = andel.Plan.from_toml(
+        _with_milestones(
+            [
+                ("decision", hostile, hostile),
+                ("Decision", "Upper", "x"),
+                ("över", "Swedish", "x"),
+                ("ovar", "Ascii", "x"),
+                ("日本", "Japanese", "x"),
+            ]
+        )
+    )
+    ics = plan.calendar_ics()
+    body = ics.replace("\r\n", "")
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in body), ics
+    assert all(len(line.encode("utf-8")) <= 75 for line in ics.split("\r\n"))
+    uids = [line for line in ics.replace("\r\n ", "").split("\r\n") if line.startswith("UID:")]
+    assert len(uids) == 5 * 5, "five milestones in five years"
+    assert len(set(uids)) == len(uids), uids
+    assert plan.calendar_ics() == ics  # stable
+
+
+def test_a_milestone_text_longer_than_the_bound_is_refused() -> None:
+    # core's limits::LONG_TEXT, 1 000 bytes (docs/annual-cycle.md).
+    with pytest.raises(andel.PlanError) as e:
+        andel.Plan.from_toml(_with_milestones([("m", "M", "x" * 1001)]))
+    assert e.value.code == "invalid_plan"
+    assert e.value.path == "milestones[0].due"
+    assert "BEGIN:VCALENDAR" in andel.Plan.from_toml(_with_milestones([("m", "M", "x" * 1000)])).calendar_ics()
