@@ -54,26 +54,23 @@ impl Split {
 
     /// The amounts, in weight order.
     pub fn allocate(self, py: Python<'_>) -> PyResult<Vec<Decimal>> {
-        // Core works on Rust values only, so other Python threads may run.
-        let Split {
-            allocator,
-            total,
-            weights,
-            names,
-        } = self;
-        py.detach(move || {
-            allocator
-                .allocate(total, &weights)
-                // Core's `allocate` reports a negative weight by position
-                // only; a mapping's weights are known by name, so core adds
-                // it, as its `explain_named` does.
-                .map_err(|err| err.with_names(names.as_deref()))
-        })
-        .or_raise(py)
+        self.split_by(py, Allocator::allocate)
     }
 
     /// The parts as counts of rounding units, in weight order.
     pub fn allocate_to_units(self, py: Python<'_>) -> PyResult<Vec<i64>> {
+        self.split_by(py, Allocator::allocate_to_units)
+    }
+
+    /// Runs one of core's splits outside the GIL (core works on Rust values
+    /// only, so other Python threads may run). Core reports a negative
+    /// weight by position only; a mapping's weights are known by name, so
+    /// core adds it, as its `explain_named` does.
+    fn split_by<T: Send>(
+        self,
+        py: Python<'_>,
+        split: impl FnOnce(&Allocator, Decimal, &[Decimal]) -> andel::Result<T> + Send,
+    ) -> PyResult<T> {
         let Split {
             allocator,
             total,
@@ -81,9 +78,7 @@ impl Split {
             names,
         } = self;
         py.detach(move || {
-            allocator
-                .allocate_to_units(total, &weights)
-                .map_err(|err| err.with_names(names.as_deref()))
+            split(&allocator, total, &weights).map_err(|err| err.with_names(names.as_deref()))
         })
         .or_raise(py)
     }

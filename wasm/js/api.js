@@ -86,22 +86,7 @@ export function bindApi(getGlue) {
   function allocateUnits(options) {
     return guard((inWasm) => {
       const fn = "allocateUnits";
-      if (!isPlainObject(options)) {
-        throw invalidArgument(`${fn}: expected an options object like { total, weights }, got ${describe(options)}`);
-      }
-      const unknown = Object.keys(options).filter((key) => !UNIT_SPLIT_OPTIONS.includes(key));
-      if (unknown.length > 0) {
-        throw invalidArgument(
-          `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${UNIT_SPLIT_OPTIONS.join(", ")}`,
-        );
-      }
-      const { total, weights, unit, method, firstDivisor } = options;
-      if (total === undefined) {
-        throw invalidArgument(`${fn}: total is required`);
-      }
-      if (!isAbsent(method) && typeof method !== "string") {
-        throw invalidArgument(`${fn}: method must be a string such as "largest_remainder", not ${describe(method)}`);
-      }
+      const { total, weights, unit, method, firstDivisor } = checkSplitShape(options, UNIT_SPLIT_OPTIONS, fn);
       const bigints = weights instanceof BigInt64Array;
       if (!bigints && !(weights instanceof Float64Array)) {
         throw invalidArgument(
@@ -464,27 +449,36 @@ function throwFirstProblem(source) {
 }
 
 /**
+ * The shape of a split's options (invalid_argument): an object with only
+ * the `allowed` keys, a total, and a method that is a string if given.
+ * Returns the options.
+ */
+function checkSplitShape(options, allowed, fn) {
+  if (!isPlainObject(options)) {
+    throw invalidArgument(`${fn}: expected an options object like { total, weights }, got ${describe(options)}`);
+  }
+  const unknown = Object.keys(options).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw invalidArgument(
+      `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${allowed.join(", ")}`,
+    );
+  }
+  if (options.total === undefined) {
+    throw invalidArgument(`${fn}: total is required`);
+  }
+  if (!isAbsent(options.method) && typeof options.method !== "string") {
+    throw invalidArgument(`${fn}: method must be a string such as "largest_remainder", not ${describe(options.method)}`);
+  }
+  return options;
+}
+
+/**
  * The options of allocate/explain, checked for shape and turned into the
  * texts the WebAssembly side reads.
  */
 function readSplit(inWasm, options, fn) {
   // First the shape of the call (invalid_argument) …
-  if (!isPlainObject(options)) {
-    throw invalidArgument(`${fn}: expected an options object like { total, weights }, got ${describe(options)}`);
-  }
-  const unknown = Object.keys(options).filter((key) => !SPLIT_OPTIONS.includes(key));
-  if (unknown.length > 0) {
-    throw invalidArgument(
-      `${fn}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(", ")}; the options are ${SPLIT_OPTIONS.join(", ")}`,
-    );
-  }
-  const { total, weights, unit, method, firstDivisor, names } = options;
-  if (total === undefined) {
-    throw invalidArgument(`${fn}: total is required`);
-  }
-  if (!isAbsent(method) && typeof method !== "string") {
-    throw invalidArgument(`${fn}: method must be a string such as "largest_remainder", not ${describe(method)}`);
-  }
+  const { total, weights, unit, method, firstDivisor, names } = checkSplitShape(options, SPLIT_OPTIONS, fn);
   let values;
   let keys = null;
   if (Array.isArray(weights)) {

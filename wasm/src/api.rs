@@ -4,11 +4,11 @@
 //! texts; a core error is thrown as an [`ErrorInfo`]. Optional arguments
 //! are `None` when the caller left them out, so the core's defaults apply.
 
-use crate::args::{SplitTexts, read_method, read_rounding, refuse_value, safe_integers};
+use crate::args::{SplitTexts, read_in_order, read_rounding, refuse_value, safe_integers};
 use crate::error::{ErrorInfo, JsResult};
 #[cfg(feature = "full")]
 use crate::explain::RawAllocation;
-use andel::{Allocator, DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal, push_decimal};
+use andel::{DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal, push_decimal};
 use wasm_bindgen::prelude::*;
 
 /// Splits `total` by `weights`; the amounts as texts, in weight order.
@@ -102,13 +102,13 @@ pub fn allocate_units(
     method: Option<String>,
     first_divisor: Option<String>,
 ) -> JsResult<Vec<i64>> {
-    let numbers = UnitTexts {
+    let (allocator, total, ()) = read_in_order(
         total,
-        unit: unit.as_deref(),
-        method: method.as_deref(),
-        first_divisor: first_divisor.as_deref(),
-    };
-    let (allocator, total, ()) = numbers.read(|| Ok(()))?;
+        unit.as_deref(),
+        first_divisor.as_deref(),
+        method.as_deref(),
+        || Ok(()),
+    )?;
     Ok(allocator.allocate_units(total, weights)?)
 }
 
@@ -124,45 +124,14 @@ pub fn allocate_units_safe(
     method: Option<String>,
     first_divisor: Option<String>,
 ) -> JsResult<Vec<i64>> {
-    let numbers = UnitTexts {
+    let (allocator, total, ints) = read_in_order(
         total,
-        unit: unit.as_deref(),
-        method: method.as_deref(),
-        first_divisor: first_divisor.as_deref(),
-    };
-    let (allocator, total, ints) = numbers.read(|| safe_integers(weights))?;
+        unit.as_deref(),
+        first_divisor.as_deref(),
+        method.as_deref(),
+        || safe_integers(weights),
+    )?;
     Ok(allocator.allocate_units(total, &ints)?)
-}
-
-/// The texts of a split in units.
-struct UnitTexts<'a> {
-    total: &'a str,
-    unit: Option<&'a str>,
-    method: Option<&'a str>,
-    first_divisor: Option<&'a str>,
-}
-
-impl UnitTexts<'_> {
-    /// Reads the numbers in the shared order (total, unit, first divisor,
-    /// then the weights, by `weights`), then the method.
-    fn read<W>(
-        &self,
-        weights: impl FnOnce() -> andel::Result<W>,
-    ) -> andel::Result<(Allocator, Decimal, W)> {
-        let total = parse_decimal(self.total, "total")?;
-        let unit = self.unit.map(|u| parse_decimal(u, "unit")).transpose()?;
-        let first_divisor = self
-            .first_divisor
-            .map(|d| parse_decimal(d, "firstDivisor"))
-            .transpose()?;
-        let weights = weights()?;
-        let method = read_method(self.method)?;
-        let mut allocator = Allocator::new().method(method).first_divisor(first_divisor);
-        if let Some(unit) = unit {
-            allocator = allocator.unit(unit);
-        }
-        Ok((allocator, total, weights))
-    }
 }
 
 /// Splits `total` by `weights` and explains every part.

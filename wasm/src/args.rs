@@ -41,19 +41,19 @@ pub struct Split {
 impl SplitTexts<'_> {
     /// Reads every text, or gives the first error in the shared order.
     pub fn read(&self) -> Result<Split> {
-        let total = parse_decimal(self.total, "total")?;
-        let unit = self.unit.map(|u| parse_decimal(u, "unit")).transpose()?;
-        let first_divisor = self
-            .first_divisor
-            .map(|d| parse_decimal(d, "firstDivisor"))
-            .transpose()?;
-        let weights = self
-            .weights
-            .iter()
-            .enumerate()
-            .map(|(i, w)| parse_weight(w, i, self.names))
-            .collect::<Result<Vec<_>>>()?;
-        let method = read_method(self.method)?;
+        let (allocator, total, weights) = read_in_order(
+            self.total,
+            self.unit,
+            self.first_divisor,
+            self.method,
+            || {
+                self.weights
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| parse_weight(w, i, self.names))
+                    .collect::<Result<Vec<_>>>()
+            },
+        )?;
         if let Some(names) = self.names
             && names.len() != weights.len()
         {
@@ -62,16 +62,36 @@ impl SplitTexts<'_> {
                 weights: weights.len(),
             });
         }
-        let mut allocator = Allocator::new().method(method).first_divisor(first_divisor);
-        if let Some(unit) = unit {
-            allocator = allocator.unit(unit);
-        }
         Ok(Split {
             allocator,
             total,
             weights,
         })
     }
+}
+
+/// A split's total and settings, read in the shared order around its
+/// weights: total, unit, first divisor, then the weights (by `weights`,
+/// as texts or as integers), then the method.
+pub fn read_in_order<W>(
+    total: &str,
+    unit: Option<&str>,
+    first_divisor: Option<&str>,
+    method: Option<&str>,
+    weights: impl FnOnce() -> Result<W>,
+) -> Result<(Allocator, Decimal, W)> {
+    let total = parse_decimal(total, "total")?;
+    let unit = unit.map(|u| parse_decimal(u, "unit")).transpose()?;
+    let first_divisor = first_divisor
+        .map(|d| parse_decimal(d, "firstDivisor"))
+        .transpose()?;
+    let weights = weights()?;
+    let method = read_method(method)?;
+    let mut allocator = Allocator::new().method(method).first_divisor(first_divisor);
+    if let Some(unit) = unit {
+        allocator = allocator.unit(unit);
+    }
+    Ok((allocator, total, weights))
 }
 
 /// Reads weight number `index`; the message names it like the core does
