@@ -3,16 +3,16 @@
 
 use crate::args::{CalendarArgs, CalendarFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, language};
+use crate::plan::Source;
 use andel::text::Lang;
 use std::fmt::Write;
 
 /// `andel calendar FILE [--format table|json|ics]`.
 pub fn run(args: &CalendarArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
-    let (plan, result) = source.compute()?;
-    let l = language(lang, &result.currency).labels();
-    let calendar = plan.calendar(&result).map_err(|e| source.failure(e))?;
+    let computed = source.compute()?;
+    let l = computed.lang(lang).labels();
+    let calendar = computed.calendar().map_err(|e| source.failure(e))?;
     match args.format {
         CalendarFormat::Ics => Ok(calendar.to_ics()),
         CalendarFormat::Json => Ok(calendar.to_json() + "\n"),

@@ -2,17 +2,16 @@
 
 use crate::args::{DiffArgs, ReportFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, language};
+use crate::plan::{Source, aligned};
 use andel::text::{Lang, currency_symbol, signed};
 
 /// `andel diff A B [--format table|csv|json]`.
 pub fn run(args: &DiffArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let a = Source::read(&args.a)?;
     let b = Source::read(&args.b)?;
-    let (_, ra) = a.compute()?;
-    let (_, rb) = b.compute()?;
-    let d = andel::cycle::diff(&ra, &rb)?;
-    let lang = language(lang, &ra.currency);
+    let ca = a.compute()?;
+    let d = ca.diff(&b.compute()?)?;
+    let lang = ca.lang(lang);
     let l = lang.labels();
     match args.format {
         ReportFormat::Json => Ok(d.to_json() + "\n"),

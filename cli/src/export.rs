@@ -3,7 +3,7 @@
 
 use crate::args::ExportArgs;
 use crate::failure::Failure;
-use crate::plan::{Source, language};
+use crate::plan::Source;
 use andel::text::Lang;
 
 /// `andel export [FILE] --output OUT.xlsx`.
@@ -12,8 +12,9 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>) -> Result<String, Failure> {
         Some(path) => Source::read(path)?,
         None => Source::reference(),
     };
-    let (_, result) = source.compute()?;
-    let lang = language(lang, &result.currency);
+    let computed = source.compute()?;
+    let result = computed.result();
+    let lang = computed.lang(lang);
     let bytes = result.to_xlsx_in(lang)?;
     std::fs::write(&args.output, bytes)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", args.output.display())))?;

@@ -2,24 +2,21 @@
 
 use crate::args::{InvoicesArgs, ReportFormat};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, language};
+use crate::plan::{Source, aligned};
 use crate::settle::{outcome_file, outcome_source, settling_failure};
 use andel::text::{Labels, Lang, figure, money, signed};
 
 /// `andel invoices FILE --year Y [--settle [--outcome FILE]] [--format …]`.
 pub fn run(args: &InvoicesArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
-    let (plan, result) = source.compute()?;
+    let computed = source.compute()?;
     let file = outcome_file(args.outcome.as_deref())?;
-    let (invoices, settled) = plan
-        .invoices_from(
-            &result,
-            args.year,
-            args.settle.then(|| outcome_source(file.as_ref())),
-            Some((&source.text, source.format)),
-        )
+    let settle = args.settle.then(|| outcome_source(file.as_ref()));
+    let (invoices, settled) = computed
+        .invoices(args.year.into(), settle)
         .map_err(|e| settling_failure(&source, file.as_ref(), e))?;
-    let lang = language(lang, &result.currency);
+    let plan = computed.plan();
+    let lang = computed.lang(lang);
     let l = lang.labels();
     let fig = |d: andel::Decimal| figure(d, lang);
     match args.format {

@@ -3,9 +3,9 @@
 
 use crate::args::{CheckArgs, ExplainArgs, PlanArgs, ReportFormat};
 use crate::failure::Failure;
-use andel::Decimal;
 use andel::plan::{Format as PlanFormat, Plan, PlanResult, YearResult};
 use andel::text::{Labels, Lang, currency_symbol, figure, money, signed};
+use andel::{Computed, Decimal};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -37,12 +37,8 @@ impl Source {
     }
 
     /// Reads and computes the plan; errors name the file, line and column.
-    pub(crate) fn compute(&self) -> Result<(Plan, PlanResult), Failure> {
-        let plan = Plan::read(&self.text, self.format).map_err(|e| self.failure(e))?;
-        let result = plan
-            .compute()
-            .map_err(|e| self.failure(Plan::locate(e, &self.text, self.format)))?;
-        Ok((plan, result))
+    pub(crate) fn compute(&self) -> Result<Computed, Failure> {
+        Computed::read(&self.text, self.format).map_err(|e| self.failure(e))
     }
 
     pub(crate) fn failure(&self, error: andel::Error) -> Failure {
@@ -67,8 +63,9 @@ pub(crate) fn source_or_reference(file: Option<&Path>) -> Result<Source, Failure
 /// `andel plan [FILE] [--year Y] [--format table|csv|json]`.
 pub fn run(args: &PlanArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = source_or_reference(args.file.as_deref())?;
-    let (_, result) = source.compute()?;
-    let lang = language(lang, &result.currency);
+    let computed = source.compute()?;
+    let result = computed.result();
+    let lang = computed.lang(lang);
     let year = match args.year {
         Some(y) => Some(result.year(y).ok_or_else(|| {
             let first = result.years.first().map_or(y, |f| f.year);
@@ -88,8 +85,8 @@ pub fn run(args: &PlanArgs, lang: Option<Lang>) -> Result<String, Failure> {
             + "\n"),
         (ReportFormat::Csv, None) => Ok(result.to_csv()),
         (ReportFormat::Csv, Some(y)) => Ok(result.year_csv(y.year)),
-        (ReportFormat::Table, None) => Ok(horizon_table(&result, lang)),
-        (ReportFormat::Table, Some(y)) => Ok(year_table(&result, y, lang)),
+        (ReportFormat::Table, None) => Ok(horizon_table(result, lang)),
+        (ReportFormat::Table, Some(y)) => Ok(year_table(result, y, lang)),
     }
 }
 
@@ -109,11 +106,8 @@ pub fn explain(args: &ExplainArgs, lang: Option<Lang>) -> Result<String, Failure
             "{year:?} is not a budget year: write explain [FILE] MEMBER YEAR, e.g. explain halmstad 2025"
         ))
     })?;
-    let source = source_or_reference(file)?;
-    let (plan, result) = source.compute()?;
-    let lang = language(lang, &result.currency);
-    let explanation = plan.explain_result_in(&result, member, year, lang)?;
-    Ok(explanation.to_string())
+    let computed = source_or_reference(file)?.compute()?;
+    Ok(computed.explain(member, year.into(), lang)?.to_string())
 }
 
 /// `andel check [FILE]`: every problem, each with its place; exit status 2

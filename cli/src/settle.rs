@@ -3,7 +3,7 @@
 
 use crate::args::{ReportFormat, SettleArgs};
 use crate::failure::Failure;
-use crate::plan::{Source, aligned, language};
+use crate::plan::{Source, aligned};
 use andel::cycle::{OutcomeSource, SettlingError};
 
 use andel::text::{Lang, figure, money, signed};
@@ -37,17 +37,13 @@ pub fn settling_failure(source: &Source, file: Option<&Source>, e: SettlingError
 /// `andel settle FILE --year Y [--outcome FILE] [--format …]`.
 pub fn run(args: &SettleArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = Source::read(&args.file)?;
-    let (plan, result) = source.compute()?;
+    let computed = source.compute()?;
     let file = outcome_file(args.outcome.as_deref())?;
-    let s = plan
-        .settle_from(
-            &result,
-            args.year,
-            outcome_source(file.as_ref()),
-            Some((&source.text, source.format)),
-        )
+    let s = computed
+        .settle(args.year.into(), outcome_source(file.as_ref()))
         .map_err(|e| settling_failure(&source, file.as_ref(), e))?;
-    let lang = language(lang, &result.currency);
+    let plan = computed.plan();
+    let lang = computed.lang(lang);
     let l = lang.labels();
     let fig = |d: andel::Decimal| figure(d, lang);
     match args.format {

@@ -3,15 +3,15 @@
 
 use crate::args::{WhyArgs, WhyFormat};
 use crate::failure::Failure;
-use crate::plan::{language, source_or_reference};
+use crate::plan::source_or_reference;
 use andel::text::Lang;
 
 /// `andel why [FILE] [--member M] [--year Y] [--format text|json]`.
 pub fn run(args: &WhyArgs, lang: Option<Lang>) -> Result<String, Failure> {
     let source = source_or_reference(args.file.as_deref())?;
-    let (plan, result) = source.compute()?;
-    let lang = language(lang, &result.currency);
-    let all = plan.why(&result, args.member.as_deref(), args.year)?;
+    let computed = source.compute()?;
+    let lang = computed.lang(lang);
+    let all = computed.why(args.member.as_deref(), args.year.map(i64::from))?;
     match args.format {
         WhyFormat::Json => serde_json::to_string_pretty(&all)
             .map(|t| t + "\n")

@@ -35,6 +35,7 @@
 
 mod allocation;
 mod calendar;
+mod computed;
 mod csv;
 pub mod cycle;
 mod error;
@@ -50,6 +51,7 @@ pub mod text;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
 pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
+pub use computed::{Computed, Source};
 pub use csv::csv_cell;
 pub use error::{Error, ErrorFamily, Location, Result, weight_label};
 pub use fraction::Fraction;
