@@ -14,9 +14,10 @@
 // the calculator's page, which loads the smaller ./pkg/, never pays for it.
 //
 // Every figure and every sentence comes from andel's core (WebAssembly):
-// `computePlan` for the table and its notes, `explainPlan` for a member's
-// explanation, `whyChanged` for the change from the year before, all with
-// `lang` so the core writes them in Swedish or English. This file only lays the
+// `computedPlan` reads and computes a plan once, and that computed plan
+// gives the table and its notes, a member's explanation, the change from
+// the year before and the CSV, all with `lang` so the core writes them in
+// Swedish or English: choosing a member or a year never reads the plan again. This file only lays the
 // figures out, groups their digits and draws bars; it never computes money.
 //
 // Nothing from the plan (names, descriptions, notes, error messages) is
@@ -74,7 +75,7 @@ const TEXT = {
     pickMember: "Medlem",
     pickYear: "Budgetår",
     explanation: (name, year) => `${name}, ${year}`,
-    changeTitle: (year) => `Förändring från ${year}`,
+    changeTitle: (year) => (year === null ? "Förändring från föregående år" : `Förändring från ${year}`),
     firstYear: "Planens första år: det finns inget tidigare år att jämföra med.",
     chart: "Diagram: bidrag per år och medlem",
     chartDesc: "Staplade staplar, en per budgetår; varje färg är en medlem. Siffrorna finns i tabellen ovan.",
@@ -114,7 +115,7 @@ const TEXT = {
     pickMember: "Member",
     pickYear: "Budget year",
     explanation: (name, year) => `${name}, ${year}`,
-    changeTitle: (year) => `Change from ${year}`,
+    changeTitle: (year) => (year === null ? "Change from the year before" : `Change from ${year}`),
     firstYear: "The plan's first year: there is no earlier year to compare with.",
     chart: "Chart: contribution per year and member",
     chartDesc: "Stacked bars, one per budget year; each colour is a member. The figures are in the table above.",
@@ -237,6 +238,7 @@ export class AndelPlan extends HTMLElement {
     this.attachShadow({ mode: "open" });
     this._lang = "sv";
     this._source = null; // { text, format }
+    this._computed = null; // the core's computed plan (andel.computedPlan)
     this._result = null;
     this._document = null; // the plan as JSON (names of funding, in-kind descriptions)
     this._member = null;
@@ -291,8 +293,7 @@ export class AndelPlan extends HTMLElement {
     if (this._result) {
       // The notes are the core's sentences too: computed again in the new language.
       try {
-        const { text, format } = this._source;
-        this._result = andel.computePlan(text, { format, lang });
+        this._result = this._computed.result({ lang });
       } catch (err) {
         console.error("andel-plan:", err);
       }
@@ -354,18 +355,23 @@ export class AndelPlan extends HTMLElement {
 
   /** Computes the plan in the core and shows it, or shows the core's located error. */
   _compute(source) {
+    let computed = null;
     let result;
     let doc;
     try {
-      result = andel.computePlan(source.text, { format: source.format, lang: this._lang });
-      doc = JSON.parse(andel.planToJson(source.text, { format: source.format }));
+      computed = andel.computedPlan(source.text, { format: source.format });
+      result = computed.result({ lang: this._lang });
+      doc = JSON.parse(computed.toJson());
     } catch (err) {
+      computed?.free();
       this._result = null;
       this._lastError = err;
       this._showError(err);
       this._announce();
       return;
     }
+    this._computed?.free();
+    this._computed = computed;
     this._source = source;
     this._result = result;
     this._document = doc;
@@ -698,18 +704,19 @@ export class AndelPlan extends HTMLElement {
     const t = this._t;
     const box = this.shadowRoot.getElementById("explanation");
     if (!box || !this._member) return;
-    const { text, format } = this._source;
     const name = this._result.totals.find((m) => m.id === this._member)?.name ?? this._member;
     const parts = [h("h4", { id: "explanation-title" }, t.explanation(name, this._year))];
     try {
-      const why = andel.explainPlan(text, this._member, this._year, { format, lang: this._lang });
+      const why = this._computed.explain(this._member, this._year, { lang: this._lang });
       parts.push(h("div", { id: "how" }, why.lines.map((line) => h("p", {}, line))));
-      const first = this._result.years[0].year;
-      parts.push(h("h4", {}, t.changeTitle(this._year - 1)));
-      if (this._year === first) {
+      const years = this._result.years.map((y) => y.year);
+      const before = years[years.indexOf(this._year) - 1];
+      if (before === undefined) {
+        parts.push(h("h4", {}, t.changeTitle(null)));
         parts.push(h("p", { id: "why" }, t.firstYear));
       } else {
-        const [change] = andel.whyChanged(text, { format, member: this._member, year: this._year, lang: this._lang });
+        parts.push(h("h4", {}, t.changeTitle(before)));
+        const [change] = this._computed.whyChanged({ member: this._member, year: this._year, lang: this._lang });
         const [head, ...causes] = change.text.split("\n").filter((l) => l.trim() !== "");
         parts.push(
           h("div", { id: "why" }, h("p", {}, head), causes.length ? h("ul", { className: "causes" }, causes.map((c) => h("li", {}, c.trim()))) : null),
@@ -731,7 +738,7 @@ export class AndelPlan extends HTMLElement {
   }
 
   /**
-   * The download's CSV text: the core's (`planToCsv`, the same text as
+   * The download's CSV text: the core's (the computed plan's `csv()`, as `planToCsv`, the same text as
    * `andel plan --format csv` and Python's `PlanResult.to_csv()`): a row per
    * member and year with the share, the contribution, each cost line and
    * the in-kind value, figures with a decimal point; text cells guarded
@@ -739,8 +746,7 @@ export class AndelPlan extends HTMLElement {
    */
   csv() {
     if (!this._result) return "";
-    const { text, format } = this._source;
-    return andel.planToCsv(text, { format });
+    return this._computed.csv();
   }
 
   _downloadCsv() {

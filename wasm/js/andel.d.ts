@@ -863,3 +863,45 @@ export interface WhyOptions extends LangOptions {
  */
 export function whyChanged(plan: Plan, options?: (PlanObjectOptions & WhyOptions) | null): ChangeExplanation[];
 export function whyChanged(text: string, options: PlanTextOptions & WhyOptions): ChangeExplanation[];
+
+/**
+ * A plan read, checked and computed once, to ask several questions of
+ * without reading it again (each *Plan function reads and computes its
+ * plan anew). The core's computed plan stays in the WebAssembly instance
+ * until {@link ComputedPlan.free} (or until the object is garbage
+ * collected); after an internal error restarted the instance, it is
+ * computed again from its source on the next call. Errors are placed in
+ * the plan as by the functions.
+ */
+export interface ComputedPlan {
+  /** As {@link computePlan}: the notes in `lang` when given (else English). */
+  result(options?: LangOptions | null): PlanResult;
+  /** As {@link planToJson}. */
+  toJson(): string;
+  /** As {@link planToCsv}. */
+  csv(): string;
+  /** As {@link explainPlan}. @throws {AndelError} `unknown_member`, `year_outside_horizon` */
+  explain(member: string, year: number | bigint, options?: LangOptions | null): PlanExplanation;
+  /** As {@link whyChanged}. */
+  whyChanged(options?: WhyOptions | null): ChangeExplanation[];
+  /** As {@link planCalendar} (full package only; `invalid_argument` in the plan page's). */
+  calendar(options?: { ics?: false | null } | null): Calendar;
+  calendar(options: { ics: true }): string;
+  /** As {@link planInvoices} (full package only). */
+  invoices(year: number | bigint, options?: InvoicesOptions | null): Invoices;
+  /** As {@link settlePlan} (full package only). */
+  settle(year: number | bigint, outcome?: OutcomeFile | null): Settlement;
+  settle(year: number | bigint, outcome: string, options?: OutcomeTextOptions | null): Settlement;
+  /** As {@link diffPlans}: how `other` differs from this plan (other − this). Full package only. */
+  diff(other: ComputedPlan): ScenarioDiff;
+  /** Releases the core's computed plan; any later call is `invalid_argument`. */
+  free(): void;
+}
+
+/**
+ * Reads, checks and computes a plan once, for several questions.
+ *
+ * @throws {AndelError} like {@link computePlan}
+ */
+export function computedPlan(plan: Plan, options?: PlanObjectOptions | null): ComputedPlan;
+export function computedPlan(text: string, options: PlanTextOptions): ComputedPlan;

@@ -408,6 +408,21 @@ export function bindApi(getGlue) {
     });
   }
 
+  /**
+   * A plan read, checked and computed once, to ask several questions of:
+   * its result, CSV, explanations, why contributions changed and (full
+   * package) calendar, invoices, settlement and comparison. Each function
+   * above reads and computes the plan again; this keeps the core's computed
+   * plan in the WebAssembly instance until `free()`.
+   */
+  function computedPlan(plan, options) {
+    return guard((inWasm) => {
+      const source = readPlan(inWasm, plan, options, "computedPlan");
+      throwFirstProblem(source);
+      return new ComputedPlan(guard, source, inWasm((glue) => new glue.ComputedPlan(source.text, source.format), source));
+    });
+  }
+
   /** Test-only: makes the Rust side panic (see wasm/src/panic.rs). */
   function __testPanic() {
     return guard((inWasm) => inWasm((glue) => glue.__testPanic()));
@@ -436,9 +451,169 @@ export function bindApi(getGlue) {
     settlePlan,
     diffPlans,
     whyChanged,
+    computedPlan,
     __testPanic,
   };
 }
+
+/**
+ * What `computedPlan` returns: the core's computed plan (a wasm-bindgen
+ * `ComputedPlan`) with the source it was read from. Every method runs in
+ * the guard and places its errors in that source, as the functions do.
+ */
+class ComputedPlan {
+  #guard;
+  #source;
+  #handle;
+  #instance;
+
+  constructor(guard, source, handle) {
+    this.#guard = guard;
+    this.#source = source;
+    this.#handle = handle;
+    this.#instance = guard.instance();
+    HELD.register(this, { handle, instance: this.#instance, guard }, this);
+  }
+
+  /**
+   * Runs `ask(handle)` on the core's computed plan. After a trap restarted
+   * the instance, the old handle is not this plan's any more: the plan is
+   * read and computed again from its source first.
+   */
+  #ask(fn, ask, second) {
+    return this.#guard((inWasm) => {
+      if (this.#handle === null) {
+        throw invalidArgument(`${fn}: this computed plan was freed; call computedPlan again`);
+      }
+      if (this.#instance !== this.#guard.instance()) {
+        const { text, format } = this.#source;
+        HELD.unregister(this);
+        this.#handle = inWasm((glue) => new glue.ComputedPlan(text, format), this.#source);
+        this.#instance = this.#guard.instance();
+        HELD.register(this, { handle: this.#handle, instance: this.#instance, guard: this.#guard }, this);
+      }
+      const handle = this.#handle;
+      return inWasm(() => {
+        if (typeof handle[fn] !== "function") {
+          throw invalidArgument(`${fn}: not in this build of andel (the plan page's); use the full package`);
+        }
+        return ask(handle);
+      }, this.#source, second);
+    });
+  }
+
+  /** Every member's contribution for every year (as `computePlan`), notes in { lang } when given. */
+  result(options) {
+    const lang = readLang(readOptions(options, "result", ["lang"]).options.lang, "result");
+    return JSON.parse(this.#ask("resultJson", (h) => h.resultJson(lang)));
+  }
+
+  /** The plan as pretty JSON text, every default written out (as `planToJson`). */
+  toJson() {
+    return this.#ask("planJson", (h) => h.planJson());
+  }
+
+  /** The core's CSV of the result (as `planToCsv`). */
+  csv() {
+    return this.#ask("csv", (h) => h.csv());
+  }
+
+  /** How `member`'s contribution in `year` arose (as `explainPlan`). */
+  explain(member, year, options) {
+    if (typeof member !== "string") {
+      throw invalidArgument(`explain: member must be a member's id (a string), not ${describe(member)}`);
+    }
+    const yearNumber = readYear(year, "explain");
+    const lang = readLang(readOptions(options, "explain", ["lang"]).options.lang, "explain");
+    return JSON.parse(this.#ask("explainJson", (h) => h.explainJson(member, yearNumber, lang)));
+  }
+
+  /** Why contributions changed from the year before (as `whyChanged`), only { member }'s or { year }'s when given. */
+  whyChanged(options) {
+    const { member, year, lang } = readOptions(options, "whyChanged", ["member", "year", "lang"]).options;
+    if (!isAbsent(member) && typeof member !== "string") {
+      throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
+    }
+    const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
+    const langName = readLang(lang, "whyChanged");
+    const memberId = isAbsent(member) ? undefined : member;
+    return JSON.parse(this.#ask("whyJson", (h) => h.whyJson(memberId, yearNumber, langName)));
+  }
+
+  /** The members' budget calendar (as `planCalendar`); with { ics: true } its iCalendar text. */
+  calendar(options) {
+    const { ics } = readOptions(options, "calendar", ["ics"]).options;
+    if (!isAbsent(ics) && typeof ics !== "boolean") {
+      throw invalidArgument(`calendar: ics must be true or false, not ${describe(ics)}`);
+    }
+    if (ics === true) return this.#ask("calendarIcs", (h) => h.calendarIcs());
+    return JSON.parse(this.#ask("calendarJson", (h) => h.calendarJson()));
+  }
+
+  /** The invoices of `year` (as `planInvoices`), with { settle, outcome, outcomeFormat }. */
+  invoices(year, options) {
+    const fn = "invoices";
+    const yearNumber = readYear(year, fn);
+    const { settle, outcome, outcomeFormat } = readOptions(options, fn, ["settle", "outcome", "outcomeFormat"]).options;
+    if (!isAbsent(settle) && typeof settle !== "boolean") {
+      throw invalidArgument(`${fn}: settle must be true or false, not ${describe(settle)}`);
+    }
+    if (settle === false && !isAbsent(outcome)) {
+      throw invalidArgument(`${fn}: an outcome is for settling; it cannot be given with settle: false`);
+    }
+    const second = this.#outcome(outcome, outcomeFormat, fn);
+    const settling = settle === true || second !== null;
+    return JSON.parse(
+      this.#ask("invoicesJson", (h) => h.invoicesJson(yearNumber, settling, second?.text, second?.format), second ?? undefined),
+    );
+  }
+
+  /** The settlement of `year` (as `settlePlan`): from `outcome` when given, else the plan's own. */
+  settle(year, outcome, options) {
+    const fn = "settle";
+    const yearNumber = readYear(year, fn);
+    const { outcomeFormat } = readOptions(options, fn, ["outcomeFormat"]).options;
+    const second = this.#outcome(outcome, outcomeFormat, fn);
+    return JSON.parse(
+      this.#ask("settleJson", (h) => h.settleJson(yearNumber, second?.text, second?.format), second ?? undefined),
+    );
+  }
+
+  /** How `other` (another computed plan) differs from this one, per member and year (other − this). */
+  diff(other) {
+    if (!(other instanceof ComputedPlan)) {
+      throw invalidArgument(`diff: expected another computed plan (from computedPlan), not ${describe(other)}`);
+    }
+    return JSON.parse(this.#ask("diffJson", (h) => other.#ask("diffJson", (o) => h.diffJson(o))));
+  }
+
+  /** Releases the core's computed plan; the object cannot be used after. */
+  free() {
+    if (this.#handle === null) return;
+    HELD.unregister(this);
+    release({ handle: this.#handle, instance: this.#instance, guard: this.#guard });
+    this.#handle = null;
+  }
+
+  /** An outcome argument read in the guard, or null. */
+  #outcome(outcome, format, fn) {
+    const read = this.#guard((inWasm) => readOutcome(inWasm, outcome, format, fn));
+    if (read !== null) throwFirstProblem(read);
+    return read;
+  }
+}
+
+/**
+ * Frees a computed plan's handle, unless the instance it belongs to was
+ * replaced after a trap: its memory went with the old instance, and
+ * freeing the pointer in the new one would corrupt it.
+ */
+function release({ handle, instance, guard }) {
+  if (instance === guard.instance()) handle.free();
+}
+
+/** Frees the handles of computed plans the caller dropped without free(). */
+const HELD = new FinalizationRegistry(release);
 
 /** Throws the first problem found while writing a plan object, if any. */
 function throwFirstProblem(source) {

@@ -84,6 +84,11 @@ export function makeGuard(getGlue) {
   // Set when a trapped instance could not be replaced: every later call
   // must fail rather than compute on a possibly corrupted memory.
   let poisoned = false;
+  // Counts the instances replaced after a trap. An object held in the
+  // WebAssembly memory (a computed plan) belongs to one instance: after a
+  // restart its handle points into memory that is no longer its own, so
+  // its holder builds it again (see `computed` in api.js).
+  let instance = 0;
 
   /**
    * Runs `body(inWasm)`. Every call into the WebAssembly module goes through
@@ -130,6 +135,7 @@ export function makeGuard(getGlue) {
     let restarted = false;
     try {
       glue.__wbg_reset_state();
+      instance += 1;
       restarted = true;
     } catch {
       poisoned = true;
@@ -144,6 +150,8 @@ export function makeGuard(getGlue) {
     );
   }
 
+  /** Which instance is running: changes when a trapped one is replaced. */
+  guard.instance = () => instance;
   return guard;
 }
 

@@ -6,41 +6,24 @@
 //! Every rule is in `andel::cycle`; here is only the reading of the
 //! arguments and the placing of errors in the document they are about.
 
+use crate::computed::{ComputedPlan, read_lang};
 #[cfg(feature = "full")]
 use crate::error::ErrorInfo;
 use crate::error::JsResult;
-#[cfg(feature = "full")]
-use crate::plan::read_format;
-use crate::plan::{compute, read};
-use crate::to_json;
-use andel::cycle::ChangeExplanation;
-#[cfg(feature = "full")]
-use andel::cycle::{OutcomeSource, SettlingError};
-use andel::plan::Format;
-use andel::text::Lang;
-use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
 
 /// The members' budget calendar: the [`andel::cycle::Calendar`] as JSON.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planCalendar)]
 pub fn plan_calendar(text: &str, format: &str) -> JsResult<String> {
-    let (plan, result, format) = computed(text, format)?;
-    let calendar = plan
-        .calendar(&result)
-        .map_err(|e| Plan::locate(e, text, format))?;
-    to_json(&calendar)
+    ComputedPlan::read(text, format)?.calendar_json()
 }
 
 /// The members' budget calendar as an iCalendar (RFC 5545) text.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = planCalendarIcs)]
 pub fn plan_calendar_ics(text: &str, format: &str) -> JsResult<String> {
-    let (plan, result, format) = computed(text, format)?;
-    let calendar = plan
-        .calendar(&result)
-        .map_err(|e| Plan::locate(e, text, format))?;
-    Ok(calendar.to_ics())
+    ComputedPlan::read(text, format)?.calendar_ics()
 }
 
 /// The invoices of `year`'s instalments: the [`andel::cycle::Invoices`] as
@@ -57,18 +40,7 @@ pub fn plan_invoices(
     outcome: Option<String>,
     outcome_format: Option<String>,
 ) -> JsResult<String> {
-    let (plan, result, format) = computed(text, format)?;
-    let year = year_of(&plan, year)?;
-    let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
-    let (invoices, _) = plan
-        .invoices_from(
-            &result,
-            year,
-            settle.then_some(outcome),
-            Some((text, format)),
-        )
-        .map_err(settling_error)?;
-    to_json(&invoices)
+    ComputedPlan::read(text, format)?.invoices_json(year, settle, outcome, outcome_format)
 }
 
 /// The settlement of `year`'s actual outcome: the
@@ -84,13 +56,7 @@ pub fn settle_plan(
     outcome: Option<String>,
     outcome_format: Option<String>,
 ) -> JsResult<String> {
-    let (plan, result, format) = computed(text, format)?;
-    let year = year_of(&plan, year)?;
-    let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
-    let settlement = plan
-        .settle_from(&result, year, outcome, Some((text, format)))
-        .map_err(settling_error)?;
-    to_json(&settlement)
+    ComputedPlan::read(text, format)?.settle_json(year, outcome, outcome_format)
 }
 
 /// How plan B differs from plan A, per member and year: the
@@ -99,9 +65,9 @@ pub fn settle_plan(
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = diffPlans)]
 pub fn diff_plans(a: &str, a_format: &str, b: &str, b_format: &str) -> JsResult<String> {
-    let (_, ra, _) = computed(a, a_format)?;
-    let (_, rb, _) = computed(b, b_format).map_err(ErrorInfo::in_second)?;
-    to_json(&andel::cycle::diff(&ra, &rb)?)
+    let a = ComputedPlan::read(a, a_format)?;
+    let b = ComputedPlan::read(b, b_format).map_err(ErrorInfo::in_second)?;
+    a.diff_json(&b)
 }
 
 /// Why contributions changed from the previous year: a JSON array of
@@ -118,75 +84,14 @@ pub fn why_changed(
     year: Option<i64>,
     lang: Option<String>,
 ) -> JsResult<String> {
-    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
-    let (plan, result, _) = computed(text, format)?;
-    let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
-    let year = year.map(|y| year_of(&plan, y)).transpose()?;
-    let all = plan.why(&result, member.as_deref(), year)?;
-    let with_text: Vec<WithText<'_>> = all
-        .iter()
-        .map(|change| WithText {
-            text: change.to_text(lang),
-            change,
-        })
-        .collect();
-    to_json(&with_text)
-}
-
-/// A change explained, with core's text of it in the chosen language.
-#[derive(serde::Serialize)]
-struct WithText<'a> {
-    #[serde(flatten)]
-    change: &'a ChangeExplanation,
-    text: String,
-}
-
-/// Reads, checks and computes a plan.
-fn computed(text: &str, format: &str) -> JsResult<(Plan, PlanResult, Format)> {
-    let (plan, format) = read(text, format)?;
-    let result = compute(&plan, text, format)?;
-    Ok((plan, result, format))
-}
-
-/// A budget year as the core's `i32`; a number beyond it is outside every
-/// plan's horizon and is reported as such.
-fn year_of(plan: &Plan, year: i64) -> Result<i32, Error> {
-    i32::try_from(year).map_err(|_| Error::YearOutsideHorizon {
-        year,
-        first: plan.first_year,
-        last: plan.last_year(),
-    })
-}
-
-/// An outcome's text and format name as core's outcome source: the plan's
-/// own outcome when there is no text.
-#[cfg(feature = "full")]
-fn outcome_source<'t>(
-    outcome: Option<&'t str>,
-    format: Option<&str>,
-) -> JsResult<OutcomeSource<'t>> {
-    Ok(match outcome {
-        Some(text) => OutcomeSource::Text {
-            text,
-            format: format.map(read_format).transpose()?,
-        },
-        None => OutcomeSource::Plan,
-    })
-}
-
-/// A settling error, marked as in the second document when it is in the
-/// outcome.
-#[cfg(feature = "full")]
-fn settling_error(e: SettlingError) -> ErrorInfo {
-    match e.in_outcome {
-        true => ErrorInfo::from(e.error).in_second(),
-        false => ErrorInfo::from(e.error),
-    }
+    let chosen = read_lang(lang.as_deref())?;
+    ComputedPlan::read(text, format)?.why_in(member.as_deref(), year, chosen)
 }
 
 #[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
+    use andel::Plan;
 
     /// The reference plan with the annual-cycle sections.
     fn cycle() -> String {

@@ -27,6 +27,8 @@ pub mod args;
 #[cfg(any(feature = "full", not(feature = "plan")))]
 pub mod budget;
 #[cfg(feature = "plan")]
+pub mod computed;
+#[cfg(feature = "plan")]
 pub mod cycle;
 pub mod error;
 #[cfg(feature = "full")]

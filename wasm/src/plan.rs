@@ -7,15 +7,14 @@
 //! the core's own JSON (decimals as strings, snake_case names), which the
 //! wrapper parses.
 
+use crate::computed::{ComputedPlan, read_lang};
 #[cfg(feature = "full")]
 use crate::error::ErrorInfo;
 use crate::error::JsResult;
-use crate::to_json;
+use andel::Plan;
 use andel::plan::Format;
 #[cfg(feature = "full")]
 use andel::plan::REFERENCE_PLAN_JSON;
-use andel::text::Lang;
-use andel::{Error, Plan, PlanResult};
 use wasm_bindgen::prelude::*;
 
 /// docs/plan.schema.json, which a core test keeps equal to
@@ -30,13 +29,8 @@ const PLAN_SCHEMA: &str = include_str!("../../docs/plan.schema.json");
 /// without, as the result has them (English).
 #[wasm_bindgen(js_name = computePlan)]
 pub fn compute_plan(text: &str, format: &str, lang: Option<String>) -> JsResult<String> {
-    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
-    let (plan, format) = read(text, format)?;
-    let mut result = compute(&plan, text, format)?;
-    if let Some(lang) = chosen {
-        result.notes = result.notes_in(lang);
-    }
-    to_json(&result)
+    let chosen = read_lang(lang.as_deref())?;
+    ComputedPlan::read(text, format)?.result_in(chosen)
 }
 
 /// How `member`'s contribution in `year` arose: the
@@ -54,19 +48,10 @@ pub fn explain_plan(
     year: i64,
     lang: Option<String>,
 ) -> JsResult<String> {
-    // A wrong language is the caller's mistake, reported before the plan's.
-    let chosen = lang.as_deref().map(str::parse::<Lang>).transpose()?;
-    let (plan, format) = read(text, format)?;
-    // Compute first, as `Plan::explain` does, so the errors come in the
-    // core's order: the plan's own problems before a wrong year or member.
-    let result = compute(&plan, text, format)?;
-    let year = i32::try_from(year).map_err(|_| Error::YearOutsideHorizon {
-        year,
-        first: plan.first_year,
-        last: result.years.last().map_or(plan.first_year, |y| y.year),
-    })?;
-    let lang = chosen.unwrap_or_else(|| Lang::default_for(&result.currency));
-    to_json(&plan.explain_result_in(&result, member, year, lang)?)
+    // A wrong language is the caller's mistake, reported before the plan's;
+    // the plan's own problems come before a wrong year or member.
+    let chosen = read_lang(lang.as_deref())?;
+    ComputedPlan::read(text, format)?.explain_in(member, year, chosen)
 }
 
 /// Every member's contribution for every budget year as the core's CSV
@@ -74,8 +59,7 @@ pub fn explain_plan(
 /// text as `andel plan --format csv` and Python's `PlanResult.to_csv()`).
 #[wasm_bindgen(js_name = planToCsv)]
 pub fn plan_to_csv(text: &str, format: &str) -> JsResult<String> {
-    let (plan, format) = read(text, format)?;
-    Ok(compute(&plan, text, format)?.to_csv())
+    Ok(ComputedPlan::read(text, format)?.csv())
 }
 
 /// Every problem in a plan document, each with its place; empty when the
@@ -127,25 +111,6 @@ pub(crate) fn read(text: &str, format: &str) -> JsResult<(Plan, Format)> {
     Ok((Plan::read(text, format)?, format))
 }
 
-/// Computes a plan read from `text`. An error found while computing (a
-/// missing figure, nobody to pay) carries only its path; the core's
-/// [`Plan::check`] gives the same error with its line and column in the
-/// text, so that one is reported. Only a failed computation pays for it.
-pub(crate) fn compute(plan: &Plan, text: &str, format: Format) -> Result<PlanResult, Error> {
-    plan.compute().map_err(|error| {
-        if error.location().is_none_or(|l| l.line.is_some()) {
-            return error;
-        }
-        Plan::check(text, format)
-            .into_iter()
-            .find(|placed| {
-                placed.code() == error.code()
-                    && placed.location().map(|l| &l.path) == error.location().map(|l| &l.path)
-            })
-            .unwrap_or(error)
-    })
-}
-
 /// The format named `name` as core names it, `"toml"` or `"json"` (any
 /// case is read), or core's `plan_syntax` error: the wrapper asks here
 /// rather than keep a list of its own.
@@ -162,6 +127,7 @@ pub(crate) fn read_format(name: &str) -> JsResult<Format> {
 #[cfg(all(test, feature = "full"))]
 mod tests {
     use super::*;
+    use andel::text::Lang;
 
     /// The reference plan as the wrapper would hand it over.
     fn reference() -> String {

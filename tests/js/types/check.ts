@@ -31,6 +31,8 @@ import {
   settlePlan,
   diffPlans,
   whyChanged,
+  computedPlan,
+  type ComputedPlan,
   type Calendar,
   type Invoices,
   type Settlement,
@@ -280,6 +282,25 @@ planInvoices("x", 2026);
 // @ts-expect-error: not a cause
 const notKind: CauseKind = "weather";
 
+// A plan computed once, asked several questions.
+const once: ComputedPlan = computedPlan(cyclePlan);
+const onceText: ComputedPlan = computedPlan("x", { format: "toml" });
+const onceResult: PlanResult = once.result({ lang: "sv" });
+const onceWhy: string = once.explain("a", 2026n, { lang: "en" }).lines[0];
+const onceChanges: ChangeExplanation[] = once.whyChanged({ member: "a" });
+const onceCalendar: Calendar = once.calendar();
+const onceIcs: string = once.calendar({ ics: true });
+const onceInvoices: Invoices = once.invoices(2026, { settle: true });
+const onceSettled: Settlement = once.settle(2025, "[[outcome]]", { outcomeFormat: "toml" });
+const onceDiff: ScenarioDiff = once.diff(onceText);
+const onceNotAny: [IsAny<ReturnType<typeof once.result>>, IsAny<ReturnType<typeof computedPlan>>] = [false, false];
+once.free();
+// @ts-expect-error: a plan as text needs its format
+computedPlan("x");
+// @ts-expect-error: diff takes a computed plan, not a plan
+once.diff(cyclePlan);
+void [onceResult, onceWhy, onceChanges, onceCalendar, onceIcs, onceInvoices, onceSettled, onceDiff, onceNotAny];
+
 // Budgets: one year's total shared by one key, in both builds.
 import { computeBudget, referenceBudget, type Budget, type BudgetKey } from "andel";
 const budget: Budget = {
@@ -320,10 +341,11 @@ const planReady: Promise<void> = initPlan();
 const planResult: PlanResult = planBuild.computePlan(referencePlan(), { lang: "sv" });
 const planCsv: string = planBuild.planToCsv(referencePlan());
 const planBuildVersion: string = planBuild.version();
+const planOnce: string = planBuild.computedPlan(referencePlan()).csv();
 // @ts-expect-error: the plan build has no allocate
 planBuild.allocate({ total: "1", weights: [1] });
 // @ts-expect-error: nor the annual cycle
 planBuild.planCalendar(referencePlan());
 // @ts-expect-error: nor budgets (the calculator's)
 planBuild.computeBudget(planBuild.referenceBudget());
-void [planReady, planResult, planCsv, planBuildVersion];
+void [planReady, planResult, planCsv, planBuildVersion, planOnce];

@@ -35,4 +35,5 @@ exports.planInvoices = api.planInvoices;
 exports.settlePlan = api.settlePlan;
 exports.diffPlans = api.diffPlans;
 exports.whyChanged = api.whyChanged;
+exports.computedPlan = api.computedPlan;
 exports.__testPanic = api.__testPanic;

@@ -3,7 +3,7 @@
 // Call `await init()` once before any other function.
 export {
   AndelError, version, errorCodes,
-  computePlan, explainPlan, planToJson, planToCsv, whyChanged
+  computePlan, explainPlan, planToJson, planToCsv, whyChanged, computedPlan
 } from "./andel";
 export type * from "./andel";
 

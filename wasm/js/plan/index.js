@@ -39,5 +39,6 @@ export const {
   planToJson,
   planToCsv,
   whyChanged,
+  computedPlan,
   __testPanic,
 } = api;

@@ -50,5 +50,6 @@ export const {
   settlePlan,
   diffPlans,
   whyChanged,
+  computedPlan,
   __testPanic,
 } = api;
