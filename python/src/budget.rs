@@ -153,15 +153,8 @@ impl NativeBudget {
     /// errors placed in the budget.
     fn compute(&self, py: Python<'_>) -> PyResult<NativeResult> {
         boundary(py, || {
-            let (plan, result) = py
-                .detach(|| {
-                    let result = self.budget.compute()?;
-                    // compute() has built the same plan without error, so
-                    // this cannot fail; it is kept for explanations.
-                    Ok((self.budget.to_plan()?, result))
-                })
-                .or_raise(py)?;
-            Ok(NativeResult::new(Arc::new(plan), result))
+            let computed = py.detach(|| self.budget.computed()).or_raise(py)?;
+            Ok(NativeResult::new(computed))
         })
     }
 

@@ -3,7 +3,9 @@
 //! The classes here are internal (`andel._andel.Plan`, `andel._andel.PlanResult`);
 //! the documented API is `andel.Plan` and `andel.PlanResult` in
 //! `andel/_plan.py` and `andel/_result.py`. Every method reads, checks and
-//! computes in core; this module converts arguments and results only.
+//! computes in core: a plan keeps the text it was read from, and a result
+//! is core's [`Computed`], which places every error in that text. This
+//! module converts arguments and results only.
 
 use crate::cycle::{calendar_dict, change_dict, diff_dict, invoices_dict, settlement_dict};
 use crate::errors::{OrRaise, boundary, from_core};
@@ -11,7 +13,7 @@ use crate::result::result_dict;
 use crate::text::lang_for;
 use andel::cycle::OutcomeSource;
 use andel::plan::Format;
-use andel::{Decimal, Explanation, Plan, PlanResult};
+use andel::{Computed, Decimal, Explanation, Plan, Source};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 use std::path::Path;
@@ -47,12 +49,19 @@ fn explanation_parts(explanation: Explanation) -> ExplanationParts {
 pub struct NativePlan {
     // Shared with the results computed from it, which explain from it.
     plan: Arc<Plan>,
+    // The text it was read from, where its errors are placed (none for a
+    // plan core built, such as a budget's).
+    source: Option<Arc<Source>>,
 }
 
 impl NativePlan {
     /// Holds a plan core has built (e.g. a budget's plan).
     pub(crate) fn new(plan: Arc<Plan>) -> Self {
-        NativePlan { plan }
+        NativePlan { plan, source: None }
+    }
+
+    fn computed(&self) -> andel::Result<Computed> {
+        Computed::new(Arc::clone(&self.plan), self.source.clone())
     }
 }
 
@@ -62,10 +71,11 @@ impl NativePlan {
     #[staticmethod]
     fn read(py: Python<'_>, text: &str, format: &str) -> PyResult<Self> {
         boundary(py, || {
-            let format = format_named(format).or_raise(py)?;
-            let plan = py.detach(|| Plan::read(text, format)).or_raise(py)?;
+            let source = Source::new(text, format_named(format).or_raise(py)?);
+            let plan = py.detach(|| source.read()).or_raise(py)?;
             Ok(NativePlan {
                 plan: Arc::new(plan),
+                source: Some(Arc::new(source)),
             })
         })
     }
@@ -76,9 +86,7 @@ impl NativePlan {
         // Core panics if its own bundled plan were invalid: a bug, which the
         // boundary reports as internal_error.
         boundary(py, || {
-            Ok(NativePlan {
-                plan: Arc::new(py.detach(Plan::reference)),
-            })
+            Ok(NativePlan::new(Arc::new(py.detach(Plan::reference))))
         })
     }
 
@@ -116,11 +124,8 @@ impl NativePlan {
     /// Every member's contribution for every budget year.
     fn compute(&self, py: Python<'_>) -> PyResult<NativeResult> {
         boundary(py, || {
-            let result = py.detach(|| self.plan.compute()).or_raise(py)?;
-            Ok(NativeResult {
-                plan: Arc::clone(&self.plan),
-                result,
-            })
+            let computed = py.detach(|| self.computed()).or_raise(py)?;
+            Ok(NativeResult { computed })
         })
     }
 
@@ -131,17 +136,14 @@ impl NativePlan {
         &self,
         py: Python<'_>,
         member: &str,
-        year: i32,
+        year: i64,
         lang: Option<&str>,
     ) -> PyResult<ExplanationParts> {
         boundary(py, || {
             let lang = lang_for(py, lang, &self.plan.currency)?;
             // Computed first, as `Plan::explain` does.
             let explanation = py
-                .detach(|| {
-                    let result = self.plan.compute()?;
-                    self.plan.explain_result_in(&result, member, year, lang)
-                })
+                .detach(|| self.computed()?.explain(member, year, Some(lang)))
                 .or_raise(py)?;
             Ok(explanation_parts(explanation))
         })
@@ -151,25 +153,24 @@ impl NativePlan {
 /// A computed plan. Internal: use `andel.PlanResult`.
 #[pyclass(frozen, module = "andel._andel", name = "PlanResult")]
 pub struct NativeResult {
-    plan: Arc<Plan>,
-    result: PlanResult,
+    computed: Computed,
 }
 
 #[pymethods]
 impl NativeResult {
     /// Core's result as Python values, decimals as `decimal.Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        boundary(py, || result_dict(py, &self.result))
+        boundary(py, || result_dict(py, self.computed.result()))
     }
 
     /// Core's JSON text (decimals as strings).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        boundary(py, || Ok(self.result.to_json()))
+        boundary(py, || Ok(self.computed.result().to_json()))
     }
 
     /// Core's CSV text.
     fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
-        boundary(py, || Ok(self.result.to_csv()))
+        boundary(py, || Ok(self.computed.result().to_csv()))
     }
 
     /// Core's Excel workbook in `lang` (None: the default for the
@@ -177,8 +178,8 @@ impl NativeResult {
     #[pyo3(signature = (lang=None))]
     fn to_xlsx<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyBytes>> {
         boundary(py, || {
-            let lang = lang_for(py, lang, &self.result.currency)?;
-            let bytes = self.result.to_xlsx_in(lang).or_raise(py)?;
+            let lang = lang_for(py, lang, &self.computed.result().currency)?;
+            let bytes = self.computed.result().to_xlsx_in(lang).or_raise(py)?;
             Ok(PyBytes::new(py, &bytes))
         })
     }
@@ -188,14 +189,14 @@ impl NativeResult {
     #[pyo3(signature = (lang=None))]
     fn notes_in(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<Vec<String>> {
         boundary(py, || {
-            let lang = lang_for(py, lang, &self.result.currency)?;
-            Ok(self.result.notes_in(lang))
+            let lang = lang_for(py, lang, &self.computed.result().currency)?;
+            Ok(self.computed.result().notes_in(lang))
         })
     }
 
     /// One member's contribution in one year.
-    fn contribution(&self, py: Python<'_>, member: &str, year: i32) -> PyResult<Decimal> {
-        boundary(py, || self.result.contribution(member, year).or_raise(py))
+    fn contribution(&self, py: Python<'_>, member: &str, year: i64) -> PyResult<Decimal> {
+        boundary(py, || self.computed.contribution(member, year).or_raise(py))
     }
 
     /// How `member`'s contribution in `year` arose, from this result, in
@@ -205,14 +206,14 @@ impl NativeResult {
         &self,
         py: Python<'_>,
         member: &str,
-        year: i32,
+        year: i64,
         lang: Option<&str>,
     ) -> PyResult<ExplanationParts> {
         boundary(py, || {
-            let lang = lang_for(py, lang, &self.result.currency)?;
+            let lang = lang_for(py, lang, &self.computed.result().currency)?;
             let explanation = self
-                .plan
-                .explain_result_in(&self.result, member, year, lang)
+                .computed
+                .explain(member, year, Some(lang))
                 .or_raise(py)?;
             Ok(explanation_parts(explanation))
         })
@@ -221,16 +222,14 @@ impl NativeResult {
     /// The members' budget calendar.
     fn calendar<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let calendar = self.plan.calendar(&self.result).or_raise(py)?;
+            let calendar = self.computed.calendar().or_raise(py)?;
             calendar_dict(py, &calendar)
         })
     }
 
     /// The members' budget calendar as iCalendar text.
     fn calendar_ics(&self, py: Python<'_>) -> PyResult<String> {
-        boundary(py, || {
-            Ok(self.plan.calendar(&self.result).or_raise(py)?.to_ics())
-        })
+        boundary(py, || Ok(self.computed.calendar().or_raise(py)?.to_ics()))
     }
 
     /// The settlement of `year`: from the plan's own outcome, or from an
@@ -239,15 +238,15 @@ impl NativeResult {
     fn settle<'py>(
         &self,
         py: Python<'py>,
-        year: i32,
+        year: i64,
         text: Option<&str>,
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
             let outcome = outcome_source(text, format).or_raise(py)?;
             let settlement = self
-                .plan
-                .settle_from(&self.result, year, outcome, None)
+                .computed
+                .settle(year, outcome)
                 .map_err(andel::Error::from)
                 .or_raise(py)?;
             settlement_dict(py, &settlement)
@@ -260,7 +259,7 @@ impl NativeResult {
     fn invoices<'py>(
         &self,
         py: Python<'py>,
-        year: i32,
+        year: i64,
         settle: bool,
         text: Option<&str>,
         format: Option<&str>,
@@ -268,8 +267,8 @@ impl NativeResult {
         boundary(py, || {
             let outcome = outcome_source(text, format).or_raise(py)?;
             let (invoices, _) = self
-                .plan
-                .invoices_from(&self.result, year, settle.then_some(outcome), None)
+                .computed
+                .invoices(year, settle.then_some(outcome))
                 .map_err(andel::Error::from)
                 .or_raise(py)?;
             invoices_dict(py, &invoices)
@@ -284,12 +283,12 @@ impl NativeResult {
         &self,
         py: Python<'py>,
         member: Option<&str>,
-        year: Option<i32>,
+        year: Option<i64>,
         lang: Option<&str>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
         boundary(py, || {
-            let lang = lang_for(py, lang, &self.result.currency)?;
-            let all = self.plan.why(&self.result, member, year).or_raise(py)?;
+            let lang = lang_for(py, lang, &self.computed.result().currency)?;
+            let all = self.computed.why(member, year).or_raise(py)?;
             all.iter().map(|c| change_dict(py, c, lang)).collect()
         })
     }
@@ -298,16 +297,16 @@ impl NativeResult {
     /// with this result as A.
     fn diff<'py>(&self, py: Python<'py>, other: &NativeResult) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let d = andel::cycle::diff(&self.result, &other.result).or_raise(py)?;
+            let d = self.computed.diff(&other.computed).or_raise(py)?;
             diff_dict(py, &d)
         })
     }
 }
 
 impl NativeResult {
-    /// Holds `result`, computed from `plan`.
-    pub(crate) fn new(plan: Arc<Plan>, result: PlanResult) -> Self {
-        NativeResult { plan, result }
+    /// Holds a plan core has computed (e.g. a budget's).
+    pub(crate) fn new(computed: Computed) -> Self {
+        NativeResult { computed }
     }
 }
 

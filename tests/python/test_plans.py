@@ -540,10 +540,32 @@ def test_missing_population_without_carry_forward() -> None:
     with pytest.raises(andel.PlanError) as info:
         plan.explain("halmstad", 2021)
     assert info.value.code == "missing_figure"
-    # check() places it in the text.
+    # check() places it in the text, and so does compute() of a plan read
+    # from text: at Ljungby's population series, the sixth.
     [problem] = andel.Plan.check(text)
     assert isinstance(problem, andel.PlanError) and problem.code == "missing_figure"
     assert problem.line is not None
+    series = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("metrics.population")]
+    assert (err.line, info.value.line) == (series[5], series[5]) == (problem.line, problem.line)
+    assert err.column is not None
+    # A plan from a dict is read as the JSON text it is written as (see
+    # Plan.from_dict): the line is in that text, at the population series.
+    from_dict = andel.Plan.from_dict(plan.to_dict())
+    with pytest.raises(andel.PlanError) as info:
+        from_dict.compute()
+    assert info.value.path == "members[5].metrics.population"
+    assert info.value.line is not None and info.value.line != err.line
+
+
+def test_years_beyond_any_horizon_are_plan_errors() -> None:
+    result = andel.Plan.reference().compute()
+    for year in (2**40, -(2**40)):
+        with pytest.raises(andel.PlanError) as info:
+            result.contribution("halmstad", year)
+        assert info.value.code == "year_outside_horizon" and str(year) in str(info.value)
+        with pytest.raises(andel.PlanError) as info:
+            result.explain("halmstad", year)
+        assert info.value.code == "year_outside_horizon"
 
 
 def test_check_reports_every_problem() -> None:

@@ -279,6 +279,14 @@ impl Budget {
         self.to_plan()?.compute().map_err(|e| e.moved(budget_path))
     }
 
+    /// Like [`compute`](Budget::compute), keeping the equivalent plan with
+    /// its result ([`Computed`](crate::Computed)), to explain from.
+    pub fn computed(&self) -> Result<crate::Computed> {
+        self.check_key()?;
+        let plan = std::sync::Arc::new(self.to_plan()?);
+        crate::Computed::new(plan, None).map_err(|e| e.moved(budget_path))
+    }
+
     /// The equivalent plan: one year, one cost line of `total`, the
     /// population counted on 31 December of the budget year. Fails only on
     /// a year outside the calendar's range.
