@@ -182,13 +182,7 @@ export function bindApi(getGlue) {
    * { lang } ("sv" or "en") the notes are the core's in that language.
    */
   function computePlan(plan, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "computePlan", ["format", "lang"]);
-      const lang = readLang(source.options.lang, "computePlan");
-      throwFirstProblem(source);
-      const json = inWasm((glue) => glue.computePlan(source.text, source.format, lang), source);
-      return JSON.parse(json);
-    });
+    return askOnce(plan, options, "computePlan", QUESTIONS.result, []);
   }
 
   /**
@@ -197,17 +191,7 @@ export function bindApi(getGlue) {
    * currency, Swedish for SEK).
    */
   function explainPlan(plan, member, year, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "explainPlan", ["format", "lang"]);
-      if (typeof member !== "string") {
-        throw invalidArgument(`explainPlan: member must be a member's id (a string), not ${describe(member)}`);
-      }
-      const yearNumber = readYear(year, "explainPlan");
-      const lang = readLang(source.options.lang, "explainPlan");
-      throwFirstProblem(source);
-      const json = inWasm((glue) => glue.explainPlan(source.text, source.format, member, yearNumber, lang), source);
-      return JSON.parse(json);
-    });
+    return askOnce(plan, options, "explainPlan", QUESTIONS.explain, [member, year]);
   }
 
   /**
@@ -270,11 +254,7 @@ export function bindApi(getGlue) {
    * csv` and Python's `PlanResult.to_csv()`).
    */
   function planToCsv(plan, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "planToCsv");
-      throwFirstProblem(source);
-      return inWasm((glue) => glue.planToCsv(source.text, source.format), source);
-    });
+    return askOnce(plan, options, "planToCsv", QUESTIONS.csv, []);
   }
 
   /**
@@ -282,27 +262,12 @@ export function bindApi(getGlue) {
    * with its date and figures. With { ics: true }, the iCalendar text.
    */
   function planCalendar(plan, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "planCalendar", ["format", "ics"]);
-      const ics = source.options.ics;
-      if (!isAbsent(ics) && typeof ics !== "boolean") {
-        throw invalidArgument(`planCalendar: ics must be true or false, not ${describe(ics)}`);
-      }
-      throwFirstProblem(source);
-      if (ics === true) {
-        return inWasm((glue) => glue.planCalendarIcs(source.text, source.format), source);
-      }
-      return JSON.parse(inWasm((glue) => glue.planCalendar(source.text, source.format), source));
-    });
+    return askOnce(plan, options, "planCalendar", QUESTIONS.calendar, []);
   }
 
   /** The members' budget calendar as an iCalendar (RFC 5545) text. */
   function planCalendarIcs(plan, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "planCalendarIcs");
-      throwFirstProblem(source);
-      return inWasm((glue) => glue.planCalendarIcs(source.text, source.format), source);
-    });
+    return askOnce(plan, options, "planCalendarIcs", QUESTIONS.ics, []);
   }
 
   /**
@@ -311,34 +276,7 @@ export function bindApi(getGlue) {
    * { outcome }) is put on each member's first instalment.
    */
   function planInvoices(plan, year, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "planInvoices", ["format", "settle", "outcome", "outcomeFormat"]);
-      const yearNumber = readYear(year, "planInvoices");
-      const { settle, outcome, outcomeFormat } = source.options;
-      if (!isAbsent(settle) && typeof settle !== "boolean") {
-        throw invalidArgument(`planInvoices: settle must be true or false, not ${describe(settle)}`);
-      }
-      if (settle === false && !isAbsent(outcome)) {
-        throw invalidArgument("planInvoices: an outcome is for settling; it cannot be given with settle: false");
-      }
-      const outcomeSource = readOutcome(inWasm, outcome, outcomeFormat, "planInvoices");
-      throwFirstProblem(source);
-      if (outcomeSource !== null) throwFirstProblem(outcomeSource);
-      const json = inWasm(
-        (glue) =>
-          glue.planInvoices(
-            source.text,
-            source.format,
-            yearNumber,
-            settle === true || outcomeSource !== null,
-            outcomeSource?.text,
-            outcomeSource?.format,
-          ),
-        source,
-        outcomeSource ?? undefined,
-      );
-      return JSON.parse(json);
-    });
+    return askOnce(plan, options, "planInvoices", QUESTIONS.invoices, [year]);
   }
 
   /**
@@ -347,19 +285,7 @@ export function bindApi(getGlue) {
    * from the plan's own outcome for that year.
    */
   function settlePlan(plan, year, outcome, options) {
-    return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "settlePlan", ["format", "outcomeFormat"]);
-      const yearNumber = readYear(year, "settlePlan");
-      const outcomeSource = readOutcome(inWasm, outcome, source.options.outcomeFormat, "settlePlan");
-      throwFirstProblem(source);
-      if (outcomeSource !== null) throwFirstProblem(outcomeSource);
-      const json = inWasm(
-        (glue) => glue.settlePlan(source.text, source.format, yearNumber, outcomeSource?.text, outcomeSource?.format),
-        source,
-        outcomeSource ?? undefined,
-      );
-      return JSON.parse(json);
-    });
+    return askOnce(plan, options, "settlePlan", QUESTIONS.settle, [year, outcome]);
   }
 
   /**
@@ -374,12 +300,17 @@ export function bindApi(getGlue) {
       const sourceB = readPlan(inWasm, b, { format: isAbsent(formatB) ? sourceA.options.format : formatB }, "diffPlans");
       throwFirstProblem(sourceA);
       throwFirstProblem(sourceB);
-      const json = inWasm(
-        (glue) => glue.diffPlans(sourceA.text, sourceA.format, sourceB.text, sourceB.format),
-        sourceA,
-        sourceB,
-      );
-      return JSON.parse(json);
+      const heldA = { handle: computeIn(inWasm, sourceA), instance: guard.instance(), guard };
+      try {
+        const heldB = { handle: computeIn(inWasm, sourceB), instance: guard.instance(), guard };
+        try {
+          return JSON.parse(inWasm(() => heldA.handle.diffJson(heldB.handle)));
+        } finally {
+          release(heldB);
+        }
+      } finally {
+        release(heldA);
+      }
     });
   }
 
@@ -390,21 +321,26 @@ export function bindApi(getGlue) {
    * { year }'s when given.
    */
   function whyChanged(plan, options) {
+    return askOnce(plan, options, "whyChanged", QUESTIONS.why, []);
+  }
+
+  /**
+   * Asks one question of a plan computed for it: the plan read, the
+   * question's own arguments read (a wrongly shaped one is refused before
+   * the plan's problems are reported), the plan computed, asked, released.
+   */
+  function askOnce(plan, options, fn, question, positional) {
     return guard((inWasm) => {
-      const source = readPlan(inWasm, plan, options, "whyChanged", ["format", "member", "year", "lang"]);
-      const { member, year } = source.options;
-      if (!isAbsent(member) && typeof member !== "string") {
-        throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
-      }
-      const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
-      const lang = readLang(source.options.lang, "whyChanged");
+      const source = readPlan(inWasm, plan, options, fn, ["format", ...question.options]);
+      const args = question.read(inWasm, positional, source.options, fn);
       throwFirstProblem(source);
-      const json = inWasm(
-        (glue) =>
-          glue.whyChanged(source.text, source.format, isAbsent(member) ? undefined : member, yearNumber, lang),
-        source,
-      );
-      return JSON.parse(json);
+      if (args.second !== undefined) throwFirstProblem(args.second);
+      const held = { handle: computeIn(inWasm, source), instance: guard.instance(), guard };
+      try {
+        return inWasm(() => question.ask(held.handle, args), source, args.second);
+      } finally {
+        release(held);
+      }
     });
   }
 
@@ -419,7 +355,7 @@ export function bindApi(getGlue) {
     return guard((inWasm) => {
       const source = readPlan(inWasm, plan, options, "computedPlan");
       throwFirstProblem(source);
-      return new ComputedPlan(guard, source, inWasm((glue) => new glue.ComputedPlan(source.text, source.format), source));
+      return new ComputedPlan(guard, source, computeIn(inWasm, source));
     });
   }
 
@@ -459,124 +395,84 @@ export function bindApi(getGlue) {
 /**
  * What `computedPlan` returns: the core's computed plan (a wasm-bindgen
  * `ComputedPlan`) with the source it was read from. Every method runs in
- * the guard and places its errors in that source, as the functions do.
+ * the guard, reads its arguments as the matching function does
+ * (QUESTIONS) and places its errors in that source.
  */
 class ComputedPlan {
   #guard;
   #source;
-  #handle;
-  #instance;
+  #held;
 
   constructor(guard, source, handle) {
     this.#guard = guard;
     this.#source = source;
-    this.#handle = handle;
-    this.#instance = guard.instance();
-    HELD.register(this, { handle, instance: this.#instance, guard }, this);
+    this.#hold(handle);
+  }
+
+  #hold(handle) {
+    this.#held = { handle, instance: this.#guard.instance(), guard: this.#guard };
+    HELD.register(this, this.#held, this);
   }
 
   /**
-   * Runs `ask(handle)` on the core's computed plan. After a trap restarted
-   * the instance, the old handle is not this plan's any more: the plan is
-   * read and computed again from its source first.
+   * Asks `question` with its `positional` arguments and `options`. After a
+   * trap restarted the instance, the old handle is not this plan's any
+   * more: the plan is read and computed again from its source first.
    */
-  #ask(fn, ask, second) {
+  #ask(fn, question, positional, options) {
     return this.#guard((inWasm) => {
-      if (this.#handle === null) {
+      const args = question.read(inWasm, positional, readOptions(options, fn, question.options).options, fn);
+      if (args.second !== undefined) throwFirstProblem(args.second);
+      if (this.#held === null) {
         throw invalidArgument(`${fn}: this computed plan was freed; call computedPlan again`);
       }
-      if (this.#instance !== this.#guard.instance()) {
-        const { text, format } = this.#source;
+      if (this.#held.instance !== this.#guard.instance()) {
         HELD.unregister(this);
-        this.#handle = inWasm((glue) => new glue.ComputedPlan(text, format), this.#source);
-        this.#instance = this.#guard.instance();
-        HELD.register(this, { handle: this.#handle, instance: this.#instance, guard: this.#guard }, this);
+        this.#hold(computeIn(inWasm, this.#source));
       }
-      const handle = this.#handle;
-      return inWasm(() => {
-        if (typeof handle[fn] !== "function") {
-          throw invalidArgument(`${fn}: not in this build of andel (the plan page's); use the full package`);
-        }
-        return ask(handle);
-      }, this.#source, second);
+      const handle = this.#held.handle;
+      return inWasm(() => question.ask(handle, args), this.#source, args.second);
     });
   }
 
   /** Every member's contribution for every year (as `computePlan`), notes in { lang } when given. */
   result(options) {
-    const lang = readLang(readOptions(options, "result", ["lang"]).options.lang, "result");
-    return JSON.parse(this.#ask("resultJson", (h) => h.resultJson(lang)));
+    return this.#ask("result", QUESTIONS.result, [], options);
   }
 
   /** The plan as pretty JSON text, every default written out (as `planToJson`). */
   toJson() {
-    return this.#ask("planJson", (h) => h.planJson());
+    return this.#ask("toJson", QUESTIONS.json, [], undefined);
   }
 
   /** The core's CSV of the result (as `planToCsv`). */
   csv() {
-    return this.#ask("csv", (h) => h.csv());
+    return this.#ask("csv", QUESTIONS.csv, [], undefined);
   }
 
-  /** How `member`'s contribution in `year` arose (as `explainPlan`). */
+  /** How `member`'s contribution in `year` arose (as `explainPlan`), in { lang }. */
   explain(member, year, options) {
-    if (typeof member !== "string") {
-      throw invalidArgument(`explain: member must be a member's id (a string), not ${describe(member)}`);
-    }
-    const yearNumber = readYear(year, "explain");
-    const lang = readLang(readOptions(options, "explain", ["lang"]).options.lang, "explain");
-    return JSON.parse(this.#ask("explainJson", (h) => h.explainJson(member, yearNumber, lang)));
+    return this.#ask("explain", QUESTIONS.explain, [member, year], options);
   }
 
   /** Why contributions changed from the year before (as `whyChanged`), only { member }'s or { year }'s when given. */
   whyChanged(options) {
-    const { member, year, lang } = readOptions(options, "whyChanged", ["member", "year", "lang"]).options;
-    if (!isAbsent(member) && typeof member !== "string") {
-      throw invalidArgument(`whyChanged: member must be a member's id (a string), not ${describe(member)}`);
-    }
-    const yearNumber = isAbsent(year) ? undefined : readYear(year, "whyChanged");
-    const langName = readLang(lang, "whyChanged");
-    const memberId = isAbsent(member) ? undefined : member;
-    return JSON.parse(this.#ask("whyJson", (h) => h.whyJson(memberId, yearNumber, langName)));
+    return this.#ask("whyChanged", QUESTIONS.why, [], options);
   }
 
   /** The members' budget calendar (as `planCalendar`); with { ics: true } its iCalendar text. */
   calendar(options) {
-    const { ics } = readOptions(options, "calendar", ["ics"]).options;
-    if (!isAbsent(ics) && typeof ics !== "boolean") {
-      throw invalidArgument(`calendar: ics must be true or false, not ${describe(ics)}`);
-    }
-    if (ics === true) return this.#ask("calendarIcs", (h) => h.calendarIcs());
-    return JSON.parse(this.#ask("calendarJson", (h) => h.calendarJson()));
+    return this.#ask("calendar", QUESTIONS.calendar, [], options);
   }
 
   /** The invoices of `year` (as `planInvoices`), with { settle, outcome, outcomeFormat }. */
   invoices(year, options) {
-    const fn = "invoices";
-    const yearNumber = readYear(year, fn);
-    const { settle, outcome, outcomeFormat } = readOptions(options, fn, ["settle", "outcome", "outcomeFormat"]).options;
-    if (!isAbsent(settle) && typeof settle !== "boolean") {
-      throw invalidArgument(`${fn}: settle must be true or false, not ${describe(settle)}`);
-    }
-    if (settle === false && !isAbsent(outcome)) {
-      throw invalidArgument(`${fn}: an outcome is for settling; it cannot be given with settle: false`);
-    }
-    const second = this.#outcome(outcome, outcomeFormat, fn);
-    const settling = settle === true || second !== null;
-    return JSON.parse(
-      this.#ask("invoicesJson", (h) => h.invoicesJson(yearNumber, settling, second?.text, second?.format), second ?? undefined),
-    );
+    return this.#ask("invoices", QUESTIONS.invoices, [year], options);
   }
 
   /** The settlement of `year` (as `settlePlan`): from `outcome` when given, else the plan's own. */
   settle(year, outcome, options) {
-    const fn = "settle";
-    const yearNumber = readYear(year, fn);
-    const { outcomeFormat } = readOptions(options, fn, ["outcomeFormat"]).options;
-    const second = this.#outcome(outcome, outcomeFormat, fn);
-    return JSON.parse(
-      this.#ask("settleJson", (h) => h.settleJson(yearNumber, second?.text, second?.format), second ?? undefined),
-    );
+    return this.#ask("settle", QUESTIONS.settle, [year, outcome], options);
   }
 
   /** How `other` (another computed plan) differs from this one, per member and year (other − this). */
@@ -584,23 +480,120 @@ class ComputedPlan {
     if (!(other instanceof ComputedPlan)) {
       throw invalidArgument(`diff: expected another computed plan (from computedPlan), not ${describe(other)}`);
     }
-    return JSON.parse(this.#ask("diffJson", (h) => other.#ask("diffJson", (o) => h.diffJson(o))));
+    const theirs = other.#ask("diff", QUESTIONS.handle, [], undefined);
+    return this.#ask("diff", QUESTIONS.diff, [theirs], undefined);
   }
 
   /** Releases the core's computed plan; the object cannot be used after. */
   free() {
-    if (this.#handle === null) return;
+    if (this.#held === null) return;
     HELD.unregister(this);
-    release({ handle: this.#handle, instance: this.#instance, guard: this.#guard });
-    this.#handle = null;
+    release(this.#held);
+    this.#held = null;
   }
+}
 
-  /** An outcome argument read in the guard, or null. */
-  #outcome(outcome, format, fn) {
-    const read = this.#guard((inWasm) => readOutcome(inWasm, outcome, format, fn));
-    if (read !== null) throwFirstProblem(read);
-    return read;
+/** A plan's source read and computed in the instance: a wasm-bindgen ComputedPlan. */
+function computeIn(inWasm, source) {
+  return inWasm((glue) => new glue.ComputedPlan(source.text, source.format), source);
+}
+
+/** No argument to read. */
+const NOTHING = () => ({});
+
+/**
+ * The questions a computed plan answers, shared by its methods and the
+ * *Plan functions: the options each takes, how it reads its arguments
+ * (before the plan's own problems are reported: a call shaped wrongly is
+ * the caller's first mistake), and how it asks the core. `second` in what
+ * `read` returns is an outcome document, where the core may place an error.
+ */
+const QUESTIONS = {
+  result: {
+    options: ["lang"],
+    read: (inWasm, positional, o, fn) => ({ lang: readLang(o.lang, fn) }),
+    ask: (h, a) => JSON.parse(h.resultJson(a.lang)),
+  },
+  json: { options: [], read: NOTHING, ask: (h) => h.planJson() },
+  csv: { options: [], read: NOTHING, ask: (h) => h.csv() },
+  explain: {
+    options: ["lang"],
+    read: (inWasm, [member, year], o, fn) => ({
+      member: readMember(member, fn),
+      year: readYear(year, fn),
+      lang: readLang(o.lang, fn),
+    }),
+    ask: (h, a) => JSON.parse(h.explainJson(a.member, a.year, a.lang)),
+  },
+  why: {
+    options: ["member", "year", "lang"],
+    read: (inWasm, positional, o, fn) => ({
+      member: isAbsent(o.member) ? undefined : readMember(o.member, fn),
+      year: isAbsent(o.year) ? undefined : readYear(o.year, fn),
+      lang: readLang(o.lang, fn),
+    }),
+    ask: (h, a) => JSON.parse(h.whyJson(a.member, a.year, a.lang)),
+  },
+  calendar: {
+    options: ["ics"],
+    read: (inWasm, positional, o, fn) => ({ ics: readFlag(o.ics, "ics", fn) === true }),
+    ask: (h, a) => (a.ics ? fullOnly(h, "calendarIcs").calendarIcs() : JSON.parse(fullOnly(h, "calendarJson").calendarJson())),
+  },
+  ics: { options: [], read: NOTHING, ask: (h) => fullOnly(h, "calendarIcs").calendarIcs() },
+  invoices: {
+    options: ["settle", "outcome", "outcomeFormat"],
+    read: (inWasm, [year], o, fn) => {
+      const yearNumber = readYear(year, fn);
+      const settle = readFlag(o.settle, "settle", fn);
+      if (settle === false && !isAbsent(o.outcome)) {
+        throw invalidArgument(`${fn}: an outcome is for settling; it cannot be given with settle: false`);
+      }
+      const second = readOutcome(inWasm, o.outcome, o.outcomeFormat, fn);
+      return { year: yearNumber, settle: settle === true || second !== null, second: second ?? undefined };
+    },
+    ask: (h, a) =>
+      JSON.parse(fullOnly(h, "invoicesJson").invoicesJson(a.year, a.settle, a.second?.text, a.second?.format)),
+  },
+  settle: {
+    options: ["outcomeFormat"],
+    read: (inWasm, [year, outcome], o, fn) => {
+      const yearNumber = readYear(year, fn);
+      return { year: yearNumber, second: readOutcome(inWasm, outcome, o.outcomeFormat, fn) ?? undefined };
+    },
+    ask: (h, a) => JSON.parse(fullOnly(h, "settleJson").settleJson(a.year, a.second?.text, a.second?.format)),
+  },
+  // A computed plan's handle, for another's diff; and that diff.
+  handle: { options: [], read: NOTHING, ask: (h) => h },
+  diff: {
+    options: [],
+    read: (inWasm, [theirs]) => ({ theirs }),
+    ask: (h, a) => JSON.parse(fullOnly(h, "diffJson").diffJson(a.theirs)),
+  },
+};
+
+/** A member argument: a member's id or name, as text. */
+function readMember(member, fn) {
+  if (typeof member !== "string") {
+    throw invalidArgument(`${fn}: member must be a member's id (a string), not ${describe(member)}`);
   }
+  return member;
+}
+
+/** A true-or-false option, or undefined when absent. */
+function readFlag(value, name, fn) {
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== "boolean") {
+    throw invalidArgument(`${fn}: ${name} must be true or false, not ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The handle, when this build has `method`: the plan page's has no annual cycle. */
+function fullOnly(handle, method) {
+  if (typeof handle[method] !== "function") {
+    throw invalidArgument(`${method}: not in this build of andel (the plan page's); use the full package`);
+  }
+  return handle;
 }
 
 /**

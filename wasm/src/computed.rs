@@ -1,8 +1,8 @@
 //! A plan computed once, held in the WebAssembly instance: core's
 //! [`andel::Computed`] as a wasm-bindgen class. A page that asks several
 //! questions of one plan (the table, then a member's explanation, then why
-//! it changed) reads and computes it once; the free functions of
-//! [`crate::plan`] and [`crate::cycle`] are each one question of a fresh one.
+//! it changed) reads and computes it once; the wrapper's functions
+//! (`computePlan`, `explainPlan`, …) each ask one question of a fresh one.
 //!
 //! Arguments are converted here (a format or language name, an outcome's
 //! text); every rule and every error's place is core's.
@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 pub struct ComputedPlan(Computed);
 
 /// A language name as core reads it (`"sv"`, `"en"`), or none.
-pub(crate) fn read_lang(lang: Option<&str>) -> JsResult<Option<Lang>> {
+fn read_lang(lang: Option<&str>) -> JsResult<Option<Lang>> {
     Ok(lang.map(str::parse::<Lang>).transpose()?)
 }
 
@@ -81,13 +81,7 @@ impl ComputedPlan {
 }
 
 impl ComputedPlan {
-    /// Reads and computes, for a free function that has read its other
-    /// arguments first.
-    pub(crate) fn read(text: &str, format: &str) -> JsResult<ComputedPlan> {
-        ComputedPlan::new(text, format)
-    }
-
-    pub(crate) fn result_in(&self, lang: Option<Lang>) -> JsResult<String> {
+    fn result_in(&self, lang: Option<Lang>) -> JsResult<String> {
         match lang {
             Some(lang) => {
                 let mut result = self.0.result().clone();
@@ -98,16 +92,11 @@ impl ComputedPlan {
         }
     }
 
-    pub(crate) fn explain_in(
-        &self,
-        member: &str,
-        year: i64,
-        lang: Option<Lang>,
-    ) -> JsResult<String> {
+    fn explain_in(&self, member: &str, year: i64, lang: Option<Lang>) -> JsResult<String> {
         to_json(&self.0.explain(member, year, lang)?)
     }
 
-    pub(crate) fn why_in(
+    fn why_in(
         &self,
         member: Option<&str>,
         year: Option<i64>,
@@ -215,5 +204,136 @@ fn settling_error(e: SettlingError) -> ErrorInfo {
     match e.in_outcome {
         true => ErrorInfo::from(e.error).in_second(),
         false => ErrorInfo::from(e.error),
+    }
+}
+
+#[cfg(all(test, feature = "full"))]
+mod tests {
+    use super::*;
+    use andel::Plan;
+
+    /// The reference plan with the annual-cycle sections.
+    fn cycle() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/tillvaxtmotor-cycle.toml"
+        ))
+        .unwrap()
+    }
+
+    fn computed() -> ComputedPlan {
+        ComputedPlan::new(&cycle(), "toml").unwrap()
+    }
+
+    #[test]
+    fn results_are_the_core_json() {
+        let text = cycle();
+        let plan = Plan::from_toml(&text).unwrap();
+        let result = plan.compute().unwrap();
+        let c = computed();
+        assert_eq!(
+            c.result_json(None).unwrap(),
+            serde_json::to_string(&result).unwrap()
+        );
+        assert_eq!(c.csv(), result.to_csv());
+        assert_eq!(Plan::from_json(&c.plan_json()).unwrap(), plan);
+        let calendar = plan.calendar(&result).unwrap();
+        assert_eq!(
+            c.calendar_json().unwrap(),
+            serde_json::to_string(&calendar).unwrap()
+        );
+        assert_eq!(c.calendar_ics().unwrap(), calendar.to_ics());
+        let settled = plan.settle(&result, 2021).unwrap();
+        assert_eq!(
+            c.settle_json(2021, None, None).unwrap(),
+            serde_json::to_string(&settled).unwrap()
+        );
+        let invoices = plan.invoices(&result, 2022, Some(&settled)).unwrap();
+        assert_eq!(
+            c.invoices_json(2022, true, None, None).unwrap(),
+            serde_json::to_string(&invoices).unwrap()
+        );
+    }
+
+    #[test]
+    fn notes_and_sentences_in_the_language_asked_for() {
+        let result = Plan::reference().compute().unwrap();
+        let c = computed();
+        for (name, lang) in [("sv", Lang::Sv), ("en", Lang::En)] {
+            let json = c.result_json(Some(name.into())).unwrap();
+            let got: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(
+                got["notes"],
+                serde_json::to_value(result.notes_in(lang)).unwrap()
+            );
+        }
+        let sv = c.explain_json("hylte", 2021, None).unwrap();
+        assert!(sv.contains("budgetår 2021"), "{sv}");
+        assert_eq!(
+            c.explain_json("hylte", 2021, Some("sv".into())).unwrap(),
+            sv
+        );
+        let en = c.explain_json("hylte", 2021, Some("en".into())).unwrap();
+        assert!(en.contains("budget year 2021"), "{en}");
+        for wrong in [
+            c.result_json(Some("de".into())),
+            c.explain_json("hylte", 2021, Some("de".into())),
+        ] {
+            assert_eq!(wrong.unwrap_err().code, "unknown_language");
+        }
+    }
+
+    #[test]
+    fn errors_are_cores_and_placed() {
+        // Without carrying forward, budget year 2022 needs the figures of
+        // 31 December 2020, which the plan has for everyone but Ljungby (the
+        // sixth member): found while computing, placed at its series.
+        let text = cycle().replace("carry_forward = true", "carry_forward = false");
+        let err = ComputedPlan::new(&text, "toml").err().unwrap();
+        assert_eq!(err.code, "missing_figure");
+        assert_eq!(err.path.as_deref(), Some("members[5].metrics.population"));
+        let line = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("metrics.population"))
+            .nth(5)
+            .unwrap()
+            .0 as u32
+            + 1;
+        assert_eq!(err.line, Some(line));
+        assert_eq!(
+            ComputedPlan::new("{}", "yaml").err().unwrap().code,
+            "plan_syntax"
+        );
+        let c = computed();
+        let far = c.explain_json("hylte", 1 << 40, None).unwrap_err();
+        assert_eq!(far.code, "year_outside_horizon");
+        assert!(far.message.contains("1099511627776"), "{}", far.message);
+        assert_eq!(
+            c.explain_json("nobody", 2021, None).unwrap_err().code,
+            "unknown_member"
+        );
+        assert_eq!(
+            c.settle_json(1 << 40, None, None).unwrap_err().code,
+            "year_outside_horizon"
+        );
+        let why = c.why_json(Some("nobody".into()), None, None).unwrap_err();
+        assert_eq!(why.code, "unknown_member");
+    }
+
+    #[test]
+    fn errors_in_the_outcome_are_marked_as_in_the_second_document() {
+        let outcome = "[[outcome]]\nyear = 2021\nfunding = { nope = \"1\" }\n";
+        let err = computed()
+            .settle_json(2021, Some(outcome.into()), Some("toml".into()))
+            .unwrap_err();
+        assert_eq!(err.code, "unknown_funding");
+        assert!(err.second);
+        assert_eq!(err.line, Some(3));
+        let other = ComputedPlan::new(&cycle().replace("\"SEK\"", "\"EUR\""), "toml").unwrap();
+        assert_eq!(
+            computed().diff_json(&other).unwrap_err().code,
+            "incomparable_plans"
+        );
     }
 }

@@ -28,8 +28,6 @@ pub mod args;
 pub mod budget;
 #[cfg(feature = "plan")]
 pub mod computed;
-#[cfg(feature = "plan")]
-pub mod cycle;
 pub mod error;
 #[cfg(feature = "full")]
 pub mod explain;
@@ -41,18 +39,14 @@ pub mod plan;
 pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes};
 #[cfg(any(feature = "full", not(feature = "plan")))]
 pub use budget::{compute_budget, reference_budget};
-#[cfg(feature = "full")]
-pub use cycle::{
-    diff_plans, plan_calendar, plan_calendar_ics, plan_invoices, settle_plan, why_changed,
-};
 pub use error::ErrorInfo;
 #[cfg(feature = "full")]
 pub use {
     api::explain,
     explain::{RawAllocation, RawPart},
     plan::{
-        check_plan, compute_plan, explain_plan, format_named, plan_schema, plan_to_json,
-        reference_plan_json, reference_plan_toml,
+        check_plan, format_named, plan_schema, plan_to_json, reference_plan_json,
+        reference_plan_toml,
     },
 };
 
