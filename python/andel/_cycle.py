@@ -8,46 +8,21 @@ dates as ISO text ``"2025-03-31"`` as in :meth:`andel.PlanResult.to_dict`).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Protocol, Union
 
-from . import _andel
+from ._document import Outcome
+from ._result import PlanResult
 
-if TYPE_CHECKING:
-    from ._plan import Plan
-    from ._result import PlanResult
+
+class Computable(Protocol):
+    """What :func:`diff` computes when not given a result: a plan."""
+
+    def compute(self) -> PlanResult: ...
+
 
 __all__ = ["ChangeExplanation", "Outcome", "diff"]
-
-#: An outcome for :meth:`andel.Plan.settle`: a path to an outcome file
-#: (``.toml`` or ``.json``), its text (any ``str`` with a line break; JSON if
-#: it starts with ``{``), or a dict (``{"outcome": [...]}`` like the file, or
-#: one outcome ``{"year": 2021, "costs": {...}, "funding": {...}}``).
-Outcome = Union[str, "os.PathLike[str]", Mapping[str, Any]]
-
-
-def outcome_text(outcome: Optional[Outcome]) -> Tuple[Optional[str], Optional[str]]:
-    """The outcome as (text, format) for the core; (None, None) for the
-    plan's own ``[[outcome]]``."""
-    from ._plan import _dict_to_json
-
-    if outcome is None:
-        return None, None
-    if isinstance(outcome, Mapping):
-        data = outcome if "outcome" in outcome else {"outcome": [outcome]}
-        return _dict_to_json(data), "json"
-    if isinstance(outcome, str) and "\n" in outcome:
-        # Core tells TOML from JSON (Format::of_text), as in every runtime.
-        return outcome, None
-    if isinstance(outcome, (str, os.PathLike)):
-        format = _andel.Plan.format_of_file(outcome)
-        with open(outcome, encoding="utf-8-sig") as file:
-            return file.read(), format
-    raise TypeError(f"an outcome is a path, a text or a dict, not {type(outcome).__name__}")
-
 
 @dataclass(frozen=True)
 class ChangeExplanation:
@@ -91,7 +66,7 @@ class ChangeExplanation:
         return self.text
 
 
-def diff(a: Union["Plan", "PlanResult"], b: Union["Plan", "PlanResult"]) -> Dict[str, Any]:
+def diff(a: Union[Computable, PlanResult], b: Union[Computable, PlanResult]) -> Dict[str, Any]:
     """How plan (scenario) ``b`` differs from plan ``a``, member by member and
     year by year: ``{"a": name, "b": name, "currency", "years": [{"year",
     "a", "b", "change", "members": [{"id", "name", "a", "b", "change",
@@ -109,8 +84,6 @@ def diff(a: Union["Plan", "PlanResult"], b: Union["Plan", "PlanResult"]) -> Dict
             compared (different currencies or rounding units, or more
             than 30 000 000 figures together).
     """
-    from ._plan import Plan
-
-    ra = a.compute() if isinstance(a, Plan) else a
-    rb = b.compute() if isinstance(b, Plan) else b
+    ra = a if isinstance(a, PlanResult) else a.compute()
+    rb = b if isinstance(b, PlanResult) else b.compute()
     return ra._native.diff(rb._native)

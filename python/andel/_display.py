@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Dict, List, Literal, Optional, Union
 from . import _andel
 
 if TYPE_CHECKING:
-    from ._result import ResultDict
+    from ._shapes import ResultDict
 
 __all__ = ["Lang", "use_swedish_format", "format_amount", "result_table", "display_lang"]
 

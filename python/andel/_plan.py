@@ -8,15 +8,14 @@ arguments is written as JSON and read like a JSON file.
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import _andel
-from ._cycle import ChangeExplanation, Outcome, outcome_text
+from ._cycle import ChangeExplanation
+from ._document import Outcome, dict_to_json, outcome_text
 from ._display import Lang
 from ._errors import AndelError
 from ._result import Explanation, PlanResult
@@ -30,32 +29,6 @@ REFERENCE_PLAN: str = _andel.REFERENCE_PLAN
 _P = TypeVar("_P", bound="Plan")
 
 PathLike = Union[str, "os.PathLike[str]"]
-
-
-def _json_value(value: object) -> object:
-    """``value`` ready for :func:`json.dumps`: a Decimal becomes its text (so
-    the core reads it exactly), a date its ISO text, a tuple a list; a float
-    stays a JSON number, which the core refuses for money with a message."""
-    if isinstance(value, Mapping):
-        return {_json_key(key): _json_value(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_value(item) for item in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
-def _json_key(key: object) -> object:
-    # Dates key the metric series: {"population": {date(2019, 12, 31): 15128}}.
-    if isinstance(key, datetime.date):
-        return key.isoformat()
-    return key
-
-
-def _dict_to_json(data: Mapping[str, Any]) -> str:
-    return json.dumps(_json_value(data), indent=2, ensure_ascii=False)
 
 
 class Plan:
@@ -102,7 +75,7 @@ class Plan:
             PlanError: the first problem of the plan (an unknown field such as
                 ``partcipants`` has code ``unknown_field``).
         """
-        self._native = _andel.Plan.read(_dict_to_json({"format": 1, **fields}), "json")
+        self._native = _andel.Plan.read(dict_to_json({"format": 1, **fields}), "json")
 
     @classmethod
     def _wrap(cls: Type[_P], native: _andel.Plan) -> _P:
@@ -166,7 +139,7 @@ class Plan:
             PlanError: the first problem of the plan.
             TypeError: a value JSON cannot hold (e.g. a ``Fraction``).
         """
-        return cls._wrap(_andel.Plan.read(_dict_to_json(data), "json"))
+        return cls._wrap(_andel.Plan.read(dict_to_json(data), "json"))
 
     @classmethod
     def reference(cls: Type[_P]) -> _P:
