@@ -34,10 +34,10 @@
 #![warn(missing_docs)]
 
 mod allocation;
-mod calendar;
 mod computed;
 mod csv;
 pub mod cycle;
+mod dates;
 mod error;
 mod fraction;
 pub mod identity;
@@ -50,9 +50,9 @@ mod schema;
 pub mod text;
 
 pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
-pub use calendar::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
 pub use computed::{Computed, Source};
 pub use csv::csv_cell;
+pub use dates::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
 pub use error::{Error, ErrorFamily, Location, Result, weight_label};
 pub use fraction::Fraction;
 pub use method::Method;

@@ -3,7 +3,7 @@
 the expected values of tests/vectors/plans/expected.json.
 
 Written from the documented rules (the doc comments of core/src/plan and
-core/src/calendar.rs, and tests/vectors/plans/README.md), NOT by porting the
+core/src/dates.rs, and tests/vectors/plans/README.md), NOT by porting the
 Rust code.  Every number is a `fractions.Fraction`; dates are Python
 `datetime.date`.  It covers the features whose rounded result is uniquely
 determined and the checks the error vectors need.

@@ -13,7 +13,7 @@
 //! when the plan is checked (`andel::plan::limits`).
 
 use super::milestones::{Calendar, CalendarEntry};
-use crate::calendar::Date;
+use crate::dates::Date;
 use std::fmt::Write;
 
 pub(crate) fn write(calendar: &Calendar) -> String {

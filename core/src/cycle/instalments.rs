@@ -9,30 +9,16 @@
 //! met exactly), and the runs' totals are the even split of the net, the
 //! earlier instalments taking the units left over.
 
-use super::day::MonthDay;
 use super::settlement::Settlement;
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::plan::exact;
+use crate::plan::sections::instalment_problems;
 use crate::plan::table::{Table, round_table};
 use crate::plan::{Plan, PlanResult};
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// How each year's contributions are invoiced: `count` instalments with
-/// their due dates in the budget year,
-/// e.g. `{ count = 4, due = ["03-31", "06-30", "09-30", "12-31"] }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Instalments {
-    /// Instalments a year, 1 to 12 (1, 2 = twice a year, 4 = quarterly,
-    /// 12 = monthly).
-    pub count: u32,
-    /// The due dates, `MM-DD`, one per instalment, in order.
-    pub due: Vec<MonthDay>,
-}
+use serde::Serialize;
 
 /// A year's invoices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -89,45 +75,6 @@ pub struct Invoice {
     pub reference: String,
 }
 
-/// The checks of `[instalments]`, each with its path.
-pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
-    let mut v = Vec::new();
-    let Some(inst) = &plan.instalments else {
-        return v;
-    };
-    if !(1..=12).contains(&inst.count) {
-        v.push(
-            Error::InvalidPlan {
-                reason: "instalments.count must be from 1 to 12".into(),
-            }
-            .at("instalments.count"),
-        );
-    }
-    if inst.due.len() != inst.count as usize {
-        v.push(
-            Error::InvalidPlan {
-                reason: format!(
-                    "instalments.due has {} dates for {} instalments",
-                    inst.due.len(),
-                    inst.count
-                ),
-            }
-            .at("instalments.due"),
-        );
-    }
-    for (i, pair) in inst.due.windows(2).enumerate() {
-        if pair[1] <= pair[0] {
-            v.push(
-                Error::InvalidPlan {
-                    reason: "the instalments' due dates must be in order within the year".into(),
-                }
-                .at(format!("instalments.due[{}]", i + 1)),
-            );
-        }
-    }
-    v
-}
-
 pub(crate) fn invoices(
     plan: &Plan,
     result: &PlanResult,
@@ -143,7 +90,7 @@ pub(crate) fn invoices(
     // A plan that was never validated (`compute` validates) could have a
     // count of 0 or more due dates than instalments: refuse it here rather
     // than divide by zero or index past the table.
-    if let Some(e) = problems(plan).into_iter().next() {
+    if let Some(e) = instalment_problems(plan).into_iter().next() {
         return Err(e);
     }
     let y = result.year(year).ok_or_else(|| plan.outside(year))?;

@@ -33,7 +33,7 @@
 use super::document::{BlendPart, CostLine, Key, Member, MemberKind, Plan, PopulationRule};
 use super::number::Number;
 use super::result::PlanResult;
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::identity::into_nfc;
 use crate::method::Method;

@@ -5,7 +5,7 @@
 //! in `docs/plan-format.md`.
 
 use super::number::Number;
-use crate::calendar::{Date, ProRata};
+use crate::dates::{Date, ProRata};
 use crate::method::Method;
 use crate::rounding::Rounding;
 use schemars::JsonSchema;
@@ -64,13 +64,13 @@ pub struct Plan {
     pub in_kind: Vec<InKind>,
     /// The members' budget calendar: milestones relative to the budget year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub milestones: Vec<crate::cycle::Milestone>,
+    pub milestones: Vec<super::sections::Milestone>,
     /// How each year's contributions are invoiced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instalments: Option<crate::cycle::Instalments>,
+    pub instalments: Option<super::sections::Instalments>,
     /// Actual outcomes of budget years, for settlement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outcome: Vec<crate::cycle::Outcome>,
+    pub outcome: Vec<super::sections::Outcome>,
 }
 
 fn default_currency() -> String {

@@ -44,6 +44,7 @@ mod notes;
 pub(crate) mod number;
 mod reader;
 mod result;
+pub(crate) mod sections;
 pub(crate) mod table;
 mod tree;
 mod validate;
@@ -76,6 +77,22 @@ pub const REFERENCE_PLAN: &str = include_str!("../../../examples/tillvaxtmotor.t
 /// (`examples/tillvaxtmotor.json`, which a test keeps equal to
 /// [`REFERENCE_PLAN`]). Builds without the `toml` feature start from it.
 pub const REFERENCE_PLAN_JSON: &str = include_str!("../../../examples/tillvaxtmotor.json");
+
+impl Plan {
+    /// The last budget year of the horizon.
+    pub fn last_year(&self) -> i32 {
+        self.first_year + self.years as i32 - 1
+    }
+
+    /// The error for a year outside the plan's horizon.
+    pub(crate) fn outside(&self, year: i32) -> Error {
+        Error::YearOutsideHorizon {
+            year: year.into(),
+            first: self.first_year,
+            last: self.last_year(),
+        }
+    }
+}
 
 impl Plan {
     /// Reads a plan from TOML. Errors carry the line and column.
@@ -303,4 +320,4 @@ fn check_format_version(tree: &serde_json::Value, text: &str, format: Format) ->
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

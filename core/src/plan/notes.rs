@@ -8,7 +8,7 @@
 //! 2020 figure are one line, not six.
 
 use super::result::{MemberYear, YearResult};
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::text::{Lang, figure};
 
 /// The notes of `years`, in `lang`: one per budget year and missing

@@ -1,6 +1,6 @@
 //! What a computed plan reports: per year, per line and per member.
 
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::error::Error;
 use crate::fraction::Fraction;
 use crate::method::Method;

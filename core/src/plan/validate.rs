@@ -2,7 +2,7 @@
 //! place in the document.
 
 use super::document::{Key, Plan};
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::error::Error;
 use crate::identity::nfc;
 use crate::method::Method;
@@ -318,7 +318,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         long(&mut v, &m.name, &format!("milestones[{i}].name"));
     }
     // The annual cycle's sections: milestones, instalments, outcomes.
-    v.extend(crate::cycle::problems(plan));
+    v.extend(super::sections::problems(plan));
     v
 }
 

@@ -6,7 +6,7 @@ use super::key::{self, KeyShares};
 use super::method_totals;
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
 use super::table::{Column, Small, Table, round_table};
-use crate::calendar::{Date, ProRata, membership_in_year};
+use crate::dates::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};

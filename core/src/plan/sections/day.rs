@@ -1,7 +1,7 @@
 //! A day of the year without a year (`"MM-DD"`), for dates that recur every
 //! budget year: milestones and instalment due dates.
 
-use crate::calendar::Date;
+use crate::dates::Date;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

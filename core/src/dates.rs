@@ -1,4 +1,4 @@
-//! Dates of the budget calendar: days, years and the pro-rata fraction of a
+//! Dates: days, years and the pro-rata fraction of a
 //! year that a member belongs to the collaboration.
 //!
 //! A small proleptic Gregorian date is all the plans need, so andel keeps
