@@ -127,6 +127,10 @@ impl ActiveLine<'_> {
     }
 }
 
+/// Lines with the same key and the same participants: a pool. Its first
+/// line, its net in units and, once evaluated, the key's shares.
+type Pool = (usize, Q, Option<KeyShares>);
+
 /// Computes one budget year.
 pub(crate) fn compute_year(
     plan: &Plan,
@@ -143,120 +147,20 @@ pub(crate) fn compute_year(
     apply_funding(&ctx, &mut lines)?;
     refuse_negative_net(&ctx, &lines)?;
     let unit = plan.unit.value();
-    let units = |amount: Decimal| -> Result<i128> {
-        to_scaled(amount, amount.scale().max(unit.scale()))
-            .zip(to_scaled(unit, amount.scale().max(unit.scale())))
-            .map(|(a, u)| a / u)
-            .ok_or_else(|| Error::overflow("an amount in units"))
-    };
-
-    // Lines with the same key and the same participants form a pool; caps
-    // and fixed amounts apply to a member's part of the whole pool.
-    let mut pools: Vec<(usize, Q, Option<KeyShares>)> = Vec::new(); // (first line, net units, shares)
-    let mut pool_of = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let found = pools.iter().position(|(first, _, _)| {
-            let f = &lines[*first];
-            f.key == l.key && f.participants == l.participants
-        });
-        let p = found.unwrap_or_else(|| {
-            pools.push((i, zero(), None));
-            pools.len() - 1
-        });
-        pools[p].1 += q_int(units(l.net()?)?);
-        pool_of.push(p);
-    }
-    // A pool whose lines all cost nothing needs no key; one whose cost and
-    // refund cancel out still shares each of its lines.
-    let mut busy = vec![false; pools.len()];
-    for (l, &p) in lines.iter().zip(&pool_of) {
-        busy[p] |= !l.net()?.is_zero();
-    }
-    for ((first, net, shares), busy) in pools.iter_mut().zip(busy) {
-        let line = &lines[*first];
-        if !busy {
-            continue;
-        }
-        if *net < zero() && measures_amounts(line.key) {
-            return Err(Error::NegativeAmount {
-                what: format!(
-                    "the net of the lines shared by the key of line {:?} in {year} \
-                     (refunds larger than the costs they share the key with; \
-                     fixed amounts, caps and floors are parts of a cost)",
-                    line.line.id
-                ),
-                value: exact::decimal(&(net.clone() * q(plan.unit.value())))?,
-            }
-            .at(format!("costs[{}]", line.index)));
-        }
-        if line.participants.is_empty() {
-            return Err(Error::NobodyToPay {
-                line: line.line.id.clone(),
-                year,
-                reason: "no paying member takes part this year".to_string(),
-            }
-            .at(format!("costs[{}]", line.index)));
-        }
-        let evaluated = key::shares(line.key, &line.participants, &ctx, net).map_err(|e| match e {
-            Error::InvalidKey { reason } => Error::NobodyToPay {
-                line: line.line.id.clone(),
-                year,
-                reason,
-            },
-            other => other,
-        });
-        *shares = Some(evaluated.map_err(|e| e.at(format!("costs[{}]", line.index)))?);
-    }
-
-    // The exact table, members × lines, in units: every line's cells are
-    // integer numerators over its pool's common denominator.
-    let n = plan.members.len();
+    let (mut pools, pool_of) = pools_of(&lines, unit)?;
+    share_pools(&ctx, &lines, &pool_of, &mut pools)?;
     // Largest remainder is the table's own rounding; a table whose figures
     // fit in machine integers (nearly all) is built in them directly.
     if plan.method == Method::LargestRemainder {
-        let columns = lines
-            .iter()
-            .enumerate()
-            .map(|(c, l)| {
-                Ok(Column {
-                    shares: pools[pool_of[c]].2.as_ref().map(|s| (&s.nums[..], &s.den)),
-                    rows: &l.participants,
-                    net: units(l.net()?)?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        if let Some(small) = Small::build(n, &columns) {
+        let columns = columns_of(&lines, &pools, &pool_of, unit)?;
+        if let Some(small) = Small::build(plan.members.len(), &columns) {
             let column_totals: Vec<i128> = columns.iter().map(|c| c.net).collect();
             let rounded = small.round(&column_totals)?;
-            return members_of_year(
-                &ctx,
-                &lines,
-                &pools,
-                &pool_of,
-                (&small.totals, &small.common),
-                &rounded,
-                previous,
-            );
+            let totals = (&small.totals[..], &small.common);
+            return members_of_year(&ctx, &lines, &pools, &pool_of, totals, &rounded, previous);
         }
     }
-    let mut table = Table {
-        numer: vec![vec![BigInt::zero(); lines.len()]; n],
-        den: Vec::new(),
-    };
-    let mut column_totals = Vec::new();
-    for (c, l) in lines.iter().enumerate() {
-        let net = units(l.net()?)?;
-        column_totals.push(net);
-        match &pools[pool_of[c]].2 {
-            Some(shares) => {
-                for (num, &m) in shares.nums.iter().zip(&l.participants) {
-                    table.numer[m][c] = num * net;
-                }
-                table.den.push(shares.den.clone());
-            }
-            None => table.den.push(BigInt::one()),
-        }
-    }
+    let (table, column_totals) = exact_table(plan.members.len(), &lines, &pools, &pool_of, unit)?;
     let totals = table.row_totals();
     let mut rounded = round_table(&table, &totals, &column_totals)?;
     let first_divisor = plan.first_divisor.map(|n| n.value());
@@ -269,15 +173,144 @@ pub(crate) fn compute_year(
         year,
         |m| plan.members[m].id.clone(),
     )?;
-    members_of_year(
-        &ctx,
-        &lines,
-        &pools,
-        &pool_of,
-        (&totals.numer, &totals.den),
-        &rounded,
-        previous,
-    )
+    let totals = (&totals.numer[..], &totals.den);
+    members_of_year(&ctx, &lines, &pools, &pool_of, totals, &rounded, previous)
+}
+
+/// `amount` as a whole count of `unit`s (amounts are multiples of it).
+fn units_of(amount: Decimal, unit: Decimal) -> Result<i128> {
+    let scale = amount.scale().max(unit.scale());
+    to_scaled(amount, scale)
+        .zip(to_scaled(unit, scale))
+        .map(|(a, u)| a / u)
+        .ok_or_else(|| Error::overflow("an amount in units"))
+}
+
+/// The year's pools, and the pool of every line: caps and fixed amounts
+/// apply to a member's part of the whole pool.
+fn pools_of(lines: &[ActiveLine<'_>], unit: Decimal) -> Result<(Vec<Pool>, Vec<usize>)> {
+    let mut pools: Vec<Pool> = Vec::new();
+    let mut pool_of = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let found = pools.iter().position(|(first, _, _)| {
+            let f = &lines[*first];
+            f.key == l.key && f.participants == l.participants
+        });
+        let p = found.unwrap_or_else(|| {
+            pools.push((i, zero(), None));
+            pools.len() - 1
+        });
+        pools[p].1 += q_int(units_of(l.net()?, unit)?);
+        pool_of.push(p);
+    }
+    Ok((pools, pool_of))
+}
+
+/// Evaluates each pool's key. A pool whose lines all cost nothing needs no
+/// key; one whose cost and refund cancel out still shares each of its lines.
+fn share_pools(
+    ctx: &YearContext<'_>,
+    lines: &[ActiveLine<'_>],
+    pool_of: &[usize],
+    pools: &mut [Pool],
+) -> Result<()> {
+    let mut busy = vec![false; pools.len()];
+    for (l, &p) in lines.iter().zip(pool_of) {
+        busy[p] |= !l.net()?.is_zero();
+    }
+    for ((first, net, shares), busy) in pools.iter_mut().zip(busy) {
+        if busy {
+            *shares = Some(share_pool(ctx, &lines[*first], net)?);
+        }
+    }
+    Ok(())
+}
+
+/// The shares of one pool by its first line's key, or why it cannot be
+/// shared (a negative net under an amount key, nobody taking part).
+fn share_pool(ctx: &YearContext<'_>, line: &ActiveLine<'_>, net: &Q) -> Result<KeyShares> {
+    let (plan, year) = (ctx.plan, ctx.year);
+    if *net < zero() && measures_amounts(line.key) {
+        return Err(Error::NegativeAmount {
+            what: format!(
+                "the net of the lines shared by the key of line {:?} in {year} \
+                 (refunds larger than the costs they share the key with; \
+                 fixed amounts, caps and floors are parts of a cost)",
+                line.line.id
+            ),
+            value: exact::decimal(&(net.clone() * q(plan.unit.value())))?,
+        }
+        .at(format!("costs[{}]", line.index)));
+    }
+    if line.participants.is_empty() {
+        return Err(Error::NobodyToPay {
+            line: line.line.id.clone(),
+            year,
+            reason: "no paying member takes part this year".to_string(),
+        }
+        .at(format!("costs[{}]", line.index)));
+    }
+    let evaluated = key::shares(line.key, &line.participants, ctx, net).map_err(|e| match e {
+        Error::InvalidKey { reason } => Error::NobodyToPay {
+            line: line.line.id.clone(),
+            year,
+            reason,
+        },
+        other => other,
+    });
+    evaluated.map_err(|e| e.at(format!("costs[{}]", line.index)))
+}
+
+/// The lines as columns of the machine-integer table: their pool's shares,
+/// their participants and their net in units.
+fn columns_of<'a>(
+    lines: &'a [ActiveLine<'_>],
+    pools: &'a [Pool],
+    pool_of: &[usize],
+    unit: Decimal,
+) -> Result<Vec<Column<'a>>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(c, l)| {
+            Ok(Column {
+                shares: pools[pool_of[c]].2.as_ref().map(|s| (&s.nums[..], &s.den)),
+                rows: &l.participants,
+                net: units_of(l.net()?, unit)?,
+            })
+        })
+        .collect()
+}
+
+/// The exact table, members × lines, in units: every line's cells are
+/// integer numerators over its pool's common denominator; and each
+/// column's total.
+fn exact_table(
+    members: usize,
+    lines: &[ActiveLine<'_>],
+    pools: &[Pool],
+    pool_of: &[usize],
+    unit: Decimal,
+) -> Result<(Table, Vec<i128>)> {
+    let mut table = Table {
+        numer: vec![vec![BigInt::zero(); lines.len()]; members],
+        den: Vec::new(),
+    };
+    let mut column_totals = Vec::with_capacity(lines.len());
+    for (c, l) in lines.iter().enumerate() {
+        let net = units_of(l.net()?, unit)?;
+        column_totals.push(net);
+        match &pools[pool_of[c]].2 {
+            Some(shares) => {
+                for (num, &m) in shares.nums.iter().zip(&l.participants) {
+                    table.numer[m][c] = num * net;
+                }
+                table.den.push(shares.den.clone());
+            }
+            None => table.den.push(BigInt::one()),
+        }
+    }
+    Ok((table, column_totals))
 }
 
 /// Whether `key` (or a key inside it) measures a member's part in amounts
@@ -546,122 +579,141 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
 fn members_of_year<N: super::table::Exact>(
     ctx: &YearContext,
     lines: &[ActiveLine],
-    pools: &[(usize, Q, Option<KeyShares>)],
+    pools: &[Pool],
     pool_of: &[usize],
     totals: (&[N], &N),
     rounded: &[Vec<i128>],
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
-    let plan = ctx.plan;
-    let unit = plan.unit.value();
-    let amount = |units: i128| -> Result<Decimal> {
-        let mantissa = units
-            .checked_mul(unit.mantissa())
-            .ok_or_else(|| Error::overflow("an amount"))?;
-        let mut d =
-            from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an amount"))?;
-        d.rescale(unit.normalize().scale().max(d.scale()));
-        Ok(d)
-    };
-    let net_units: i128 = rounded.iter().flatten().sum();
-    let reference_date = ctx.reference_date().ok();
-    // Each participant's share of each pool, once per pool.
-    let pool_shares: Vec<Vec<Fraction>> = pools
+    let table = RoundedYear::new(ctx, lines, pools, pool_of, totals, rounded);
+    let members = (0..ctx.plan.members.len())
+        .map(|m| table.member(m, previous))
+        .collect::<Result<Vec<_>>>()?;
+    let line_results = lines
         .iter()
-        .map(|(_, _, shares)| {
-            shares.as_ref().map_or_else(Vec::new, |s| {
-                let den = s.den.to_u128().filter(|&d| d > 0);
-                s.nums
-                    .iter()
-                    .map(|n| match (n.to_i128(), den) {
-                        (Some(n), Some(d)) => Fraction::small(n, d),
-                        _ => Fraction::ratio(n.clone(), s.den.clone()),
-                    })
-                    .collect()
-            })
-        })
-        .collect();
-    // Each member's in-kind entries, found once rather than by scanning
-    // every entry for every member (quadratic in a plan with an entry per
-    // member).
-    let mut in_kind: Vec<Vec<(usize, &InKind)>> = vec![Vec::new(); plan.members.len()];
-    let index: HashMap<&str, usize> = plan
-        .members
-        .iter()
-        .enumerate()
-        .map(|(m, member)| (member.id.as_str(), m))
-        .collect();
-    for (i, entry) in plan.in_kind.iter().enumerate() {
-        if let Some(&m) = index.get(entry.member.as_str()) {
-            in_kind[m].push((i, entry));
+        .map(|l| line_result(ctx.plan, l))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(YearResult {
+        year: ctx.year,
+        gross: exact::sum(
+            line_results.iter().map(|l| l.gross),
+            "the year's gross cost",
+        )?,
+        funding: exact::sum(line_results.iter().map(|l| l.funding), "the year's funding")?,
+        net: amount_of(table.net_units, table.unit)?,
+        lines: line_results,
+        members,
+    })
+}
+
+/// A whole count of units as an amount, at the unit's scale.
+fn amount_of(units: i128, unit: Decimal) -> Result<Decimal> {
+    let mantissa = units
+        .checked_mul(unit.mantissa())
+        .ok_or_else(|| Error::overflow("an amount"))?;
+    let mut d = from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an amount"))?;
+    d.rescale(unit.normalize().scale().max(d.scale()));
+    Ok(d)
+}
+
+/// A line of the year as reported: its amounts and participants by id.
+fn line_result(plan: &Plan, l: &ActiveLine) -> Result<LineResult> {
+    Ok(LineResult {
+        id: l.line.id.clone(),
+        name: l.line.name.clone(),
+        gross: l.gross,
+        funding: l.funding,
+        net: l.net()?,
+        participants: l
+            .participants
+            .iter()
+            .map(|&m| plan.members[m].id.clone())
+            .collect(),
+    })
+}
+
+/// The year's rounded table with what every member's report needs, each
+/// looked up once for the whole year rather than once per member.
+struct RoundedYear<'a, 'p, N> {
+    ctx: &'a YearContext<'p>,
+    lines: &'a [ActiveLine<'p>],
+    pools: &'a [Pool],
+    pool_of: &'a [usize],
+    numer: &'a [N],
+    den: &'a N,
+    rounded: &'a [Vec<i128>],
+    unit: Decimal,
+    net_units: i128,
+    reference_date: Option<Date>,
+    /// Each participant's share of each pool.
+    pool_shares: Vec<Vec<Fraction>>,
+    /// Each member's in-kind entries, found once rather than by scanning
+    /// every entry for every member (quadratic in a plan with an entry per
+    /// member).
+    in_kind: Vec<Vec<(usize, &'p InKind)>>,
+    /// Position of every member among each line's participants, so looking
+    /// one up is O(1) rather than a scan per member and line.
+    position: Vec<Vec<Option<usize>>>,
+    /// The same figures in machine integers, for the members whose exact
+    /// totals fit (nearly all): the same fractions, without big integers.
+    small: Option<SmallTotals>,
+}
+
+impl<'a, 'p, N: super::table::Exact> RoundedYear<'a, 'p, N> {
+    fn new(
+        ctx: &'a YearContext<'p>,
+        lines: &'a [ActiveLine<'p>],
+        pools: &'a [Pool],
+        pool_of: &'a [usize],
+        (numer, den): (&'a [N], &'a N),
+        rounded: &'a [Vec<i128>],
+    ) -> Self {
+        let plan = ctx.plan;
+        let unit = plan.unit.value();
+        let net_units: i128 = rounded.iter().flatten().sum();
+        RoundedYear {
+            ctx,
+            lines,
+            pools,
+            pool_of,
+            numer,
+            den,
+            rounded,
+            unit,
+            net_units,
+            reference_date: ctx.reference_date().ok(),
+            pool_shares: pools
+                .iter()
+                .map(|(_, _, s)| participant_shares(s.as_ref()))
+                .collect(),
+            in_kind: in_kind_by_member(plan),
+            position: lines
+                .iter()
+                .map(|l| positions(&l.participants, plan.members.len()))
+                .collect(),
+            small: SmallTotals::new(den.to_i128(), unit, net_units),
         }
     }
-    // Position of every member among each line's participants, so looking
-    // one up is O(1) rather than a scan per member and line.
-    let position: Vec<Vec<Option<usize>>> = lines
-        .iter()
-        .map(|l| {
-            let mut at = vec![None; plan.members.len()];
-            for (i, &p) in l.participants.iter().enumerate() {
-                at[p] = Some(i);
-            }
-            at
-        })
-        .collect();
-    let unit_num = BigInt::from(unit.mantissa());
-    let unit_den = BigInt::from(10u8).pow(unit.scale());
-    // The same figures in machine integers, for the members whose exact
-    // totals fit (nearly all): the same fractions, without big integers.
-    let (numer, den) = totals;
-    let small = SmallTotals::new(den.to_i128(), unit, net_units);
-    let mut members = Vec::with_capacity(plan.members.len());
-    for (m, member) in plan.members.iter().enumerate() {
-        // The member's exact total is numer[m] / den units.
-        let units: i128 = rounded[m].iter().sum();
-        let fast = small
-            .as_ref()
-            .zip(numer[m].to_i128())
-            .and_then(|(s, num)| s.member(num, units));
-        let (share, exact_money, rounding) = match fast {
-            Some(figures) => figures,
-            None => {
-                let (num, den) = (&numer[m].to_big(), &den.to_big());
-                let share = if net_units == 0 {
-                    Fraction::ratio(BigInt::zero(), BigInt::one())
-                } else {
-                    Fraction::ratio(num.clone(), den * net_units)
-                };
-                let exact_money = Fraction::ratio(num * &unit_num, den * &unit_den);
-                let diff = (BigInt::from(units) * den - num) * &unit_num;
-                let rounding = Fraction::ratio(diff, den * &unit_den).to_decimal();
-                (share, exact_money, rounding)
-            }
-        };
+
+    /// Member `m`'s year: its figures, shares, line amounts and change.
+    fn member(&self, m: usize, previous: Option<&YearResult>) -> Result<MemberYear> {
+        let (plan, ctx) = (self.ctx.plan, self.ctx);
+        let member = &plan.members[m];
+        let units: i128 = self.rounded[m].iter().sum();
+        let (share, exact_money, rounding) = self.exact_figures(m, units);
         let figure = ctx.figure(m, &plan.population.metric).ok();
         let (counted, of) = ctx.membership[m];
-        let mut limits = Vec::new();
-        for (c, line) in lines.iter().enumerate() {
-            if let Some(shares) = &pools[pool_of[c]].2 {
-                if pools[pool_of[c]].0 == c {
-                    if let Some(pos) = position[c][m] {
-                        if let Some(note) = &shares.limits[pos] {
-                            limits.push(format!("{note} in the key of line {:?}", line.line.id));
-                        }
-                    }
-                }
-            }
-        }
-        let contribution = amount(units)?;
-        let in_kind = in_kind_value(plan, &in_kind[m], ctx.year)?;
+        let contribution = amount_of(units, self.unit)?;
+        let in_kind = in_kind_value(plan, &self.in_kind[m], ctx.year)?;
         let prev = previous
             .and_then(|p| p.members.get(m))
             .map(|p| p.contribution);
-        members.push(MemberYear {
+        Ok(MemberYear {
             id: member.id.clone(),
             name: member.name.clone(),
             paying: member.paying,
             population: figure.as_ref().map(|f| f.value),
-            population_date: figure.as_ref().map(|f| f.date).or(reference_date),
+            population_date: figure.as_ref().map(|f| f.date).or(self.reference_date),
             population_carried_from: figure.as_ref().and_then(|f| f.carried_from),
             membership: (counted < of).then(|| Membership {
                 counted,
@@ -682,21 +734,7 @@ fn members_of_year<N: super::table::Exact>(
             exact: exact_money,
             contribution,
             rounding: rounding.ok_or_else(|| Error::overflow("an amount"))?,
-            lines: lines
-                .iter()
-                .enumerate()
-                .filter(|&(c, _)| position[c][m].is_some())
-                .map(|(c, _)| {
-                    let share = position[c][m]
-                        .and_then(|i| pool_shares[pool_of[c]].get(i).cloned())
-                        .unwrap_or_else(|| Fraction::small(0, 1));
-                    Ok(LineAmount {
-                        line: lines[c].line.id.clone(),
-                        amount: amount(rounded[m][c])?,
-                        share,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?,
+            lines: self.line_amounts(m)?,
             in_kind,
             cash_due: plan
                 .credit_in_kind
@@ -713,37 +751,109 @@ fn members_of_year<N: super::table::Exact>(
                 ),
                 _ => None,
             },
-            limits,
-        });
-    }
-    let line_results = lines
-        .iter()
-        .map(|l| {
-            Ok(LineResult {
-                id: l.line.id.clone(),
-                name: l.line.name.clone(),
-                gross: l.gross,
-                funding: l.funding,
-                net: l.net()?,
-                participants: l
-                    .participants
-                    .iter()
-                    .map(|&m| plan.members[m].id.clone())
-                    .collect(),
-            })
+            limits: self.limits(m),
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(YearResult {
-        year: ctx.year,
-        gross: exact::sum(
-            line_results.iter().map(|l| l.gross),
-            "the year's gross cost",
-        )?,
-        funding: exact::sum(line_results.iter().map(|l| l.funding), "the year's funding")?,
-        net: amount(net_units)?,
-        lines: line_results,
-        members,
+    }
+
+    /// Member `m`'s share of the net, exact contribution and rounding: in
+    /// machine integers when they fit, else in big ones. Its exact total
+    /// is numer[m] / den units.
+    fn exact_figures(&self, m: usize, units: i128) -> (Fraction, Fraction, Option<Decimal>) {
+        let fast = self
+            .small
+            .as_ref()
+            .zip(self.numer[m].to_i128())
+            .and_then(|(s, num)| s.member(num, units));
+        if let Some(figures) = fast {
+            return figures;
+        }
+        let unit_num = BigInt::from(self.unit.mantissa());
+        let unit_den = BigInt::from(10u8).pow(self.unit.scale());
+        let (num, den) = (&self.numer[m].to_big(), &self.den.to_big());
+        let share = if self.net_units == 0 {
+            Fraction::ratio(BigInt::zero(), BigInt::one())
+        } else {
+            Fraction::ratio(num.clone(), den * self.net_units)
+        };
+        let exact_money = Fraction::ratio(num * &unit_num, den * &unit_den);
+        let diff = (BigInt::from(units) * den - num) * &unit_num;
+        let rounding = Fraction::ratio(diff, den * &unit_den).to_decimal();
+        (share, exact_money, rounding)
+    }
+
+    /// The notes of the caps and floors that bound member `m`'s part, each
+    /// named by the line whose key has it (the pool's first line).
+    fn limits(&self, m: usize) -> Vec<String> {
+        let mut limits = Vec::new();
+        for (c, line) in self.lines.iter().enumerate() {
+            let (first, _, shares) = &self.pools[self.pool_of[c]];
+            let (Some(shares), true, Some(pos)) = (shares, *first == c, self.position[c][m]) else {
+                continue;
+            };
+            if let Some(note) = &shares.limits[pos] {
+                limits.push(format!("{note} in the key of line {:?}", line.line.id));
+            }
+        }
+        limits
+    }
+
+    /// Member `m`'s amount and share of every line it takes part in.
+    fn line_amounts(&self, m: usize) -> Result<Vec<LineAmount>> {
+        (0..self.lines.len())
+            .filter_map(|c| self.position[c][m].map(|i| (c, i)))
+            .map(|(c, i)| {
+                let share = self.pool_shares[self.pool_of[c]]
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| Fraction::small(0, 1));
+                Ok(LineAmount {
+                    line: self.lines[c].line.id.clone(),
+                    amount: amount_of(self.rounded[m][c], self.unit)?,
+                    share,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Each participant's share of a pool (none for a pool without a key).
+fn participant_shares(shares: Option<&KeyShares>) -> Vec<Fraction> {
+    shares.map_or_else(Vec::new, |s| {
+        let den = s.den.to_u128().filter(|&d| d > 0);
+        s.nums
+            .iter()
+            .map(|n| match (n.to_i128(), den) {
+                (Some(n), Some(d)) => Fraction::small(n, d),
+                _ => Fraction::ratio(n.clone(), s.den.clone()),
+            })
+            .collect()
     })
+}
+
+/// Every member's in-kind entries (with their index in the plan).
+fn in_kind_by_member(plan: &Plan) -> Vec<Vec<(usize, &InKind)>> {
+    let mut in_kind: Vec<Vec<(usize, &InKind)>> = vec![Vec::new(); plan.members.len()];
+    let index: HashMap<&str, usize> = plan
+        .members
+        .iter()
+        .enumerate()
+        .map(|(m, member)| (member.id.as_str(), m))
+        .collect();
+    for (i, entry) in plan.in_kind.iter().enumerate() {
+        if let Some(&m) = index.get(entry.member.as_str()) {
+            in_kind[m].push((i, entry));
+        }
+    }
+    in_kind
+}
+
+/// Where each member stands among `participants`, if it takes part.
+fn positions(participants: &[usize], members: usize) -> Vec<Option<usize>> {
+    let mut at = vec![None; members];
+    for (i, &p) in participants.iter().enumerate() {
+        at[p] = Some(i);
+    }
+    at
 }
 
 /// (c − p) / p, exactly, from the decimals' integers at one scale.
