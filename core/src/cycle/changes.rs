@@ -276,122 +276,169 @@ impl<'r> YearPair<'r> {
 
     /// The explanation of member `member`'s change.
     pub(crate) fn explain(&self, member: &str) -> Result<ChangeExplanation> {
-        let (plan, prev, cur, year) = (self.plan, self.prev, self.cur, self.year);
+        let (prev, cur) = (self.prev, self.cur);
+        let m = self.index_of(member)?;
+        let (shares0, shares1) = (line_shares(prev, m), line_shares(cur, m));
+        let mut exact = ExactCauses::default();
+        for line in &self.lines {
+            self.line_causes(
+                line,
+                cur.members[m].id.as_str(),
+                (&shares0, &shares1),
+                &mut exact,
+            );
+        }
+        let c0 = prev.members[m].contribution;
+        let c1 = cur.members[m].contribution;
+        let (change, causes) = exact.rounded(self.plan.unit.value(), c0, c1)?;
+        Ok(ChangeExplanation {
+            member: cur.members[m].id.clone(),
+            name: cur.members[m].name.clone(),
+            year: self.year,
+            previous: c0,
+            contribution: c1,
+            change,
+            causes,
+            currency: self.plan.currency.clone(),
+        })
+    }
+
+    /// The position of `member` (an id) in both years. Every year of a
+    /// computed result lists the same members, in plan order; a result put
+    /// together otherwise is refused, not indexed past.
+    fn index_of(&self, member: &str) -> Result<usize> {
         let m = *self.cur_at.get(member).ok_or_else(|| {
-            Error::unknown_member(member, cur.members.iter().map(|m| m.id.as_str()))
+            Error::unknown_member(member, self.cur.members.iter().map(|m| m.id.as_str()))
         })?;
-        // Every year of a computed result lists the same members, in plan
-        // order; a result put together otherwise is refused, not indexed
-        // past.
         if self.prev_at.get(member) != Some(&m) {
             return Err(Error::unknown_member(
                 member,
-                prev.members.iter().map(|m| m.id.as_str()),
+                self.prev.members.iter().map(|m| m.id.as_str()),
             ));
         }
-        let shares = |y: &'r YearResult| -> HashMap<&'r str, &'r crate::fraction::Fraction> {
-            y.members[m]
-                .lines
-                .iter()
-                .map(|a| (a.line.as_str(), &a.share))
-                .collect()
-        };
-        let (shares0, shares1) = (shares(prev), shares(cur));
-        let share = |of: &HashMap<&str, &crate::fraction::Fraction>, line: &str| -> Q {
-            of.get(line).map_or_else(Q::zero, |s| s.rational())
-        };
-        // Per kind: the exact sum, the names in order, and the names seen
-        // (a set: a scan of the names was quadratic in the lines).
-        let mut exact: Vec<(CauseKind, Q, Vec<String>, HashSet<&str>)> = Vec::new();
-        let mut add = |kind: CauseKind, x: Q, name: &'r str| {
-            if x.is_zero() {
-                return;
-            }
-            match exact.iter_mut().find(|(k, _, _, _)| *k == kind) {
-                Some((_, sum, from, seen)) => {
-                    *sum += x;
-                    if seen.insert(name) {
-                        from.push(name.to_string());
-                    }
-                }
-                None => exact.push((kind, x, vec![name.to_string()], HashSet::from([name]))),
-            }
-        };
-        let own = cur.members[m].id.as_str();
-        for line in &self.lines {
-            let id = line.id;
-            match (line.prev, line.cur) {
-                (Some(p), Some(c)) => {
-                    let (s0, s1) = (share(&shares0, id), share(&shares1, id));
-                    let membership = line.membership;
-                    // The member's own band moved (its fee changed), or,
-                    // with the same members, another's did.
-                    let moved = line.bands.is_some()
-                        && ((line.participants.contains(own)
-                            && Self::moved_in(
-                                prev,
-                                cur,
-                                &self.prev_at,
-                                &self.cur_at,
-                                line.bands,
-                                own,
-                            ))
-                            || (!membership && line.any_moved));
-                    if let Some(kind) = line.bands.map(|_| match (moved, membership) {
-                        (true, _) => CauseKind::Band,
-                        (false, true) => CauseKind::Membership,
-                        (false, false) => CauseKind::PopulationShare,
-                    }) {
-                        // The line's cost is the fees: the cost and the
-                        // shares move together, one cause.
-                        add(
-                            kind,
-                            (q(c.gross) - q(p.gross)) * &s0 + q(c.net) * (s1 - &s0),
-                            &c.name,
-                        );
-                        add(
-                            CauseKind::Funding,
-                            -(q(c.funding) - q(p.funding)) * &s0,
-                            &c.name,
-                        );
-                        continue;
-                    }
-                    add(
-                        CauseKind::CostLevel,
-                        (q(c.gross) - q(p.gross)) * &s0,
+        Ok(m)
+    }
+
+    /// What `line` adds to each cause of the change of member `own`, with
+    /// the member's shares of the lines in the previous year and this one.
+    fn line_causes(
+        &self,
+        line: &LineOfPair<'r>,
+        own: &str,
+        (shares0, shares1): (&Shares<'r>, &Shares<'r>),
+        exact: &mut ExactCauses<'r>,
+    ) {
+        let id = line.id;
+        match (line.prev, line.cur) {
+            (Some(p), Some(c)) => {
+                let (s0, s1) = (share_of(shares0, id), share_of(shares1, id));
+                let membership = line.membership;
+                // The member's own band moved (its fee changed), or, with
+                // the same members, another's did.
+                let moved = line.bands.is_some()
+                    && ((line.participants.contains(own)
+                        && Self::moved_in(
+                            self.prev,
+                            self.cur,
+                            &self.prev_at,
+                            &self.cur_at,
+                            line.bands,
+                            own,
+                        ))
+                        || (!membership && line.any_moved));
+                let funding = -(q(c.funding) - q(p.funding)) * &s0;
+                if let Some(kind) = line.bands.map(|_| match (moved, membership) {
+                    (true, _) => CauseKind::Band,
+                    (false, true) => CauseKind::Membership,
+                    (false, false) => CauseKind::PopulationShare,
+                }) {
+                    // The line's cost is the fees: the cost and the shares
+                    // move together, one cause.
+                    exact.add(
+                        kind,
+                        (q(c.gross) - q(p.gross)) * &s0 + q(c.net) * (s1 - &s0),
                         &c.name,
                     );
-                    add(
-                        CauseKind::Funding,
-                        -(q(c.funding) - q(p.funding)) * &s0,
-                        &c.name,
-                    );
-                    let kind = if membership {
-                        CauseKind::Membership
-                    } else {
-                        CauseKind::PopulationShare
-                    };
-                    add(kind, q(c.net) * (s1 - s0), &c.name);
+                    exact.add(CauseKind::Funding, funding, &c.name);
+                    return;
                 }
-                (None, Some(c)) => {
-                    let s1 = share(&shares1, id);
-                    add(CauseKind::NewLines, q(c.gross) * &s1, &c.name);
-                    add(CauseKind::Funding, -q(c.funding) * &s1, &c.name);
-                }
-                (Some(p), None) => {
-                    let s0 = share(&shares0, id);
-                    add(CauseKind::EndedLines, -q(p.gross) * &s0, &p.name);
-                    add(CauseKind::Funding, q(p.funding) * &s0, &p.name);
-                }
-                (None, None) => {}
+                exact.add(
+                    CauseKind::CostLevel,
+                    (q(c.gross) - q(p.gross)) * &s0,
+                    &c.name,
+                );
+                exact.add(CauseKind::Funding, funding, &c.name);
+                let kind = if membership {
+                    CauseKind::Membership
+                } else {
+                    CauseKind::PopulationShare
+                };
+                exact.add(kind, q(c.net) * (s1 - s0), &c.name);
             }
+            (None, Some(c)) => {
+                let s1 = share_of(shares1, id);
+                exact.add(CauseKind::NewLines, q(c.gross) * &s1, &c.name);
+                exact.add(CauseKind::Funding, -q(c.funding) * &s1, &c.name);
+            }
+            (Some(p), None) => {
+                let s0 = share_of(shares0, id);
+                exact.add(CauseKind::EndedLines, -q(p.gross) * &s0, &p.name);
+                exact.add(CauseKind::Funding, q(p.funding) * &s0, &p.name);
+            }
+            (None, None) => {}
         }
-        let unit = plan.unit.value();
-        let c0 = prev.members[m].contribution;
-        let c1 = cur.members[m].contribution;
+    }
+}
+
+/// A member's share of each line of a year, by line id.
+type Shares<'r> = HashMap<&'r str, &'r Fraction>;
+
+/// Member `m`'s shares of the lines of year `y`.
+fn line_shares(y: &YearResult, m: usize) -> Shares<'_> {
+    y.members[m]
+        .lines
+        .iter()
+        .map(|a| (a.line.as_str(), &a.share))
+        .collect()
+}
+
+/// The share of `line` in `of`, zero when the member has no part in it.
+fn share_of(of: &Shares<'_>, line: &str) -> Q {
+    of.get(line).map_or_else(Q::zero, |s| s.rational())
+}
+
+/// The causes of a change, exactly: per kind the sum, the names in order,
+/// and the names seen (a set: a scan of the names was quadratic in the
+/// lines).
+#[derive(Default)]
+struct ExactCauses<'r>(Vec<(CauseKind, Q, Vec<String>, HashSet<&'r str>)>);
+
+impl<'r> ExactCauses<'r> {
+    /// Adds `x` to the cause `kind`, from the line or funding `name`.
+    fn add(&mut self, kind: CauseKind, x: Q, name: &'r str) {
+        if x.is_zero() {
+            return;
+        }
+        match self.0.iter_mut().find(|(k, _, _, _)| *k == kind) {
+            Some((_, sum, from, seen)) => {
+                *sum += x;
+                if seen.insert(name) {
+                    from.push(name.to_string());
+                }
+            }
+            None => self
+                .0
+                .push((kind, x, vec![name.to_string()], HashSet::from([name]))),
+        }
+    }
+
+    /// The change from `c0` to `c1`, and its causes in their fixed order,
+    /// each rounded to whole units, with what rounding adds so that they
+    /// sum to the change exactly; causes of zero are left out.
+    fn rounded(self, unit: Decimal, c0: Decimal, c1: Decimal) -> Result<(Decimal, Vec<Cause>)> {
         let mut causes = Vec::new();
         for kind in ORDER {
-            if let Some((_, x, from, _)) = exact.iter().find(|(k, _, _, _)| *k == kind) {
+            if let Some((_, x, from, _)) = self.0.iter().find(|(k, _, _, _)| *k == kind) {
                 let units = Fraction::from_rational(x / q(unit))
                     .round(0, 0, Rounding::HalfEven)
                     .ok_or_else(|| Error::overflow("a cause of a change"))?;
@@ -424,16 +471,7 @@ impl<'r> YearPair<'r> {
             });
         }
         causes.retain(|c| !c.amount.is_zero());
-        Ok(ChangeExplanation {
-            member: cur.members[m].id.clone(),
-            name: cur.members[m].name.clone(),
-            year,
-            previous: c0,
-            contribution: c1,
-            change,
-            causes,
-            currency: plan.currency.clone(),
-        })
+        Ok((change, causes))
     }
 }
 
