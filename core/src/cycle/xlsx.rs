@@ -13,7 +13,7 @@
 //! 2⁵³ does); otherwise the export is refused rather than silently changed.
 
 use crate::error::{Error, Result};
-use crate::plan::{PlanResult, YearResult};
+use crate::plan::{MemberYear, PlanResult, YearResult};
 use crate::text::{Labels, Lang, currency_symbol, figure};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError};
@@ -226,6 +226,48 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats, lang: Lang) -> 
     Ok(())
 }
 
+/// A year sheet's columns: member (0), population, share, one per cost
+/// line, total, change and, when anyone works in kind, in kind.
+struct YearColumns {
+    pop: u16,
+    share: u16,
+    line: u16,
+    lines: u16,
+    total: u16,
+    change: u16,
+    kind: u16,
+    in_kind: bool,
+}
+
+impl YearColumns {
+    fn of(y: &YearResult) -> Result<YearColumns> {
+        // A worksheet has 16 384 columns: member, population, share, one per
+        // line, total, change and in kind. More lines are refused here, as `overflow`,
+        // rather than wrapping a u16 (a panic in debug builds) or failing in the
+        // writer (an internal error).
+        let lines = u16::try_from(y.lines.len())
+            .ok()
+            .filter(|&n| n <= 16_384 - 6)
+            .ok_or_else(|| {
+                Error::overflow("a year's cost lines, for a worksheet's 16 384 columns")
+            })?;
+        let (pop, share, line) = (1u16, 2u16, 3u16);
+        let total = line + lines;
+        let change = total + 1;
+        Ok(YearColumns {
+            pop,
+            share,
+            line,
+            lines,
+            total,
+            change,
+            // In-kind work last, so the cash columns keep their places.
+            kind: change + 1,
+            in_kind: y.members.iter().any(|m| !m.in_kind.is_zero()),
+        })
+    }
+}
+
 fn year_sheet(
     ws: &mut Worksheet,
     result: &PlanResult,
@@ -233,8 +275,29 @@ fn year_sheet(
     f: &Formats,
     lang: Lang,
 ) -> Result<()> {
-    let l = lang.labels();
     ws.set_name(y.year.to_string()).map_err(xlsx_error)?;
+    year_title(ws, result, y, f, lang)?;
+    let c = YearColumns::of(y)?;
+    year_header(ws, y, &c, f, lang.labels())?;
+    let first = HEADER + 1;
+    for (m, member) in y.members.iter().enumerate() {
+        member_row(ws, first + m as u32, member, y, &c, f)?;
+    }
+    year_total(ws, y, &c, f, lang.labels(), first)?;
+    year_widths(ws, y, &c)?;
+    ws.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// The title row and the gross − funding = net line under it.
+fn year_title(
+    ws: &mut Worksheet,
+    result: &PlanResult,
+    y: &YearResult,
+    f: &Formats,
+    lang: Lang,
+) -> Result<()> {
+    let l = lang.labels();
     text(
         ws,
         0,
@@ -257,98 +320,119 @@ fn year_sheet(
             currency_symbol(&result.currency, lang)
         ),
         None,
-    )?;
-    // A worksheet has 16 384 columns: member, population, share, one per
-    // line, total, change and in kind. More lines are refused here, as `overflow`,
-    // rather than wrapping a u16 (a panic in debug builds) or failing in the
-    // writer (an internal error).
-    let lines = u16::try_from(y.lines.len())
-        .ok()
-        .filter(|&n| n <= 16_384 - 6)
-        .ok_or_else(|| Error::overflow("a year's cost lines, for a worksheet's 16 384 columns"))?;
-    let (c_pop, c_share, c_line) = (1u16, 2u16, 3u16);
-    let c_total = c_line + lines;
-    let c_change = c_total + 1;
-    // In-kind work last, so the cash columns keep their places.
-    let c_kind = c_change + 1;
-    let in_kind = y.members.iter().any(|m| !m.in_kind.is_zero());
+    )
+}
+
+fn year_header(
+    ws: &mut Worksheet,
+    y: &YearResult,
+    c: &YearColumns,
+    f: &Formats,
+    l: &Labels,
+) -> Result<()> {
     for (col, word) in [
         (0, l.member),
-        (c_pop, l.population),
-        (c_share, l.share_percent),
+        (c.pop, l.population),
+        (c.share, l.share_percent),
     ] {
         text(ws, HEADER, col, &label(word), Some(&f.header))?;
     }
     for (i, line) in y.lines.iter().enumerate() {
-        text(ws, HEADER, c_line + i as u16, &line.name, Some(&f.header))?;
+        text(ws, HEADER, c.line + i as u16, &line.name, Some(&f.header))?;
     }
-    text(ws, HEADER, c_total, &label(l.contribution), Some(&f.header))?;
-    text(ws, HEADER, c_change, &label(l.change), Some(&f.header))?;
-    if in_kind {
-        text(ws, HEADER, c_kind, &label(l.in_kind), Some(&f.header))?;
+    text(ws, HEADER, c.total, &label(l.contribution), Some(&f.header))?;
+    text(ws, HEADER, c.change, &label(l.change), Some(&f.header))?;
+    if c.in_kind {
+        text(ws, HEADER, c.kind, &label(l.in_kind), Some(&f.header))?;
     }
-    let first = HEADER + 1;
-    for (m, member) in y.members.iter().enumerate() {
-        let row = first + m as u32;
-        text(ws, row, 0, &member.name, None)?;
-        if let Some(p) = member.population {
-            ws.write_number_with_format(row, c_pop, number(p)?, &f.count)
-                .map_err(xlsx_error)?;
-        }
-        ws.write_number_with_format(row, c_share, number(member.share_percent)?, &f.percent)
+    Ok(())
+}
+
+/// One member's row: population, share, an amount per line and the total
+/// as a `SUM` of them (a plain amount when the year has no lines).
+fn member_row(
+    ws: &mut Worksheet,
+    row: u32,
+    member: &MemberYear,
+    y: &YearResult,
+    c: &YearColumns,
+    f: &Formats,
+) -> Result<()> {
+    text(ws, row, 0, &member.name, None)?;
+    if let Some(p) = member.population {
+        ws.write_number_with_format(row, c.pop, number(p)?, &f.count)
             .map_err(xlsx_error)?;
-        for (i, l) in y.lines.iter().enumerate() {
-            let amount = member
-                .lines
-                .iter()
-                .find(|a| a.line == l.id)
-                .map_or(Decimal::ZERO, |a| a.amount);
-            money(ws, row, c_line + i as u16, amount, &f.money)?;
-        }
-        let range = format!("{}:{}", cell(row, c_line), cell(row, c_total - 1));
-        if lines > 0 {
-            sum(ws, row, c_total, &range, member.contribution, &f.money)?;
-        } else {
-            money(ws, row, c_total, member.contribution, &f.money)?;
-        }
-        if let Some(change) = member.change {
-            money(ws, row, c_change, change, &f.money)?;
-        }
-        if in_kind {
-            money(ws, row, c_kind, member.in_kind, &f.money)?;
-        }
     }
+    ws.write_number_with_format(row, c.share, number(member.share_percent)?, &f.percent)
+        .map_err(xlsx_error)?;
+    for (i, l) in y.lines.iter().enumerate() {
+        let amount = member
+            .lines
+            .iter()
+            .find(|a| a.line == l.id)
+            .map_or(Decimal::ZERO, |a| a.amount);
+        money(ws, row, c.line + i as u16, amount, &f.money)?;
+    }
+    let range = format!("{}:{}", cell(row, c.line), cell(row, c.total - 1));
+    if c.lines > 0 {
+        sum(ws, row, c.total, &range, member.contribution, &f.money)?;
+    } else {
+        money(ws, row, c.total, member.contribution, &f.money)?;
+    }
+    if let Some(change) = member.change {
+        money(ws, row, c.change, change, &f.money)?;
+    }
+    if c.in_kind {
+        money(ws, row, c.kind, member.in_kind, &f.money)?;
+    }
+    Ok(())
+}
+
+/// The total row under the members, as `SUM` formulas per column.
+fn year_total(
+    ws: &mut Worksheet,
+    y: &YearResult,
+    c: &YearColumns,
+    f: &Formats,
+    l: &Labels,
+    first: u32,
+) -> Result<()> {
     let last = first + y.members.len() as u32 - 1;
     let total = last + 1;
     text(ws, total, 0, &label(l.total), Some(&f.label_total))?;
     for (i, l) in y.lines.iter().enumerate() {
-        let col = c_line + i as u16;
+        let col = c.line + i as u16;
         let range = format!("{}:{}", cell(first, col), cell(last, col));
         sum(ws, total, col, &range, l.net, &f.money_total)?;
     }
-    let range = format!("{}:{}", cell(first, c_total), cell(last, c_total));
-    sum(ws, total, c_total, &range, y.net, &f.money_total)?;
-    if in_kind {
-        let range = format!("{}:{}", cell(first, c_kind), cell(last, c_kind));
+    let range = format!("{}:{}", cell(first, c.total), cell(last, c.total));
+    sum(ws, total, c.total, &range, y.net, &f.money_total)?;
+    if c.in_kind {
+        let range = format!("{}:{}", cell(first, c.kind), cell(last, c.kind));
         let all = crate::plan::exact::sum(y.members.iter().map(|m| m.in_kind), "in-kind values")?;
-        sum(ws, total, c_kind, &range, all, &f.money_total)?;
-        ws.set_column_width(c_kind, 15).map_err(xlsx_error)?;
+        sum(ws, total, c.kind, &range, all, &f.money_total)?;
+        ws.set_column_width(c.kind, 15).map_err(xlsx_error)?;
     }
+    Ok(())
+}
+
+/// Readable column widths: names as wide as the longest, lines as their
+/// headers (12 to 30 characters).
+fn year_widths(ws: &mut Worksheet, y: &YearResult, c: &YearColumns) -> Result<()> {
     ws.set_column_width(
         0,
         name_width(y.members.iter().map(|m| m.name.chars().count())),
     )
     .map_err(xlsx_error)?;
-    ws.set_column_width(c_pop, 12).map_err(xlsx_error)?;
-    ws.set_column_width(c_share, 10).map_err(xlsx_error)?;
+    ws.set_column_width(c.pop, 12).map_err(xlsx_error)?;
+    ws.set_column_width(c.share, 10).map_err(xlsx_error)?;
     for (i, l) in y.lines.iter().enumerate() {
         let width = l.name.chars().count().clamp(12, 30) as f64 + 2.0;
-        ws.set_column_width(c_line + i as u16, width)
+        ws.set_column_width(c.line + i as u16, width)
             .map_err(xlsx_error)?;
     }
-    ws.set_column_width(c_total, 15).map_err(xlsx_error)?;
-    ws.set_column_width(c_change, 13).map_err(xlsx_error)?;
-    ws.set_freeze_panes(first, 1).map_err(xlsx_error)?;
+    ws.set_column_width(c.total, 15).map_err(xlsx_error)?;
+    ws.set_column_width(c.change, 13).map_err(xlsx_error)?;
     Ok(())
 }
 
