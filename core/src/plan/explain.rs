@@ -1,7 +1,7 @@
 //! `explain(member, year)`: how a contribution arose, in words and numbers.
 
 use super::document::{Key, Plan};
-use super::result::PlanResult;
+use super::result::{LineAmount, LineResult, MemberYear, Membership, PlanResult, YearResult};
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use crate::text::{Lang, currency_symbol, figure, fraction, money, signed};
@@ -263,12 +263,58 @@ pub(crate) fn explain(
         y.members.iter().find(|m| &m.id == id).ok_or_else(|| {
             Error::unknown_member(member, y.members.iter().map(|m| m.id.as_str()))
         })?;
-    let sv = lang == Lang::Sv;
     let cur = result.currency.as_str();
-    let kr = |d: Decimal| money(d, cur, lang);
     let fig = |d: Decimal| figure(d, lang);
-    let mut out = Vec::new();
-    out.push(match lang {
+    let mut out = vec![headline_sentence(m, year, cur, lang)];
+    if !m.paying {
+        out.push(match lang {
+            Lang::Sv => format!(
+                "{} deltar endast med naturainsatser och betalar inga kontanta bidrag.",
+                m.name
+            ),
+            Lang::En => format!("{} takes part in kind only and pays no cash.", m.name),
+        });
+    }
+    out.push(net_cost_sentence(y, year, cur, lang)?);
+    if let (Some(pop), Some(date)) = (m.population, m.population_date) {
+        out.push(population_sentence(
+            plan,
+            fig(pop),
+            date,
+            m.population_carried_from,
+            lang,
+        ));
+    }
+    if let Some(ms) = &m.membership {
+        out.push(membership_sentence(ms, year, lang));
+    }
+    line_sentences(plan, y, m, cur, lang, &mut out);
+    for note in &m.limits {
+        out.push(format!(
+            "{}: {note}.",
+            if lang == Lang::Sv {
+                "Tak och golv"
+            } else {
+                "Limits"
+            }
+        ));
+    }
+    out.push(exact_sentence(m, cur, lang));
+    out.push(rounding_sentence(plan.method, lang));
+    in_kind_sentences(m, cur, lang, &mut out);
+    out.extend(change_sentence(m, year, cur, lang));
+    Ok(Explanation {
+        member: m.id.clone(),
+        year,
+        contribution: m.contribution,
+        lines: out,
+    })
+}
+
+/// The first sentence: who, which year, and the contribution.
+fn headline_sentence(m: &MemberYear, year: i32, cur: &str, lang: Lang) -> String {
+    let kr = |d: Decimal| money(d, cur, lang);
+    match lang {
         Lang::Sv => format!(
             "{} ({}), budgetår {year}: bidrag {}.",
             m.name,
@@ -281,16 +327,13 @@ pub(crate) fn explain(
             m.id,
             kr(m.contribution)
         ),
-    });
-    if !m.paying {
-        out.push(match lang {
-            Lang::Sv => format!(
-                "{} deltar endast med naturainsatser och betalar inga kontanta bidrag.",
-                m.name
-            ),
-            Lang::En => format!("{} takes part in kind only and pays no cash.", m.name),
-        });
     }
+}
+
+/// The net cost the members share: gross (with any refunds) less funding.
+fn net_cost_sentence(y: &YearResult, year: i32, cur: &str, lang: Lang) -> Result<String> {
+    let kr = |d: Decimal| money(d, cur, lang);
+    let fig = |d: Decimal| figure(d, lang);
     // Refunds and credits (negative lines) are inside the gross; say so, so
     // a gross below the costs the reader knows of is not a mystery.
     let refunds: Vec<Decimal> = y
@@ -309,85 +352,108 @@ pub(crate) fn explain(
             }
         }
     };
-    out.push(match lang {
+    Ok(match lang {
         Lang::Sv => format!(
             "Medlemmarna delar på en nettokostnad om {} år {year}: brutto {}{credited} minus finansiering {}.",
-            kr(y.net), fig(y.gross), fig(y.funding)
+            kr(y.net),
+            fig(y.gross),
+            fig(y.funding)
         ),
         Lang::En => format!(
             "The members share a net cost of {} in {year}: gross {}{credited} less funding {}.",
-            kr(y.net), fig(y.gross), fig(y.funding)
+            kr(y.net),
+            fig(y.gross),
+            fig(y.funding)
         ),
-    });
-    if let (Some(pop), Some(date)) = (m.population, m.population_date) {
-        out.push(population_sentence(
-            plan,
-            fig(pop),
-            date,
-            m.population_carried_from,
-            lang,
-        ));
+    })
+}
+
+/// A part-year membership, by which weights and fixed parts are pro-rated.
+fn membership_sentence(ms: &Membership, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "Medlem {} av {} {} år {year}: vikter och fasta delar räknas om i proportion till det.",
+            ms.counted,
+            ms.of,
+            if ms.unit == "months" {
+                "månader"
+            } else {
+                "dagar"
+            }
+        ),
+        Lang::En => format!(
+            "Member for {} of {} {} of {year}: weights and fixed parts are pro-rated by that fraction.",
+            ms.counted, ms.of, ms.unit
+        ),
     }
-    if let Some(ms) = &m.membership {
-        out.push(match lang {
-            Lang::Sv => format!(
-                "Medlem {} av {} {} år {year}: vikter och fasta delar räknas om i proportion till det.",
-                ms.counted,
-                ms.of,
-                if ms.unit == "months" { "månader" } else { "dagar" }
-            ),
-            Lang::En => format!(
-                "Member for {} of {} {} of {year}: weights and fixed parts are pro-rated by that fraction.",
-                ms.counted, ms.of, ms.unit
-            ),
-        });
-    }
+}
+
+/// One sentence per cost line the member shares in (plus its band, for a
+/// banded key), in the member's order of lines.
+fn line_sentences(
+    plan: &Plan,
+    y: &YearResult,
+    m: &MemberYear,
+    cur: &str,
+    lang: Lang,
+    out: &mut Vec<String>,
+) {
     for la in &m.lines {
         let line = y.lines.iter().find(|l| l.id == la.line);
         let cost = plan.costs.iter().find(|c| c.id == la.line);
         let key = cost.and_then(|c| c.key.as_ref()).unwrap_or(&plan.key);
         if let Some(line) = line {
-            let part = Fraction::from_rational(super::exact::q(line.net) * la.share.rational());
-            let share = exact_and_rounded(&la.share, 2, SHOWN_DECIMALS, " %", lang);
-            let part = exact_and_rounded(&part, 0, SHOWN_DECIMALS, "", lang);
-            let n = line.participants.len();
-            let refund = is_refund(line.gross);
-            let what = match (lang, refund) {
-                (Lang::Sv, true) => format!(
-                    "en återbetalning eller kredit om {}, som en kostnad",
-                    kr(line.net)
-                ),
-                (Lang::Sv, false) => format!("netto {}", kr(line.net)),
-                (Lang::En, true) => {
-                    format!("a refund or credit of {}, as a cost would be", kr(line.net))
-                }
-                (Lang::En, false) => format!("net {}", kr(line.net)),
-            };
-            out.push(match lang {
-                Lang::Sv => format!(
-                    "Rad {:?} ({}): {what}, fördelas {} mellan {n} {}; andelen {share} av den är exakt {part}, i tabellen {}.",
-                    line.id, line.name, describe(key, lang),
-                    if n == 1 { "medlem" } else { "medlemmar" },
-                    kr(la.amount)
-                ),
-                Lang::En => format!(
-                    "Line {:?} ({}): {what}, shared {} among {n} member{}; the share {share} of it is exactly {part}, in the table {}.",
-                    line.id, line.name, describe(key, lang),
-                    if n == 1 { "" } else { "s" },
-                    kr(la.amount)
-                ),
-            });
+            out.push(line_sentence(line, la, key, cur, lang));
             if let Key::Banded { bands } = key {
                 out.extend(band_sentence(bands, &line.id, m, lang, cur));
             }
         }
     }
-    for note in &m.limits {
-        out.push(format!(
-            "{}: {note}.",
-            if sv { "Tak och golv" } else { "Limits" }
-        ));
+}
+
+/// How one line is shared and the member's exact part of it.
+fn line_sentence(line: &LineResult, la: &LineAmount, key: &Key, cur: &str, lang: Lang) -> String {
+    let kr = |d: Decimal| money(d, cur, lang);
+    let part = Fraction::from_rational(super::exact::q(line.net) * la.share.rational());
+    let share = exact_and_rounded(&la.share, 2, SHOWN_DECIMALS, " %", lang);
+    let part = exact_and_rounded(&part, 0, SHOWN_DECIMALS, "", lang);
+    let n = line.participants.len();
+    let refund = is_refund(line.gross);
+    let what = match (lang, refund) {
+        (Lang::Sv, true) => format!(
+            "en återbetalning eller kredit om {}, som en kostnad",
+            kr(line.net)
+        ),
+        (Lang::Sv, false) => format!("netto {}", kr(line.net)),
+        (Lang::En, true) => {
+            format!("a refund or credit of {}, as a cost would be", kr(line.net))
+        }
+        (Lang::En, false) => format!("net {}", kr(line.net)),
+    };
+    match lang {
+        Lang::Sv => format!(
+            "Rad {:?} ({}): {what}, fördelas {} mellan {n} {}; andelen {share} av den är exakt {part}, i tabellen {}.",
+            line.id,
+            line.name,
+            describe(key, lang),
+            if n == 1 { "medlem" } else { "medlemmar" },
+            kr(la.amount)
+        ),
+        Lang::En => format!(
+            "Line {:?} ({}): {what}, shared {} among {n} member{}; the share {share} of it is exactly {part}, in the table {}.",
+            line.id,
+            line.name,
+            describe(key, lang),
+            if n == 1 { "" } else { "s" },
+            kr(la.amount)
+        ),
     }
+}
+
+/// The exact contribution, the share of the net cost, and the rounding
+/// that gives the amount in the table.
+fn exact_sentence(m: &MemberYear, cur: &str, lang: Lang) -> String {
+    let kr = |d: Decimal| money(d, cur, lang);
     let exact = exact_and_rounded(&m.exact, 0, SHOWN_DECIMALS, "", lang);
     let share = exact_and_rounded(&m.share, 2, SHOWN_DECIMALS, " %", lang);
     let rounding = Fraction::from_rational(super::exact::q(m.contribution) - m.exact.rational());
@@ -396,7 +462,7 @@ pub(crate) fn explain(
         Some(r) => format!("≈ {}", signed(r, lang)),
         None => fraction(&rounding, lang),
     };
-    out.push(match lang {
+    match lang {
         Lang::Sv => format!(
             "Exakt bidrag {exact}, andel {share} av nettokostnaden; avrundningen {rounding} ger {}.",
             kr(m.contribution)
@@ -405,8 +471,12 @@ pub(crate) fn explain(
             "Exact contribution {exact}, share {share} of the net cost; rounding {rounding} gives {}.",
             kr(m.contribution)
         ),
-    });
-    out.push(rounding_sentence(plan.method, lang));
+    }
+}
+
+/// In-kind work, and the cash due when its value is credited.
+fn in_kind_sentences(m: &MemberYear, cur: &str, lang: Lang, out: &mut Vec<String>) {
+    let kr = |d: Decimal| money(d, cur, lang);
     if !m.in_kind.is_zero() {
         out.push(match lang {
             Lang::Sv => format!(
@@ -428,32 +498,30 @@ pub(crate) fn explain(
             Lang::En => format!("In-kind value is credited: cash due {}.", kr(cash)),
         });
     }
-    let from = if sv {
+}
+
+/// The change from the year before, when there is one.
+fn change_sentence(m: &MemberYear, year: i32, cur: &str, lang: Lang) -> Option<String> {
+    let from = if lang == Lang::Sv {
         "Förändring från"
     } else {
         "Change from"
     };
     let symbol = currency_symbol(cur, lang);
     match (m.change, m.change_percent) {
-        (Some(c), Some(p)) => out.push(format!(
+        (Some(c), Some(p)) => Some(format!(
             "{from} {}: {} {symbol} ({} %).",
             year - 1,
             signed(c, lang),
             signed(p, lang)
         )),
-        (Some(c), None) => out.push(format!(
+        (Some(c), None) => Some(format!(
             "{from} {}: {} {symbol}.",
             year - 1,
             signed(c, lang)
         )),
-        _ => {}
+        _ => None,
     }
-    Ok(Explanation {
-        member: m.id.clone(),
-        year,
-        contribution: m.contribution,
-        lines: out,
-    })
 }
 
 /// Where the population figure comes from, by the plan's rule.
