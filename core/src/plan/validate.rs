@@ -655,33 +655,11 @@ fn check_key(
         );
         return;
     }
-    let ids = |v: &mut Vec<Error>,
-               map: &BTreeMap<String, super::number::Number>,
-               field: &str,
-               negative_ok: bool| {
-        for (id, value) in map {
-            if !members.contains(id.as_str()) {
-                // The set has no order; the ids are listed sorted.
-                let mut known: Vec<&str> = members.iter().copied().collect();
-                known.sort_unstable();
-                v.push(Error::unknown_member(id, known).at(format!("{at}.{field}.{id}")));
-            }
-            if !negative_ok && value.value() < Decimal::ZERO {
-                v.push(
-                    Error::NegativeAmount {
-                        what: format!("{field} of {id}"),
-                        value: value.value(),
-                    }
-                    .at(format!("{at}.{field}.{id}")),
-                );
-            }
-        }
-    };
     match key {
         Key::PerCapita {} | Key::Equal {} | Key::Metric { .. } => {}
-        Key::Weights { weights } => ids(v, weights, "weights", false),
+        Key::Weights { weights } => member_values(v, weights, at, "weights", members),
         Key::FixedShares { shares, rest } => {
-            ids(v, shares, "shares", false);
+            member_values(v, shares, at, "shares", members);
             let total: Decimal = shares.values().map(|s| s.value()).sum();
             if total > Decimal::ONE {
                 v.push(
@@ -694,39 +672,10 @@ fn check_key(
             check_key(v, rest, &format!("{at}.rest"), members, depth + 1, plan);
         }
         Key::FixedAmounts { amounts, rest } => {
-            ids(v, amounts, "amounts", false);
+            member_values(v, amounts, at, "amounts", members);
             check_key(v, rest, &format!("{at}.rest"), members, depth + 1, plan);
         }
-        Key::Blend { parts } => {
-            let total: Decimal = parts.iter().map(|p| p.weight.value()).sum();
-            if total != Decimal::ONE {
-                v.push(
-                    Error::InvalidKey {
-                        reason: format!("the blend's weights add up to {total}, not 1"),
-                    }
-                    .at(format!("{at}.parts")),
-                );
-            }
-            for (i, p) in parts.iter().enumerate() {
-                if p.weight.value() < Decimal::ZERO {
-                    v.push(
-                        Error::NegativeAmount {
-                            what: "a blend weight".into(),
-                            value: p.weight.value(),
-                        }
-                        .at(format!("{at}.parts[{i}].weight")),
-                    );
-                }
-                check_key(
-                    v,
-                    &p.key,
-                    &format!("{at}.parts[{i}].key"),
-                    members,
-                    depth + 1,
-                    plan,
-                );
-            }
-        }
+        Key::Blend { parts } => check_blend(v, parts, at, members, depth, plan),
         Key::PerInhabitantFee { fee } => {
             if fee.value() < Decimal::ZERO {
                 v.push(
@@ -761,8 +710,8 @@ fn check_key(
                     );
                 }
             }
-            ids(v, max_amount, "max_amount", false);
-            ids(v, min_amount, "min_amount", false);
+            member_values(v, max_amount, at, "max_amount", members);
+            member_values(v, min_amount, at, "min_amount", members);
             if matches!(**key, Key::PerInhabitantFee { .. }) {
                 v.push(
                     Error::InvalidKey {
@@ -773,6 +722,74 @@ fn check_key(
             }
             check_key(v, key, &format!("{at}.key"), members, depth + 1, plan);
         }
+    }
+}
+
+/// Checks a key's per-member figures (`field` of the key at `at`): each
+/// id a member's and each value not negative.
+fn member_values(
+    v: &mut Vec<Error>,
+    map: &BTreeMap<String, super::number::Number>,
+    at: &str,
+    field: &str,
+    members: &HashSet<&str>,
+) {
+    for (id, value) in map {
+        if !members.contains(id.as_str()) {
+            // The set has no order; the ids are listed sorted.
+            let mut known: Vec<&str> = members.iter().copied().collect();
+            known.sort_unstable();
+            v.push(Error::unknown_member(id, known).at(format!("{at}.{field}.{id}")));
+        }
+        if value.value() < Decimal::ZERO {
+            v.push(
+                Error::NegativeAmount {
+                    what: format!("{field} of {id}"),
+                    value: value.value(),
+                }
+                .at(format!("{at}.{field}.{id}")),
+            );
+        }
+    }
+}
+
+/// Checks a blend at `at` (depth `depth`): weights adding up to 1, none
+/// negative, and each part's key.
+fn check_blend(
+    v: &mut Vec<Error>,
+    parts: &[super::document::BlendPart],
+    at: &str,
+    members: &HashSet<&str>,
+    depth: usize,
+    plan: &Plan,
+) {
+    let total: Decimal = parts.iter().map(|p| p.weight.value()).sum();
+    if total != Decimal::ONE {
+        v.push(
+            Error::InvalidKey {
+                reason: format!("the blend's weights add up to {total}, not 1"),
+            }
+            .at(format!("{at}.parts")),
+        );
+    }
+    for (i, p) in parts.iter().enumerate() {
+        if p.weight.value() < Decimal::ZERO {
+            v.push(
+                Error::NegativeAmount {
+                    what: "a blend weight".into(),
+                    value: p.weight.value(),
+                }
+                .at(format!("{at}.parts[{i}].weight")),
+            );
+        }
+        check_key(
+            v,
+            &p.key,
+            &format!("{at}.parts[{i}].key"),
+            members,
+            depth + 1,
+            plan,
+        );
     }
 }
 
