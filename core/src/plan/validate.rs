@@ -1,12 +1,13 @@
 //! Checks a plan as a whole and reports every problem found, each at its
 //! place in the document.
 
-use super::document::{Key, Plan};
+use super::document::{CostLine, Key, Plan};
 use crate::dates::Date;
 use crate::error::Error;
 use crate::identity::nfc;
 use crate::method::Method;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 /// Bounds that keep hostile documents from costing unbounded time or memory.
@@ -54,12 +55,43 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
         first: plan.first_year,
         last: plan.first_year.saturating_add(plan.years as i32 - 1),
     };
+    settings(&mut v, plan);
+    span(&mut v, plan);
+    size(&mut v, plan);
+    indexation(&mut v, &plan.indexation);
+    members(&mut v, plan);
+    let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
+    check_key(&mut v, &plan.key, "key", &member_ids, 1, plan);
+    let line_ids = cost_lines(&mut v, plan, &horizon, &member_ids);
+    funding(&mut v, plan, &horizon, &line_ids);
+    for (i, k) in plan.in_kind.iter().enumerate() {
+        in_kind(
+            &mut v,
+            k,
+            plan,
+            &horizon,
+            &member_ids,
+            &format!("in_kind[{i}]"),
+        );
+    }
+    for (i, m) in plan.milestones.iter().enumerate() {
+        long(&mut v, &m.id, &format!("milestones[{i}].id"));
+        forbidden(&mut v, &m.id, "milestone", &format!("milestones[{i}].id"));
+        long(&mut v, &m.name, &format!("milestones[{i}].name"));
+    }
+    // The annual cycle's sections: milestones, instalments, outcomes.
+    v.extend(super::sections::problems(plan));
+    v
+}
 
+/// The plan's own settings: format, name, currency, unit, first divisor
+/// and method.
+fn settings(v: &mut Vec<Error>, plan: &Plan) {
     if plan.format != 1 {
         v.push(Error::UnsupportedFormat { found: plan.format }.at("format"));
     }
-    text(&mut v, &plan.name, "name");
-    currency(&mut v, &plan.currency);
+    text(v, &plan.name, "name");
+    currency(v, &plan.currency);
     if plan.unit.value() <= Decimal::ZERO {
         v.push(
             Error::InvalidUnit {
@@ -80,6 +112,10 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
     if plan.method == Method::HuntingtonHill {
         v.push(Error::InvalidPlan { reason: "huntington_hill gives every member a unit first and cannot split every cost line; choose another method".into() }.at("method"));
     }
+}
+
+/// The budget years and the population day.
+fn span(v: &mut Vec<Error>, plan: &Plan) {
     if plan.years == 0 || plan.years > limits::YEARS {
         v.push(
             Error::InvalidPlan {
@@ -110,6 +146,10 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             .at("population"),
         );
     }
+}
+
+/// The size [`limits`]: members, cost lines, and the figures of the result.
+fn size(v: &mut Vec<Error>, plan: &Plan) {
     if plan.members.is_empty() || plan.members.len() > limits::MEMBERS {
         v.push(
             Error::InvalidPlan {
@@ -148,19 +188,14 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             ),
         });
     }
-    indexation(&mut v, &plan.indexation);
+}
 
+fn members(v: &mut Vec<Error>, plan: &Plan) {
     let mut ids = HashSet::new();
-    let paying: HashSet<&str> = plan
-        .members
-        .iter()
-        .filter(|m| m.paying)
-        .map(|m| m.id.as_str())
-        .collect();
     for (i, m) in plan.members.iter().enumerate() {
         let at = format!("members[{i}]");
-        id(&mut v, &m.id, "member", &format!("{at}.id"));
-        text(&mut v, &m.name, &format!("{at}.name"));
+        id(v, &m.id, "member", &format!("{at}.id"));
+        text(v, &m.name, &format!("{at}.name"));
         if !ids.insert(nfc(&m.id)) {
             v.push(
                 Error::DuplicateId {
@@ -194,14 +229,27 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
     }
-    let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
-    check_key(&mut v, &plan.key, "key", &member_ids, 1, plan);
+}
 
+/// Checks every cost line; gives the lines' ids (normalised), for the
+/// funding that names a line.
+fn cost_lines<'a>(
+    v: &mut Vec<Error>,
+    plan: &'a Plan,
+    horizon: &Horizon,
+    member_ids: &HashSet<&str>,
+) -> HashSet<Cow<'a, str>> {
+    let paying: HashSet<&str> = plan
+        .members
+        .iter()
+        .filter(|m| m.paying)
+        .map(|m| m.id.as_str())
+        .collect();
     let mut line_ids = HashSet::new();
     for (i, c) in plan.costs.iter().enumerate() {
         let at = format!("costs[{i}]");
-        id(&mut v, &c.id, "cost line", &format!("{at}.id"));
-        long(&mut v, &c.name, &format!("{at}.name"));
+        id(v, &c.id, "cost line", &format!("{at}.id"));
+        long(v, &c.name, &format!("{at}.name"));
         if !line_ids.insert(nfc(&c.id)) {
             v.push(
                 Error::DuplicateId {
@@ -216,68 +264,88 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             from: c.from,
             to: c.to,
         };
-        when.check(&mut v, &horizon, "cost line", &at, true);
-        let key = c.key.as_ref().unwrap_or(&plan.key);
-        let fee = match key {
-            Key::PerInhabitantFee { .. } => {
-                Some("a per_inhabitant_fee key gets its amount from the fee")
-            }
-            Key::Banded { .. } => Some("a banded key gets its amount from the members' fees"),
-            _ => None,
-        };
-        if c.indexed && matches!(key, Key::Banded { .. }) {
-            v.push(Error::InvalidPlan { reason: "a line with a banded key cannot be indexed: its amount is the members' fees, which the bands give".into() }.at(format!("{at}.indexed")));
-        }
-        match (c.amount, fee.is_some()) {
-            (Some(_), true) => v.push(
-                Error::InvalidPlan {
-                    reason: format!("a line with {}; leave amount out", fee.unwrap_or_default()),
-                }
-                .at(format!("{at}.amount")),
-            ),
-            (None, false) => v.push(
-                Error::MissingField {
-                    field: "amount".into(),
-                }
-                .at(at.clone()),
-            ),
-            // A negative amount is a refund or credit, shared by the key like
-            // any cost (docs/plan-format.md, "Refunds and credits").
-            (Some(a), false) => multiple_of_unit(&mut v, a.value(), plan, &format!("{at}.amount")),
-            (None, true) => {}
-        }
+        when.check(v, horizon, "cost line", &at, true);
+        cost_amount(v, c, plan, &at);
         if let Some(parts) = &c.participants {
-            if parts.is_empty() {
-                v.push(
-                    Error::InvalidPlan {
-                        reason: "participants is empty: leave it out to mean every paying member"
-                            .into(),
-                    }
-                    .at(format!("{at}.participants")),
-                );
-            }
-            for (j, p) in parts.iter().enumerate() {
-                if !member_ids.contains(p.as_str()) {
-                    v.push(
-                        Error::unknown_member(p, plan.members.iter().map(|m| m.id.as_str()))
-                            .at(format!("{at}.participants[{j}]")),
-                    );
-                } else if !paying.contains(p.as_str()) {
-                    v.push(Error::InvalidPlan { reason: format!("member {p:?} takes part in kind only (paying = false) and cannot share a cost") }.at(format!("{at}.participants[{j}]")));
-                }
-            }
+            participants(v, parts, plan, member_ids, &paying, &at);
         }
         if let Some(k) = &c.key {
-            check_key(&mut v, k, &format!("{at}.key"), &member_ids, 1, plan);
+            check_key(v, k, &format!("{at}.key"), member_ids, 1, plan);
         }
     }
+    line_ids
+}
 
+/// A cost line's amount: given, unless its key gets the amount from fees.
+fn cost_amount(v: &mut Vec<Error>, c: &CostLine, plan: &Plan, at: &str) {
+    let key = c.key.as_ref().unwrap_or(&plan.key);
+    let fee = match key {
+        Key::PerInhabitantFee { .. } => {
+            Some("a per_inhabitant_fee key gets its amount from the fee")
+        }
+        Key::Banded { .. } => Some("a banded key gets its amount from the members' fees"),
+        _ => None,
+    };
+    if c.indexed && matches!(key, Key::Banded { .. }) {
+        v.push(Error::InvalidPlan { reason: "a line with a banded key cannot be indexed: its amount is the members' fees, which the bands give".into() }.at(format!("{at}.indexed")));
+    }
+    match (c.amount, fee.is_some()) {
+        (Some(_), true) => v.push(
+            Error::InvalidPlan {
+                reason: format!("a line with {}; leave amount out", fee.unwrap_or_default()),
+            }
+            .at(format!("{at}.amount")),
+        ),
+        (None, false) => v.push(
+            Error::MissingField {
+                field: "amount".into(),
+            }
+            .at(at.to_string()),
+        ),
+        // A negative amount is a refund or credit, shared by the key like
+        // any cost (docs/plan-format.md, "Refunds and credits").
+        (Some(a), false) => multiple_of_unit(v, a.value(), plan, &format!("{at}.amount")),
+        (None, true) => {}
+    }
+}
+
+/// A cost line's participants: not empty, each a paying member.
+fn participants(
+    v: &mut Vec<Error>,
+    parts: &[String],
+    plan: &Plan,
+    member_ids: &HashSet<&str>,
+    paying: &HashSet<&str>,
+    at: &str,
+) {
+    if parts.is_empty() {
+        v.push(
+            Error::InvalidPlan {
+                reason: "participants is empty: leave it out to mean every paying member".into(),
+            }
+            .at(format!("{at}.participants")),
+        );
+    }
+    for (j, p) in parts.iter().enumerate() {
+        if !member_ids.contains(p.as_str()) {
+            v.push(
+                Error::unknown_member(p, plan.members.iter().map(|m| m.id.as_str()))
+                    .at(format!("{at}.participants[{j}]")),
+            );
+        } else if !paying.contains(p.as_str()) {
+            v.push(Error::InvalidPlan { reason: format!("member {p:?} takes part in kind only (paying = false) and cannot share a cost") }.at(format!("{at}.participants[{j}]")));
+        }
+    }
+}
+
+/// Checks every funding: id, name, year, amount and the line it names.
+fn funding(v: &mut Vec<Error>, plan: &Plan, horizon: &Horizon, line_ids: &HashSet<Cow<'_, str>>) {
     let mut funding_ids = HashSet::new();
     for (i, f) in plan.funding.iter().enumerate() {
         let at = format!("funding[{i}]");
-        long(&mut v, &f.id, &format!("{at}.id"));
-        forbidden(&mut v, &f.id, "funding", &format!("{at}.id"));
-        long(&mut v, &f.name, &format!("{at}.name"));
+        long(v, &f.id, &format!("{at}.id"));
+        forbidden(v, &f.id, "funding", &format!("{at}.id"));
+        long(v, &f.name, &format!("{at}.name"));
         if !funding_ids.insert(nfc(&f.id)) {
             v.push(
                 Error::DuplicateId {
@@ -287,9 +355,9 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
                 .at(format!("{at}.id")),
             );
         }
-        horizon.check(&mut v, f.year, &format!("{at}.year"));
+        horizon.check(v, f.year, &format!("{at}.year"));
         amount(
-            &mut v,
+            v,
             f.amount.value(),
             plan,
             &format!("funding {:?}", f.id),
@@ -301,25 +369,6 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
             }
         }
     }
-
-    for (i, k) in plan.in_kind.iter().enumerate() {
-        in_kind(
-            &mut v,
-            k,
-            plan,
-            &horizon,
-            &member_ids,
-            &format!("in_kind[{i}]"),
-        );
-    }
-    for (i, m) in plan.milestones.iter().enumerate() {
-        long(&mut v, &m.id, &format!("milestones[{i}].id"));
-        forbidden(&mut v, &m.id, "milestone", &format!("milestones[{i}].id"));
-        long(&mut v, &m.name, &format!("milestones[{i}].name"));
-    }
-    // The annual cycle's sections: milestones, instalments, outcomes.
-    v.extend(super::sections::problems(plan));
-    v
 }
 
 /// The budget years of the plan.
