@@ -743,35 +743,50 @@ fn check_key(
             .at(at),
         ),
         Key::Banded { bands } => check_bands(v, bands, at, plan),
-        Key::Limited {
-            key,
-            max_share,
-            max_amount,
-            min_amount,
-        } => {
-            if let Some(m) = max_share {
-                if m.value() <= Decimal::ZERO || m.value() > Decimal::ONE {
-                    v.push(
-                        Error::InvalidKey {
-                            reason: "max_share must be above 0 and at most 1".into(),
-                        }
-                        .at(format!("{at}.max_share")),
-                    );
+        Key::Limited { .. } => check_limited(v, key, at, members, depth, plan),
+    }
+}
+
+/// Checks a limited key at `at` (depth `depth`): `max_share` above 0 and
+/// at most 1, the per-member limits, and the key limited.
+fn check_limited(
+    v: &mut Vec<Error>,
+    limited: &Key,
+    at: &str,
+    members: &HashSet<&str>,
+    depth: usize,
+    plan: &Plan,
+) {
+    let Key::Limited {
+        key,
+        max_share,
+        max_amount,
+        min_amount,
+    } = limited
+    else {
+        return;
+    };
+    if let Some(m) = max_share {
+        if m.value() <= Decimal::ZERO || m.value() > Decimal::ONE {
+            v.push(
+                Error::InvalidKey {
+                    reason: "max_share must be above 0 and at most 1".into(),
                 }
-            }
-            member_values(v, max_amount, at, "max_amount", members);
-            member_values(v, min_amount, at, "min_amount", members);
-            if matches!(**key, Key::PerInhabitantFee { .. }) {
-                v.push(
-                    Error::InvalidKey {
-                        reason: "a per_inhabitant_fee key cannot be limited".into(),
-                    }
-                    .at(format!("{at}.key")),
-                );
-            }
-            check_key(v, key, &format!("{at}.key"), members, depth + 1, plan);
+                .at(format!("{at}.max_share")),
+            );
         }
     }
+    member_values(v, max_amount, at, "max_amount", members);
+    member_values(v, min_amount, at, "min_amount", members);
+    if matches!(**key, Key::PerInhabitantFee { .. }) {
+        v.push(
+            Error::InvalidKey {
+                reason: "a per_inhabitant_fee key cannot be limited".into(),
+            }
+            .at(format!("{at}.key")),
+        );
+    }
+    check_key(v, key, &format!("{at}.key"), members, depth + 1, plan);
 }
 
 /// Checks a key's per-member figures (`field` of the key at `at`): each
