@@ -241,9 +241,14 @@ for (const file of planFiles) {
   if (broken) continue;
   let wasmText;
   try {
-    wasmText = glue.computePlan(text, format);
+    const computed = new glue.ComputedPlan(text, format);
+    try {
+      wasmText = computed.resultJson(undefined);
+    } finally {
+      computed.free();
+    }
   } catch (err) {
-    fail(label, `WebAssembly glue computePlan threw: ${err.message ?? err}`);
+    fail(label, `WebAssembly glue ComputedPlan threw: ${err.message ?? err}`);
     continue;
   }
   // A one-line text makes an unreadable diff: show a difference indented
