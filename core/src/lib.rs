@@ -49,7 +49,10 @@ mod rounding;
 mod schema;
 pub mod text;
 
-pub use allocation::{Allocation, Allocator, DEFAULT_UNIT, Part, allocate};
+pub use allocation::{
+    Allocation, Allocator, DEFAULT_UNIT, Part, RawNumber, ReadSplit, Refusal, RefusalKind, Refuse,
+    SplitArguments, SplitNumber, WeightReader, allocate, read_rounding_arguments,
+};
 pub use computed::{Computed, Source};
 pub use csv::csv_cell;
 pub use dates::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};

@@ -5,6 +5,7 @@
 //! then works on integers only. Exact quotas are `units · wᵢ / Σw`; the
 //! methods differ only in who receives the units that rounding down leaves.
 
+mod arguments;
 mod divisor;
 mod quota;
 
@@ -16,6 +17,11 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+pub use arguments::{
+    RawNumber, ReadSplit, Refusal, RefusalKind, Refuse, SplitArguments, SplitNumber, WeightReader,
+    read_rounding_arguments,
+};
 
 /// The default rounding unit: one öre (0.01).
 pub const DEFAULT_UNIT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
