@@ -23,7 +23,7 @@
 // `export class|function|const NAME` at the start of a line and every
 // import on one line.
 
-import { AndelError, describe, fromInfo, invalidArgument, isAbsent, isPlainObject, makeGuard, placeProblem } from "./runtime.js";
+import { AndelError, describe, invalidArgument, isAbsent, isPlainObject, makeGuard, placeProblem } from "./runtime.js";
 import { bindBudget } from "./budget.js";
 
 /** Options `allocate` and `explain` accept; anything else is refused. */
@@ -59,7 +59,7 @@ export function bindApi(getGlue) {
    */
   function allocate(options) {
     return guard((inWasm) => {
-      const split = readSplit(inWasm, options, "allocate");
+      const split = readSplit(options, "allocate");
       // A long list crosses into WebAssembly as one text, a weight per
       // line, and comes back the same way: one string each way instead of
       // one per weight. Only when no text has a line break of its own.
@@ -68,9 +68,27 @@ export function bindApi(getGlue) {
       const amounts = inWasm((glue) =>
         asLines
           ? glue
-              .allocateLines(split.total, weights.join("\n"), split.unit, split.method, split.firstDivisor, split.names)
+              .allocateLines(
+                split.total,
+                weights.join("\n"),
+                split.unit,
+                split.method,
+                split.firstDivisor,
+                split.names,
+                split.kinds,
+                split.weightKinds,
+              )
               .split("\n")
-          : glue.allocate(split.total, weights, split.unit, split.method, split.firstDivisor, split.names),
+          : glue.allocate(
+              split.total,
+              weights,
+              split.unit,
+              split.method,
+              split.firstDivisor,
+              split.names,
+              split.kinds,
+              split.weightKinds,
+            ),
       );
       if (!split.keyed) return amounts;
       return Object.fromEntries(split.names.map((name, i) => [name, amounts[i]]));
@@ -94,19 +112,14 @@ export function bindApi(getGlue) {
             "for decimal weights use allocate",
         );
       }
-      // The numbers in the shared order; the weights' own check (a
-      // Float64Array's safe integers) is the WebAssembly side's.
-      const checked = [];
-      const totalText = readNumber(inWasm, total, "total", true, checked);
-      const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
-      const divisorText = isAbsent(firstDivisor)
-        ? null
-        : readNumber(inWasm, firstDivisor, "firstDivisor", false, checked);
+      // The numbers as texts and kinds; core reads them in its order, the
+      // weights' own check (a Float64Array's safe integers) in their place.
+      const s = readScalars(total, unit, firstDivisor);
       const methodName = isAbsent(method) ? null : method;
       return inWasm((glue) =>
         bigints
-          ? glue.allocateUnits(totalText, weights, unitText, methodName, divisorText)
-          : glue.allocateUnitsSafe(totalText, weights, unitText, methodName, divisorText),
+          ? glue.allocateUnits(s.total, weights, s.unit, methodName, s.firstDivisor, s.kinds)
+          : glue.allocateUnitsSafe(s.total, weights, s.unit, methodName, s.firstDivisor, s.kinds),
       );
     });
   }
@@ -114,7 +127,7 @@ export function bindApi(getGlue) {
   /** Splits `total` by `weights` and explains every part. */
   function explain(options) {
     return guard((inWasm) => {
-      const split = readSplit(inWasm, options, "explain");
+      const split = readSplit(options, "explain");
       return inWasm((glue) => {
         const raw = glue.explain(
           split.total,
@@ -123,6 +136,8 @@ export function bindApi(getGlue) {
           split.method,
           split.firstDivisor,
           split.names,
+          split.kinds,
+          split.weightKinds,
         );
         try {
           return {
@@ -142,14 +157,14 @@ export function bindApi(getGlue) {
   /** Rounds `amount` to a whole multiple of `unit` with the named mode. */
   function roundToUnit(amount, unit, mode) {
     return guard((inWasm) => {
-      const checked = [];
-      const amountText = readNumber(inWasm, amount, "amount", true, checked);
-      const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
       if (!isAbsent(mode) && typeof mode !== "string") {
         throw invalidArgument(`roundToUnit: the rounding mode must be a string, not ${describe(mode)}`);
       }
+      // The amount and unit as texts and kinds; core reads them in its
+      // order (amount, unit, mode) with its number policy.
+      const s = readScalars(amount, unit, undefined);
       const modeName = isAbsent(mode) ? null : mode;
-      return inWasm((glue) => glue.roundToUnit(amountText, unitText, modeName));
+      return inWasm((glue) => glue.roundToUnit(s.total, s.unit, modeName, s.kinds));
     });
   }
 
@@ -642,10 +657,13 @@ function checkSplitShape(options, allowed, fn) {
 
 /**
  * The options of allocate/explain, checked for shape and turned into the
- * texts the WebAssembly side reads.
+ * texts and kinds the WebAssembly side hands to core.
  */
-function readSplit(inWasm, options, fn) {
-  // First the shape of the call (invalid_argument) …
+function readSplit(options, fn) {
+  // Only the shape of the call (invalid_argument) is checked here; the
+  // order the numbers are read in and what a JS number may be (never
+  // money; a weight or first divisor through String(n)) are core's
+  // (andel::SplitArguments).
   const { total, weights, unit, method, firstDivisor, names } = checkSplitShape(options, SPLIT_OPTIONS, fn);
   let values;
   let keys = null;
@@ -669,92 +687,73 @@ function readSplit(inWasm, options, fn) {
       `${fn}: weights must be an array or an object of { name: weight }, not ${describe(weights)}`,
     );
   }
-  // … then the numbers, in the order every runtime reports them: total,
-  // unit, first divisor, weights (tests/vectors/README.md).
-  const checked = [];
-  const totalText = readNumber(inWasm, total, "total", true, checked);
-  const unitText = isAbsent(unit) ? null : readNumber(inWasm, unit, "unit", true, checked);
-  const divisorText = isAbsent(firstDivisor)
-    ? null
-    : readNumber(inWasm, firstDivisor, "firstDivisor", false, checked);
-  // The weights' texts, without recording each one in `checked`: with 100 000
-  // weights that bookkeeping cost more than the split. Only a refused
-  // weight needs the list of texts before it, and it is built then.
+  const scalars = readScalars(total, unit, firstDivisor);
+  // The weights' texts; a kind per weight only once one is not a string
+  // or BigInt (one array per call, none in the common case).
   const weightTexts = new Array(values.length);
+  let weightKinds = null;
   for (let i = 0; i < values.length; i++) {
     const w = values[i];
     if (typeof w === "string") {
       weightTexts[i] = w;
-    } else if (typeof w === "number" && Number.isFinite(w)) {
-      weightTexts[i] = String(w);
     } else if (typeof w === "bigint") {
       weightTexts[i] = w.toString();
     } else {
-      for (let k = 0; k < i; k++) checked.push([weightLabel(k, keys), weightTexts[k]]);
-      readNumber(inWasm, w, weightLabel(i, keys), false, checked); // throws
+      if (weightKinds === null) weightKinds = new Uint8Array(values.length);
+      const [text, kind] = numberValue(w);
+      weightTexts[i] = text;
+      weightKinds[i] = kind;
     }
   }
   return {
-    total: totalText,
-    unit: unitText,
+    total: scalars.total,
+    unit: scalars.unit,
     method: isAbsent(method) ? null : method,
-    firstDivisor: divisorText,
+    firstDivisor: scalars.firstDivisor,
+    kinds: scalars.kinds,
     weights: weightTexts,
+    weightKinds,
     names: keys,
     keyed: keys !== null && !Array.isArray(weights),
   };
 }
 
+/** Kind of a value for the WebAssembly side (wasm/src/args.rs): a text. */
+const KIND_TEXT = 0;
+/** Kind: a JS number, as String(value). */
+const KIND_FLOAT = 1;
+/** Kind: no number at all, as `describe` shows it. */
+const KIND_OTHER = 2;
+
 /**
- * The label of a weight in messages; the same as core's `andel::weight_label`
- * (used by wasm/src/args.rs), so both sides name a weight alike. Kept here
- * because it labels refusals made before the module is called.
+ * The total (or amount), unit and first divisor as texts (null: absent)
+ * and their kinds packed two bits each, as wasm/src/args.rs reads them.
  */
-function weightLabel(index, names) {
-  return names && index < names.length ? `weight ${index} (${names[index]})` : `weight ${index}`;
+function readScalars(total, unit, firstDivisor) {
+  const [totalText, totalKind] = numberValue(total);
+  const [unitText, unitKind] = isAbsent(unit) ? [null, KIND_TEXT] : numberValue(unit);
+  const [divisorText, divisorKind] = isAbsent(firstDivisor) ? [null, KIND_TEXT] : numberValue(firstDivisor);
+  return {
+    total: totalText,
+    unit: unitText,
+    firstDivisor: divisorText,
+    kinds: totalKind | (unitKind << 2) | (divisorKind << 4),
+  };
 }
 
 /**
- * A JavaScript value as the decimal text the core will read. Strings pass
- * unchanged (the core decides whether they are numbers); BigInts give their
- * digits; numbers give `String(value)`, the shortest text that reads back
- * as the same number, unless `money` is set: money as a JS number is
- * refused. Anything else is refused with code invalid_number.
- *
- * `checked` collects the `[field, text]` pairs read so far: a refused value
- * reports an earlier bad text first, keeping the shared error order.
+ * A JavaScript value as `[text, kind]` for core: strings unchanged (core
+ * decides whether they are numbers), BigInts their digits, numbers
+ * `String(value)` (the shortest text that reads back as the same number)
+ * marked as floats, anything else as `describe` shows it, marked as no
+ * number. Whether a float is accepted, and which error comes first, is
+ * core's.
  */
-function readNumber(inWasm, value, field, money, checked) {
-  let text;
-  if (typeof value === "string") {
-    text = value;
-  } else if (typeof value === "bigint") {
-    text = value.toString();
-  } else if (typeof value === "number" && !money && Number.isFinite(value)) {
-    text = String(value);
-  } else {
-    let reason;
-    if (typeof value === "number" && money) {
-      reason = `money must be a decimal string such as "1234.50" or a BigInt, not a JS number, which may already have lost digits`;
-    } else if (typeof value === "number") {
-      reason = "NaN and infinities are not numbers";
-    } else {
-      reason = money ? "expected a decimal string or a BigInt" : "expected a decimal string, a number or a BigInt";
-    }
-    const shown = typeof value === "number" ? String(value) : describe(value);
-    const info = inWasm((glue) =>
-      glue.numberError(
-        checked.map(([f]) => f),
-        checked.map(([, t]) => t),
-        field,
-        shown,
-        reason,
-      ),
-    );
-    throw fromInfo(info);
-  }
-  checked.push([field, text]);
-  return text;
+function numberValue(value) {
+  if (typeof value === "string") return [value, KIND_TEXT];
+  if (typeof value === "bigint") return [value.toString(), KIND_TEXT];
+  if (typeof value === "number") return [String(value), KIND_FLOAT];
+  return [describe(value), KIND_OTHER];
 }
 
 /** A RawPart as a plain object; frees the RawPart. */

@@ -4,18 +4,25 @@
 //! texts; a core error is thrown as an [`ErrorInfo`]. Optional arguments
 //! are `None` when the caller left them out, so the core's defaults apply.
 
-use crate::args::{SplitTexts, read_in_order, read_rounding, refuse_value, safe_integers};
-use crate::error::{ErrorInfo, JsResult};
+use crate::args::{raw, read_split, refuse, safe_integers, scalar_kind, split_arguments};
+use crate::error::JsResult;
 #[cfg(feature = "full")]
 use crate::explain::RawAllocation;
-use andel::{DEFAULT_UNIT, Decimal, Method, Rounding, parse_decimal, push_decimal};
+use andel::{Decimal, Method, Rounding, push_decimal, read_rounding_arguments};
 use wasm_bindgen::prelude::*;
+
+// Every split below takes, after its texts, `kinds`: what the total (bits
+// 0–1), unit (2–3) and first divisor (4–5) were in JavaScript
+// ([`crate::args::TEXT`], `FLOAT`, `OTHER`), and for texts of weights
+// `weight_kinds`, one kind per weight, absent when all are texts. Core
+// reads them in its order with its number policy.
 
 /// Splits `total` by `weights`; the amounts as texts, in weight order.
 ///
 /// `names`, when given, must pair with the weights; they appear in error
 /// messages ("weight 3 (Hylte) is negative").
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // the wrapper's flat call
 pub fn allocate(
     total: &str,
     weights: Vec<String>,
@@ -23,8 +30,19 @@ pub fn allocate(
     method: Option<String>,
     first_divisor: Option<String>,
     names: Option<Vec<String>>,
+    kinds: u32,
+    weight_kinds: Option<Vec<u8>>,
 ) -> JsResult<Vec<String>> {
-    let amounts = split(total, &weights, unit, method, first_divisor, names)?;
+    let amounts = split(
+        total,
+        &weights,
+        unit,
+        method,
+        first_divisor,
+        names,
+        kinds,
+        weight_kinds,
+    )?;
     Ok(amounts
         .into_iter()
         .map(|amount| {
@@ -36,6 +54,7 @@ pub fn allocate(
 }
 
 /// The split behind [`allocate`] and [`allocate_lines`].
+#[allow(clippy::too_many_arguments)]
 fn split(
     total: &str,
     weights: &[String],
@@ -43,16 +62,19 @@ fn split(
     method: Option<String>,
     first_divisor: Option<String>,
     names: Option<Vec<String>>,
+    kinds: u32,
+    weight_kinds: Option<Vec<u8>>,
 ) -> JsResult<Vec<Decimal>> {
-    let split = SplitTexts {
+    let arguments = split_arguments(
         total,
-        weights,
-        unit: unit.as_deref(),
-        method: method.as_deref(),
-        first_divisor: first_divisor.as_deref(),
-        names: names.as_deref(),
-    }
-    .read()?;
+        unit.as_deref(),
+        method.as_deref(),
+        first_divisor.as_deref(),
+        names.as_deref(),
+        weights.len(),
+        kinds,
+    );
+    let split = read_split(&arguments, weights, weight_kinds.as_deref())?;
     Ok(split
         .allocator
         .allocate(split.total, &split.weights)
@@ -68,6 +90,7 @@ fn split(
 /// a non-empty list whose texts have no line break, so splitting on `\n`
 /// gives back exactly the weights it was given.
 #[wasm_bindgen(js_name = allocateLines)]
+#[allow(clippy::too_many_arguments)] // the wrapper's flat call
 pub fn allocate_lines(
     total: &str,
     weights: &str,
@@ -75,9 +98,20 @@ pub fn allocate_lines(
     method: Option<String>,
     first_divisor: Option<String>,
     names: Option<Vec<String>>,
+    kinds: u32,
+    weight_kinds: Option<Vec<u8>>,
 ) -> JsResult<String> {
     let weights: Vec<String> = weights.split('\n').map(str::to_owned).collect();
-    let amounts = split(total, &weights, unit, method, first_divisor, names)?;
+    let amounts = split(
+        total,
+        &weights,
+        unit,
+        method,
+        first_divisor,
+        names,
+        kinds,
+        weight_kinds,
+    )?;
     let mut text = String::with_capacity(amounts.len() * 12);
     for (i, amount) in amounts.into_iter().enumerate() {
         if i > 0 {
@@ -101,15 +135,19 @@ pub fn allocate_units(
     unit: Option<String>,
     method: Option<String>,
     first_divisor: Option<String>,
+    kinds: u32,
 ) -> JsResult<Vec<i64>> {
-    let (allocator, total, ()) = read_in_order(
+    let arguments = split_arguments(
         total,
         unit.as_deref(),
-        first_divisor.as_deref(),
         method.as_deref(),
-        || Ok(()),
-    )?;
-    Ok(allocator.allocate_units(total, weights)?)
+        first_divisor.as_deref(),
+        None,
+        weights.len(),
+        kinds,
+    );
+    let split = arguments.read(&refuse, |_| Ok(()))?;
+    Ok(split.allocator.allocate_units(split.total, weights)?)
 }
 
 /// [`allocate_units`] for weights in a `Float64Array`: every weight must be
@@ -123,20 +161,27 @@ pub fn allocate_units_safe(
     unit: Option<String>,
     method: Option<String>,
     first_divisor: Option<String>,
+    kinds: u32,
 ) -> JsResult<Vec<i64>> {
-    let (allocator, total, ints) = read_in_order(
+    let arguments = split_arguments(
         total,
         unit.as_deref(),
-        first_divisor.as_deref(),
         method.as_deref(),
-        || safe_integers(weights),
-    )?;
-    Ok(allocator.allocate_units(total, &ints)?)
+        first_divisor.as_deref(),
+        None,
+        weights.len(),
+        kinds,
+    );
+    let split = arguments.read(&refuse, |_| safe_integers(weights))?;
+    Ok(split
+        .allocator
+        .allocate_units(split.total, &split.weights)?)
 }
 
 /// Splits `total` by `weights` and explains every part.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // the wrapper's flat call
 pub fn explain(
     total: &str,
     weights: Vec<String>,
@@ -144,16 +189,19 @@ pub fn explain(
     method: Option<String>,
     first_divisor: Option<String>,
     names: Option<Vec<String>>,
+    kinds: u32,
+    weight_kinds: Option<Vec<u8>>,
 ) -> JsResult<RawAllocation> {
-    let split = SplitTexts {
+    let arguments = split_arguments(
         total,
-        weights: &weights,
-        unit: unit.as_deref(),
-        method: method.as_deref(),
-        first_divisor: first_divisor.as_deref(),
-        names: names.as_deref(),
-    }
-    .read()?;
+        unit.as_deref(),
+        method.as_deref(),
+        first_divisor.as_deref(),
+        names.as_deref(),
+        weights.len(),
+        kinds,
+    );
+    let split = read_split(&arguments, &weights, weight_kinds.as_deref())?;
     let allocation = match &names {
         Some(names) => split
             .allocator
@@ -164,15 +212,21 @@ pub fn explain(
 }
 
 /// Rounds `amount` to a whole multiple of `unit` (default 0.01) with the
-/// named rounding `mode` (default half away from zero).
+/// named rounding `mode` (default half away from zero); `kinds` as for a
+/// split, the amount in bits 0–1 and the unit in 2–3.
 #[wasm_bindgen(js_name = roundToUnit)]
-pub fn round_to_unit(amount: &str, unit: Option<String>, mode: Option<String>) -> JsResult<String> {
-    let amount = parse_decimal(amount, "amount")?;
-    let unit = match unit {
-        Some(text) => parse_decimal(&text, "unit")?,
-        None => DEFAULT_UNIT,
-    };
-    let mode = read_rounding(mode.as_deref())?;
+pub fn round_to_unit(
+    amount: &str,
+    unit: Option<String>,
+    mode: Option<String>,
+    kinds: u32,
+) -> JsResult<String> {
+    let (amount, unit, mode) = read_rounding_arguments(
+        raw(Some(amount), scalar_kind(kinds, 0)),
+        raw(unit.as_deref(), scalar_kind(kinds, 1)),
+        mode.as_deref(),
+        &refuse,
+    )?;
     Ok(andel::round_to_unit(amount, unit, mode)?.to_string())
 }
 
@@ -188,25 +242,6 @@ pub fn rounding_modes() -> Vec<String> {
     Rounding::ALL.iter().map(|r| r.name().to_string()).collect()
 }
 
-/// The error for a JavaScript value that cannot be read as a number at all
-/// (see [`refuse_value`]); returned, not thrown, so the wrapper throws it.
-/// `earlier_fields[i]` names `earlier_texts[i]`, the texts checked before.
-#[wasm_bindgen(js_name = numberError)]
-pub fn number_error(
-    earlier_fields: Vec<String>,
-    earlier_texts: Vec<String>,
-    field: &str,
-    shown: &str,
-    reason: &str,
-) -> ErrorInfo {
-    let earlier: Vec<(&str, &str)> = earlier_fields
-        .iter()
-        .map(String::as_str)
-        .zip(earlier_texts.iter().map(String::as_str))
-        .collect();
-    refuse_value(&earlier, field, shown, reason).into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,7 +252,17 @@ mod tests {
 
     #[test]
     fn allocate_returns_texts_at_the_unit_scale() {
-        let out = allocate("100", texts(&["1", "1", "1"]), None, None, None, None).unwrap();
+        let out = allocate(
+            "100",
+            texts(&["1", "1", "1"]),
+            None,
+            None,
+            None,
+            None,
+            0,
+            None,
+        )
+        .unwrap();
         assert_eq!(out, ["33.34", "33.33", "33.33"]);
         let out = allocate(
             "10",
@@ -226,6 +271,8 @@ mod tests {
             Some("in_order".into()),
             None,
             None,
+            0,
+            None,
         )
         .unwrap();
         assert_eq!(out, ["4", "3", "3"]);
@@ -233,9 +280,9 @@ mod tests {
 
     #[test]
     fn allocate_lines_is_allocate_one_line_per_weight() {
-        let out = allocate_lines("100", "1\n1\n1", None, None, None, None).unwrap();
+        let out = allocate_lines("100", "1\n1\n1", None, None, None, None, 0, None).unwrap();
         assert_eq!(out, "33.34\n33.33\n33.33");
-        let out = allocate_lines("7", "5", Some("1".into()), None, None, None).unwrap();
+        let out = allocate_lines("7", "5", Some("1".into()), None, None, None, 0, None).unwrap();
         assert_eq!(out, "7");
     }
 
@@ -248,6 +295,8 @@ mod tests {
             None,
             None,
             Some(texts(&["Båstad", "Hylte"])),
+            0,
+            None,
         )
         .unwrap_err();
         assert_eq!(err.code, "negative_weight");
@@ -267,6 +316,8 @@ mod tests {
             None,
             None,
             Some(texts(&["a", "b"])),
+            0,
+            None,
         )
         .unwrap();
         assert_eq!(a.total, "10");
@@ -282,13 +333,15 @@ mod tests {
 
     #[test]
     fn round_to_unit_defaults() {
-        assert_eq!(round_to_unit("2.005", None, None).unwrap(), "2.01");
+        assert_eq!(round_to_unit("2.005", None, None, 0).unwrap(), "2.01");
         assert_eq!(
-            round_to_unit("12.5", Some("1".into()), Some("half_even".into())).unwrap(),
+            round_to_unit("12.5", Some("1".into()), Some("half_even".into()), 0).unwrap(),
             "12"
         );
         assert_eq!(
-            round_to_unit("1", Some("0".into()), None).unwrap_err().code,
+            round_to_unit("1", Some("0".into()), None, 0)
+                .unwrap_err()
+                .code,
             "invalid_unit"
         );
     }
@@ -296,7 +349,7 @@ mod tests {
     #[test]
     fn allocate_units_gives_the_split_of_allocate_in_units() {
         assert_eq!(
-            allocate_units("100", &[1, 1, 1], None, None, None).unwrap(),
+            allocate_units("100", &[1, 1, 1], None, None, None, 0).unwrap(),
             [3334, 3333, 3333]
         );
         assert_eq!(
@@ -305,32 +358,33 @@ mod tests {
                 &[1, 1, 1],
                 Some("1".into()),
                 Some("in_order".into()),
-                None
+                None,
+                0
             )
             .unwrap(),
             [-4, -3, -3]
         );
         assert_eq!(
-            allocate_units_safe("100", &[1.0, -0.0, 2.0], Some("1".into()), None, None).unwrap(),
+            allocate_units_safe("100", &[1.0, -0.0, 2.0], Some("1".into()), None, None, 0).unwrap(),
             [33, 0, 67]
         );
         let code = |r: JsResult<Vec<i64>>| r.unwrap_err().code;
         assert_eq!(
-            code(allocate_units("1", &[1, -1], None, None, None)),
+            code(allocate_units("1", &[1, -1], None, None, None, 0)),
             "negative_weight"
         );
         assert_eq!(
-            code(allocate_units("1", &[], None, None, None)),
+            code(allocate_units("1", &[], None, None, None, 0)),
             "empty_weights"
         );
         assert_eq!(
-            code(allocate_units("x", &[1], None, None, None)),
+            code(allocate_units("x", &[1], None, None, None, 0)),
             "invalid_number"
         );
         // The numbers before the method, the weights among the numbers.
         let bad = Some("nope".to_string());
         assert_eq!(
-            code(allocate_units("1", &[1], None, bad.clone(), None)),
+            code(allocate_units("1", &[1], None, bad.clone(), None, 0)),
             "unknown_method"
         );
         for w in [
@@ -340,12 +394,12 @@ mod tests {
             9_007_199_254_740_992.0,
             -1e300,
         ] {
-            let err = allocate_units_safe("1", &[1.0, w], None, bad.clone(), None).unwrap_err();
+            let err = allocate_units_safe("1", &[1.0, w], None, bad.clone(), None, 0).unwrap_err();
             assert_eq!(err.code, "invalid_number", "{w}");
             assert!(err.message.contains("weight 1"), "{}", err.message);
         }
         assert_eq!(
-            code(allocate_units_safe("y", &[0.5], None, None, None)),
+            code(allocate_units_safe("y", &[0.5], None, None, None, 0)),
             "invalid_number"
         );
         assert_eq!(
@@ -354,7 +408,8 @@ mod tests {
                 &[9_007_199_254_740_991.0],
                 Some("1".into()),
                 None,
-                None
+                None,
+                0
             )
             .unwrap(),
             [1]

@@ -1,111 +1,95 @@
-//! Decimal texts from JavaScript to core values, in the shared error order.
+//! JavaScript values, as the wrapper hands them over, to core's raw numbers.
 //!
-//! The JavaScript wrapper passes every number as a text (a string as given,
-//! a BigInt or a number through `String(value)`); this module reads them
-//! with [`andel::parse_decimal`], so every runtime accepts and refuses the
-//! same texts, and in the order `tests/vectors/README.md` fixes: numbers
-//! first (total, unit, first divisor, then the weights in order), then the
-//! method, then the names; every other check is the core's.
+//! The wrapper passes every number as a text (a string as given, a BigInt's
+//! digits, a JS number through `String(value)`, a value that is no number
+//! as the wrapper describes it) together with what kind of value it was
+//! ([`TEXT`], [`FLOAT`], [`OTHER`]). This module only turns each into an
+//! [`andel::RawNumber`]; the order in which a split's arguments are read and
+//! what a float may be are core's ([`andel::SplitArguments::read`]). The
+//! wrapper's own wording of a refused value is [`refuse`].
 
-use andel::{Allocator, Decimal, Error, Method, Result, Rounding, parse_decimal};
+use andel::{Decimal, Error, RawNumber, ReadSplit, Refusal, RefusalKind, Result, SplitArguments};
 
-/// The inputs of a split as texts, the way JavaScript hands them over.
-/// `None` means the option was not given, so the core's default applies.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SplitTexts<'a> {
-    /// The amount to split.
-    pub total: &'a str,
-    /// One weight per part.
-    pub weights: &'a [String],
-    /// The rounding unit (default [`andel::DEFAULT_UNIT`]).
-    pub unit: Option<&'a str>,
-    /// The public name of the method (default largest remainder).
-    pub method: Option<&'a str>,
-    /// Sainte-Laguë's first divisor.
-    pub first_divisor: Option<&'a str>,
-    /// A name per weight, used in messages and in explanations.
-    pub names: Option<&'a [String]>,
+/// Kind of a value: a string as given, or a BigInt's digits.
+pub const TEXT: u8 = 0;
+/// Kind of a value: a JavaScript number, given as `String(value)`.
+pub const FLOAT: u8 = 1;
+/// Kind of a value: no number at all (`null`, an object, …), given as the
+/// wrapper describes it.
+pub const OTHER: u8 = 2;
+
+/// The kind of scalar number `slot` (0 the total or amount, 1 the unit, 2
+/// the first divisor) in the wrapper's packed `kinds`: two bits each.
+pub fn scalar_kind(kinds: u32, slot: u32) -> u8 {
+    ((kinds >> (2 * slot)) & 0b11) as u8
 }
 
-/// A split read from texts, ready for the core.
-#[derive(Debug, Clone)]
-pub struct Split {
-    /// Unit, method and first divisor.
-    pub allocator: Allocator,
-    /// The amount to split.
-    pub total: Decimal,
-    /// One weight per part.
-    pub weights: Vec<Decimal>,
+/// A value's text and kind as core's raw number; no text is [`RawNumber::Absent`].
+pub fn raw(text: Option<&str>, kind: u8) -> RawNumber<'_> {
+    match (text, kind) {
+        (None, _) => RawNumber::Absent,
+        (Some(text), FLOAT) => RawNumber::Float(text),
+        (Some(text), OTHER) => RawNumber::Other(text),
+        (Some(text), _) => RawNumber::Text(text),
+    }
 }
 
-impl SplitTexts<'_> {
-    /// Reads every text, or gives the first error in the shared order.
-    pub fn read(&self) -> Result<Split> {
-        let (allocator, total, weights) = read_in_order(
-            self.total,
-            self.unit,
-            self.first_divisor,
-            self.method,
-            || {
-                self.weights
-                    .iter()
-                    .enumerate()
-                    .map(|(i, w)| parse_weight(w, i, self.names))
-                    .collect::<Result<Vec<_>>>()
-            },
-        )?;
-        if let Some(names) = self.names
-            && names.len() != weights.len()
-        {
-            return Err(Error::NamesMismatch {
-                names: names.len(),
-                weights: weights.len(),
-            });
+/// The split's arguments other than the weights, for core to read.
+pub fn split_arguments<'a>(
+    total: &'a str,
+    unit: Option<&'a str>,
+    method: Option<&'a str>,
+    first_divisor: Option<&'a str>,
+    names: Option<&'a [String]>,
+    weight_count: usize,
+    kinds: u32,
+) -> SplitArguments<'a> {
+    SplitArguments {
+        total: raw(Some(total), scalar_kind(kinds, 0)),
+        unit: raw(unit, scalar_kind(kinds, 1)),
+        first_divisor: raw(first_divisor, scalar_kind(kinds, 2)),
+        first_divisor_field: "firstDivisor",
+        method,
+        weight_count,
+        names,
+    }
+}
+
+/// Reads a split whose weights are texts, `weight_kinds[i]` the kind of
+/// weight `i` (absent when every weight is a text, the common case, so no
+/// array crosses for it).
+pub fn read_split(
+    arguments: &SplitArguments<'_>,
+    weights: &[String],
+    weight_kinds: Option<&[u8]>,
+) -> Result<ReadSplit<Vec<Decimal>>> {
+    arguments.read(&refuse, |reader| {
+        weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let kind = weight_kinds.and_then(|k| k.get(i).copied()).unwrap_or(TEXT);
+                reader.weight(i, raw(Some(w), kind))
+            })
+            .collect()
+    })
+}
+
+/// The wrapper's wording of a value core's number policy refused: always
+/// `invalid_number`, naming what JavaScript may pass instead.
+pub fn refuse(refusal: Refusal<'_>) -> Error {
+    let reason = match refusal.kind {
+        RefusalKind::FloatMoney => {
+            "money must be a decimal string such as \"1234.50\" or a BigInt, \
+             not a JS number, which may already have lost digits"
         }
-        Ok(Split {
-            allocator,
-            total,
-            weights,
-        })
-    }
-}
-
-/// A split's total and settings, read in the shared order around its
-/// weights: total, unit, first divisor, then the weights (by `weights`,
-/// as texts or as integers), then the method.
-pub fn read_in_order<W>(
-    total: &str,
-    unit: Option<&str>,
-    first_divisor: Option<&str>,
-    method: Option<&str>,
-    weights: impl FnOnce() -> Result<W>,
-) -> Result<(Allocator, Decimal, W)> {
-    let total = parse_decimal(total, "total")?;
-    let unit = unit.map(|u| parse_decimal(u, "unit")).transpose()?;
-    let first_divisor = first_divisor
-        .map(|d| parse_decimal(d, "firstDivisor"))
-        .transpose()?;
-    let weights = weights()?;
-    let method = read_method(method)?;
-    let mut allocator = Allocator::new().method(method).first_divisor(first_divisor);
-    if let Some(unit) = unit {
-        allocator = allocator.unit(unit);
-    }
-    Ok((allocator, total, weights))
-}
-
-/// Reads weight number `index`; the message names it like the core does
-/// ("weight 3 (Hylte)").
-fn parse_weight(text: &str, index: usize, names: Option<&[String]>) -> Result<Decimal> {
-    // The field label is built only on failure (parsing again to get the
-    // core's message with it), so a long list of good weights costs no
-    // allocation per weight.
-    parse_decimal(text, "weight").or_else(|_| parse_decimal(text, &weight_label(index, names)))
-}
-
-/// The weight's label in messages, core's [`andel::weight_label`].
-pub fn weight_label(index: usize, names: Option<&[String]>) -> String {
-    andel::weight_label(index, names.and_then(|n| n.get(index)).map(String::as_str))
+        RefusalKind::NotFinite => "NaN and infinities are not numbers",
+        RefusalKind::NotANumber if refusal.which.is_money() => {
+            "expected a decimal string or a BigInt"
+        }
+        RefusalKind::NotANumber => "expected a decimal string, a number or a BigInt",
+    };
+    refusal.invalid_number(reason)
 }
 
 /// The largest integer a JavaScript number holds exactly with all below it,
@@ -115,7 +99,10 @@ const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// The weights of a `Float64Array` as integers: each must be an exact safe
 /// integer (whole, magnitude at most 2⁵³ − 1; `-0` is 0), else the first one
 /// that is not is refused as `invalid_number`. A conversion only: the value
-/// is compared, never computed with.
+/// is compared, never computed with. It stays here, per weight, rather than
+/// in core: core holds no float, and turning each weight into a text for
+/// core to read would cost the typed array's whole point (no text per
+/// weight). Core calls it in the weights' place of the order.
 pub fn safe_integers(weights: &[f64]) -> Result<Vec<i64>> {
     weights
         .iter()
@@ -131,7 +118,7 @@ pub fn safe_integers(weights: &[f64]) -> Result<Vec<i64>> {
                 }
             }
             Err(Error::InvalidNumber {
-                field: weight_label(index, None),
+                field: andel::weight_label(index, None),
                 input: js_number_text(w),
                 reason: "a Float64Array of weights must hold exact safe integers \
                          (whole numbers of magnitude at most 2^53 - 1)"
@@ -153,167 +140,80 @@ fn js_number_text(w: f64) -> String {
     }
 }
 
-/// The method named `name`, or the core's default when none is given.
-pub fn read_method(name: Option<&str>) -> Result<Method> {
-    name.map(str::parse)
-        .transpose()
-        .map(Option::unwrap_or_default)
-}
-
-/// The rounding mode named `name`, or the core's default when none is given.
-pub fn read_rounding(name: Option<&str>) -> Result<Rounding> {
-    name.map(str::parse)
-        .transpose()
-        .map(Option::unwrap_or_default)
-}
-
-/// The error for a JavaScript value that cannot be a number at all (a JS
-/// number given for money, `NaN`, `null`, an object, …), in the shared order:
-/// if one of the texts checked before it (`earlier`, as `(field, text)`
-/// pairs) is not a number, that one is reported instead.
-pub fn refuse_value(earlier: &[(&str, &str)], field: &str, shown: &str, reason: &str) -> Error {
-    earlier
-        .iter()
-        .find_map(|(f, text)| parse_decimal(text, f).err())
-        .unwrap_or_else(|| Error::InvalidNumber {
-            field: field.to_string(),
-            input: shown.to_string(),
-            reason: reason.to_string(),
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use andel::Allocator;
 
     fn texts(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
 
+    fn read(
+        total: &str,
+        unit: Option<&str>,
+        divisor: Option<&str>,
+        weights: &[String],
+        weight_kinds: Option<&[u8]>,
+        kinds: u32,
+    ) -> Result<ReadSplit<Vec<Decimal>>> {
+        let args = split_arguments(total, unit, None, divisor, None, weights.len(), kinds);
+        read_split(&args, weights, weight_kinds)
+    }
+
     #[test]
     fn defaults_are_the_core_defaults() {
-        let weights = texts(&["1", "2"]);
-        let split = SplitTexts {
-            total: "3",
-            weights: &weights,
-            ..Default::default()
-        }
-        .read()
-        .unwrap();
+        let split = read("3", None, None, &texts(&["1", "2"]), None, 0).unwrap();
         assert_eq!(split.allocator, Allocator::new());
         assert_eq!(split.total.to_string(), "3");
     }
 
     #[test]
-    fn parse_errors_come_in_the_shared_order() {
-        let weights = texts(&["x", "1"]);
-        let code_and_field = |t: SplitTexts| match t.read().unwrap_err() {
-            Error::InvalidNumber { field, .. } => field,
-            other => panic!("expected invalid_number, got {other:?}"),
-        };
-        let all_bad = SplitTexts {
-            total: "a",
-            weights: &weights,
-            unit: Some("b"),
-            method: Some("nope"),
-            first_divisor: Some("c"),
-            names: None,
-        };
-        assert_eq!(code_and_field(all_bad), "total");
-        assert_eq!(
-            code_and_field(SplitTexts {
-                total: "1",
-                ..all_bad
-            }),
-            "unit"
-        );
-        assert_eq!(
-            code_and_field(SplitTexts {
-                total: "1",
-                unit: Some("1"),
-                ..all_bad
-            }),
-            "firstDivisor"
-        );
-        assert_eq!(
-            code_and_field(SplitTexts {
-                total: "1",
-                unit: Some("1"),
-                first_divisor: Some("1"),
-                ..all_bad
-            }),
-            "weight 0"
-        );
-        let after_numbers = SplitTexts {
-            total: "1",
-            unit: Some("1"),
-            first_divisor: Some("1"),
-            weights: &texts(&["1", "1"]),
-            ..all_bad
-        }
-        .read()
-        .unwrap_err();
-        assert_eq!(after_numbers.code(), "unknown_method");
+    fn kinds_are_two_bits_per_scalar() {
+        let kinds = u32::from(FLOAT) | u32::from(OTHER) << 2 | u32::from(TEXT) << 4;
+        assert_eq!(scalar_kind(kinds, 0), FLOAT);
+        assert_eq!(scalar_kind(kinds, 1), OTHER);
+        assert_eq!(scalar_kind(kinds, 2), TEXT);
     }
 
     #[test]
-    fn a_bad_weight_is_named() {
-        let weights = texts(&["1", "1,5"]);
-        let names = texts(&["Båstad", "Hylte"]);
-        let err = SplitTexts {
-            total: "1",
-            weights: &weights,
-            names: Some(&names),
-            ..Default::default()
-        }
-        .read()
-        .unwrap_err();
-        assert_eq!(err.code(), "invalid_number");
-        assert!(
-            err.to_string().starts_with("weight 1 (Hylte): \"1,5\""),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn names_must_pair_with_weights() {
-        let weights = texts(&["1", "2"]);
-        let names = texts(&["only one"]);
-        let err = SplitTexts {
-            total: "1",
-            weights: &weights,
-            names: Some(&names),
-            ..Default::default()
-        }
-        .read()
-        .unwrap_err();
-        assert_eq!(err.code(), "names_mismatch");
-    }
-
-    #[test]
-    fn refused_value_waits_for_earlier_bad_texts() {
-        let err = refuse_value(&[("total", "12"), ("unit", "0,01")], "weight 0", "NaN", "r");
-        assert!(err.to_string().starts_with("unit:"), "{err}");
-        let err = refuse_value(&[("total", "12")], "unit", "0.01", "pass a string");
-        assert_eq!(err.code(), "invalid_number");
+    fn refusals_are_worded_for_javascript() {
+        // A JS number for money, with a bad unit after it: the total first.
+        let err = read("12", Some("0,01"), None, &[], None, u32::from(FLOAT)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unit: \"0.01\" is not a valid number (pass a string)"
+            "total: \"12\" is not a valid number (money must be a decimal string such as \
+             \"1234.50\" or a BigInt, not a JS number, which may already have lost digits)"
         );
-    }
-
-    #[test]
-    fn method_and_rounding_names() {
-        assert_eq!(read_method(None).unwrap(), Method::LargestRemainder);
-        assert_eq!(read_method(Some("dhondt")).unwrap(), Method::Dhondt);
+        // A bad unit text before a weight that is no number.
+        let weights = texts(&["NaN"]);
+        let err = read("12", Some("0,01"), None, &weights, Some(&[FLOAT]), 0).unwrap_err();
+        assert!(err.to_string().starts_with("unit:"), "{err}");
+        let err = read("12", None, None, &weights, Some(&[FLOAT]), 0).unwrap_err();
         assert_eq!(
-            read_method(Some("hare")).unwrap_err().code(),
-            "unknown_method"
+            err.to_string(),
+            "weight 0: \"NaN\" is not a valid number (NaN and infinities are not numbers)"
         );
-        assert_eq!(read_rounding(None).unwrap(), Rounding::HalfAwayFromZero);
+        let err = read("12", Some("null"), None, &[], None, u32::from(OTHER) << 2).unwrap_err();
         assert_eq!(
-            read_rounding(Some("half_up")).unwrap_err().code(),
-            "unknown_rounding"
+            err.to_string(),
+            "unit: \"null\" is not a valid number (expected a decimal string or a BigInt)"
+        );
+        // A JS number is a first divisor or a weight through its text.
+        let split = read(
+            "12",
+            None,
+            Some("1.2"),
+            &texts(&["0.5", "1"]),
+            Some(&[FLOAT, TEXT]),
+            u32::from(FLOAT) << 4,
+        )
+        .unwrap();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(split.weights, [d("0.5"), d("1")]);
+        assert_eq!(
+            split.allocator,
+            Allocator::new().first_divisor(Some(d("1.2")))
         );
     }
 }

@@ -36,7 +36,7 @@ pub mod panic;
 pub mod plan;
 
 #[cfg(feature = "full")]
-pub use api::{allocate, methods, number_error, round_to_unit, rounding_modes};
+pub use api::{allocate, methods, round_to_unit, rounding_modes};
 #[cfg(any(feature = "full", not(feature = "plan")))]
 pub use budget::{compute_budget, reference_budget};
 pub use error::ErrorInfo;
