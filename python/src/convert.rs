@@ -4,25 +4,70 @@
 //! [`andel::parse_decimal`], so Python accepts and refuses exactly the texts
 //! that the other runtimes do. Only the choice of text differs by type.
 
-use crate::errors::OrRaise;
-use andel::Decimal;
+use crate::errors::{OrRaise, from_core};
+use andel::{Decimal, RawNumber, Refusal, RefusalKind};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyType};
 
-/// Whether a Python `float` is acceptable for an input.
+/// Whether a Python `float` is refused as money or as a figure, in the
+/// messages of the readers here (budgets, texts). A split's float policy
+/// is core's (`andel::SplitArguments`, see `split.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Floats {
-    /// Money (totals, units, amounts, divisors): a float is a `TypeError`.
+    /// Money (totals, units, amounts): a float is a `TypeError`.
     Refuse,
-    /// Weights (populations, shares): a float is read through its shortest
-    /// `repr`, which is the decimal the user typed (`0.1` → `0.1`).
-    ReadRepr,
     /// The figures of a budget that are not money (populations, the blend's
     /// fixed part, fixed shares): a float is a `TypeError`, as in a plan,
     /// whose reader refuses a float anywhere.
     RefuseFigure,
+}
+
+/// A Python value as the text it stands for, and what kind of value it
+/// was: what core's [`andel::RawNumber`] is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// A str as given, an int's digits, a Decimal's `__str__`.
+    Text(String),
+    /// A float's shortest `repr` (`0.1`, `nan`).
+    Float(String),
+    /// A bool, as its `repr` (`True`): never a number.
+    Bool(String),
+    /// Any other type, by its name: never a number.
+    Other(String),
+}
+
+impl Held {
+    /// The value as core's raw number.
+    pub fn raw(&self) -> RawNumber<'_> {
+        match self {
+            Held::Text(text) => RawNumber::Text(text),
+            Held::Float(repr) => RawNumber::Float(repr),
+            Held::Bool(shown) | Held::Other(shown) => RawNumber::Other(shown),
+        }
+    }
+}
+
+/// Python's wording of a value core's number policy refused (a split's,
+/// `round_to_unit`'s): a `TypeError`, except a float with no decimal value
+/// (`nan`, `inf`), which is core's `invalid_number` for its text.
+pub fn refusal_error(py: Python<'_>, refusal: Refusal<'_>) -> PyErr {
+    let Refusal {
+        field, shown, kind, ..
+    } = refusal;
+    match kind {
+        RefusalKind::FloatMoney => float_refusal(field, shown, Floats::Refuse),
+        RefusalKind::NotFinite => match andel::parse_decimal(shown, field) {
+            Err(err) => from_core(py, &err),
+            Ok(_) => from_core(py, &refusal.invalid_number("it is not finite")),
+        },
+        // Held::Bool is shown as `True` or `False`, which no type is named.
+        RefusalKind::NotANumber if shown == "True" || shown == "False" => {
+            bool_refusal(field, shown)
+        }
+        RefusalKind::NotANumber => not_a_number(field, shown, !refusal.which.is_money()),
+    }
 }
 
 /// Reads `value` as an exact decimal; `field` names the input in messages.
@@ -51,40 +96,6 @@ pub fn placed_decimal(
         .or_raise(value.py())
 }
 
-/// Reads weight number `index` as [`decimal`] does (field `weight 2`, or
-/// `weight 2 (Hylte)` with names), faster for the two common kinds: an
-/// `int` that fits in 64 bits is taken as it is and an exact
-/// `decimal.Decimal` is read from its `str()`, with no lookup by name, and
-/// the field's label is made only when the value is refused.
-pub fn weight(
-    value: &Bound<'_, PyAny>,
-    index: usize,
-    names: Option<&[String]>,
-) -> PyResult<Decimal> {
-    if value.is_exact_instance_of::<PyInt>() {
-        if let Ok(int) = value.extract::<i64>() {
-            return Ok(Decimal::from(int));
-        }
-    } else if value
-        .get_type()
-        .is(DECIMAL.import(value.py(), "decimal", "Decimal")?)
-    {
-        // An exact Decimal's str() is Decimal.__str__, which decimal() reads.
-        if let Ok(text) = value.str()
-            && let Ok(text) = text.to_cow()
-            && let Ok(d) = andel::parse_decimal(&text, "weight")
-        {
-            return Ok(d);
-        }
-    }
-    decimal(value, &weight_field(index, names), Floats::ReadRepr)
-}
-
-/// The weight's label in messages, core's [`andel::weight_label`].
-fn weight_field(index: usize, names: Option<&[String]>) -> String {
-    andel::weight_label(index, names.and_then(|n| n.get(index)).map(String::as_str))
-}
-
 /// Decimals as a list of `decimal.Decimal`s, each built from its text
 /// (written by [`andel::push_decimal`] into one reused buffer) by one call
 /// of the class: the same values pyo3's conversion gives, at a fraction of
@@ -103,67 +114,83 @@ pub fn decimal_list<'py>(py: Python<'py>, values: &[Decimal]) -> PyResult<Bound<
     PyList::new(py, items)
 }
 
-/// An optional decimal: `None` stays `None`.
-pub fn optional_decimal(
-    value: Option<&Bound<'_, PyAny>>,
-    field: &str,
-    floats: Floats,
-) -> PyResult<Option<Decimal>> {
-    value
-        .filter(|v| !v.is_none())
-        .map(|v| decimal(v, field, floats))
-        .transpose()
+/// The text that stands for the number `value`, refusing a float as
+/// `floats` says and any value that is no number.
+fn number_text(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResult<String> {
+    match held(value)? {
+        Held::Text(text) => Ok(text),
+        Held::Float(repr) => Err(float_refusal(field, &repr, floats)),
+        Held::Bool(shown) => Err(bool_refusal(field, &shown)),
+        Held::Other(name) => Err(not_a_number(field, &name, false)),
+    }
 }
 
-/// The text that stands for the number `value`.
-fn number_text(value: &Bound<'_, PyAny>, field: &str, floats: Floats) -> PyResult<String> {
+/// The `TypeError` for a float refused as money or as a figure.
+fn float_refusal(field: &str, repr: &str, floats: Floats) -> PyErr {
+    PyTypeError::new_err(match floats {
+        Floats::Refuse => format!(
+            "{field}: {repr} is a float, and money is never a float: \
+             pass a str such as '0.10' or a decimal.Decimal"
+        ),
+        Floats::RefuseFigure => format!(
+            "{field}: {repr} is a float, which has lost its exact value: \
+             pass a str such as '{repr}', an int or a decimal.Decimal"
+        ),
+    })
+}
+
+/// The `TypeError` for a bool, which is not a number.
+fn bool_refusal(field: &str, shown: &str) -> PyErr {
+    PyTypeError::new_err(format!("{field}: {shown} is a bool, not a number"))
+}
+
+/// The `TypeError` for a value of type `name`, which is no number.
+fn not_a_number(field: &str, name: &str, floats_accepted: bool) -> PyErr {
+    let accepted = if floats_accepted {
+        "a decimal.Decimal, int, str or float"
+    } else {
+        "a decimal.Decimal, int or str"
+    };
+    PyTypeError::new_err(format!("{field}: expected {accepted}, not {name}"))
+}
+
+/// What `value` is as a number: its text and kind. Only conversion: what
+/// is accepted where is decided by the caller's policy (core's, for a
+/// split).
+pub fn held(value: &Bound<'_, PyAny>) -> PyResult<Held> {
     let py = value.py();
-    // bool is a subclass of int, so it must be refused before ints are read.
+    // bool is a subclass of int, so it must be told apart before ints are read.
     if value.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err(format!(
-            "{field}: {} is a bool, not a number",
-            value.repr()?
-        )));
+        return Ok(Held::Bool(value.repr()?.to_cow()?.into_owned()));
     }
     if value.is_instance_of::<PyFloat>() {
-        return match floats {
-            Floats::Refuse => Err(PyTypeError::new_err(format!(
-                "{field}: {} is a float, and money is never a float: \
-                 pass a str such as '0.10' or a decimal.Decimal",
-                float_repr(value)?
-            ))),
-            Floats::RefuseFigure => Err(PyTypeError::new_err(format!(
-                "{field}: {} is a float, which has lost its exact value: \
-                 pass a str such as '{0}', an int or a decimal.Decimal",
-                float_repr(value)?
-            ))),
-            Floats::ReadRepr => float_repr(value),
-        };
+        return Ok(Held::Float(float_repr(value)?));
     }
     if let Ok(text) = value.cast::<PyString>() {
-        return Ok(text.to_cow()?.into_owned());
+        return Ok(Held::Text(text.to_cow()?.into_owned()));
     }
     if value.is_instance_of::<PyInt>() {
-        return int_repr(value);
+        return Ok(Held::Text(int_repr(value)?));
     }
     let decimal_class = DECIMAL.import(py, "decimal", "Decimal")?;
     if value.is_instance(decimal_class)? {
         // Decimal.__str__ rather than str(): a subclass may print otherwise.
         // NaN and Infinity print as such and are refused by parse_decimal.
-        return unbound_call(decimal_class, "__str__", value);
+        return Ok(Held::Text(unbound_call(decimal_class, "__str__", value)?));
     }
     if value.hasattr("__index__")? {
         let int = py.import("operator")?.call_method1("index", (value,))?;
-        return int_repr(&int);
+        return Ok(Held::Text(int_repr(&int)?));
     }
-    let accepted = match floats {
-        Floats::Refuse | Floats::RefuseFigure => "a decimal.Decimal, int or str",
-        Floats::ReadRepr => "a decimal.Decimal, int, str or float",
-    };
-    Err(PyTypeError::new_err(format!(
-        "{field}: expected {accepted}, not {}",
-        value.get_type().name()?
-    )))
+    Ok(Held::Other(value.get_type().name()?.to_cow()?.into_owned()))
+}
+
+/// Whether `value` is exactly a `decimal.Decimal` (not a subclass), whose
+/// `str()` is `Decimal.__str__`: the weights' fast path.
+pub fn is_exact_decimal(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(value
+        .get_type()
+        .is(DECIMAL.import(value.py(), "decimal", "Decimal")?))
 }
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();

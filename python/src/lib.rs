@@ -23,10 +23,10 @@ use pyo3::prelude::*;
 /// these take every argument positionally and may change without notice.
 #[pymodule(name = "_andel")]
 mod native {
-    use crate::convert::{Floats, decimal, decimal_list, optional_decimal};
+    use crate::convert::{decimal_list, held};
     use crate::errors::{OrRaise, boundary};
-    use crate::split::Split;
-    use andel::{Allocator, Decimal, Method, Rounding};
+    use crate::split::{self, Split, held_optional};
+    use andel::{Decimal, Method, Rounding, SplitArguments};
     use pyo3::exceptions::{PyRuntimeError, PyValueError};
     use pyo3::prelude::*;
     use pyo3::types::{PyByteArray, PyBytes, PyList, PyTuple};
@@ -123,15 +123,23 @@ mod native {
         as_decimal: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         boundary(py, || {
-            let total = decimal(total, "total", Floats::Refuse)?;
-            let unit = decimal(unit, "unit", Floats::Refuse)?;
-            let first_divisor = optional_decimal(first_divisor, "first_divisor", Floats::Refuse)?;
-            let method: Method = method.parse().or_raise(py)?;
-            let allocator = Allocator::new()
-                .unit(unit)
-                .method(method)
-                .first_divisor(first_divisor);
             let bytes = weights.as_bytes();
+            // Core's order and number policy; the weights are integers
+            // already, so there is nothing to read in their place.
+            let (total, unit) = (held(total)?, held(unit)?);
+            let first_divisor = held_optional(first_divisor)?;
+            let split = SplitArguments {
+                total: total.raw(),
+                unit: unit.raw(),
+                first_divisor: split::raw(&first_divisor),
+                first_divisor_field: "first_divisor",
+                method: Some(&method),
+                weight_count: bytes.len() / 8,
+                names: None,
+            }
+            .read(&split::refuse(py), |_| Ok(()))
+            .map_err(|f| f.raise(py))?;
+            let (allocator, total) = (split.allocator, split.total);
             if bytes.len() % 8 != 0 {
                 return Err(PyValueError::new_err(
                     "weights: not a whole number of 64-bit integers",
@@ -188,9 +196,14 @@ mod native {
         mode: String,
     ) -> PyResult<Decimal> {
         boundary(py, || {
-            let amount = decimal(amount, "amount", Floats::Refuse)?;
-            let unit = decimal(unit, "unit", Floats::Refuse)?;
-            let mode: Rounding = mode.parse().or_raise(py)?;
+            let (amount, unit) = (held(amount)?, held(unit)?);
+            let (amount, unit, mode) = andel::read_rounding_arguments(
+                amount.raw(),
+                unit.raw(),
+                Some(&mode),
+                &split::refuse(py),
+            )
+            .map_err(|f| f.raise(py))?;
             andel::round_to_unit(amount, unit, mode).or_raise(py)
         })
     }
