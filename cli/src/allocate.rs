@@ -4,7 +4,7 @@ use crate::args::{AllocateArgs, Format};
 use crate::failure::Failure;
 use crate::render;
 use andel::text::Lang;
-use andel::{Allocation, Allocator, DEFAULT_UNIT, Decimal, Method, parse_decimal};
+use andel::{Allocation, Decimal, RawNumber, Refusal, SplitArguments, WeightReader};
 
 /// Runs `andel allocate` and returns the text to print.
 ///
@@ -22,34 +22,34 @@ pub fn run(args: &AllocateArgs, lang: Option<Lang>) -> Result<String, Failure> {
 
 /// Reads every argument and asks andel for the explained split.
 ///
-/// Numbers are read in andel's error-precedence order (total, unit, first
-/// divisor, then the weights in order), so that when several texts are bad
-/// the command reports the same one as every other andel runtime.
+/// The arguments are read by andel's [`SplitArguments::read`], in the order
+/// every runtime reports errors in (total, unit, first divisor, the weights
+/// in order, then the method); only the `NAME=WEIGHT` form is the
+/// command's.
 fn explain(args: &AllocateArgs) -> Result<Allocation, Failure> {
-    let total = parse_decimal(&args.total, "total")?;
-    let unit = match &args.unit {
-        Some(text) => parse_decimal(text, "unit")?,
-        None => DEFAULT_UNIT,
+    fn text(t: Option<&str>) -> RawNumber<'_> {
+        t.map_or(RawNumber::Absent, RawNumber::Text)
+    }
+    let arguments = SplitArguments {
+        total: RawNumber::Text(&args.total),
+        unit: text(args.unit.as_deref()),
+        first_divisor: text(args.first_divisor.as_deref()),
+        first_divisor_field: "first divisor",
+        method: args.method.as_deref(),
+        weight_count: args.weights.len(),
+        names: None,
     };
-    let first_divisor = args
-        .first_divisor
-        .as_deref()
-        .map(|text| parse_decimal(text, "first divisor"))
-        .transpose()?;
-    let weights = read_weights(&args.weights)?;
-    let method = match &args.method {
-        Some(name) => name.parse::<Method>()?,
-        None => Method::default(),
-    };
-    let allocator = Allocator::new()
-        .unit(unit)
-        .method(method)
-        .first_divisor(first_divisor);
+    // The command's texts are never floats nor other values: nothing to refuse.
+    let refuse = |refusal: Refusal<'_>| Failure::from(refusal.invalid_number("not a text"));
+    let split = arguments.read(&refuse, |reader| read_weights(&args.weights, reader))?;
+    let weights = split.weights;
     let amounts: Vec<Decimal> = weights.iter().map(|w| w.weight).collect();
     // Always pass labels, so that an error about a bare weight says which
     // one (`#2`) the way the table would show it.
     let labels: Vec<String> = weights.iter().map(Weight::label).collect();
-    let mut allocation = allocator.explain_named(total, &labels, &amounts)?;
+    let mut allocation = split
+        .allocator
+        .explain_named(split.total, &labels, &amounts)?;
     if weights.iter().all(|w| w.name.is_none()) {
         // No names were given: JSON says so (`null`); the table and CSV
         // show `#1`, `#2`, … themselves.
@@ -78,11 +78,15 @@ impl Weight {
     }
 }
 
-/// Reads `NAME=WEIGHT` or bare `WEIGHT` arguments.
+/// Reads `NAME=WEIGHT` or bare `WEIGHT` arguments, each number by andel's
+/// `reader`.
 ///
 /// The split is at the last `=`, so a name may itself contain `=`; a weight
 /// never does.
-fn read_weights(raw: &[String]) -> Result<Vec<Weight>, Failure> {
+fn read_weights(
+    raw: &[String],
+    reader: &WeightReader<'_, Failure>,
+) -> Result<Vec<Weight>, Failure> {
     raw.iter()
         .enumerate()
         .map(|(i, arg)| {
@@ -99,11 +103,10 @@ fn read_weights(raw: &[String]) -> Result<Vec<Weight>, Failure> {
                 }
                 None => (None, arg.as_str()),
             };
-            let field = match &name {
+            let weight = reader.weight_labelled(i, RawNumber::Text(text), || match &name {
                 Some(name) => format!("weight #{position} ({name})"),
                 None => format!("weight #{position}"),
-            };
-            let weight = parse_decimal(text, &field)?;
+            })?;
             Ok(Weight {
                 position,
                 name,
@@ -136,6 +139,22 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The weight arguments read as `andel allocate --total 1` reads them.
+    fn read_weights(raw: &[String]) -> Result<Vec<Weight>, Failure> {
+        let arguments = SplitArguments {
+            total: RawNumber::Text("1"),
+            unit: RawNumber::Absent,
+            first_divisor: RawNumber::Absent,
+            first_divisor_field: "first divisor",
+            method: None,
+            weight_count: raw.len(),
+            names: None,
+        };
+        let refuse = |r: Refusal<'_>| Failure::from(r.invalid_number("not a text"));
+        let split = arguments.read(&refuse, |reader| super::read_weights(raw, reader))?;
+        Ok(split.weights)
     }
 
     #[test]
