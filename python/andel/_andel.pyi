@@ -43,7 +43,7 @@ def allocate(
     names: Optional[Sequence[str]],
     unit: _Number,
     method: str,
-    first_divisor: Optional[_Number],
+    first_divisor: Optional[Union[_Number, float]],
     as_units: bool = False,
 ) -> Union[List[Decimal], List[int]]:
     """The amounts, in weight order; with as_units, the parts as ints (units)."""
@@ -54,7 +54,7 @@ def explain(
     names: Optional[Sequence[str]],
     unit: _Number,
     method: str,
-    first_divisor: Optional[_Number],
+    first_divisor: Optional[Union[_Number, float]],
 ) -> str:
     """Core's Allocation as serde JSON text."""
 
@@ -201,7 +201,7 @@ def allocate_units(
     signed: bool,
     unit: _Number,
     method: str,
-    first_divisor: Optional[_Number],
+    first_divisor: Optional[Union[_Number, float]],
     as_decimal: bool,
 ) -> Union[bytearray, List[Decimal]]:
     """Units per part as native int64 bytes, or the amounts as Decimals."""

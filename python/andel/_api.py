@@ -22,9 +22,10 @@ if TYPE_CHECKING:  # numpy is optional; only its types are named here.
 
 __all__ = ["allocate", "explain", "round_to_unit", "Number", "Weight"]
 
-#: A money value: a total, a unit, an amount, a divisor. Never a float.
+#: A money value: a total, a unit, an amount. Never a float.
 Number = Union[Decimal, int, str]
-#: A weight (e.g. a population): like Number, and a float is accepted too.
+#: A weight (e.g. a population) or Sainte-Laguë's first divisor: not money,
+#: so like Number, and a float is accepted too (read through its repr).
 Weight = Union[Decimal, int, str, float]
 
 
@@ -66,7 +67,7 @@ def _allocate_array(
     weights: Any,
     unit: Number,
     method: str,
-    first_divisor: Optional[Number],
+    first_divisor: Optional[Weight],
     as_decimal: bool,
 ) -> Any:
     """The numpy path of :func:`allocate`: the array's bytes go to Rust in
@@ -100,7 +101,7 @@ def allocate(  # type: ignore[overload-overlap]
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_decimal: Literal[False] = ...,
     as_units: bool = ...,
 ) -> "numpy.typing.NDArray[numpy.int64]": ...
@@ -113,7 +114,7 @@ def allocate(  # type: ignore[overload-overlap]
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_decimal: Literal[True],
 ) -> List[Decimal]: ...
 
@@ -125,7 +126,7 @@ def allocate(  # type: ignore[overload-overlap]
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_units: Literal[False] = ...,
 ) -> Dict[str, Decimal]: ...
 
@@ -137,7 +138,7 @@ def allocate(  # type: ignore[overload-overlap]
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_units: Literal[True],
 ) -> Dict[str, int]: ...
 
@@ -149,7 +150,7 @@ def allocate(  # type: ignore[overload-overlap]
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_units: Literal[False] = ...,
 ) -> List[Decimal]: ...
 
@@ -161,7 +162,7 @@ def allocate(
     *,
     unit: Number = ...,
     method: str = ...,
-    first_divisor: Optional[Number] = ...,
+    first_divisor: Optional[Weight] = ...,
     as_units: Literal[True],
 ) -> List[int]: ...
 
@@ -172,7 +173,7 @@ def allocate(
     *,
     unit: Number = "0.01",
     method: str = "largest_remainder",
-    first_divisor: Optional[Number] = None,
+    first_divisor: Optional[Weight] = None,
     as_decimal: bool = False,
     as_units: bool = False,
 ) -> Union[Dict[str, Decimal], Dict[str, int], List[Decimal], List[int], "numpy.typing.NDArray[numpy.int64]"]:
@@ -246,7 +247,7 @@ def explain(
     *,
     unit: Number = "0.01",
     method: str = "largest_remainder",
-    first_divisor: Optional[Number] = None,
+    first_divisor: Optional[Weight] = None,
 ) -> Allocation:
     """Split like :func:`allocate` and explain every part.
 
