@@ -411,6 +411,37 @@ for (const [buildName, load] of builds) {
         throwsCode(() => computePlan(plan), "plan_syntax");
       });
 
+      test("a plan object is walked by the core, which names what it refuses", () => {
+        const plan = reference();
+        plan.members[0].metrics = new Map();
+        plan.costs[0].amount = NaN;
+        plan.costs[1].amount = 2 ** 60;
+        Object.defineProperty(plan.costs[2], "amount", {
+          enumerable: true,
+          get() {
+            throw new Error("boom");
+          },
+        });
+        const problems = validatePlan(plan);
+        assert.deepEqual(
+          problems.map((p) => [p.code, p.path]),
+          [
+            ["plan_syntax", "members[0].metrics"],
+            ["invalid_number", "costs[0].amount"],
+            ["invalid_number", "costs[1].amount"],
+            ["plan_syntax", "costs[2].amount"],
+          ],
+        );
+        assert.match(problems[0].message, /^members\[0\]\.metrics: a Map cannot be part of a plan/);
+        assert.match(problems[1].message, /NaN and infinities are not numbers/);
+        assert.match(problems[2].message, /"1152921504606847000".*beyond 2\^53 - 1/);
+        assert.match(problems[3].message, /getter throws/);
+        // An object without a prototype is plain data; BigInts keep every digit.
+        const bare = Object.assign(Object.create(null), reference());
+        bare.funding[0].amount = 400000n;
+        assert.deepEqual(computePlan(bare), computePlan(reference()));
+      });
+
       test("undefined optional fields are left out, as in JSON.stringify", () => {
         const plan = reference();
         plan.costs[0].to = undefined;

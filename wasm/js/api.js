@@ -38,13 +38,6 @@ const PLAN_OPTIONS = ["format"];
 /** The text formats of a plan, as the WebAssembly side names them. */
 
 /**
- * How deeply a plan object may nest. The deepest sound plan (keys nested 8
- * deep, the core's limit) needs about 30 levels; this bound only keeps a
- * hostile object from exhausting the stack while it is written as JSON.
- */
-const MAX_PLAN_DEPTH = 128;
-
-/**
  * Builds the public functions around a generated glue module.
  *
  * @param {() => any} getGlue returns the wasm-bindgen glue module, or throws
@@ -813,16 +806,16 @@ function formatNamed(inWasm, format, fn, option = "format") {
 /**
  * A plan argument as the text and format the WebAssembly side reads:
  * `{ text, format, fromObject, problems, options }`. `problems` are what
- * could not be written as JSON (see writePlan); `options` the call's other
+ * core found in a plan object (see writeObject); `options` the call's other
  * options (those in `allowed`).
  */
 function readPlan(inWasm, plan, options, fn, allowed = PLAN_OPTIONS) {
   const { format, options: read } = readOptions(options, fn, allowed);
-  return { ...readDocument(plan, formatNamed(inWasm, format, fn), fn, "plan"), options: read };
+  return { ...readDocument(inWasm, plan, formatNamed(inWasm, format, fn), fn, "plan"), options: read };
 }
 
 /** A plan or outcome, as an object or as text in `format`. */
-function readDocument(doc, format, fn, what) {
+function readDocument(inWasm, doc, format, fn, what) {
   if (typeof doc === "string") {
     // An outcome's text without its format is core's to tell apart
     // (`Format::of_text`); a plan's must be named.
@@ -835,7 +828,7 @@ function readDocument(doc, format, fn, what) {
     if (format === "toml") {
       throw invalidArgument(`${fn}: a ${what} object is read as JSON; "toml" is for a ${what} given as TOML text`);
     }
-    return { ...writePlan(doc), format: "json", fromObject: true };
+    return { ...writeObject(inWasm, doc), format: "json", fromObject: true };
   }
   throw invalidArgument(
     `${fn}: expected a ${what} object, or a ${what}'s text with its format ("toml" or "json"), not ${describe(doc)}`,
@@ -849,7 +842,7 @@ function readOutcome(inWasm, outcome, format, fn) {
     if (named !== null) throw invalidArgument(`${fn}: outcomeFormat is given but no outcome`);
     return null;
   }
-  return readDocument(outcome, named, fn, "outcome");
+  return readDocument(inWasm, outcome, named, fn, "outcome");
 }
 
 /**
@@ -873,120 +866,29 @@ function readYear(year, fn) {
 }
 
 /**
- * A plan object as JSON text (one value a line, for anyone debugging it),
- * with the field path of every value at hand (`costs[2].participants[0]`,
- * the core's notation) for the problems found on the way.
- *
- * It writes plain data as JSON.stringify would, except that nothing is
- * lost or changed silently; what JSON cannot carry exactly becomes a
- * problem at its path instead (all of them are collected, for validatePlan):
- *   - a BigInt is written as its decimal string, which every number field
- *     of a plan accepts;
- *   - NaN, infinities and whole numbers beyond Number.MAX_SAFE_INTEGER
- *     (which may no longer be the figure written) are invalid_number;
- *   - a Date, Map, class instance, function or symbol, an undefined array
- *     element, a circular reference or absurd nesting is plan_syntax;
- *   - an undefined property is left out, like JSON.stringify (TypeScript's
- *     optional fields).
- * Fractional numbers are written as they are: the core refuses them where
- * a number must be exact (amounts, rates), with its own message.
+ * A plan or outcome object handed to core as it is: core walks it (through
+ * wasm/src/host.rs) and writes the JSON text its reader reads, or lists
+ * every problem at its path, in its own words: what JSON cannot carry
+ * exactly (NaN, infinities, whole numbers beyond Number.MAX_SAFE_INTEGER, a
+ * Date, a function, a circular reference, absurd nesting) is never lost or
+ * changed silently. A BigInt is written as its digits, an undefined
+ * property left out as in JSON.stringify.
  */
-function writePlan(plan) {
-  const lines = [];
-  const problems = [];
-  const open = new Set();
-  const put = (text) => lines.push(text);
-  const problem = (code, path, detail) => {
-    problems.push({ code, message: `${path || "plan"}: ${detail}`, path, line: null, column: null });
-  };
-  const notNumber = (path, value, reason) =>
-    problem("invalid_number", path, `${JSON.stringify(String(value))} is not a valid number (${reason})`);
-
-  function write(value, path, head, tail, depth) {
-    switch (typeof value) {
-      case "string":
-      case "boolean":
-        put(head + JSON.stringify(value) + tail);
-        return;
-      case "bigint":
-        put(head + JSON.stringify(value.toString()) + tail);
-        return;
-      case "number":
-        if (!Number.isFinite(value)) {
-          notNumber(path, value, "NaN and infinities are not numbers");
-        } else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-          notNumber(
-            path,
-            value,
-            "beyond Number.MAX_SAFE_INTEGER, JavaScript may already have changed it: write it as a string or a BigInt",
-          );
-        }
-        put(head + (Number.isFinite(value) ? JSON.stringify(value) : "null") + tail);
-        return;
-      case "object":
-        if (value === null) {
-          put(head + "null" + tail);
-          return;
-        }
-        break;
-      default:
-        break;
-    }
-    const isArray = Array.isArray(value);
-    if (!isArray && !isPlainObject(value)) {
-      problem("plan_syntax", path, `${kindOf(value)} cannot be part of a plan: use strings, numbers, booleans, arrays and plain objects`);
-      put(head + "null" + tail);
-      return;
-    }
-    if (open.has(value)) {
-      problem("plan_syntax", path, "refers to an object that contains it (a circular reference)");
-      put(head + "null" + tail);
-      return;
-    }
-    if (depth >= MAX_PLAN_DEPTH) {
-      problem("plan_syntax", path, `nested more than ${MAX_PLAN_DEPTH} levels deep`);
-      put(head + "null" + tail);
-      return;
-    }
-    open.add(value);
-    if (isArray) {
-      put(head + "[");
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        const at = `${path}[${i}]`;
-        const comma = i + 1 < value.length ? "," : "";
-        if (item === undefined) {
-          problem("plan_syntax", at, "is undefined");
-          put("null" + comma);
-        } else {
-          write(item, at, "", comma, depth + 1);
-        }
+function writeObject(inWasm, doc) {
+  const written = inWasm((glue) => glue.writeDocument(doc));
+  try {
+    const problems = written.problems().map((info) => {
+      try {
+        return placeProblem(info, OBJECT_SOURCE, true);
+      } finally {
+        info.free();
       }
-      put("]" + tail);
-    } else {
-      // Each property read once: a getter runs once, as in JSON.stringify.
-      const entries = Object.keys(value)
-        .map((key) => [key, value[key]])
-        .filter(([, item]) => item !== undefined);
-      put(head + "{");
-      entries.forEach(([key, item], i) => {
-        const at = path === "" ? key : `${path}.${key}`;
-        write(item, at, `${JSON.stringify(key)}: `, i + 1 < entries.length ? "," : "", depth + 1);
-      });
-      put("}" + tail);
-    }
-    open.delete(value);
+    });
+    return { text: written.text ?? "", problems };
+  } finally {
+    written.free();
   }
-
-  write(plan, "", "", "", 0);
-  return { text: lines.join("\n"), problems };
 }
 
-/** What kind of value this is, for messages: "a Date", "a function", … */
-function kindOf(value) {
-  if (typeof value === "function") return "a function";
-  if (typeof value === "symbol") return "a symbol";
-  if (typeof value === "undefined") return "undefined";
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
-  return typeof name === "string" && name !== "" ? `a ${name}` : "an object";
-}
+/** A document given as an object: its problems have a path, no line. */
+const OBJECT_SOURCE = { fromObject: true };

@@ -31,6 +31,8 @@ pub mod computed;
 pub mod error;
 #[cfg(feature = "full")]
 pub mod explain;
+#[cfg(feature = "plan")]
+pub mod host;
 pub mod panic;
 #[cfg(feature = "plan")]
 pub mod plan;

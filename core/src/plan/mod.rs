@@ -37,6 +37,7 @@ mod document;
 pub(crate) mod exact;
 mod explain;
 mod find;
+mod host;
 mod key;
 mod locate;
 mod method_totals;
@@ -57,6 +58,7 @@ pub use document::{
 };
 pub use explain::{Explanation, rounding_sentence};
 pub use find::find_member;
+pub use host::HostValue;
 pub use locate::Format;
 pub use number::Number;
 pub use result::{
