@@ -243,7 +243,7 @@ impl NativeResult {
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let outcome = outcome_source(text, format).or_raise(py)?;
+            let outcome = OutcomeSource::named(text, format).or_raise(py)?;
             let settlement = self
                 .computed
                 .settle(year, outcome)
@@ -265,7 +265,7 @@ impl NativeResult {
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         boundary(py, || {
-            let outcome = outcome_source(text, format).or_raise(py)?;
+            let outcome = OutcomeSource::named(text, format).or_raise(py)?;
             let (invoices, _) = self
                 .computed
                 .invoices(year, settle.then_some(outcome))
@@ -308,19 +308,4 @@ impl NativeResult {
     pub(crate) fn new(computed: Computed) -> Self {
         NativeResult { computed }
     }
-}
-
-/// An outcome file's text and format name as core's outcome source: the
-/// plan's own outcome when there is no text.
-fn outcome_source<'t>(
-    text: Option<&'t str>,
-    format: Option<&str>,
-) -> andel::Result<OutcomeSource<'t>> {
-    Ok(match text {
-        Some(text) => OutcomeSource::Text {
-            text,
-            format: format.map(Format::named).transpose()?,
-        },
-        None => OutcomeSource::Plan,
-    })
 }

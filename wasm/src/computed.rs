@@ -151,7 +151,7 @@ impl ComputedPlan {
         outcome: Option<String>,
         outcome_format: Option<String>,
     ) -> JsResult<String> {
-        let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
+        let outcome = OutcomeSource::named(outcome.as_deref(), outcome_format.as_deref())?;
         let (invoices, _) = self
             .0
             .invoices(year, settle.then_some(outcome))
@@ -169,7 +169,7 @@ impl ComputedPlan {
         outcome: Option<String>,
         outcome_format: Option<String>,
     ) -> JsResult<String> {
-        let outcome = outcome_source(outcome.as_deref(), outcome_format.as_deref())?;
+        let outcome = OutcomeSource::named(outcome.as_deref(), outcome_format.as_deref())?;
         to_json(&self.0.settle(year, outcome).map_err(settling_error)?)
     }
 
@@ -179,22 +179,6 @@ impl ComputedPlan {
     pub fn diff_json(&self, other: &ComputedPlan) -> JsResult<String> {
         to_json(&self.0.diff(&other.0)?)
     }
-}
-
-/// An outcome's text and format name as core's outcome source: the plan's
-/// own outcome when there is no text.
-#[cfg(feature = "full")]
-fn outcome_source<'t>(
-    outcome: Option<&'t str>,
-    format: Option<&str>,
-) -> JsResult<OutcomeSource<'t>> {
-    Ok(match outcome {
-        Some(text) => OutcomeSource::Text {
-            text,
-            format: format.map(read_format).transpose()?,
-        },
-        None => OutcomeSource::Plan,
-    })
 }
 
 /// A settling error, marked as in the second document when it is in the

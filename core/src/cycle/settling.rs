@@ -22,6 +22,31 @@ pub enum OutcomeSource<'t> {
     },
 }
 
+impl<'t> OutcomeSource<'t> {
+    /// An outcome as a binding hands it over: its text and the name of its
+    /// format (`None`: told apart by [`Format::of_text`]), or no text for
+    /// the plan's own outcomes. An unknown format name is
+    /// [`Format::named`]'s error.
+    ///
+    /// ```
+    /// use andel::cycle::OutcomeSource;
+    /// assert_eq!(OutcomeSource::named(None, None)?, OutcomeSource::Plan);
+    /// let json = OutcomeSource::named(Some("{}"), Some("JSON"))?;
+    /// assert!(matches!(json, OutcomeSource::Text { format: Some(_), .. }));
+    /// assert_eq!(OutcomeSource::named(Some(""), Some("yaml")).unwrap_err().code(), "plan_syntax");
+    /// # Ok::<(), andel::Error>(())
+    /// ```
+    pub fn named(text: Option<&'t str>, format: Option<&str>) -> Result<Self> {
+        Ok(match text {
+            Some(text) => OutcomeSource::Text {
+                text,
+                format: format.map(Format::named).transpose()?,
+            },
+            None => OutcomeSource::Plan,
+        })
+    }
+}
+
 /// An error in the plan, placed in its text when there is one.
 fn in_plan(error: Error, plan: Option<(&str, Format)>) -> SettlingError {
     SettlingError {
