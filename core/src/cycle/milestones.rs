@@ -3,8 +3,8 @@
 //! of the horizon with their dates and what is due.
 
 use crate::dates::Date;
+use crate::document::sections::{Figures, too_many_milestones};
 use crate::error::{Error, Result};
-use crate::plan::sections::{Figures, too_many_milestones};
 use crate::plan::{Plan, PlanResult};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -154,12 +154,6 @@ impl Plan {
 }
 
 impl Calendar {
-    /// The calendar as an iCalendar file (RFC 5545) that calendar programs
-    /// import: one all-day event per milestone and year.
-    pub fn to_ics(&self) -> String {
-        super::ics::write(self)
-    }
-
     /// The calendar as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a calendar always serialises to JSON")
