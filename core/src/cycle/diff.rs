@@ -211,6 +211,8 @@ pub(crate) fn percent(change: Decimal, base: Decimal) -> Result<Option<Decimal>>
 }
 
 impl ScenarioDiff {
+    // The CSV form (`to_csv`) is written in crate::export::csv.
+
     /// The comparison as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a comparison always serialises to JSON")

@@ -219,6 +219,8 @@ impl Plan {
 }
 
 impl Invoices {
+    // The CSV form (`to_csv`) is written in crate::export::csv.
+
     /// The invoices as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("invoices always serialise to JSON")

@@ -154,6 +154,8 @@ impl Plan {
 }
 
 impl Calendar {
+    // The iCalendar form (`to_ics`) is written in crate::export::ics.
+
     /// The calendar as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a calendar always serialises to JSON")

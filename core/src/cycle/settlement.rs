@@ -261,6 +261,8 @@ impl Plan {
 }
 
 impl Settlement {
+    // The CSV form (`to_csv`) is written in crate::export::csv.
+
     /// The settlement as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a settlement always serialises to JSON")

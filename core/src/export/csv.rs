@@ -1,8 +1,10 @@
-//! The one writer of a CSV text cell, used by every CSV andel writes (the
-//! plan's contributions, invoices, settlements, scenario diffs, and the
-//! CLI's allocations).
+//! Every CSV andel writes, with one writer of a text cell: the plan's
+//! contributions ([`PlanResult::to_csv`], [`PlanResult::year_csv`]),
+//! invoices ([`Invoices::to_csv`]), settlements ([`Settlement::to_csv`]),
+//! scenario diffs ([`ScenarioDiff::to_csv`]) and, through [`csv_cell`],
+//! the CLI's allocations.
 //!
-//! Two rules, in this order:
+//! Every text cell goes through [`csv_cell`], by two rules, in this order:
 //!
 //! 1. **Formula injection** (the OWASP CSV-injection rule): a cell that
 //!    starts with `=`, `+`, `-`, `@`, a tab or a carriage return is one a

@@ -1,8 +1,9 @@
 //! The writers: what andel computes, written out in the formats other
 //! programs read. CSV ([`csv`]: the one quoting rule, [`csv_cell`], and
 //! every table andel writes as CSV), the budget calendar as iCalendar
-//! ([`ics`]) and the plan's result as an Excel workbook (`xlsx`, with the
-//! feature of that name).
+//! ([`ics`]), the plan's result as an Excel workbook (`xlsx`, with the
+//! feature of that name), and the JSON Schema of every JSON output
+//! ([`schema`]).
 //!
 //! The top layer: it reads the result types of the plan engine
 //! ([`crate::plan`]) and the annual cycle ([`crate::cycle`]), and nothing
@@ -13,7 +14,9 @@
 
 pub(crate) mod csv;
 pub(crate) mod ics;
+pub(crate) mod schema;
 #[cfg(feature = "xlsx")]
 pub(crate) mod xlsx;
 
 pub use csv::csv_cell;
+pub use schema::output_schema;

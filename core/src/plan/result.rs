@@ -249,6 +249,9 @@ impl PlanResult {
             })
     }
 
+    // The CSV and Excel forms (`to_csv`, `year_csv`, `to_xlsx`) are written
+    // in crate::export::{csv, xlsx}.
+
     /// The result as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         // Cannot fail: a result has no maps with non-string keys.
