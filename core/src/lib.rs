@@ -57,8 +57,7 @@ pub use allocation::{
 pub use computed::{Computed, Source};
 pub use dates::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
 pub use error::{Error, ErrorFamily, Location, Result, weight_label};
-pub use export::csv_cell;
-pub use export::output_schema;
+pub use export::{csv_cell, output_schema};
 pub use fraction::Fraction;
 pub use method::Method;
 pub use number::{number_limits, parse_decimal, push_decimal};
