@@ -13,7 +13,7 @@ use crate::cycle::{
     Calendar, ChangeExplanation, Invoices, OutcomeSource, ScenarioDiff, Settlement, SettlingError,
 };
 use crate::error::{Error, Result};
-use crate::plan::{Explanation, Format, Plan, PlanResult};
+use crate::plan::{Budget, Explanation, Format, Plan, PlanResult};
 use crate::text::Lang;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -77,6 +77,16 @@ pub struct Computed {
     plan: Arc<Plan>,
     result: PlanResult,
     source: Option<Arc<Source>>,
+}
+
+impl Budget {
+    /// Like [`compute`](Budget::compute), keeping the equivalent plan with
+    /// its result ([`Computed`]), to explain from.
+    pub fn computed(&self) -> Result<Computed> {
+        self.check_key()?;
+        let plan = Arc::new(self.to_plan()?);
+        Computed::new(plan, None).map_err(Budget::placed)
+    }
 }
 
 impl Computed {
