@@ -12,6 +12,7 @@
 //! items are re-exported where they have always been, in [`crate::plan`]
 //! and [`crate::cycle`].
 
+pub(crate) mod host;
 pub(crate) mod locate;
 pub(crate) mod number;
 pub(crate) mod plan;

@@ -36,7 +36,6 @@ mod budget;
 pub(crate) mod exact;
 mod explain;
 mod find;
-mod host;
 mod key;
 mod method_totals;
 mod notes;
@@ -48,6 +47,7 @@ pub(crate) mod year;
 // used for them (`super::document::Key`, `super::number::Number`).
 use crate::document::{locate, number, plan as document};
 
+pub use crate::document::host::HostValue;
 pub use crate::document::validate::limits;
 pub use crate::document::{MAX_DOCUMENT_BYTES, REFERENCE_PLAN, REFERENCE_PLAN_JSON};
 pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
@@ -57,7 +57,6 @@ pub use document::{
 };
 pub use explain::{Explanation, rounding_sentence};
 pub use find::find_member;
-pub use host::HostValue;
 pub use locate::Format;
 pub use number::Number;
 pub use result::{

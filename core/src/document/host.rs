@@ -209,7 +209,8 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Format, Plan};
+    use crate::document::locate::Format;
+    use crate::document::plan::Plan;
 
     fn map(entries: Vec<(&str, HostValue)>) -> HostValue {
         HostValue::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
