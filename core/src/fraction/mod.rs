@@ -1,4 +1,7 @@
-//! Exact fractions for explaining a result: shares and quotas.
+//! Exact fractions: the engine's arithmetic ([`arith`]) and the shares,
+//! quotas and amounts it reports.
+
+mod arith;
 
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
@@ -352,7 +355,7 @@ impl PartialOrd for Fraction {
 impl Ord for Fraction {
     /// By value.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rational().cmp(&other.rational())
+        arith::compare(self, other)
     }
 }
 
