@@ -6,7 +6,6 @@
 //! disagree.
 
 use super::{Fraction, Repr, binary_gcd};
-use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
@@ -14,9 +13,10 @@ use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
 impl Fraction {
-    /// The whole number `n`.
-    pub(crate) fn from_integer(n: impl Into<BigInt>) -> Self {
-        Fraction::from_rational(BigRational::from_integer(n.into()))
+    /// The decimal's exact value: its mantissa over a power of ten (at
+    /// most 10²⁸), so always in machine integers.
+    pub(crate) fn from_decimal(d: rust_decimal::Decimal) -> Self {
+        Fraction::small(d.mantissa(), super::POW10[d.scale() as usize])
     }
 
     /// Zero.
@@ -50,11 +50,6 @@ impl Fraction {
         }
     }
 
-    /// The absolute value.
-    pub(crate) fn abs(&self) -> Self {
-        if self.is_negative() { -self } else { self.clone() }
-    }
-
     /// The largest whole number not above the value.
     pub(crate) fn floor(&self) -> Self {
         match &self.0 {
@@ -68,11 +63,11 @@ impl Fraction {
         }
     }
 
-    /// The whole part, towards zero, as a big integer.
-    pub(crate) fn to_integer(&self) -> BigInt {
-        match &self.0 {
-            Repr::Small(n, d) => BigInt::from(*n) / BigInt::from(*d),
-            Repr::Big(r) => r.to_integer(),
+    /// The whole number at or below the value, when it fits in an `i128`.
+    pub(crate) fn floor_i128(&self) -> Option<i128> {
+        match self.floor().0 {
+            Repr::Small(n, _) => Some(n),
+            Repr::Big(_) => None,
         }
     }
 
@@ -187,6 +182,20 @@ impl SubAssign<&Fraction> for Fraction {
     }
 }
 
+impl From<i128> for Fraction {
+    /// The whole number `n`.
+    fn from(n: i128) -> Self {
+        Fraction(Repr::Small(n, 1))
+    }
+}
+
+impl From<rust_decimal::Decimal> for Fraction {
+    /// The decimal's exact value.
+    fn from(d: rust_decimal::Decimal) -> Self {
+        Fraction::from_decimal(d)
+    }
+}
+
 impl Neg for &Fraction {
     type Output = Fraction;
     fn neg(self) -> Fraction {
@@ -251,8 +260,22 @@ mod tests {
     /// machine form too (where the small path overflows and hands over).
     #[test]
     fn agrees_with_big_rationals() {
-        let edge = [i128::MAX, i128::MAX - 1, i128::MIN + 1, 1 << 100, -(1 << 100)];
-        let mut values: Vec<(i128, i128)> = vec![(0, 1), (1, 1), (-1, 1), (1, 3), (-7, 2), (22, 7), (5, 1 << 90)];
+        let edge = [
+            i128::MAX,
+            i128::MAX - 1,
+            i128::MIN + 1,
+            1 << 100,
+            -(1 << 100),
+        ];
+        let mut values: Vec<(i128, i128)> = vec![
+            (0, 1),
+            (1, 1),
+            (-1, 1),
+            (1, 3),
+            (-7, 2),
+            (22, 7),
+            (5, 1 << 90),
+        ];
         values.extend(edge.iter().map(|&n| (n, 1)));
         values.extend(edge.iter().map(|&n| (n, 3)));
         values.extend(edge.iter().filter(|&&n| n > 0).map(|&n| (1, n)));
@@ -260,8 +283,6 @@ mod tests {
             let x = Fraction::from_rational(big(a, b));
             assert_eq!((-&x).rational(), -big(a, b));
             assert_eq!(x.floor().rational(), big(a, b).floor());
-            assert_eq!(x.to_integer(), big(a, b).to_integer());
-            assert_eq!(x.abs().rational(), big(a, b).abs());
             for &(c, d) in &values {
                 let y = Fraction::from_rational(big(c, d));
                 let (p, q) = (big(a, b), big(c, d));

@@ -71,14 +71,14 @@ impl Fraction {
         }
     }
 
-    pub(crate) fn from_rational(value: BigRational) -> Self {
+    fn from_rational(value: BigRational) -> Self {
         match (value.numer().to_i128(), value.denom().to_u128()) {
             (Some(n), Some(d)) => Fraction(Repr::Small(n, d)),
             _ => Fraction(Repr::Big(Box::new(value))),
         }
     }
 
-    pub(crate) fn rational(&self) -> BigRational {
+    fn rational(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
             Repr::Big(r) => (**r).clone(),
