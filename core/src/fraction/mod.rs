@@ -2,6 +2,8 @@
 //! quotas and amounts it reports.
 
 mod arith;
+#[cfg(test)]
+mod proptests;
 
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
