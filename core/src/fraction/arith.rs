@@ -12,6 +12,9 @@ use std::cmp::Ordering;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
+/// A machine-form fraction's numerator and denominator.
+type Parts = (i128, u128);
+
 impl Fraction {
     /// The decimal's exact value: its mantissa over a power of ten (at
     /// most 10²⁸), so always in machine integers.
@@ -71,7 +74,7 @@ impl Fraction {
         }
     }
 
-    fn parts(&self) -> Option<(i128, u128)> {
+    fn parts(&self) -> Option<Parts> {
         match self.0 {
             Repr::Small(n, d) => Some((n, d)),
             Repr::Big(_) => None,
@@ -83,7 +86,7 @@ impl Fraction {
     fn combine(
         &self,
         other: &Fraction,
-        small: fn((i128, u128), (i128, u128)) -> Option<Fraction>,
+        small: fn(Parts, Parts) -> Option<Fraction>,
         big: fn(BigRational, BigRational) -> BigRational,
     ) -> Fraction {
         self.parts()
