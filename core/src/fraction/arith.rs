@@ -7,7 +7,7 @@
 
 use super::{Fraction, Repr, binary_gcd};
 use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 use std::cmp::Ordering;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
@@ -240,15 +240,6 @@ pub(super) fn compare(a: &Fraction, b: &Fraction) -> Ordering {
         }
     }
     a.rational().cmp(&b.rational())
-}
-
-impl Zero for Fraction {
-    fn zero() -> Self {
-        Fraction::zero()
-    }
-    fn is_zero(&self) -> bool {
-        Fraction::is_zero(self)
-    }
 }
 
 #[cfg(test)]
