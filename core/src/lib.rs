@@ -39,6 +39,7 @@ pub mod cycle;
 mod dates;
 mod document;
 mod error;
+mod exact;
 mod export;
 mod fraction;
 pub mod identity;

@@ -6,8 +6,8 @@
 //! 0. **Arithmetic and foundations**: `error`, `dates`, `fraction`,
 //!    `rounding`, `number`, `method`, `allocation/`, `identity`, `order`,
 //!    `text/`, `schema` (the JSON Schema of a decimal, which every output
-//!    type names), and `plan/exact.rs` (the exact rationals; it lives in
-//!    `plan/` but is arithmetic, and the document's checks use it too).
+//!    type names), and `exact` (checked decimal arithmetic and the
+//!    conversions to the one exact rational type, `Fraction`).
 //! 1. **Document reading**: `document/` — the plan format's types, the tree
 //!    and reader, numbers, checks, places in the text, the annual cycle's
 //!    sections.
@@ -59,8 +59,8 @@ const LAYERS: [&str; 6] = [
 /// is not one.
 fn module_layer(name: &str) -> Option<usize> {
     Some(match name {
-        "allocation" | "dates" | "error" | "fraction" | "identity" | "method" | "number"
-        | "order" | "rounding" | "schema" | "text" => 0,
+        "allocation" | "dates" | "error" | "exact" | "fraction" | "identity" | "method"
+        | "number" | "order" | "rounding" | "schema" | "text" => 0,
         "document" => 1,
         "plan" => 2,
         "cycle" => 3,
@@ -73,9 +73,6 @@ fn module_layer(name: &str) -> Option<usize> {
 /// The layer of an absolute path inside the crate (without `crate::`).
 fn path_layer(segments: &[String], roots: &BTreeMap<String, Vec<String>>) -> Option<usize> {
     let first = segments.first()?.as_str();
-    if first == "plan" && segments.get(1).map(String::as_str) == Some("exact") {
-        return Some(0);
-    }
     if let Some(layer) = module_layer(first) {
         return Some(layer);
     }
@@ -108,7 +105,6 @@ fn file_layer(relative: &Path) -> usize {
     let module = module_of(relative);
     match module.first() {
         None => 5,
-        Some(first) if first == "plan" && module.get(1).map(String::as_str) == Some("exact") => 0,
         Some(first) => module_layer(first).unwrap_or_else(|| {
             panic!(
                 "{}: the module `{first}` has no layer: give it one in core/tests/layers.rs",
@@ -486,7 +482,7 @@ fn the_reader_finds_upward_paths_and_only_those() {
     let text = r#"
         //! A link to [`crate::cycle::Calendar`] is not a use.
         use super::plan::Key;
-        use crate::plan::exact;
+        use crate::exact;
         use crate::{Decimal, fraction::Fraction};
         use crate::{
             dates::Date,

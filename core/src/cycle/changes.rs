@@ -26,8 +26,8 @@
 //! a few units) is reported as **rounding**, so the causes add up exactly.
 
 use crate::error::{Error, Result};
+use crate::exact::{self, q};
 use crate::fraction::Fraction;
-use crate::plan::exact::{self, q};
 use crate::plan::{LineResult, Plan, PlanResult, YearResult};
 use crate::rounding::Rounding;
 use crate::text::{Lang, money, signed};

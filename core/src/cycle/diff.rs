@@ -2,8 +2,9 @@
 //! percent ("Ljungby leaves in 2025", "the university pays a fixed 10 %").
 
 use crate::error::{Error, Result};
+use crate::exact;
 use crate::fraction::Fraction;
-use crate::plan::{PlanResult, exact};
+use crate::plan::PlanResult;
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;

@@ -13,7 +13,7 @@ use super::settlement::Settlement;
 use crate::dates::Date;
 use crate::document::sections::instalment_problems;
 use crate::error::{Error, Result};
-use crate::plan::exact;
+use crate::exact;
 use crate::plan::table::{Table, round_table};
 use crate::plan::{Plan, PlanResult};
 use num_bigint::BigInt;

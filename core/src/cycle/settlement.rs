@@ -10,7 +10,7 @@
 
 use crate::document::sections::{Outcome, outcome_problems};
 use crate::error::{Error, Result};
-use crate::plan::exact;
+use crate::exact;
 use crate::plan::{Format, Plan, PlanResult};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;

@@ -5,7 +5,7 @@
 //! and the line and column of every problem ([`locate`]).
 //!
 //! The lowest of the plan layers: it builds on the exact arithmetic
-//! (dates, fractions, rounding, `plan::exact`) and knows nothing of the
+//! (dates, fractions, rounding, `exact`) and knows nothing of the
 //! engine that computes a plan ([`crate::plan`]), the annual cycle
 //! ([`crate::cycle`]) or the writers of CSV, iCalendar and Excel
 //! ([`crate::export`]); `core/tests/layers.rs` keeps it so. Its public

@@ -523,7 +523,7 @@ fn in_kind(
 /// Refuses a value per year `hours` × `rate` that is not a whole multiple
 /// of the unit, or beyond what a decimal holds; computed exactly.
 fn hours_times_rate(v: &mut Vec<Error>, hours: Decimal, rate: Decimal, plan: &Plan, at: &str) {
-    use crate::plan::exact::{decimal, q};
+    use crate::exact::{decimal, q};
     let value = q(hours) * q(rate);
     let Ok(total) = decimal(&value) else {
         v.push(Error::overflow("an in-kind value (hours × rate)").at(at));

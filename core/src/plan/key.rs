@@ -6,9 +6,9 @@
 
 use super::bounds::{Bounds, settle};
 use super::document::Key;
-use super::exact::q;
 use super::year::YearContext;
 use crate::error::{Error, Result};
+use crate::exact::q;
 use crate::fraction::Fraction;
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -107,7 +107,7 @@ pub(crate) fn shares(
                 return Err(Error::InvalidKey {
                     reason: format!(
                         "the blend's weights add up to {}, not 1",
-                        super::exact::decimal(&total)?
+                        crate::exact::decimal(&total)?
                     ),
                 });
             }
@@ -257,7 +257,7 @@ fn with_rest(
         return Err(Error::InvalidKey {
             reason: format!(
                 "the fixed parts add up to more than the whole ({})",
-                super::exact::decimal(&fixed_total)?
+                crate::exact::decimal(&fixed_total)?
             ),
         });
     }

@@ -33,7 +33,6 @@
 
 mod bounds;
 mod budget;
-pub(crate) mod exact;
 mod explain;
 mod find;
 mod key;
@@ -64,6 +63,7 @@ pub use result::{
 };
 
 use crate::error::{Error, Result};
+use crate::exact;
 
 impl Plan {
     /// Every problem in a plan document (not only the first), each with its

@@ -1,13 +1,13 @@
 //! Computing one budget year of a plan.
 
 use super::document::{CostLine, InKind, Key, Plan};
-use super::exact::{self, q};
 use super::key::{self, KeyShares};
 use super::method_totals;
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
 use super::table::{Column, Small, Table, round_table};
 use crate::dates::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
+use crate::exact::{self, q};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};
 use crate::{Fraction, Rounding};

@@ -5,7 +5,7 @@
 use crate::document::number::Number;
 use crate::document::plan::{Key, Plan};
 use crate::error::Error;
-use crate::plan::exact;
+use crate::exact;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
