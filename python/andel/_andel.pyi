@@ -2,7 +2,7 @@
 
 import os
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 __all__ = [
     "Budget",
@@ -18,6 +18,7 @@ __all__ = [
     "format_figure",
     "format_money",
     "currency_symbol",
+    "document_json",
     "_panic_for_tests",
     "__version__",
     "METHODS",
@@ -70,6 +71,9 @@ def labels(lang: str) -> Dict[str, str]:
 def capitalized(label: str) -> str:
     """``label`` with its first letter in upper case, as core writes headers."""
 
+def document_json(value: Mapping[str, Any]) -> str:
+    """A document given as Python values as the JSON text core reads."""
+
 def format_figure(value: _Number, lang: str) -> str:
     """An exact decimal in ``lang``'s format (core's ``text::figure``)."""
 
@@ -93,6 +97,9 @@ class Plan:
     @staticmethod
     def read(text: str, format: str) -> "Plan":
         """Reads and checks a plan from ``text`` in ``format`` ("toml" or "json")."""
+    @staticmethod
+    def from_host(value: Mapping[str, Any]) -> "Plan":
+        """Reads and checks a plan given as Python values (a dict)."""
     @staticmethod
     def reference() -> "Plan":
         """The bundled reference case."""

@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar, Union, cast
 
 from . import _andel
 from ._cycle import ChangeExplanation
-from ._document import Outcome, dict_to_json, outcome_text
+from ._document import Outcome, outcome_text
 from ._display import Lang
 from ._errors import AndelError
 from ._result import Explanation, PlanResult
@@ -75,7 +75,7 @@ class Plan:
             PlanError: the first problem of the plan (an unknown field such as
                 ``partcipants`` has code ``unknown_field``).
         """
-        self._native = _andel.Plan.read(dict_to_json({"format": 1, **fields}), "json")
+        self._native = _andel.Plan.from_host({"format": 1, **fields})
 
     @classmethod
     def _wrap(cls: Type[_P], native: _andel.Plan) -> _P:
@@ -131,15 +131,16 @@ class Plan:
         (code ``plan_syntax``) because it has lost its exact value. Dates may
         be ``datetime.date`` or ``"YYYY-MM-DD"`` text.
 
-        The dict is written as JSON (``json.dumps(..., indent=2)``) and read
-        like a JSON file, so ``.line`` and ``.column`` of an error point into
-        that text; ``.path`` names the field.
+        The dict goes to the core as it is: the core writes it and reads it
+        like a JSON file, and names every problem by its ``.path`` (there is
+        no text of yours, so ``.line`` and ``.column`` are None). A value no
+        plan can hold (a ``Fraction``, a ``set``, NaN, a dict that contains
+        itself) is a PlanError at its path too.
 
         Raises:
             PlanError: the first problem of the plan.
-            TypeError: a value JSON cannot hold (e.g. a ``Fraction``).
         """
-        return cls._wrap(_andel.Plan.read(dict_to_json(data), "json"))
+        return cls._wrap(_andel.Plan.from_host(data))
 
     @classmethod
     def reference(cls: Type[_P]) -> _P:

@@ -12,6 +12,7 @@ mod budget;
 mod convert;
 mod cycle;
 mod errors;
+mod host;
 mod plan;
 mod result;
 mod split;
@@ -246,6 +247,14 @@ mod native {
         lang: &str,
     ) -> PyResult<String> {
         boundary(py, || crate::text::format_money(py, value, currency, lang))
+    }
+
+    /// An outcome (or any plan document) given as Python values, as the
+    /// JSON text core reads; its first problem raised at its path.
+    /// Internal: used by `andel._document`.
+    #[pyfunction]
+    fn document_json(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
+        boundary(py, || crate::host::document_json(value))
     }
 
     /// `kr` for kronor in Swedish, else the currency code (core's

@@ -80,6 +80,21 @@ impl NativePlan {
         })
     }
 
+    /// Reads and checks a plan given as Python values (a dict, as the plan
+    /// format): core writes it and names every problem by its path.
+    #[staticmethod]
+    fn from_host(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        boundary(py, || {
+            let host = crate::host::host_value(value)?;
+            let source = Source::from_host(&host).map_err(|p| crate::host::first_problem(py, p))?;
+            let plan = py.detach(|| source.read()).or_raise(py)?;
+            Ok(NativePlan {
+                plan: Arc::new(plan),
+                source: Some(Arc::new(source)),
+            })
+        })
+    }
+
     /// The bundled reference case.
     #[staticmethod]
     fn reference(py: Python<'_>) -> PyResult<Self> {
