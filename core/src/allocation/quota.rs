@@ -118,9 +118,10 @@ pub(super) mod small {
     use crate::method::Method;
     use crate::order;
 
-    /// The histogram has `2^BUCKET_BITS` buckets: small enough to stay in
-    /// the first-level cache, large enough that a bucket of a long split
-    /// holds a few hundred keys.
+    /// The histogram has at most `2^BUCKET_BITS` buckets: small enough to
+    /// stay in the first-level cache, large enough that a bucket of a long
+    /// split holds a few hundred keys. A short split takes about one bucket
+    /// per weight, so clearing the histogram costs it nothing noticeable.
     const BUCKET_BITS: u32 = 11;
 
     /// `p / d` and `p % d` for many `p` and one `d`, by multiplying with
@@ -223,8 +224,9 @@ pub(super) mod small {
     ) -> Vec<T> {
         // The bucket of a key: its leading bits, so a larger bucket means a
         // strictly larger key.
-        let shift = (u64::BITS - key_max.leading_zeros()).saturating_sub(BUCKET_BITS);
-        let mut counts = vec![0usize; 1 << BUCKET_BITS];
+        let bits = n.max(1).ilog2().min(BUCKET_BITS);
+        let shift = (u64::BITS - key_max.leading_zeros()).saturating_sub(bits);
+        let mut counts = vec![0usize; 1 << bits];
         let mut given = 0u64;
         for i in 0..n {
             let (q, key, _) = part(i);
