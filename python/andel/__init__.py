@@ -73,11 +73,8 @@ for _public in (
     format_amount,
     Allocation,
     Part,
-    Plan,
-    PlanResult,
     Budget,
     BudgetMember,
-    Explanation,
     ChangeExplanation,
     diff,
 ):

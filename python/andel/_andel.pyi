@@ -1,13 +1,27 @@
 """Native core of the andel package (Rust, pyo3). Internal: use ``andel``."""
 
 import os
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, final
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Sequence, Tuple, Type, TypeVar, Union, final
+
+from typing_extensions import disjoint_base
+
+from ._cycle import ChangeExplanation
+from ._display import Lang
+from ._document import Outcome
+from ._errors import AndelError
+from ._shapes import MemberTotalDict, ResultDict, YearDict
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Budget",
+    "Explanation",
     "Plan",
     "PlanResult",
+    "diff_results",
     "allocate",
     "explain",
     "allocate_units",
@@ -84,32 +98,81 @@ def _panic_for_tests() -> None:
 
 REFERENCE_PLAN: str
 
-_ExplanationParts = Tuple[str, int, Decimal, List[str], str]
+_P = TypeVar("_P", bound="Plan")
 
-@final
+@disjoint_base
 class Plan:
-    """A plan read and checked by core. Internal: use ``andel.Plan``."""
+    """A collaboration's budget plan over several years, read and checked."""
 
+    def __new__(cls: Type[_P], **fields: object) -> _P: ...
+    @classmethod
+    def load(cls: Type[_P], path: Union[str, "os.PathLike[str]"]) -> _P:
+        """Reads a plan file: TOML if its name ends in ``.toml``, JSON if in ``.json``."""
+    @classmethod
+    def from_toml(cls: Type[_P], text: str) -> _P:
+        """Reads a plan from TOML text."""
+    @classmethod
+    def from_json(cls: Type[_P], text: str) -> _P:
+        """Reads a plan from JSON text."""
+    @classmethod
+    def from_dict(cls: Type[_P], data: Mapping[str, Any]) -> _P:
+        """A plan from a dict shaped like the JSON file format."""
+    @classmethod
+    def reference(cls: Type[_P]) -> _P:
+        """The reference case bundled with andel."""
     @staticmethod
-    def read(text: str, format: str) -> "Plan":
-        """Reads and checks a plan from ``text`` in ``format`` ("toml" or "json")."""
-    @staticmethod
-    def reference() -> "Plan":
-        """The bundled reference case."""
-    @staticmethod
-    def check(text: str, format: str) -> List[Any]:
-        """Every problem of a plan document, as AndelError instances."""
-    @staticmethod
-    def format_of_file(path: Union[str, "os.PathLike[str]"]) -> str:
-        """Returns "toml" or "json" by the file name's extension; PlanError otherwise."""
+    def check(text: str, format: str = "toml") -> List[AndelError]:
+        """Every problem of a plan document (not only the first)."""
     def to_toml(self) -> str:
-        """The plan as TOML."""
+        """The plan as TOML (every default written out)."""
     def to_json(self) -> str:
-        """The plan as pretty JSON."""
+        """The plan as pretty JSON (numbers as strings, so they stay exact)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The plan as a dict shaped like the JSON file format."""
     def compute(self) -> "PlanResult":
         """Every member's contribution for every budget year."""
-    def explain(self, member: str, year: int, lang: Optional[str] = None) -> _ExplanationParts:
-        """(member, year, contribution, lines, text)."""
+    def explain(self, member: str, year: int, *, lang: Optional[Lang] = None) -> "Explanation":
+        """How ``member``'s contribution in budget ``year`` arose."""
+    def calendar(self) -> List[Dict[str, Any]]:
+        """The members' budget calendar from the plan's ``[[milestones]]``."""
+    def calendar_ics(self) -> str:
+        """The budget calendar as an iCalendar file's text."""
+    def settle(self, year: int, outcome: Optional[Outcome] = None) -> Dict[str, Any]:
+        """The settlement (avräkning) of ``year``'s actual outcome."""
+    def invoices(
+        self, year: int, *, outcome: Optional[Outcome] = None, settle: bool = False
+    ) -> Dict[str, Any]:
+        """The invoices of ``year``, instalment by instalment."""
+    def why_changed(
+        self, member: Optional[str] = None, year: Optional[int] = None, *, lang: Optional[Lang] = None
+    ) -> List[ChangeExplanation]:
+        """Why contributions changed from the year before, cause by cause."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+
+@final
+class Explanation:
+    """How one member's contribution in one year arose, sentence by sentence."""
+
+    def __new__(
+        cls, member: str, year: int, contribution: Decimal, lines: List[str], text: str
+    ) -> "Explanation": ...
+    @property
+    def member(self) -> str:
+        """The member's id."""
+    @property
+    def year(self) -> int:
+        """The budget year."""
+    @property
+    def contribution(self) -> Decimal:
+        """The contribution explained."""
+    @property
+    def lines(self) -> List[str]:
+        """The sentences, from the inputs to the rounded amount."""
+    @property
+    def text(self) -> str:
+        """All the sentences, one a line, as the Rust core writes them."""
+    def to_dict(self) -> Dict[str, object]:
+        """The explanation as the Rust core serialises it."""
 
 @final
 class Budget:
@@ -160,40 +223,60 @@ class Budget:
 
 @final
 class PlanResult:
-    """A computed plan. Internal: use ``andel.PlanResult``."""
+    """Every member's contribution for every budget year of a plan."""
 
-    def to_dict(self) -> Dict[str, Any]:
-        """Core's result as Python values, decimals as Decimal."""
-    def to_json(self) -> str:
-        """Core's JSON text."""
-    def to_csv(self) -> str:
-        """Core's CSV text."""
-    def to_xlsx(self, lang: Optional[str] = None) -> bytes:
-        """Core's Excel workbook (.xlsx bytes)."""
-    def notes_in(self, lang: Optional[str] = None) -> List[str]:
-        """Core's notes in a language."""
+    def to_dict(self) -> ResultDict:
+        """The result in the shape of the Rust core's JSON, decimals as Decimal."""
+    @property
+    def name(self) -> str:
+        """The plan's name."""
+    @property
+    def currency(self) -> str:
+        """The currency code, e.g. ``"SEK"``."""
+    @property
+    def unit(self) -> Decimal:
+        """The rounding unit of every contribution."""
+    @property
+    def method(self) -> str:
+        """The apportionment method (one of ``andel.METHODS``)."""
+    @property
+    def years(self) -> List[YearDict]:
+        """The budget years in order, each a dict."""
+    @property
+    def totals(self) -> List[MemberTotalDict]:
+        """Per member in plan order, the sums over the horizon."""
+    @property
+    def notes(self) -> List[str]:
+        """Things the reader should know, in English."""
+    def notes_in(self, lang: Optional[Lang] = None) -> List[str]:
+        """The notes in ``lang``."""
     def contribution(self, member: str, year: int) -> Decimal:
-        """One member's contribution in one year."""
-    def explain(self, member: str, year: int, lang: Optional[str] = None) -> _ExplanationParts:
-        """(member, year, contribution, lines, text)."""
-    def calendar(self) -> Dict[str, Any]:
-        """The members' budget calendar."""
-    def calendar_ics(self) -> str:
-        """The members' budget calendar as iCalendar text."""
-    def settle(
-        self, year: int, text: Optional[str] = None, format: Optional[str] = None
-    ) -> Dict[str, Any]:
-        """The settlement of ``year`` (the plan's outcome, or an outcome file's text)."""
-    def invoices(
-        self, year: int, settle: bool, text: Optional[str] = None, format: Optional[str] = None
-    ) -> Dict[str, Any]:
-        """The invoices of ``year``, settling the year before when ``settle``."""
-    def why_changed(
-        self, member: Optional[str] = None, year: Optional[int] = None, lang: Optional[str] = None
-    ) -> List[Dict[str, Any]]:
-        """Why contributions changed from the year before."""
-    def diff(self, other: "PlanResult") -> Dict[str, Any]:
-        """How ``other`` differs from this result (B - A)."""
+        """What ``member`` (its id) pays in budget ``year``."""
+    def contributions(self) -> Dict[int, Dict[str, Decimal]]:
+        """Every contribution: year → member id → amount, in plan order."""
+    def explain(self, member: str, year: int, *, lang: Optional[Lang] = None) -> Explanation:
+        """How ``member``'s contribution in ``year`` arose."""
+    def to_json(self) -> str:
+        """The result as the Rust core's pretty JSON text."""
+    def to_csv(
+        self, path: Union[str, "os.PathLike[str]", None] = None, *, encoding: str = "utf-8"
+    ) -> str:
+        """The contributions as CSV, one row per member and year."""
+    def to_excel(
+        self, path: Union[str, "os.PathLike[str]", None] = None, *, lang: Optional[Lang] = None
+    ) -> bytes:
+        """The result as an Excel workbook (.xlsx), written by the Rust core."""
+    def to_pandas(
+        self, table: Literal["members", "lines", "years"] = "members"
+    ) -> "pandas.DataFrame":
+        """The result as a tidy pandas.DataFrame."""
+    def to_html(self, *, lang: Optional[Lang] = None, swedish: Optional[bool] = None) -> str:
+        """A table of contributions, members by years."""
+    def _repr_html_(self) -> str:
+        """The table Jupyter shows for a result."""
+
+def diff_results(result: PlanResult, other: PlanResult) -> Dict[str, Any]:
+    """How ``other`` differs from ``result``. Internal: use ``andel.diff``."""
 
 def allocate_units(
     total: _Number,

@@ -14,8 +14,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 from . import _andel
-from ._plan import Plan
-from ._result import PlanResult
+from ._andel import Plan, PlanResult
 
 __all__ = ["Budget", "BudgetMember", "BUDGET_KEYS"]
 
@@ -250,7 +249,7 @@ class Budget:
                 ``key.fixed``, ``unknown_member`` at ``key.shares.m9``,
                 ``not_multiple_of_unit`` at ``total``.
         """
-        return PlanResult(self._native.compute())
+        return self._native.compute()
 
     def to_plan(self) -> Plan:
         """The equivalent plan: one year, one cost line of ``total``, the
@@ -260,7 +259,7 @@ class Budget:
             PlanError: only for a year outside the calendar's range (at
                 ``year``); the plan is checked when it is computed.
         """
-        return Plan._wrap(self._native.to_plan())
+        return self._native.to_plan()
 
     def to_dict(self) -> Dict[str, Any]:
         """The budget in core's serde form, with the names of a plan

@@ -9,7 +9,8 @@
 
 use crate::convert::{Floats, placed_decimal};
 use crate::errors::{OrRaise, boundary};
-use crate::plan::{NativePlan, NativeResult};
+use crate::plan::NativePlan;
+use crate::result::NativeResult;
 use andel::Decimal;
 use andel::plan::{Budget, BudgetKey, BudgetParts};
 use pyo3::prelude::*;

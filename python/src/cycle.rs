@@ -25,20 +25,6 @@ fn all<'py, T>(
     items.iter().map(|item| to_dict(py, item)).collect()
 }
 
-/// A calendar: the plan's name, currency and its entries by date.
-pub fn calendar_dict<'py>(py: Python<'py>, calendar: &Calendar) -> PyResult<Bound<'py, PyDict>> {
-    let Calendar {
-        name,
-        currency,
-        entries,
-    } = calendar;
-    let dict = PyDict::new(py);
-    dict.set_item("name", name)?;
-    dict.set_item("currency", currency)?;
-    dict.set_item("entries", all(py, entries, entry_dict)?)?;
-    Ok(dict)
-}
-
 fn figures_name(figures: Figures) -> &'static str {
     // serde's snake_case names, so the dict matches core's JSON.
     match figures {
@@ -256,7 +242,7 @@ fn member_diff_dict<'py>(py: Python<'py>, m: &MemberDiff) -> PyResult<Bound<'py,
 }
 
 /// Why a member's contribution changed: the causes, and core's text in `lang`.
-pub fn change_dict<'py>(
+fn change_dict<'py>(
     py: Python<'py>,
     c: &ChangeExplanation,
     lang: Lang,
@@ -313,4 +299,23 @@ fn cause_dict<'py>(py: Python<'py>, c: &Cause) -> PyResult<Bound<'py, PyDict>> {
     dict.set_item("exact", exact.as_ref().map(|f| f.to_string()))?;
     dict.set_item("from", from)?;
     Ok(dict)
+}
+
+/// Why a member's contribution changed, as an `andel.ChangeExplanation`
+/// (the dataclass of `andel/_cycle.py`) with core's text in `lang`.
+pub fn change_explanation<'py>(
+    py: Python<'py>,
+    c: &ChangeExplanation,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyAny>> {
+    let class = py.import("andel._cycle")?.getattr("ChangeExplanation")?;
+    class.call((), Some(&change_dict(py, c, lang)?))
+}
+
+/// A calendar's entries by date, one dict each.
+pub fn calendar_entries<'py>(
+    py: Python<'py>,
+    calendar: &Calendar,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    all(py, &calendar.entries, entry_dict)
 }

@@ -5,12 +5,16 @@
 //! core errors to the exceptions of `andel/_errors.py`. The rules live in
 //! the core crate; one is still written here as in the other bindings: the
 //! order in which a split's arguments are read and refused (`split.rs`,
-//! the shared error precedence that the vectors check). The public,
-//! documented API is the pure-Python package around it (`python/andel/`).
+//! the shared error precedence that the vectors check). Its classes are the
+//! public API: `andel.Plan`, `andel.PlanResult`, `andel.Explanation` (and
+//! `andel.Budget`) are these classes, documented here and typed by
+//! `andel/_andel.pyi`; the Python package around it (`python/andel/`) keeps
+//! the functions, numpy, pandas and HTML glue and the exceptions.
 
 mod budget;
 mod convert;
 mod cycle;
+mod document;
 mod errors;
 mod plan;
 mod result;
@@ -34,7 +38,9 @@ mod native {
     #[pymodule_export]
     use crate::budget::NativeBudget;
     #[pymodule_export]
-    use crate::plan::{NativePlan, NativeResult};
+    use crate::plan::NativePlan;
+    #[pymodule_export]
+    use crate::result::{NativeExplanation, NativeResult, diff_results};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
