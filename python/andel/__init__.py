@@ -73,7 +73,6 @@ for _public in (
     format_amount,
     Allocation,
     Part,
-    Budget,
     BudgetMember,
     ChangeExplanation,
     diff,

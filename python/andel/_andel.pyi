@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Sequence, 
 
 from typing_extensions import disjoint_base
 
+from ._budget import BudgetMember, MemberLike
 from ._cycle import ChangeExplanation
 from ._display import Lang
 from ._document import Outcome
@@ -174,52 +175,65 @@ class Explanation:
     def to_dict(self) -> Dict[str, object]:
         """The explanation as the Rust core serialises it."""
 
-@final
+_B = TypeVar("_B", bound="Budget")
+
+@disjoint_base
 class Budget:
-    """A budget read by core. Internal: use ``andel.Budget``."""
+    """One budget year's total shared among members by one key."""
 
     def __new__(
-        cls,
-        year: int,
-        currency: str,
+        cls: Type[_B],
         total: _Number,
-        unit: _Number,
-        method: str,
-        key: str,
-        fixed: Optional[_Number],
-        shares: Optional[Sequence[Tuple[str, _Number]]],
-        members: Sequence[Tuple[str, str, object]],
-    ) -> "Budget": ...
-    @staticmethod
-    def reference() -> "Budget":
-        """The bundled reference budget."""
+        members: Sequence[MemberLike],
+        *,
+        year: int,
+        key: str = "per_capita",
+        fixed: Optional[_Number] = None,
+        shares: Optional[Mapping[str, _Number]] = None,
+        unit: _Number = 1,
+        method: str = "largest_remainder",
+        currency: str = "SEK",
+    ) -> _B: ...
+    @classmethod
+    def reference(cls: Type[_B]) -> _B:
+        """The reference budget: the first year (2021) of the reference plan."""
+    @classmethod
+    def from_dict(cls: Type[_B], data: Mapping[str, Any]) -> _B:
+        """A budget from a dict shaped like :meth:`to_dict`."""
     @property
-    def year(self) -> int: ...
+    def year(self) -> int:
+        """The budget year."""
     @property
-    def currency(self) -> str: ...
+    def currency(self) -> str:
+        """The currency code."""
     @property
-    def total(self) -> Decimal: ...
+    def total(self) -> Decimal:
+        """The amount the members share."""
     @property
-    def unit(self) -> Decimal: ...
+    def unit(self) -> Decimal:
+        """The rounding unit."""
     @property
-    def method(self) -> str: ...
+    def method(self) -> str:
+        """The apportionment method's name."""
     @property
     def key(self) -> str:
-        """The key's name."""
+        """The key's name, one of ``andel.BUDGET_KEYS``."""
     @property
     def fixed(self) -> Optional[Decimal]:
-        """The blend's fixed part, or None for another key."""
+        """The blend's equal part, or None for another key."""
     @property
     def shares(self) -> Optional[Dict[str, Decimal]]:
         """The fixed shares by member id, or None for another key."""
     @property
-    def members(self) -> List[Tuple[str, str, Optional[Decimal]]]: ...
-    def to_json(self) -> str:
-        """Core's serde JSON of the budget (decimals as strings)."""
-    def compute(self) -> "PlanResult":
-        """Every member's contribution, as the result of the equivalent plan."""
+    def members(self) -> List[BudgetMember]:
+        """The members, in order."""
+    def compute(self) -> PlanResult:
+        """Every member's contribution: the result of the equivalent one-year plan."""
     def to_plan(self) -> Plan:
-        """The equivalent one-year plan."""
+        """The equivalent plan: one year, one cost line of ``total``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The budget in core's serde form, numbers as strings."""
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]: ...
 
 @final
 class PlanResult:
