@@ -74,9 +74,9 @@ pub struct NativeBudget {
 
 #[pymethods]
 impl NativeBudget {
-    /// Reads a budget from its parts, in the order core's
-    /// `BudgetParts::read` fixes for every runtime; every other check is
-    /// `compute`'s.
+    // Reads a budget from its parts, in the order core's
+    // `BudgetParts::read` fixes for every runtime; every other check is
+    // `compute`'s.
     #[new]
     #[pyo3(
         signature = (total, members, *, year, key = None, fixed = None, shares = None, unit = None, method = None, currency = None),

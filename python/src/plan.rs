@@ -31,6 +31,17 @@ use std::sync::Arc;
 /// :meth:`compute` gives a :class:`andel.PlanResult`: every member's
 /// contribution every year. A plan is immutable.
 ///
+/// ``Plan(**fields)`` is a plan from keyword arguments named like the
+/// fields of the file format, e.g. ``Plan(name="Example", first_year=2025,
+/// years=3, members=[{"id": "a", "name": "A", "metrics": {"population":
+/// {"2023-12-31": 2000}}}], costs=[{"id": "pm", "name": "Project
+/// management", "amount": "100000", "from": 2025}])``. ``format`` defaults
+/// to 1 (core's ``FORMAT``, the format this version of andel reads); every
+/// other default is the core's. ``from`` is a Python keyword, so write a cost line as a dict
+/// (``{"from": 2025}``). Values as in :meth:`from_dict`. It raises
+/// :class:`andel.PlanError` at the first problem of the plan (an unknown
+/// field such as ``partcipants`` has code ``unknown_field``).
+///
 /// >>> plan = Plan.reference()
 /// >>> result = plan.compute()
 /// >>> result.contribution("halmstad", 2021)
@@ -89,20 +100,8 @@ impl NativePlan {
 
 #[pymethods]
 impl NativePlan {
-    /// A plan from keyword arguments named like the fields of the file
-    /// format, e.g. ``Plan(name="Example", first_year=2025, years=3,
-    /// members=[{"id": "a", "name": "A", "metrics": {"population":
-    /// {"2023-12-31": 2000}}}], costs=[{"id": "pm", "name": "Project
-    /// management", "amount": "100000", "from": 2025}])``.
-    ///
-    /// ``format`` defaults to 1 (the format this version of andel reads);
-    /// every other default is the core's. ``from`` is a Python keyword, so
-    /// write a cost line as a dict (``{"from": 2025}``). Values as in
-    /// :meth:`from_dict`.
-    ///
-    /// Raises:
-    ///     PlanError: the first problem of the plan (an unknown field such as
-    ///         ``partcipants`` has code ``unknown_field``).
+    // The keyword arguments are the class's (its docstring); one
+    // positional argument, a plan, is how a subclass is made (`of_class`).
     #[new]
     #[pyo3(signature = (*args, **fields), text_signature = "(**fields)")]
     fn py_new(
@@ -128,7 +127,7 @@ impl NativePlan {
                 )));
             }
             let data = PyDict::new(py);
-            data.set_item("format", 1)?;
+            data.set_item("format", andel::plan::FORMAT)?;
             if let Some(fields) = fields {
                 data.update(fields.as_mapping())?;
             }
