@@ -73,7 +73,7 @@ def explain(
 ) -> str:
     """Core's Allocation as serde JSON text."""
 
-def round_to_unit(amount: _Number, unit: _Number, mode: str) -> Decimal:
+def round_to_unit(amount: _Number, unit: _Number, mode: str = "half_away_from_zero") -> Decimal:
     """``amount`` rounded to a whole multiple of ``unit``."""
 
 def default_lang(currency: str) -> str:

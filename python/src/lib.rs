@@ -191,22 +191,41 @@ mod native {
         })
     }
 
-    /// Rounds `amount` to a whole multiple of `unit` with the rounding mode
-    /// named `mode`. Internal: use `andel.round_to_unit`.
+    /// Round ``amount`` to a whole multiple of ``unit``, exactly.
+    ///
+    /// Args:
+    ///     amount: a Decimal, int or str (never a float).
+    ///     unit: the rounding unit, e.g. ``"1"`` for whole kronor.
+    ///     mode: one of ``andel.ROUNDING_MODES``: ``half_away_from_zero``
+    ///         (default; Swedish cash rounding), ``half_even``, ``up`` (toward
+    ///         +infinity), ``down`` (toward -infinity), ``toward_zero``,
+    ///         ``away_from_zero``.
+    ///
+    /// Returns:
+    ///     The rounded amount with at least the unit's scale.
+    ///
+    /// >>> round_to_unit("12.50", "1")
+    /// Decimal('13')
+    /// >>> round_to_unit("12.50", "1", "half_even")
+    /// Decimal('12')
     #[pyfunction]
-    #[pyo3(signature = (amount, unit, mode))]
+    #[pyo3(
+        signature = (amount, unit, mode = None),
+        text_signature = "(amount, unit, mode='half_away_from_zero')"
+    )]
     fn round_to_unit(
         py: Python<'_>,
         amount: &Bound<'_, PyAny>,
         unit: &Bound<'_, PyAny>,
-        mode: String,
+        mode: Option<String>,
     ) -> PyResult<Decimal> {
         boundary(py, || {
             let (amount, unit) = (held(amount)?, held(unit)?);
             let (amount, unit, mode) = andel::read_rounding_arguments(
                 amount.raw(),
                 unit.raw(),
-                Some(&mode),
+                // None: core's default mode.
+                mode.as_deref(),
                 &split::refuse(py),
             )
             .map_err(|f| f.raise(py))?;
