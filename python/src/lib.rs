@@ -11,6 +11,22 @@
 //! `andel/_andel.pyi`; the Python package around it (`python/andel/`) keeps
 //! the functions, numpy, pandas and HTML glue and the exceptions.
 
+/// A dict of a core struct's fields for Python, keyed by their names in
+/// the order written (core's serde order), each converted by pyo3 or by
+/// the expression after `=>`. The struct is destructured in full, so a field
+/// added to core fails this build instead of going missing from the dict.
+/// `?` inside returns from the function it is used in.
+macro_rules! struct_dict {
+    ($py:expr, $value:expr, $ty:ident { $($field:ident $(=> $conv:expr)?),* $(,)? }) => {{
+        let $ty { $($field),* } = $value;
+        let dict = pyo3::types::PyDict::new($py);
+        $(dict.set_item(stringify!($field), struct_dict!(@value $field $(, $conv)?))?;)*
+        dict
+    }};
+    (@value $field:ident) => { $field };
+    (@value $field:ident, $conv:expr) => { $conv };
+}
+
 mod budget;
 mod convert;
 mod cycle;
