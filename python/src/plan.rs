@@ -93,8 +93,9 @@ impl NativePlan {
         if cls.is(py.get_type::<NativePlan>()) {
             return Ok(held.into_any());
         }
-        // A subclass is made by its own constructor, which takes the plan.
-        cls.call1((held,))
+        // A subclass's instance is made by `__new__`, which takes the plan;
+        // its `__init__` is not called (it may take other arguments).
+        cls.call_method1("__new__", (cls, held))
     }
 }
 
