@@ -174,6 +174,7 @@ class Explanation:
         """All the sentences, one a line, as the Rust core writes them."""
     def to_dict(self) -> Dict[str, object]:
         """The explanation as the Rust core serialises it."""
+    def __reduce__(self) -> Tuple[Type["Explanation"], Tuple[str, int, Decimal, List[str], str]]: ...
 
 _B = TypeVar("_B", bound="Budget")
 

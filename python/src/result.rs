@@ -18,7 +18,7 @@ use andel::plan::{
 };
 use andel::{Computed, Decimal, Explanation};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString, PyType};
 
 type Dict<'py> = PyResult<Bound<'py, PyDict>>;
 
@@ -522,6 +522,25 @@ impl NativeExplanation {
 
     fn __str__(&self) -> &str {
         &self.text
+    }
+
+    /// Pickled (and copied) through its constructor.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (
+        Bound<'py, PyType>,
+        (String, i32, Decimal, Vec<String>, String),
+    ) {
+        let e = slf.get();
+        let fields = (
+            e.member.clone(),
+            e.year,
+            e.contribution,
+            e.lines.clone(),
+            e.text.clone(),
+        );
+        (slf.get_type(), fields)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
