@@ -168,9 +168,13 @@ const TEXT = {
   },
 };
 
-/** Separators of a locale, for formatting decimal strings by hand (never through a float). */
+/**
+ * Separators of a locale, for formatting decimal strings by hand (never
+ * through a float). Swedish groups with a narrow no-break space, as the
+ * core's Swedish figures and <andel-plan> do.
+ */
 const SEPARATORS = {
-  sv: { group: "\u00a0", decimal: ",", minus: "\u2212", percent: "\u00a0%" },
+  sv: { group: "\u202f", decimal: ",", minus: "\u2212", percent: "\u00a0%" },
   en: { group: ",", decimal: ".", minus: "-", percent: "%" },
 };
 

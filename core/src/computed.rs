@@ -13,16 +13,20 @@ use crate::cycle::{
     Calendar, ChangeExplanation, Invoices, OutcomeSource, ScenarioDiff, Settlement, SettlingError,
 };
 use crate::error::{Error, Result};
-use crate::plan::{Explanation, Format, Plan, PlanResult};
+use crate::plan::{Budget, Explanation, Format, HostValue, Plan, PlanResult};
 use crate::text::Lang;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-/// The document a plan was read from: its text and format.
+/// The document a plan was read from: its text and format, or a host
+/// language's own values ([`Source::from_host`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     text: String,
     format: Format,
+    // Written by core from a host value (a Python dict): the author never
+    // saw this text, so its errors keep their path and get no line.
+    from_host: bool,
 }
 
 impl Source {
@@ -31,7 +35,20 @@ impl Source {
         Source {
             text: text.into(),
             format,
+            from_host: false,
         }
+    }
+
+    /// A plan given as a host language's values (a Python dict), written as
+    /// the JSON the reader reads, or every problem found on the way
+    /// ([`HostValue::to_json`]). Errors found later name their path only:
+    /// there is no text of the author's to place them in.
+    pub fn from_host(value: &HostValue) -> std::result::Result<Source, Vec<Error>> {
+        Ok(Source {
+            text: value.to_json()?,
+            format: Format::Json,
+            from_host: true,
+        })
     }
 
     /// The document's text.
@@ -47,12 +64,28 @@ impl Source {
     /// Reads and checks the plan, the first problem placed in the text
     /// ([`Plan::read`]).
     pub fn read(&self) -> Result<Plan> {
-        Plan::read(&self.text, self.format)
+        Plan::read(&self.text, self.format).map_err(|e| self.unplaced(e))
+    }
+
+    /// Every problem of the plan (not only the first), placed as by
+    /// [`read`](Self::read) ([`Plan::check`]).
+    pub fn check(&self) -> Vec<Error> {
+        let problems = Plan::check(&self.text, self.format);
+        problems.into_iter().map(|e| self.unplaced(e)).collect()
     }
 
     /// `error` with its line and column in this text, when it has a path.
     fn place(&self, error: Error) -> Error {
-        Plan::locate(error, &self.text, self.format)
+        self.unplaced(Plan::locate(error, &self.text, self.format))
+    }
+
+    /// A text written from host values has no lines the author knows.
+    fn unplaced(&self, error: Error) -> Error {
+        if self.from_host {
+            error.without_line()
+        } else {
+            error
+        }
     }
 }
 
@@ -77,6 +110,16 @@ pub struct Computed {
     plan: Arc<Plan>,
     result: PlanResult,
     source: Option<Arc<Source>>,
+}
+
+impl Budget {
+    /// Like [`compute`](Budget::compute), keeping the equivalent plan with
+    /// its result ([`Computed`]), to explain from.
+    pub fn computed(&self) -> Result<Computed> {
+        self.check_key()?;
+        let plan = Arc::new(self.to_plan()?);
+        Computed::new(plan, None).map_err(Budget::placed)
+    }
 }
 
 impl Computed {
@@ -222,6 +265,39 @@ fn in_plan(error: Error) -> SettlingError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_from_host_values_names_paths_not_lines() {
+        let map = |entries: Vec<(&str, HostValue)>| {
+            HostValue::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
+        };
+        let plan = map(vec![
+            ("format", HostValue::Integer("1".into())),
+            ("name", HostValue::Text("x".into())),
+            ("first_year", HostValue::Integer("2025".into())),
+            ("years", HostValue::Integer("1".into())),
+            ("members", HostValue::List(vec![])),
+            (
+                "costs",
+                HostValue::List(vec![map(vec![
+                    ("id", HostValue::Text("a".into())),
+                    ("name", HostValue::Text("A".into())),
+                    ("amount", HostValue::Float("0.5".into())),
+                    ("from", HostValue::Integer("2025".into())),
+                ])]),
+            ),
+        ]);
+        let err = Source::from_host(&plan).unwrap().read().unwrap_err();
+        let at = err.location().unwrap();
+        assert_eq!(
+            (at.path.as_str(), at.line, at.column),
+            ("costs[0].amount", None, None)
+        );
+        assert!(
+            err.to_string().contains("0.5 is written as a float"),
+            "{err}"
+        );
+    }
 
     fn cycle_text() -> String {
         std::fs::read_to_string(concat!(

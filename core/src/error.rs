@@ -539,6 +539,22 @@ impl Error {
         }
     }
 
+    /// The same error without a line and column (its path kept), for a plan
+    /// whose text the author never saw (one written from host values).
+    pub(crate) fn without_line(self) -> Self {
+        match self {
+            Error::InPlan {
+                mut location,
+                source,
+            } => {
+                location.line = None;
+                location.column = None;
+                Error::InPlan { location, source }
+            }
+            other => other,
+        }
+    }
+
     /// The same error with its path rewritten by `f`, for a caller whose
     /// input is not the plan itself (a [`Budget`](crate::plan::Budget)).
     pub(crate) fn moved(self, f: impl Fn(&str) -> String) -> Self {

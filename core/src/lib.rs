@@ -35,10 +35,12 @@
 
 mod allocation;
 mod computed;
-mod csv;
 pub mod cycle;
 mod dates;
+mod document;
 mod error;
+mod exact;
+mod export;
 mod fraction;
 pub mod identity;
 mod method;
@@ -54,13 +56,12 @@ pub use allocation::{
     SplitArguments, SplitNumber, WeightReader, allocate, read_rounding_arguments,
 };
 pub use computed::{Computed, Source};
-pub use csv::csv_cell;
 pub use dates::{Date, ProRata, days_in_month, days_in_year, is_leap_year, membership_in_year};
 pub use error::{Error, ErrorFamily, Location, Result, weight_label};
+pub use export::{csv_cell, output_schema};
 pub use fraction::Fraction;
 pub use method::Method;
 pub use number::{number_limits, parse_decimal, push_decimal};
 pub use plan::{Explanation, Plan, PlanResult};
 pub use rounding::{Rounding, round_to_unit};
 pub use rust_decimal::Decimal;
-pub use schema::output_schema;

@@ -4,7 +4,7 @@
 //! `tests/vectors/errors.md`.
 
 use andel::plan::Format;
-use andel::{Allocator, Decimal, Method, Plan, parse_decimal};
+use andel::{Decimal, Plan, RawNumber, Refusal, SplitArguments};
 mod common;
 
 use common::{load_cases, text};
@@ -22,31 +22,38 @@ fn fail(e: andel::Error) -> (String, Option<String>) {
     (e.code().to_string(), path)
 }
 
-/// An allocation, checked in the documented order: number texts (total,
-/// unit, first divisor, weights), the method name, then the split.
+/// An allocation read as every binding reads one, by core's
+/// [`SplitArguments`] (number texts in the documented order: total, unit,
+/// first divisor, weights; then the method name), then split.
 fn allocate(args: &Value) -> Outcome {
-    let total = parse_decimal(text(args, "total").expect("total"), "total").map_err(fail)?;
-    let unit = parse_decimal(text(args, "unit").unwrap_or("0.01"), "unit").map_err(fail)?;
-    let first_divisor = text(args, "first_divisor")
-        .map(|t| parse_decimal(t, "first_divisor"))
-        .transpose()
-        .map_err(fail)?;
+    let raw = |key| text(args, key).map_or(RawNumber::Absent, RawNumber::Text);
     let weights = args["weights"]
         .as_array()
-        .expect("weights must be an array")
-        .iter()
-        .map(|w| parse_decimal(w.as_str().expect("weights are strings"), "weight"))
-        .collect::<Result<Vec<Decimal>, _>>()
+        .expect("weights must be an array");
+    let arguments = SplitArguments {
+        total: RawNumber::Text(text(args, "total").expect("total")),
+        unit: raw("unit"),
+        first_divisor: raw("first_divisor"),
+        first_divisor_field: "first_divisor",
+        method: text(args, "method"),
+        weight_count: weights.len(),
+        names: None,
+    };
+    let refuse = |r: Refusal<'_>| panic!("the catalogue holds texts only: {r:?}");
+    let split = arguments
+        .read::<_, andel::Error>(&refuse, |reader| {
+            weights
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    reader.weight(i, RawNumber::Text(w.as_str().expect("weights are strings")))
+                })
+                .collect::<Result<Vec<Decimal>, _>>()
+        })
         .map_err(fail)?;
-    let method: Method = text(args, "method")
-        .unwrap_or("largest_remainder")
-        .parse()
-        .map_err(fail)?;
-    Allocator::new()
-        .unit(unit)
-        .method(method)
-        .first_divisor(first_divisor)
-        .allocate(total, &weights)
+    split
+        .allocator
+        .allocate(split.total, &split.weights)
         .map(|_| ())
         .map_err(fail)
 }

@@ -32,6 +32,7 @@ mod convert;
 mod cycle;
 mod document;
 mod errors;
+mod host;
 mod plan;
 mod result;
 mod split;

@@ -6,7 +6,7 @@
 //! only; the types and the public signatures are in `andel/_andel.pyi`.
 
 use crate::cycle::{calendar_entries, change_explanation, invoices_dict, settlement_dict};
-use crate::document::{dict_to_json, format_of_file, outcome_text, read_text};
+use crate::document::{format_of_file, outcome_text, read_text};
 use crate::errors::{OrRaise, boundary, from_core};
 use crate::result::{NativeExplanation, NativeResult};
 use crate::text::lang_for;
@@ -75,6 +75,18 @@ impl NativePlan {
         })
     }
 
+    /// Reads and checks a plan given as Python values (a dict, as the plan
+    /// format): core writes it and names every problem by its path.
+    fn from_host(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let host = crate::host::host_value(value)?;
+        let source = Source::from_host(&host).map_err(|p| crate::host::first_problem(py, p))?;
+        let plan = py.detach(|| source.read()).or_raise(py)?;
+        Ok(NativePlan {
+            plan: Arc::new(plan),
+            source: Some(Arc::new(source)),
+        })
+    }
+
     fn computed(&self) -> andel::Result<Computed> {
         Computed::new(Arc::clone(&self.plan), self.source.clone())
     }
@@ -132,7 +144,7 @@ impl NativePlan {
             if let Some(fields) = fields {
                 data.update(fields.as_mapping())?;
             }
-            NativePlan::read(py, &dict_to_json(&data)?, "json")
+            NativePlan::from_host(py, data.as_any())
         })
     }
 
@@ -189,22 +201,21 @@ impl NativePlan {
     /// (code ``plan_syntax``) because it has lost its exact value. Dates may
     /// be ``datetime.date`` or ``"YYYY-MM-DD"`` text.
     ///
-    /// The dict is written as JSON (``json.dumps(..., indent=2)``) and read
-    /// like a JSON file, so ``.line`` and ``.column`` of an error point into
-    /// that text; ``.path`` names the field.
+    /// The dict goes to the core as it is: the core writes it and reads it
+    /// like a JSON file, and names every problem by its ``.path`` (there is
+    /// no text of yours, so ``.line`` and ``.column`` are None). A value no
+    /// plan can hold (a ``Fraction``, a ``set``, NaN, a dict that contains
+    /// itself) is a PlanError at its path too.
     ///
     /// Raises:
     ///     PlanError: the first problem of the plan.
-    ///     TypeError: a value JSON cannot hold (e.g. a ``Fraction``).
     #[classmethod]
     fn from_dict<'py>(
         cls: &Bound<'py, PyType>,
         data: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = cls.py();
-        boundary(py, || {
-            Self::of_class(cls, NativePlan::read(py, &dict_to_json(data)?, "json")?)
-        })
+        boundary(py, || Self::of_class(cls, NativePlan::from_host(py, data)?))
     }
 
     /// The reference case bundled with andel: the regional growth

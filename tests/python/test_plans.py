@@ -548,13 +548,13 @@ def test_missing_population_without_carry_forward() -> None:
     series = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("metrics.population")]
     assert (err.line, info.value.line) == (series[5], series[5]) == (problem.line, problem.line)
     assert err.column is not None
-    # A plan from a dict is read as the JSON text it is written as (see
-    # Plan.from_dict): the line is in that text, at the population series.
+    # A plan from a dict has no text of the author's: the error names its
+    # path only (see Plan.from_dict).
     from_dict = andel.Plan.from_dict(plan.to_dict())
     with pytest.raises(andel.PlanError) as info:
         from_dict.compute()
     assert info.value.path == "members[5].metrics.population"
-    assert info.value.line is not None and info.value.line != err.line
+    assert (info.value.line, info.value.column) == (None, None)
 
 
 def test_years_beyond_any_horizon_are_plan_errors() -> None:
@@ -720,6 +720,34 @@ def test_from_dict_errors_name_the_field() -> None:
     with pytest.raises(andel.PlanError) as info:
         andel.Plan(**fields).compute()
     assert info.value.code == "missing_figure"
+
+
+def test_from_dict_values_no_plan_holds_are_plan_errors_at_their_paths() -> None:
+    # The core walks the dict (andel._andel.Plan.from_host) and names every
+    # value it refuses by its path, with no line: there is no text of yours.
+    cases: List[Any] = [
+        (float("nan"), "invalid_number", "NaN and infinities"),
+        (Fraction(1, 3), "plan_syntax", "a Fraction cannot be part of a plan"),
+        ({1, 2}, "plan_syntax", "a set cannot be part of a plan"),
+    ]
+    for value, code, words in cases:
+        data = andel.Plan.reference().to_dict()
+        data["costs"][0]["amount"] = value
+        with pytest.raises(andel.PlanError) as info:
+            andel.Plan.from_dict(data)
+        err = info.value
+        assert (err.code, err.path, err.line, err.column) == (code, "costs[0].amount", None, None), err
+        assert words in str(err), str(err)
+    circular = andel.Plan.reference().to_dict()
+    circular["costs"][0]["self"] = circular
+    with pytest.raises(andel.PlanError) as info:
+        andel.Plan.from_dict(circular)
+    assert info.value.path == "costs[0].self" and "circular" in str(info.value)
+    # An int of any size is exact: 2**70 is no float, so it is not refused
+    # as one; it is a whole amount the core reads exactly.
+    data = andel.Plan.reference().to_dict()
+    data["costs"][0]["amount"] = 2**70
+    assert andel.Plan.from_dict(data).to_dict()["costs"][0]["amount"] == str(2**70)
 
 
 def test_plan_is_a_plan_subclass_friendly_value() -> None:

@@ -2,11 +2,11 @@
 """An independent reference for andel's budget-cycle plans, used to compute
 the expected values of tests/vectors/plans/expected.json.
 
-Written from the documented rules (the doc comments of core/src/plan and
-core/src/dates.rs, and tests/vectors/plans/README.md), NOT by porting the
-Rust code.  Every number is a `fractions.Fraction`; dates are Python
-`datetime.date`.  It covers the features whose rounded result is uniquely
-determined and the checks the error vectors need.
+Written from the documented rules (the doc comments of core/src/plan,
+core/src/document and core/src/dates.rs, and tests/vectors/plans/README.md),
+NOT by porting the Rust code.  Every number is a `fractions.Fraction`;
+dates are Python `datetime.date`.  It covers the features whose rounded
+result is uniquely determined and the checks the error vectors need.
 
 The rules, in the order a year is computed:
 

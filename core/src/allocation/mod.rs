@@ -165,33 +165,75 @@ impl Allocator {
     /// Splits `total` by `weights`; the amounts come back in input order.
     pub fn allocate(&self, total: Decimal, weights: &[Decimal]) -> Result<Vec<Decimal>> {
         let unit = self.unit.normalize();
-        let (parts, negative) = self.decimal_parts(total, weights)?;
-        match parts {
-            Parts::Small(parts) => {
-                // u × the unit's mantissa at the unit's scale, as amount_in
-                // builds it, without a 128-bit detour.
-                let mantissa = u64::try_from(unit.mantissa()).unwrap_or(u64::MAX);
-                let scale = unit.scale();
-                let mut amounts = Vec::with_capacity(parts.len());
-                for u in parts {
-                    amounts.push(match u.checked_mul(mantissa) {
-                        Some(m) if mantissa != u64::MAX => Decimal::from_parts(
-                            m as u32,
-                            (m >> 32) as u32,
-                            0,
-                            negative && m != 0,
-                            scale,
-                        ),
-                        _ => self.amount_in(unit, u128::from(u), negative)?,
-                    });
-                }
-                Ok(amounts)
-            }
+        let units = self.total_units(total)?;
+        check_weights(weights)?;
+        let negative = units < 0;
+        if let Some(amounts) = self.allocate_direct(unit, units, weights) {
+            return Ok(amounts);
+        }
+        match self.checked_decimal_parts(units, weights)? {
+            Parts::Small(parts) => parts
+                .into_iter()
+                .map(|u| self.amount_in(unit, u128::from(u), negative))
+                .collect(),
             Parts::Large(parts) => parts
                 .into_iter()
                 .map(|u| self.amount_in(unit, u, negative))
                 .collect(),
         }
+    }
+
+    /// The usual long split, straight from the decimals to the amounts:
+    /// a quota method, weights all at one scale whose mantissas, their sum
+    /// and `units ×` the largest fit in 64 bits, and every amount's
+    /// mantissa (`units ×` the unit's) too. No vector of integer weights or
+    /// of parts is made; the amounts are built at the unit's scale, as
+    /// [`amount_in`](Self::amount_in) builds them. `None` when any of that
+    /// does not hold: the general path then gives the same split (the
+    /// weights' common scale changes no quota, remainder or tie).
+    fn allocate_direct(
+        &self,
+        unit: Decimal,
+        units: i128,
+        weights: &[Decimal],
+    ) -> Option<Vec<Decimal>> {
+        if !matches!(
+            self.method,
+            Method::LargestRemainder | Method::LargestRatio | Method::InOrder
+        ) {
+            return None;
+        }
+        let magnitude = u64::try_from(units.unsigned_abs()).ok()?;
+        let mantissa = u64::try_from(unit.mantissa()).ok()?;
+        magnitude.checked_mul(mantissa)?;
+        let scale = weights.first()?.scale();
+        let (mut sum, mut max, mut fits) = (0u64, 0u64, true);
+        for w in weights {
+            // Not negative (checked), so the mantissa is the magnitude.
+            let m = w.mantissa();
+            fits &= w.scale() == scale && m <= i128::from(u64::MAX);
+            let m = m as u64;
+            let (s, carry) = sum.overflowing_add(m);
+            fits &= !carry;
+            sum = s;
+            max = max.max(m);
+        }
+        if !fits || sum == 0 || !quota::small::fits(magnitude, max) {
+            return None;
+        }
+        let negative = units < 0;
+        let scale = unit.scale();
+        Some(quota::small::apportion(
+            self.method,
+            magnitude,
+            weights.len(),
+            |i| weights[i].mantissa() as u64,
+            (sum, max),
+            |u| {
+                let m = u * mantissa;
+                Decimal::from_parts(m as u32, (m >> 32) as u32, 0, negative && m != 0, scale)
+            },
+        ))
     }
 
     /// [`allocate`](Allocator::allocate) with the parts as counts of
@@ -221,14 +263,21 @@ impl Allocator {
     fn decimal_parts(&self, total: Decimal, weights: &[Decimal]) -> Result<(Parts, bool)> {
         let units = self.total_units(total)?;
         check_weights(weights)?;
-        let negative = units < 0;
+        Ok((self.checked_decimal_parts(units, weights)?, units < 0))
+    }
+
+    /// [`decimal_parts`](Self::decimal_parts) once the total (as `units`)
+    /// and the weights are checked.
+    fn checked_decimal_parts(&self, units: i128, weights: &[Decimal]) -> Result<Parts> {
         // Weights that fit in 64 bits at their common scale take the fast
         // path; the split is the same either way.
         if let Some((ints, _)) = scale_all_as::<u64>(weights) {
-            return Ok((self.apportion_u64(units, ints)?, negative));
+            return self.apportion_u64(units, ints);
         }
-        let problem = self.problem(total, weights)?;
-        Ok((Parts::Large(self.apportion(&problem)?), negative))
+        let (ints, _) =
+            scale_all(weights).ok_or_else(|| Error::overflow("the weights at a common scale"))?;
+        let problem = Self::integer_problem(units, ints)?;
+        Ok(Parts::Large(self.apportion(&problem)?))
     }
 
     /// `units` (signed like the total) apportioned by weights that fit in 64
@@ -250,8 +299,10 @@ impl Allocator {
                 return Ok(Parts::Small(quota::small::apportion(
                     self.method,
                     magnitude,
-                    &weights,
-                    sum,
+                    weights.len(),
+                    |i| weights[i],
+                    (sum, max),
+                    |u| u,
                 )));
             }
         }

@@ -277,3 +277,247 @@ fn decimal_weights_to_units() {
     );
     assert_eq!(a.allocate(huge, &ds(&["1"])).unwrap(), [huge]);
 }
+
+/// The 64-bit fast path ([`quota::small`], also reached straight from the
+/// decimals by `allocate`) pinned against a reference written here in
+/// 128-bit integers with a full sort by the textbook rule, and against the
+/// general path (`explain`, which always takes it), including the inputs
+/// at the edge where `units × the largest weight` leaves 64 bits and the
+/// fast path must hand over.
+mod fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Textbook quota method: floors of `units·w/sum`, then one unit each
+    /// to the first `leftover` positive weights in the method's order.
+    fn reference(method: Method, units: u64, weights: &[u64]) -> Vec<u64> {
+        let sum: u128 = weights.iter().map(|&w| u128::from(w)).sum();
+        let product = |i: usize| u128::from(units) * u128::from(weights[i]);
+        let mut parts: Vec<u64> = (0..weights.len())
+            .map(|i| u64::try_from(product(i) / sum).unwrap())
+            .collect();
+        let leftover = units - parts.iter().sum::<u64>();
+        let mut order: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0).collect();
+        match method {
+            Method::LargestRemainder => order.sort_by(|&a, &b| {
+                (product(b) % sum)
+                    .cmp(&(product(a) % sum))
+                    .then(weights[b].cmp(&weights[a]))
+                    .then(a.cmp(&b))
+            }),
+            Method::LargestRatio => {
+                order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(a.cmp(&b)))
+            }
+            _ => {}
+        }
+        for &i in order.iter().take(leftover as usize) {
+            parts[i] += 1;
+        }
+        parts
+    }
+
+    /// The fast path called directly, as `apportion_u64` calls it.
+    fn fast(method: Method, units: u64, weights: &[u64]) -> Vec<u64> {
+        let sum = weights.iter().sum();
+        let max = weights.iter().copied().max().unwrap();
+        assert!(quota::small::fits(units, max));
+        quota::small::apportion(
+            method,
+            units,
+            weights.len(),
+            |i| weights[i],
+            (sum, max),
+            |u| u,
+        )
+    }
+
+    fn quota_method() -> impl Strategy<Value = Method> {
+        prop::sample::select(vec![
+            Method::LargestRemainder,
+            Method::LargestRatio,
+            Method::InOrder,
+        ])
+    }
+
+    /// Weights of every kind: few distinct small values (ties everywhere,
+    /// the whole split in one histogram bucket), zeros among them, a wide
+    /// range, or all near a chosen largest value.
+    fn weights() -> impl Strategy<Value = Vec<u64>> {
+        let few = prop::collection::vec(prop::sample::select(vec![0u64, 1, 2, 3, 7]), 1..60);
+        let wide = prop::collection::vec(prop_oneof![Just(0u64), 1u64..=u64::MAX >> 20], 1..60);
+        let huge = prop::collection::vec((1u64 << 40)..=(u64::MAX >> 8), 1..8);
+        let near = (
+            1u64..=u64::MAX / 64,
+            prop::collection::vec(0u64..1000, 1..60),
+        )
+            .prop_map(|(top, offsets)| offsets.iter().map(|&o| top.saturating_sub(o)).collect());
+        prop_oneof![few, wide, huge, near].prop_map(|mut w: Vec<u64>| {
+            if w.iter().all(|&x| x == 0) {
+                w[0] = 1;
+            }
+            w
+        })
+    }
+
+    /// A count of units: small, anything that fits, or right at the edge
+    /// `⌊(2⁶⁴ − 1) / max⌋ − back` where the products just fit.
+    fn units_for(max: u64) -> impl Strategy<Value = u64> {
+        let edge = u64::MAX / max;
+        prop_oneof![
+            0u64..=edge.min(1000),
+            0u64..=edge,
+            (0u64..=edge.min(16)).prop_map(move |back| edge - back),
+        ]
+    }
+
+    fn case() -> impl Strategy<Value = (Method, Vec<u64>, u64)> {
+        (quota_method(), weights())
+            .prop_filter("the sum fits in 64 bits", |(_, w)| {
+                w.iter().try_fold(0u64, |a, &x| a.checked_add(x)).is_some()
+            })
+            .prop_flat_map(|(m, w)| {
+                let max = *w.iter().max().unwrap();
+                (Just(m), Just(w), units_for(max.max(1)))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn matches_the_reference((method, weights, units) in case()) {
+            prop_assert_eq!(fast(method, units, &weights), reference(method, units, &weights));
+        }
+
+        #[test]
+        fn divides_exactly(p in any::<u64>(), d in prop_oneof![1u64..=3, any::<u64>().prop_map(|d| d.max(1)), (u64::MAX - 3)..=u64::MAX]) {
+            prop_assert_eq!(quota::small::Divider::new(d).div_rem(p), (p / d, p % d));
+        }
+
+        /// `allocate` (the direct path from decimals when it applies, and
+        /// the general one when the products leave 64 bits) against
+        /// `explain`, which always takes the general path, and the
+        /// reference, at the edge and one past it.
+        #[test]
+        fn allocate_agrees_at_the_handover(
+            method in quota_method(),
+            weights in weights(),
+            back in 0u64..=3,
+            past in any::<bool>(),
+            negative in any::<bool>(),
+            scale in 0u32..=2,
+        ) {
+            let max = *weights.iter().max().unwrap();
+            let edge = u64::MAX / max;
+            // At the edge (fits) or just past it (must hand over).
+            let units = if past { edge.saturating_add(1 + back) } else { edge.saturating_sub(back) };
+            let total = Decimal::from_i128_with_scale(
+                if negative { -i128::from(units) } else { i128::from(units) },
+                2,
+            );
+            // The weights at one scale, 0 to 2 (the same split).
+            let decimals: Vec<Decimal> = weights
+                .iter()
+                .map(|&w| Decimal::from_i128_with_scale(i128::from(w) * 10i128.pow(scale), scale))
+                .collect();
+            let allocator = Allocator::new().method(method);
+            let got = allocator.allocate(total, &decimals).unwrap();
+            let explained: Vec<Decimal> = allocator
+                .explain(total, &decimals)
+                .unwrap()
+                .parts
+                .into_iter()
+                .map(|p| p.amount)
+                .collect();
+            prop_assert_eq!(&got, &explained);
+            let text = |v: &[Decimal]| v.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+            prop_assert_eq!(text(&got), text(&explained));
+            if units.checked_mul(max).is_some() {
+                let sign = if negative { -1 } else { 1 };
+                let expected: Vec<Decimal> = reference(method, units, &weights)
+                    .into_iter()
+                    .map(|u| Decimal::from_i128_with_scale(sign * i128::from(u), 2))
+                    .collect();
+                prop_assert_eq!(&got, &expected);
+            }
+            // The same parts as counts of units (which must fit in i64).
+            if let Ok(counts) = allocator.allocate_to_units(total, &decimals) {
+                let amounts: Vec<Decimal> = counts
+                    .iter()
+                    .map(|&u| Decimal::from_i128_with_scale(i128::from(u), 2))
+                    .collect();
+                prop_assert_eq!(&amounts, &got);
+            } else {
+                prop_assert!(got.iter().any(|a| a.abs() > Decimal::from(i64::MAX) / Decimal::ONE_HUNDRED));
+            }
+        }
+    }
+
+    /// The cases the strategies might miss: products of exactly 2⁶⁴ − 1,
+    /// one past, a sum of exactly 2⁶⁴ − 1, one weight, all equal weights
+    /// (every key in one bucket) and keys below 2¹¹ (no shift).
+    #[test]
+    fn edges_by_hand() {
+        let cases: Vec<(u64, Vec<u64>)> = vec![
+            (u64::MAX / 3, vec![3, 1, 2]),
+            (5, vec![u64::MAX / 5, 7, 0]),
+            (1, vec![u64::MAX - 2, 1, 1]),
+            (u64::MAX, vec![1]),
+            (12_345, vec![4; 1000]),
+            (999, vec![1, 2, 3, 0, 5]),
+            (0, vec![1, 2]),
+        ];
+        for method in [
+            Method::LargestRemainder,
+            Method::LargestRatio,
+            Method::InOrder,
+        ] {
+            for (units, weights) in &cases {
+                assert_eq!(
+                    fast(method, *units, weights),
+                    reference(method, *units, weights),
+                    "{method} {units} {weights:?}"
+                );
+            }
+        }
+    }
+
+    /// Where `allocate` must leave the direct path for the general one
+    /// (the sum past 64 bits, a mantissa past 64 bits, weights at mixed
+    /// scales, a divisor method): the same amounts as `explain`.
+    #[test]
+    fn handovers_by_hand() {
+        let half = Decimal::from(u64::MAX / 2 + 1);
+        let cases: Vec<(&str, Vec<Decimal>)> = vec![
+            ("0.01", vec![half, half]),
+            ("0.03", vec![half, half, Decimal::ONE]),
+            (
+                "1.00",
+                vec![Decimal::from(u64::MAX) + Decimal::ONE, Decimal::ONE],
+            ),
+            ("123.45", vec![d("1.5"), d("2"), d("0.25")]),
+            ("-123.45", vec![d("1.50"), d("2.00"), d("0.25")]),
+            ("10.00", vec![d("3"), d("3"), d("3"), d("0")]),
+        ];
+        for method in [
+            Method::LargestRemainder,
+            Method::LargestRatio,
+            Method::InOrder,
+            Method::Dhondt,
+        ] {
+            for (total, weights) in &cases {
+                let allocator = Allocator::new().method(method);
+                let got = allocator.allocate(d(total), weights).unwrap();
+                let explained: Vec<String> = allocator
+                    .explain(d(total), weights)
+                    .unwrap()
+                    .parts
+                    .iter()
+                    .map(|p| p.amount.to_string())
+                    .collect();
+                let got: Vec<String> = got.iter().map(|a| a.to_string()).collect();
+                assert_eq!(got, explained, "{method} {total} {weights:?}");
+            }
+        }
+    }
+}

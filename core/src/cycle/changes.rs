@@ -26,12 +26,11 @@
 //! a few units) is reported as **rounding**, so the causes add up exactly.
 
 use crate::error::{Error, Result};
+use crate::exact::{self, q};
 use crate::fraction::Fraction;
-use crate::plan::exact::{self, Q, q};
 use crate::plan::{LineResult, Plan, PlanResult, YearResult};
 use crate::rounding::Rounding;
 use crate::text::{Lang, money, signed};
-use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -403,19 +402,19 @@ fn line_shares(y: &YearResult, m: usize) -> Shares<'_> {
 }
 
 /// The share of `line` in `of`, zero when the member has no part in it.
-fn share_of(of: &Shares<'_>, line: &str) -> Q {
-    of.get(line).map_or_else(Q::zero, |s| s.rational())
+fn share_of(of: &Shares<'_>, line: &str) -> Fraction {
+    of.get(line).map_or_else(Fraction::zero, |&s| s.clone())
 }
 
 /// The causes of a change, exactly: per kind the sum, the names in order,
 /// and the names seen (a set: a scan of the names was quadratic in the
 /// lines).
 #[derive(Default)]
-struct ExactCauses<'r>(Vec<(CauseKind, Q, Vec<String>, HashSet<&'r str>)>);
+struct ExactCauses<'r>(Vec<(CauseKind, Fraction, Vec<String>, HashSet<&'r str>)>);
 
 impl<'r> ExactCauses<'r> {
     /// Adds `x` to the cause `kind`, from the line or funding `name`.
-    fn add(&mut self, kind: CauseKind, x: Q, name: &'r str) {
+    fn add(&mut self, kind: CauseKind, x: Fraction, name: &'r str) {
         if x.is_zero() {
             return;
         }
@@ -439,7 +438,7 @@ impl<'r> ExactCauses<'r> {
         let mut causes = Vec::new();
         for kind in ORDER {
             if let Some((_, x, from, _)) = self.0.iter().find(|(k, _, _, _)| *k == kind) {
-                let units = Fraction::from_rational(x / q(unit))
+                let units = (x / q(unit))
                     .round(0, 0, Rounding::HalfEven)
                     .ok_or_else(|| Error::overflow("a cause of a change"))?;
                 causes.push(Cause {
@@ -447,7 +446,7 @@ impl<'r> ExactCauses<'r> {
                     // Within half a unit of the exact cause, which can
                     // itself be near the largest decimal.
                     amount: exact::mul(units, unit, "a cause of a change")?,
-                    exact: Some(Fraction::from_rational(x.clone())),
+                    exact: Some(x.clone()),
                     from: from.clone(),
                 });
             }

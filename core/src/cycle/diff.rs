@@ -2,8 +2,9 @@
 //! percent ("Ljungby leaves in 2025", "the university pays a fixed 10 %").
 
 use crate::error::{Error, Result};
+use crate::exact;
 use crate::fraction::Fraction;
-use crate::plan::{PlanResult, exact};
+use crate::plan::PlanResult;
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
@@ -211,28 +212,7 @@ pub(crate) fn percent(change: Decimal, base: Decimal) -> Result<Option<Decimal>>
 }
 
 impl ScenarioDiff {
-    /// The comparison as CSV: year (or `total`), member, name, a, b,
-    /// change, change_percent.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("year,member,name,a,b,change,change_percent\n");
-        let rows = self
-            .years
-            .iter()
-            .flat_map(|y| y.members.iter().map(move |m| (y.year.to_string(), m)))
-            .chain(self.totals.iter().map(|m| ("total".to_string(), m)));
-        for (year, m) in rows {
-            out.push_str(&format!(
-                "{year},{},{},{},{},{},{}\n",
-                crate::csv_cell(&m.id),
-                crate::csv_cell(&m.name),
-                m.a,
-                m.b,
-                m.change,
-                m.change_percent.map(|p| p.to_string()).unwrap_or_default()
-            ));
-        }
-        out
-    }
+    // The CSV form (`to_csv`) is written in crate::export::csv.
 
     /// The comparison as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {

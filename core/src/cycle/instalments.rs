@@ -11,9 +11,9 @@
 
 use super::settlement::Settlement;
 use crate::dates::Date;
+use crate::document::sections::instalment_problems;
 use crate::error::{Error, Result};
-use crate::plan::exact;
-use crate::plan::sections::instalment_problems;
+use crate::exact;
 use crate::plan::table::{Table, round_table};
 use crate::plan::{Plan, PlanResult};
 use num_bigint::BigInt;
@@ -219,34 +219,10 @@ impl Plan {
 }
 
 impl Invoices {
-    /// The invoices as CSV: year, instalment, due, member, name, amount,
-    /// settlement, total, reference.
-    pub fn to_csv(&self) -> String {
-        let mut out =
-            String::from("year,instalment,due,member,name,amount,settlement,total,reference\n");
-        for run in &self.runs {
-            for i in &run.invoices {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{},{}\n",
-                    self.year,
-                    i.instalment,
-                    i.due,
-                    csv_field(&i.member),
-                    csv_field(&i.name),
-                    i.amount,
-                    i.settlement,
-                    i.total,
-                    csv_field(&i.reference)
-                ));
-            }
-        }
-        out
-    }
+    // The CSV form (`to_csv`) is written in crate::export::csv.
 
     /// The invoices as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("invoices always serialise to JSON")
     }
 }
-
-pub(crate) use crate::csv::csv_cell as csv_field;

@@ -3,8 +3,8 @@
 //! of the horizon with their dates and what is due.
 
 use crate::dates::Date;
+use crate::document::sections::{Figures, too_many_milestones};
 use crate::error::{Error, Result};
-use crate::plan::sections::{Figures, too_many_milestones};
 use crate::plan::{Plan, PlanResult};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -154,11 +154,7 @@ impl Plan {
 }
 
 impl Calendar {
-    /// The calendar as an iCalendar file (RFC 5545) that calendar programs
-    /// import: one all-day event per milestone and year.
-    pub fn to_ics(&self) -> String {
-        super::ics::write(self)
-    }
+    // The iCalendar form (`to_ics`) is written in crate::export::ics.
 
     /// The calendar as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {

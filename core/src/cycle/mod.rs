@@ -11,15 +11,12 @@
 
 mod changes;
 mod diff;
-mod ics;
 mod instalments;
 mod milestones;
 mod settlement;
 mod settling;
-#[cfg(feature = "xlsx")]
-mod xlsx;
 
-pub use crate::plan::sections::{Figures, Instalments, Milestone, MonthDay, Outcome};
+pub use crate::document::sections::{Figures, Instalments, Milestone, MonthDay, Outcome};
 pub use changes::{Cause, CauseKind, ChangeExplanation};
 pub use diff::{MemberDiff, ScenarioDiff, YearDiff, diff};
 pub use instalments::{Invoice, InvoiceRun, Invoices};

@@ -8,9 +8,9 @@
 //! controlled rounding). Both tables add up exactly, so the settlements add
 //! up exactly to the difference in net cost.
 
+use crate::document::sections::{Outcome, outcome_problems};
 use crate::error::{Error, Result};
-use crate::plan::exact;
-use crate::plan::sections::{Outcome, outcome_problems};
+use crate::exact;
 use crate::plan::{Format, Plan, PlanResult};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -103,7 +103,7 @@ impl OutcomeFile {
     pub fn read(text: &str, format: Format, plan: &Plan) -> Result<OutcomeFile> {
         // The plan format's reader, so an outcome file has the same syntax
         // rules and typed errors with their places.
-        let file: OutcomeFile = crate::plan::parse_document(text, format)?;
+        let file: OutcomeFile = crate::document::parse_document(text, format)?;
         if let Some(e) = outcome_problems(plan, &file.outcome).into_iter().next() {
             return Err(Plan::locate(e, text, format));
         }
@@ -261,23 +261,7 @@ impl Plan {
 }
 
 impl Settlement {
-    /// The settlement as CSV: year, member, name, planned, actual,
-    /// settlement.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("year,member,name,planned,actual,settlement\n");
-        for m in &self.members {
-            out.push_str(&format!(
-                "{},{},{},{},{},{}\n",
-                self.year,
-                crate::csv_cell(&m.id),
-                crate::csv_cell(&m.name),
-                m.planned,
-                m.actual,
-                m.settlement
-            ));
-        }
-        out
-    }
+    // The CSV form (`to_csv`) is written in crate::export::csv.
 
     /// The settlement as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {

@@ -15,16 +15,15 @@
 //! and is linear between the breakpoints floor_i/b_i and cap_i/b_i, so λ is
 //! found exactly: the segment where the sum reaches 1, then one division.
 
-use super::exact::{Q, one, zero};
 use crate::error::{Error, Result};
-use num_traits::Zero;
+use crate::fraction::Fraction;
 
 /// Caps and floors per participant, as shares of the pool.
 pub(crate) struct Bounds {
     /// The largest share per participant, if any.
-    pub caps: Vec<Option<Q>>,
+    pub caps: Vec<Option<Fraction>>,
     /// The smallest share per participant, if any.
-    pub floors: Vec<Option<Q>>,
+    pub floors: Vec<Option<Fraction>>,
     /// The participants' member ids, for messages.
     pub ids: Vec<String>,
 }
@@ -32,12 +31,12 @@ pub(crate) struct Bounds {
 /// The bounded shares of `base` (which sum to 1), with a note for every
 /// member whose bound binds strictly: "capped" or "raised to its floor".
 pub(crate) fn settle(
-    base: &[Q],
+    base: &[Fraction],
     bounds: &Bounds,
     year: i32,
-) -> Result<(Vec<Q>, Vec<Option<String>>)> {
+) -> Result<(Vec<Fraction>, Vec<Option<String>>)> {
     let impossible = |reason: String| Error::ImpossibleCaps { year, reason };
-    let floor = |i: usize| bounds.floors[i].clone().unwrap_or_else(zero);
+    let floor = |i: usize| bounds.floors[i].clone().unwrap_or_else(Fraction::zero);
     for i in 0..base.len() {
         if let (Some(f), Some(c)) = (&bounds.floors[i], &bounds.caps[i]) {
             if f > c {
@@ -48,8 +47,8 @@ pub(crate) fn settle(
             }
         }
     }
-    let lowest: Q = (0..base.len()).map(floor).sum();
-    if lowest > one() {
+    let lowest: Fraction = (0..base.len()).map(floor).sum();
+    if lowest > Fraction::one() {
         return Err(impossible(
             "the floors add up to more than the whole cost".to_string(),
         ));
@@ -60,7 +59,7 @@ pub(crate) fn settle(
                 .to_string(),
         )
     })?;
-    let shares: Vec<Q> = (0..base.len())
+    let shares: Vec<Fraction> = (0..base.len())
         .map(|i| clamp(&(&lambda * &base[i]), bounds, i))
         .collect();
     let notes = (0..base.len())
@@ -79,19 +78,19 @@ pub(crate) fn settle(
 }
 
 /// `x` held between participant `i`'s floor (0 when it has none) and cap.
-fn clamp(x: &Q, bounds: &Bounds, i: usize) -> Q {
+fn clamp(x: &Fraction, bounds: &Bounds, i: usize) -> Fraction {
     let mut x = x.clone();
     if let Some(c) = &bounds.caps[i] {
         if x > *c {
             x = c.clone();
         }
     }
-    let f = bounds.floors[i].clone().unwrap_or_else(zero);
+    let f = bounds.floors[i].clone().unwrap_or_else(Fraction::zero);
     if x < f { f } else { x }
 }
 
 /// Σ clamp(λ·b_i) at `lambda`.
-fn total_at(lambda: &Q, base: &[Q], bounds: &Bounds) -> Q {
+fn total_at(lambda: &Fraction, base: &[Fraction], bounds: &Bounds) -> Fraction {
     (0..base.len())
         .map(|i| clamp(&(lambda * &base[i]), bounds, i))
         .sum()
@@ -100,8 +99,8 @@ fn total_at(lambda: &Q, base: &[Q], bounds: &Bounds) -> Q {
 /// The smallest λ ≥ 0 with Σ clamp(λ·b_i) = 1, or `None` when the caps
 /// keep the sum below 1 however large λ is. The floors must add up to at
 /// most 1.
-fn solve(base: &[Q], bounds: &Bounds) -> Option<Q> {
-    let mut points: Vec<Q> = Vec::new();
+fn solve(base: &[Fraction], bounds: &Bounds) -> Option<Fraction> {
+    let mut points: Vec<Fraction> = Vec::new();
     for (i, b) in base.iter().enumerate() {
         if b.is_zero() {
             continue;
@@ -112,38 +111,38 @@ fn solve(base: &[Q], bounds: &Bounds) -> Option<Q> {
     }
     points.sort();
     points.dedup();
-    let mut below = zero();
-    if total_at(&below, base, bounds) >= one() {
+    let mut below = Fraction::zero();
+    if total_at(&below, base, bounds) >= Fraction::one() {
         return Some(below);
     }
     for p in points {
         let at = total_at(&p, base, bounds);
-        if at == one() {
+        if at == Fraction::one() {
             return Some(p);
         }
-        if at > one() {
+        if at > Fraction::one() {
             return Some(solve_in(&below, &p, base, bounds));
         }
         below = p;
     }
     // Beyond the last breakpoint only the uncapped members still grow.
-    let growing: Q = (0..base.len())
+    let growing: Fraction = (0..base.len())
         .filter(|&i| bounds.caps[i].is_none())
         .map(|i| base[i].clone())
         .sum();
     if growing.is_zero() {
         return None;
     }
-    let past = &below + one();
+    let past = &below + Fraction::one();
     Some(solve_in(&below, &past, base, bounds))
 }
 
 /// λ in the segment (low, high), where Σ clamp is linear: every member is
 /// at its floor, at its cap or free (λ·b_i) throughout, as at the middle.
-fn solve_in(low: &Q, high: &Q, base: &[Q], bounds: &Bounds) -> Q {
-    let middle = (low + high) / Q::from_integer(2.into());
-    let mut held = zero();
-    let mut free = zero();
+fn solve_in(low: &Fraction, high: &Fraction, base: &[Fraction], bounds: &Bounds) -> Fraction {
+    let middle = (low + high) / Fraction::from(2i128);
+    let mut held = Fraction::zero();
+    let mut free = Fraction::zero();
     for (i, b) in base.iter().enumerate() {
         let wanted = &middle * b;
         let x = clamp(&wanted, bounds, i);
@@ -153,19 +152,17 @@ fn solve_in(low: &Q, high: &Q, base: &[Q], bounds: &Bounds) -> Q {
             held += x;
         }
     }
-    (one() - held) / free
+    (Fraction::one() - held) / free
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_bigint::BigInt;
-
-    fn f(n: i64, d: i64) -> Q {
-        Q::new(BigInt::from(n), BigInt::from(d))
+    fn f(n: i64, d: i64) -> Fraction {
+        Fraction::new(n, d)
     }
 
-    fn bounds(caps: &[Option<Q>], floors: &[Option<Q>]) -> Bounds {
+    fn bounds(caps: &[Option<Fraction>], floors: &[Option<Fraction>]) -> Bounds {
         Bounds {
             caps: caps.to_vec(),
             floors: floors.to_vec(),
@@ -215,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_member_without_a_base_share_pays_its_floor() {
-        let base = [zero(), f(1, 1)];
+        let base = [Fraction::zero(), f(1, 1)];
         let limits = bounds(&[None, None], &[Some(f(1, 10)), None]);
         let (x, _) = settle(&base, &limits, 2025).unwrap();
         assert_eq!(x, [f(1, 10), f(9, 10)]);
@@ -241,15 +238,15 @@ mod tests {
             if sum == 0 {
                 continue;
             }
-            let base: Vec<Q> = weights.iter().map(|&w| f(w, sum)).collect();
+            let base: Vec<Fraction> = weights.iter().map(|&w| f(w, sum)).collect();
             let pick = |r: u64| (r < 40).then(|| f(r as i64, 100));
-            let caps: Vec<Option<Q>> = (0..n).map(|_| pick(next(120))).collect();
-            let floors: Vec<Option<Q>> = (0..n).map(|_| pick(next(160))).collect();
+            let caps: Vec<Option<Fraction>> = (0..n).map(|_| pick(next(120))).collect();
+            let floors: Vec<Option<Fraction>> = (0..n).map(|_| pick(next(160))).collect();
             let Ok((x, notes)) = settle(&base, &bounds(&caps, &floors), 2025) else {
                 continue;
             };
             solved += 1;
-            assert_eq!(x.iter().sum::<Q>(), one());
+            assert_eq!(x.iter().sum::<Fraction>(), Fraction::one());
             let free: Vec<usize> = (0..n)
                 .filter(|&i| notes[i].is_none() && !base[i].is_zero())
                 .collect();

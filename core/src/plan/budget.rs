@@ -279,12 +279,12 @@ impl Budget {
         self.to_plan()?.compute().map_err(|e| e.moved(budget_path))
     }
 
-    /// Like [`compute`](Budget::compute), keeping the equivalent plan with
-    /// its result ([`Computed`](crate::Computed)), to explain from.
-    pub fn computed(&self) -> Result<crate::Computed> {
-        self.check_key()?;
-        let plan = std::sync::Arc::new(self.to_plan()?);
-        crate::Computed::new(plan, None).map_err(|e| e.moved(budget_path))
+    // `computed` (the plan and its result kept, to explain from) is written
+    // in crate::computed, above the engine.
+
+    /// An error of the equivalent plan, its path moved into the budget.
+    pub(crate) fn placed(error: Error) -> Error {
+        error.moved(budget_path)
     }
 
     /// The equivalent plan: one year, one cost line of `total`, the
@@ -360,7 +360,7 @@ impl Budget {
     /// The blend's fixed part is checked here, where it is one number: in
     /// the plan it becomes two weights, and a message about "the weights"
     /// would not say which input is wrong.
-    fn check_key(&self) -> Result<()> {
+    pub(crate) fn check_key(&self) -> Result<()> {
         match self.key {
             BudgetKey::Blend { fixed } if fixed < Decimal::ZERO || fixed > Decimal::ONE => {
                 Err(Error::InvalidKey {

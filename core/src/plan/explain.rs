@@ -226,8 +226,8 @@ fn exact_and_rounded(f: &Fraction, shift: u32, decimals: u32, suffix: &str, lang
     let Some(r) = f.round(shift, decimals, crate::Rounding::HalfAwayFromZero) else {
         return exact;
     };
-    let scale = super::exact::q(Decimal::from(10u64.pow(shift)));
-    if super::exact::q(r) == f.rational() * scale {
+    let scale = crate::exact::q(Decimal::from(10u64.pow(shift)));
+    if crate::exact::q(r) == f * scale {
         // The decimal is the exact value: no "≈", nothing to label, and
         // nothing to add to a whole number.
         if shift == 0 && f.denominator() == 1u8.into() {
@@ -345,7 +345,7 @@ fn net_cost_sentence(y: &YearResult, year: i32, cur: &str, lang: Lang) -> Result
     let credited = match refunds.is_empty() {
         true => String::new(),
         false => {
-            let sum = fig(super::exact::sum(refunds, "the year's refunds")?);
+            let sum = fig(crate::exact::sum(refunds, "the year's refunds")?);
             match lang {
                 Lang::Sv => format!(" (återbetalningar och krediter {sum} inräknade)"),
                 Lang::En => format!(" (refunds and credits {sum} included)"),
@@ -414,7 +414,7 @@ fn line_sentences(
 /// How one line is shared and the member's exact part of it.
 fn line_sentence(line: &LineResult, la: &LineAmount, key: &Key, cur: &str, lang: Lang) -> String {
     let kr = |d: Decimal| money(d, cur, lang);
-    let part = Fraction::from_rational(super::exact::q(line.net) * la.share.rational());
+    let part = crate::exact::q(line.net) * &la.share;
     let share = exact_and_rounded(&la.share, 2, SHOWN_DECIMALS, " %", lang);
     let part = exact_and_rounded(&part, 0, SHOWN_DECIMALS, "", lang);
     let n = line.participants.len();
@@ -456,9 +456,9 @@ fn exact_sentence(m: &MemberYear, cur: &str, lang: Lang) -> String {
     let kr = |d: Decimal| money(d, cur, lang);
     let exact = exact_and_rounded(&m.exact, 0, SHOWN_DECIMALS, "", lang);
     let share = exact_and_rounded(&m.share, 2, SHOWN_DECIMALS, " %", lang);
-    let rounding = Fraction::from_rational(super::exact::q(m.contribution) - m.exact.rational());
+    let rounding = crate::exact::q(m.contribution) - &m.exact;
     let rounding = match rounding.round(0, SHOWN_DECIMALS, crate::Rounding::HalfAwayFromZero) {
-        Some(r) if rounding.rational() == super::exact::q(r) => signed(r.normalize(), lang),
+        Some(r) if rounding == crate::exact::q(r) => signed(r.normalize(), lang),
         Some(r) => format!("≈ {}", signed(r, lang)),
         None => fraction(&rounding, lang),
     };

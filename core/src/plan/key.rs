@@ -6,9 +6,10 @@
 
 use super::bounds::{Bounds, settle};
 use super::document::Key;
-use super::exact::{Q, one, q, zero};
 use super::year::YearContext;
 use crate::error::{Error, Result};
+use crate::exact::q;
+use crate::fraction::Fraction;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::One;
@@ -29,23 +30,23 @@ pub(crate) struct KeyShares {
 
 impl KeyShares {
     /// Participant `i`'s share as a reduced fraction.
-    pub fn share(&self, i: usize) -> Q {
-        Q::new(self.nums[i].clone(), self.den.clone())
+    pub fn share(&self, i: usize) -> Fraction {
+        Fraction::ratio(self.nums[i].clone(), self.den.clone())
     }
 
     /// The shares as fractions, for composing keys.
-    fn to_q(&self) -> Vec<Q> {
+    fn fractions(&self) -> Vec<Fraction> {
         (0..self.nums.len()).map(|i| self.share(i)).collect()
     }
 
     /// Shares given as fractions, over their least common denominator.
-    fn from_q(shares: &[Q], limits: Vec<Option<String>>) -> KeyShares {
+    fn from_fractions(shares: &[Fraction], limits: Vec<Option<String>>) -> KeyShares {
         let den = shares
             .iter()
-            .fold(BigInt::one(), |acc, s| acc.lcm(s.denom()));
+            .fold(BigInt::one(), |acc, s| acc.lcm(&s.denominator()));
         let nums = shares
             .iter()
-            .map(|s| s.numer() * (&den / s.denom()))
+            .map(|s| s.numerator() * (&den / s.denominator()))
             .collect();
         KeyShares { nums, den, limits }
     }
@@ -57,7 +58,7 @@ pub(crate) fn shares(
     key: &Key,
     participants: &[usize],
     ctx: &YearContext,
-    pool_net: &Q,
+    pool_net: &Fraction,
 ) -> Result<KeyShares> {
     if participants.is_empty() {
         return Err(Error::InvalidKey {
@@ -77,9 +78,9 @@ pub(crate) fn shares(
             limits: vec![None; participants.len()],
         });
     }
-    let plain = |shares: Vec<Q>| {
+    let plain = |shares: Vec<Fraction>| {
         let n = shares.len();
-        KeyShares::from_q(&shares, vec![None; n])
+        KeyShares::from_fractions(&shares, vec![None; n])
     };
     match key {
         Key::FixedShares {
@@ -93,7 +94,7 @@ pub(crate) fn shares(
             let unit = q(ctx.plan.unit.value());
             let wanted = fixed_parts(amounts, participants, ctx, |value| {
                 Ok(if pool_net.is_zero() {
-                    zero()
+                    Fraction::zero()
                 } else {
                     q(value) / &unit / pool_net
                 })
@@ -101,12 +102,12 @@ pub(crate) fn shares(
             with_rest(wanted, rest, participants, ctx, pool_net).map(plain)
         }
         Key::Blend { parts } => {
-            let total: Q = parts.iter().map(|p| q(p.weight.value())).sum();
-            if total != one() {
+            let total: Fraction = parts.iter().map(|p| q(p.weight.value())).sum();
+            if total != Fraction::one() {
                 return Err(Error::InvalidKey {
                     reason: format!(
                         "the blend's weights add up to {}, not 1",
-                        super::exact::decimal(&total)?
+                        crate::exact::decimal(&total)?
                     ),
                 });
             }
@@ -152,8 +153,8 @@ pub(crate) fn shares(
                 max_amount,
                 min_amount,
             );
-            let (settled, limits) = settle(&base.to_q(), &bounds, ctx.year)?;
-            Ok(KeyShares::from_q(&settled, limits))
+            let (settled, limits) = settle(&base.fractions(), &bounds, ctx.year)?;
+            Ok(KeyShares::from_fractions(&settled, limits))
         }
         _ => unreachable!("weight-based keys are handled above"),
     }
@@ -232,8 +233,8 @@ fn fixed_parts(
     named: &std::collections::BTreeMap<String, super::number::Number>,
     participants: &[usize],
     ctx: &YearContext,
-    to_share: impl Fn(rust_decimal::Decimal) -> Result<Q>,
-) -> Result<Vec<Option<Q>>> {
+    to_share: impl Fn(rust_decimal::Decimal) -> Result<Fraction>,
+) -> Result<Vec<Option<Fraction>>> {
     participants
         .iter()
         .map(|&m| match named.get(&ctx.plan.members[m].id) {
@@ -245,18 +246,18 @@ fn fixed_parts(
 
 /// Completes fixed parts with the rest shared by `rest` among the others.
 fn with_rest(
-    wanted: Vec<Option<Q>>,
+    wanted: Vec<Option<Fraction>>,
     rest: &Key,
     participants: &[usize],
     ctx: &YearContext,
-    pool_net: &Q,
-) -> Result<Vec<Q>> {
-    let fixed_total: Q = wanted.iter().flatten().sum();
-    if fixed_total > one() {
+    pool_net: &Fraction,
+) -> Result<Vec<Fraction>> {
+    let fixed_total: Fraction = wanted.iter().flatten().sum();
+    if fixed_total > Fraction::one() {
         return Err(Error::InvalidKey {
             reason: format!(
                 "the fixed parts add up to more than the whole ({})",
-                super::exact::decimal(&fixed_total)?
+                crate::exact::decimal(&fixed_total)?
             ),
         });
     }
@@ -266,7 +267,7 @@ fn with_rest(
         .filter(|(_, w)| w.is_none())
         .map(|(&m, _)| m)
         .collect();
-    let left = one() - &fixed_total;
+    let left = Fraction::one() - &fixed_total;
     let mut rest_shares = if others.is_empty() {
         if !left.is_zero() {
             return Err(Error::InvalidKey {
@@ -277,7 +278,7 @@ fn with_rest(
         Vec::new()
     } else {
         shares(rest, &others, ctx, &(pool_net * &left))?
-            .to_q()
+            .fractions()
             .into_iter()
             .map(|s| s * &left)
             .collect()
@@ -285,7 +286,7 @@ fn with_rest(
     .into_iter();
     Ok(wanted
         .into_iter()
-        .map(|w| w.unwrap_or_else(|| rest_shares.next().unwrap_or_else(zero)))
+        .map(|w| w.unwrap_or_else(|| rest_shares.next().unwrap_or_else(Fraction::zero)))
         .collect())
 }
 
@@ -293,8 +294,8 @@ impl Bounds {
     fn new(
         participants: &[usize],
         ctx: &YearContext,
-        pool_net: &Q,
-        max_share: Option<Q>,
+        pool_net: &Fraction,
+        max_share: Option<Fraction>,
         max_amount: &std::collections::BTreeMap<String, super::number::Number>,
         min_amount: &std::collections::BTreeMap<String, super::number::Number>,
     ) -> Bounds {

@@ -33,24 +33,22 @@
 
 mod bounds;
 mod budget;
-mod document;
-pub(crate) mod exact;
 mod explain;
 mod find;
-mod host;
 mod key;
-mod locate;
 mod method_totals;
 mod notes;
-pub(crate) mod number;
-mod reader;
 mod result;
-pub(crate) mod sections;
 pub(crate) mod table;
-mod tree;
-mod validate;
 pub(crate) mod year;
 
+// The document's modules under the names the engine's files have always
+// used for them (`super::document::Key`, `super::number::Number`).
+use crate::document::{locate, number, plan as document};
+
+pub use crate::document::host::HostValue;
+pub use crate::document::validate::limits;
+pub use crate::document::{FORMAT, MAX_DOCUMENT_BYTES, REFERENCE_PLAN, REFERENCE_PLAN_JSON};
 pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
 pub use document::{
     Band, BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan,
@@ -58,124 +56,26 @@ pub use document::{
 };
 pub use explain::{Explanation, rounding_sentence};
 pub use find::find_member;
-pub use host::HostValue;
 pub use locate::Format;
 pub use number::Number;
 pub use result::{
     LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult,
 };
-pub use validate::limits;
 
 use crate::error::{Error, Result};
-
-/// The plan format (`format = 1`) this version of andel reads and writes:
-/// the only one a plan may name, and the one a plan built from parts (a
-/// budget's, a binding's keyword arguments) is given.
-pub const FORMAT: i64 = 1;
-
-/// The most bytes a plan document may have.
-pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
-
-/// The reference case bundled with andel: the regional growth collaboration
-/// of six municipalities and a university (`examples/tillvaxtmotor.toml`).
-pub const REFERENCE_PLAN: &str = include_str!("../../../examples/tillvaxtmotor.toml");
-
-/// The same reference case as JSON, every default written out
-/// (`examples/tillvaxtmotor.json`, which a test keeps equal to
-/// [`REFERENCE_PLAN`]). Builds without the `toml` feature start from it.
-pub const REFERENCE_PLAN_JSON: &str = include_str!("../../../examples/tillvaxtmotor.json");
+use crate::exact;
 
 impl Plan {
-    /// The last budget year of the horizon.
-    pub fn last_year(&self) -> i32 {
-        self.first_year + self.years as i32 - 1
-    }
-
-    /// The error for a year outside the plan's horizon.
-    pub(crate) fn outside(&self, year: i32) -> Error {
-        Error::YearOutsideHorizon {
-            year: year.into(),
-            first: self.first_year,
-            last: self.last_year(),
-        }
-    }
-}
-
-impl Plan {
-    /// Reads a plan from TOML. Errors carry the line and column.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<Plan> {
-        Self::read(text, Format::Toml)
-    }
-
-    /// Reads a plan from JSON. Errors carry the line and column.
-    pub fn from_json(text: &str) -> Result<Plan> {
-        Self::read(text, Format::Json)
-    }
-
-    /// Reads a plan from text in either format, checks it, and reports the
-    /// first problem with its place in the text.
-    pub fn read(text: &str, format: Format) -> Result<Plan> {
-        let plan = Self::parse(text, format)?;
-        match validate::problems(&plan).into_iter().next() {
-            Some(problem) => Err(locate::locate(problem, text, format)),
-            None => Ok(plan),
-        }
-    }
-
     /// Every problem in a plan document (not only the first), each with its
     /// place in the text. Empty when the plan is sound and computes.
     pub fn check(text: &str, format: Format) -> Vec<Error> {
-        let plan = match Self::parse(text, format) {
-            Ok(plan) => plan,
-            Err(e) => return vec![e],
-        };
-        let mut problems = locate::locate_all(validate::problems(&plan), text, format);
-        if problems.is_empty() {
-            if let Err(e) = plan.compute() {
-                problems.push(locate::locate(e, text, format));
-            }
+        match Plan::checked(text, format) {
+            Err(problems) => problems,
+            Ok(plan) => match plan.compute() {
+                Err(e) => vec![locate::locate(e, text, format)],
+                Ok(_) => Vec::new(),
+            },
         }
-        problems
-    }
-
-    fn parse(text: &str, format: Format) -> Result<Plan> {
-        if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(Error::InvalidPlan {
-                reason: format!(
-                    "the document is {} bytes, more than the {MAX_DOCUMENT_BYTES} (16 MiB) a plan may have",
-                    text.len()
-                ),
-            });
-        }
-        let tree = tree::read(text, format)?;
-        check_format_version(&tree, text, format)?;
-        from_tree(tree, text, format)
-    }
-
-    /// Adds the line and column in `text` to an error that has a path, such
-    /// as one from [`compute`](Plan::compute) of a plan read from `text`.
-    ///
-    /// ```
-    /// use andel::plan::{Format, Plan};
-    /// let text = andel::plan::REFERENCE_PLAN.replace("carry_forward = true", "carry_forward = false");
-    /// let plan = Plan::from_toml(&text)?;
-    /// let error = Plan::locate(plan.compute().unwrap_err(), &text, Format::Toml);
-    /// assert_eq!(error.code(), "missing_figure");
-    /// assert!(error.location().unwrap().line.is_some());
-    /// # Ok::<(), andel::Error>(())
-    /// ```
-    pub fn locate(error: Error, text: &str, format: Format) -> Error {
-        locate::locate(error, text, format)
-    }
-
-    /// Checks the plan as a value (for plans built in code): the first
-    /// problem found, with its path.
-    pub fn validate(&self) -> Result<()> {
-        validate::problems(self)
-            .into_iter()
-            .next()
-            .map_or(Ok(()), Err)
     }
 
     /// Computes every member's contribution for every budget year.
@@ -259,70 +159,6 @@ impl Plan {
         lang: crate::text::Lang,
     ) -> Result<Explanation> {
         explain::explain(self, result, member, year, lang)
-    }
-
-    /// The plan as TOML.
-    #[cfg(feature = "toml")]
-    pub fn to_toml(&self) -> Result<String> {
-        toml::to_string_pretty(self).map_err(|e| Error::InvalidPlan {
-            reason: e.to_string(),
-        })
-    }
-
-    /// The plan as pretty JSON.
-    pub fn to_json(&self) -> String {
-        // Cannot fail: every map key in a plan is a string.
-        serde_json::to_string_pretty(self).expect("a plan always serialises to JSON")
-    }
-
-    /// The JSON Schema of the plan format (draft 2020-12), generated from
-    /// these types, for editors and web pages that validate plans.
-    pub fn json_schema() -> String {
-        let schema = schemars::schema_for!(Plan);
-        serde_json::to_string_pretty(&schema).unwrap_or_default()
-    }
-
-    /// The bundled reference case.
-    pub fn reference() -> Plan {
-        #[cfg(feature = "toml")]
-        let plan = Plan::from_toml(REFERENCE_PLAN);
-        #[cfg(not(feature = "toml"))]
-        let plan = Plan::from_json(REFERENCE_PLAN_JSON);
-        plan.unwrap_or_else(|e| panic!("the bundled reference plan is invalid: {e}"))
-    }
-}
-
-/// Reads any part of the plan format (a plan, or a separate outcome file)
-/// from text, with the plan reader's typed errors and places.
-pub(crate) fn parse_document<T: serde::de::DeserializeOwned>(
-    text: &str,
-    format: Format,
-) -> Result<T> {
-    from_tree(tree::read(text, format)?, text, format)
-}
-
-/// Reads a plan type from the document's tree. Every reading error names
-/// the field at fault, and [`locate`] finds that field in the text.
-fn from_tree<T: serde::de::DeserializeOwned>(
-    tree: serde_json::Value,
-    text: &str,
-    format: Format,
-) -> Result<T> {
-    reader::read(tree).map_err(|(path, message)| {
-        locate::locate_reading(tree::syntax(&path, &message, None), text, format)
-    })
-}
-
-/// Refuses a plan of another format version before reading its fields, so
-/// a newer plan says "unsupported format", not "missing field".
-fn check_format_version(tree: &serde_json::Value, text: &str, format: Format) -> Result<()> {
-    match tree.get("format").and_then(serde_json::Value::as_i64) {
-        Some(found) if found != 1 => Err(locate::locate(
-            Error::UnsupportedFormat { found }.at("format"),
-            text,
-            format,
-        )),
-        _ => Ok(()),
     }
 }
 

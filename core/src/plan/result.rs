@@ -249,77 +249,15 @@ impl PlanResult {
             })
     }
 
+    // The CSV and Excel forms (`to_csv`, `year_csv`, `to_xlsx`) are written
+    // in crate::export::{csv, xlsx}.
+
     /// The result as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         // Cannot fail: a result has no maps with non-string keys.
         serde_json::to_string_pretty(self).expect("a result always serialises to JSON")
     }
-
-    /// The contributions as CSV: one row per member and year, with the
-    /// columns year, member, name, population (the figure the year's key
-    /// used; empty for a member without one), share, share_percent,
-    /// contribution, then one column per cost line of the plan, then
-    /// in_kind.
-    pub fn to_csv(&self) -> String {
-        self.csv(None)
-    }
-
-    /// The rows of [`to_csv`](PlanResult::to_csv) for one year only (with
-    /// the same header and columns). Filtered here rather than by the lines
-    /// of the text, since a quoted name may hold a line break.
-    pub fn year_csv(&self, year: i32) -> String {
-        self.csv(Some(year))
-    }
-
-    fn csv(&self, only: Option<i32>) -> String {
-        let mut line_ids: Vec<&str> = Vec::new();
-        for y in &self.years {
-            for l in &y.lines {
-                if !line_ids.contains(&l.id.as_str()) {
-                    line_ids.push(&l.id);
-                }
-            }
-        }
-        let mut out = String::from("year,member,name,population,share,share_percent,contribution");
-        for id in &line_ids {
-            out.push(',');
-            out.push_str(&csv_field(id));
-        }
-        out.push_str(",in_kind\n");
-        for y in self
-            .years
-            .iter()
-            .filter(|y| only.is_none_or(|o| o == y.year))
-        {
-            for m in &y.members {
-                let population = m.population.map(|p| p.to_string()).unwrap_or_default();
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{}",
-                    y.year,
-                    csv_field(&m.id),
-                    csv_field(&m.name),
-                    population,
-                    m.share,
-                    m.share_percent,
-                    m.contribution
-                ));
-                for id in &line_ids {
-                    let amount = m
-                        .lines
-                        .iter()
-                        .find(|l| l.line == *id)
-                        .map(|l| l.amount.to_string());
-                    out.push(',');
-                    out.push_str(&amount.unwrap_or_default());
-                }
-                out.push_str(&format!(",{}\n", m.in_kind));
-            }
-        }
-        out
-    }
 }
-
-use crate::csv::csv_cell as csv_field;
 
 /// The schema of [`Membership::unit`]: one of two words.
 struct MembershipUnit;

@@ -646,21 +646,21 @@ pub(super) fn trace(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_rational::BigRational as Q;
+    use crate::fraction::Fraction;
 
-    fn frac(n: i64, d: i64) -> Q {
-        Q::new(BigInt::from(n), BigInt::from(d))
+    fn frac(n: i64, d: i64) -> Fraction {
+        Fraction::new(n, d)
     }
 
     /// The table of exact cells, each column over the lcm of its cells'
     /// denominators.
-    fn table(cells: &[Vec<Q>]) -> Table {
+    fn table(cells: &[Vec<Fraction>]) -> Table {
         let cols = cells[0].len();
         let den: Vec<BigInt> = (0..cols)
             .map(|c| {
                 cells
                     .iter()
-                    .fold(BigInt::from(1), |acc, row| acc.lcm(row[c].denom()))
+                    .fold(BigInt::from(1), |acc, row| acc.lcm(&row[c].denominator()))
             })
             .collect();
         let numer = cells
@@ -668,14 +668,20 @@ mod tests {
             .map(|row| {
                 row.iter()
                     .zip(&den)
-                    .map(|(x, d)| x.numer() * (d / x.denom()))
+                    .map(|(x, d)| x.numerator() * (d / x.denominator()))
                     .collect()
             })
             .collect();
         Table { numer, den }
     }
 
-    fn check(cells: &[Vec<Q>], totals: &[i128]) -> Vec<Vec<i128>> {
+    /// |a − b| < 1.
+    fn within_one(a: &Fraction, b: &Fraction) -> bool {
+        let d = a - b;
+        -Fraction::one() < d && d < Fraction::one()
+    }
+
+    fn check(cells: &[Vec<Fraction>], totals: &[i128]) -> Vec<Vec<i128>> {
         let t = table(cells);
         let row_totals = t.row_totals();
         let out = round_table(&t, &row_totals, totals).unwrap();
@@ -688,25 +694,20 @@ mod tests {
             assert_eq!(out.iter().map(|row| row[c]).sum::<i128>(), *total);
         }
         for (r, row) in cells.iter().enumerate() {
-            let exact: Q = row.iter().sum();
+            let exact: Fraction = row.iter().sum();
             let got: i128 = out[r].iter().sum();
-            assert!(
-                (Q::from_integer(got.into()) - &exact).abs() < Q::from_integer(1.into()),
-                "row {r}"
-            );
+            assert!(within_one(&Fraction::from(got), &exact), "row {r}");
             for (c, x) in row.iter().enumerate() {
-                assert!((Q::from_integer(out[r][c].into()) - x).abs() < Q::from_integer(1.into()));
+                assert!(within_one(&Fraction::from(out[r][c]), x));
             }
         }
         out
     }
 
-    use num_traits::Signed;
-
     #[test]
     fn tables_beyond_128_bits_take_the_big_path() {
-        let huge = Q::new(BigInt::from(u128::MAX) * 3 + 1, BigInt::from(u128::MAX));
-        let rest = Q::from_integer(BigInt::from(7)) - &huge + Q::from_integer(BigInt::from(3));
+        let huge = Fraction::new(BigInt::from(u128::MAX) * 3 + 1, BigInt::from(u128::MAX));
+        let rest = Fraction::from(7i128) - &huge + Fraction::from(3i128);
         let t = table(&[vec![huge.clone()], vec![rest.clone()]]);
         assert!(Small::of(&t, &t.row_totals()).is_none());
         let out = round_table(&t, &t.row_totals(), &[10]).unwrap();
@@ -779,7 +780,7 @@ mod tests {
         // Columns: c0 shared by rows 0 and 2, c1 by rows 1 and 3, each half.
         // Row totals tie at 1/2; targets by tie-break would be rows 0 and 1.
         let h = frac(1, 2);
-        let z = Q::zero();
+        let z = Fraction::zero();
         let cells = vec![
             vec![h.clone(), z.clone()],
             vec![z.clone(), h.clone()],

@@ -1,13 +1,13 @@
 //! Computing one budget year of a plan.
 
 use super::document::{CostLine, InKind, Key, Plan};
-use super::exact::{self, Q, q, q_int, zero};
 use super::key::{self, KeyShares};
 use super::method_totals;
 use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
 use super::table::{Column, Small, Table, round_table};
 use crate::dates::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
+use crate::exact::{self, q};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};
 use crate::{Fraction, Rounding};
@@ -57,9 +57,9 @@ impl<'a> YearContext<'a> {
     }
 
     /// The part of the year member `m` belongs to the collaboration.
-    pub fn fraction(&self, m: usize) -> Q {
+    pub fn fraction(&self, m: usize) -> Fraction {
         let (counted, of) = self.membership[m];
-        Q::new(counted.into(), of.into())
+        Fraction::small(counted.into(), of.into())
     }
 
     /// The reference date of the population rule for this year.
@@ -129,7 +129,7 @@ impl ActiveLine<'_> {
 
 /// Lines with the same key and the same participants: a pool. Its first
 /// line, its net in units and, once evaluated, the key's shares.
-type Pool = (usize, Q, Option<KeyShares>);
+type Pool = (usize, Fraction, Option<KeyShares>);
 
 /// Computes one budget year.
 pub(crate) fn compute_year(
@@ -197,10 +197,10 @@ fn pools_of(lines: &[ActiveLine<'_>], unit: Decimal) -> Result<(Vec<Pool>, Vec<u
             f.key == l.key && f.participants == l.participants
         });
         let p = found.unwrap_or_else(|| {
-            pools.push((i, zero(), None));
+            pools.push((i, Fraction::zero(), None));
             pools.len() - 1
         });
-        pools[p].1 += q_int(units_of(l.net()?, unit)?);
+        pools[p].1 += Fraction::from(units_of(l.net()?, unit)?);
         pool_of.push(p);
     }
     Ok((pools, pool_of))
@@ -228,9 +228,9 @@ fn share_pools(
 
 /// The shares of one pool by its first line's key, or why it cannot be
 /// shared (a negative net under an amount key, nobody taking part).
-fn share_pool(ctx: &YearContext<'_>, line: &ActiveLine<'_>, net: &Q) -> Result<KeyShares> {
+fn share_pool(ctx: &YearContext<'_>, line: &ActiveLine<'_>, net: &Fraction) -> Result<KeyShares> {
     let (plan, year) = (ctx.plan, ctx.year);
-    if *net < zero() && measures_amounts(line.key) {
+    if net.is_negative() && measures_amounts(line.key) {
         return Err(Error::NegativeAmount {
             what: format!(
                 "the net of the lines shared by the key of line {:?} in {year} \
@@ -428,7 +428,7 @@ fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
 
 /// Σ fee × population × membership, rounded to the unit.
 fn fee_total(ctx: &YearContext, fee: Decimal, participants: &[usize]) -> Result<Decimal> {
-    let mut total = zero();
+    let mut total = Fraction::zero();
     for &m in participants {
         let figure = ctx.figure(m, &ctx.plan.population.metric)?;
         total += q(fee) * q(figure.value) * ctx.fraction(m);
@@ -442,7 +442,7 @@ fn banded_total(
     bands: &[super::document::Band],
     participants: &[usize],
 ) -> Result<Decimal> {
-    let mut total = zero();
+    let mut total = Fraction::zero();
     for &m in participants {
         total += q(key::banded_fee(bands, m, ctx)?) * ctx.fraction(m);
     }
@@ -470,25 +470,25 @@ pub(crate) fn indexed(plan: &Plan, base: Decimal, from: i32, year: i32) -> Resul
             Some(p) if p.scale() == amount.scale() + factor.scale() => {
                 round_to_unit(p, plan.unit.value(), plan.indexation.rounding)?
             }
-            _ => round_q(&(q(amount) * (exact::one() + q(rate))), plan)?,
+            _ => round_q(&(q(amount) * (Fraction::one() + q(rate))), plan)?,
         };
     }
     Ok(amount)
 }
 
 /// Rounds an exact amount to the plan's unit with its indexation rounding.
-fn round_q(x: &Q, plan: &Plan) -> Result<Decimal> {
+fn round_q(x: &Fraction, plan: &Plan) -> Result<Decimal> {
     let unit = plan.unit.value();
     let units = x / q(unit);
     let floor = units.floor();
     let rem = &units - &floor;
-    let half = Q::new(1.into(), 2.into());
+    let half = Fraction::small(1, 2);
     let floor_int = exact::floor_i128(&floor)?;
     let up = !rem.is_zero()
         && plan
             .indexation
             .rounding
-            .rounds_up(floor_int % 2 != 0, x < &zero(), rem.cmp(&half));
+            .rounds_up(floor_int % 2 != 0, x.is_negative(), rem.cmp(&half));
     let n = floor_int + i128::from(up);
     let mantissa = n
         .checked_mul(unit.mantissa())
@@ -962,7 +962,7 @@ fn in_kind_value(plan: &Plan, entries: &[(usize, &InKind)], year: i32) -> Result
         return Ok(Decimal::ZERO);
     }
     let last = plan.first_year + plan.years as i32 - 1;
-    let mut total = zero();
+    let mut total = Fraction::zero();
     let mut counted = None;
     for &(i, entry) in entries {
         let (from, to) = match (entry.year, entry.from) {
@@ -977,7 +977,7 @@ fn in_kind_value(plan: &Plan, entries: &[(usize, &InKind)], year: i32) -> Result
         total += match (entry.amount, entry.hours, entry.rate) {
             (Some(a), _, _) => q(a.value()),
             (None, Some(h), Some(r)) => q(h.value()) * q(r.value()),
-            _ => zero(),
+            _ => Fraction::zero(),
         };
     }
     exact::decimal(&total).map_err(|e| match counted {

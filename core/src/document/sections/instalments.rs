@@ -3,8 +3,8 @@
 //! [`crate::cycle::Invoices`].
 
 use super::day::MonthDay;
+use crate::document::plan::Plan;
 use crate::error::Error;
-use crate::plan::Plan;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -2,10 +2,10 @@
 //! separate outcome file) states them, and their checks against the plan.
 //! The settlement made from them is [`crate::cycle::Settlement`].
 
+use crate::document::number::Number;
+use crate::document::plan::{Key, Plan};
 use crate::error::Error;
-use crate::plan::exact;
-use crate::plan::number::Number;
-use crate::plan::{Key, Plan};
+use crate::exact;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -28,6 +28,15 @@ pub enum HostValue {
     /// figure must be exact, with its own message); a whole one beyond, NaN
     /// and the infinities are problems, since the figure meant may be gone.
     Number(String),
+    /// An exact host integer of any size (Python's `int`), as its digits
+    /// with an optional `-`: a JSON integer when it fits 64 bits, else the
+    /// decimal string every number field reads.
+    Integer(String),
+    /// A host float (Python's `float`), as its shortest text (`repr`):
+    /// written as the float it is even when whole (`2.0`), for the reader
+    /// to refuse where a figure must be exact; NaN and the infinities are
+    /// problems.
+    Float(String),
     /// An array.
     List(Vec<HostValue>),
     /// An object's own properties in order (properties whose value is
@@ -94,6 +103,14 @@ impl Writer {
             HostValue::Text(text) => self.put(&quoted(text)),
             HostValue::Number(text) => {
                 let written = self.number(text, path);
+                self.put(&written);
+            }
+            HostValue::Integer(digits) => {
+                let fits = digits.parse::<i64>().is_ok() || digits.parse::<u64>().is_ok();
+                self.put(&if fits { digits.clone() } else { quoted(digits) });
+            }
+            HostValue::Float(text) => {
+                let written = self.float(text, path);
                 self.put(&written);
             }
             HostValue::List(items) => self.list(items, path),
@@ -186,6 +203,19 @@ impl Writer {
             // refuse with its own message where a figure must be exact.
             return text.to_string();
         };
+        self.refuse_number(text, path, reason)
+    }
+
+    /// A host float as a JSON float, or `null` and a problem.
+    fn float(&mut self, text: &str, path: &str) -> String {
+        let digits = text.trim_start_matches(['+', '-']);
+        if ["nan", "inf", "infinity"].contains(&digits.to_ascii_lowercase().as_str()) {
+            return self.refuse_number(text, path, "NaN and infinities are not numbers");
+        }
+        text.to_string()
+    }
+
+    fn refuse_number(&mut self, text: &str, path: &str, reason: &str) -> String {
         self.problem(
             path,
             Error::InvalidNumber {
@@ -209,7 +239,8 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Format, Plan};
+    use crate::document::locate::Format;
+    use crate::document::plan::Plan;
 
     fn map(entries: Vec<(&str, HostValue)>) -> HostValue {
         HostValue::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
@@ -292,6 +323,30 @@ mod tests {
                 .iter()
                 .all(|e| e.location().unwrap().line.is_none())
         );
+    }
+
+    #[test]
+    fn host_integers_stay_exact_and_host_floats_stay_floats() {
+        let big = "1180591620717411303424";
+        let doc = HostValue::List(vec![
+            HostValue::Integer("-15128".into()),
+            HostValue::Integer(big.into()),
+            HostValue::Float("2.0".into()),
+            HostValue::Float("1e+16".into()),
+        ]);
+        let back: serde_json::Value = serde_json::from_str(&doc.to_json().unwrap()).unwrap();
+        assert_eq!(back, serde_json::json!([-15128, big, 2.0, 1e16]));
+        let nan = HostValue::List(vec![
+            HostValue::Float("nan".into()),
+            HostValue::Float("-inf".into()),
+        ]);
+        let problems = nan.to_json().unwrap_err();
+        let paths: Vec<&str> = problems
+            .iter()
+            .map(|e| e.location().unwrap().path.as_str())
+            .collect();
+        assert_eq!(paths, ["[0]", "[1]"]);
+        assert!(problems.iter().all(|e| e.code() == "invalid_number"));
     }
 
     #[test]

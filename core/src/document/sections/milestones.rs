@@ -3,8 +3,9 @@
 //! [`crate::cycle::Calendar`].
 
 use super::day::MonthDay;
+use crate::document::plan::Plan;
+use crate::document::validate::limits;
 use crate::error::Error;
-use crate::plan::{Plan, limits};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

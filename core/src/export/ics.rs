@@ -12,11 +12,19 @@
 //! content line is folded at 75 octets; the texts themselves are bounded
 //! when the plan is checked (`andel::plan::limits`).
 
-use super::milestones::{Calendar, CalendarEntry};
+use crate::cycle::{Calendar, CalendarEntry};
 use crate::dates::Date;
 use std::fmt::Write;
 
-pub(crate) fn write(calendar: &Calendar) -> String {
+impl Calendar {
+    /// The calendar as an iCalendar file (RFC 5545) that calendar programs
+    /// import: one all-day event per milestone and year.
+    pub fn to_ics(&self) -> String {
+        write(self)
+    }
+}
+
+fn write(calendar: &Calendar) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");

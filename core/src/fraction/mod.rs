@@ -1,4 +1,9 @@
-//! Exact fractions for explaining a result: shares and quotas.
+//! Exact fractions: the engine's arithmetic ([`arith`]) and the shares,
+//! quotas and amounts it reports.
+
+mod arith;
+#[cfg(test)]
+mod proptests;
 
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
@@ -68,14 +73,14 @@ impl Fraction {
         }
     }
 
-    pub(crate) fn from_rational(value: BigRational) -> Self {
+    fn from_rational(value: BigRational) -> Self {
         match (value.numer().to_i128(), value.denom().to_u128()) {
             (Some(n), Some(d)) => Fraction(Repr::Small(n, d)),
             _ => Fraction(Repr::Big(Box::new(value))),
         }
     }
 
-    pub(crate) fn rational(&self) -> BigRational {
+    fn rational(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
             Repr::Big(r) => (**r).clone(),
@@ -352,7 +357,7 @@ impl PartialOrd for Fraction {
 impl Ord for Fraction {
     /// By value.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rational().cmp(&other.rational())
+        arith::compare(self, other)
     }
 }
 

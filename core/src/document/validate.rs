@@ -1,7 +1,7 @@
 //! Checks a plan as a whole and reports every problem found, each at its
 //! place in the document.
 
-use super::document::{CostLine, Key, Plan};
+use super::plan::{CostLine, Key, Plan};
 use crate::dates::Date;
 use crate::error::Error;
 use crate::identity::nfc;
@@ -457,7 +457,7 @@ impl When {
 /// value is credited against cash, which is).
 fn in_kind(
     v: &mut Vec<Error>,
-    k: &super::document::InKind,
+    k: &super::plan::InKind,
     plan: &Plan,
     horizon: &Horizon,
     members: &HashSet<&str>,
@@ -523,7 +523,7 @@ fn in_kind(
 /// Refuses a value per year `hours` × `rate` that is not a whole multiple
 /// of the unit, or beyond what a decimal holds; computed exactly.
 fn hours_times_rate(v: &mut Vec<Error>, hours: Decimal, rate: Decimal, plan: &Plan, at: &str) {
-    use super::exact::{decimal, q};
+    use crate::exact::{decimal, q};
     let value = q(hours) * q(rate);
     let Ok(total) = decimal(&value) else {
         v.push(Error::overflow("an in-kind value (hours × rate)").at(at));
@@ -539,7 +539,7 @@ fn hours_times_rate(v: &mut Vec<Error>, hours: Decimal, rate: Decimal, plan: &Pl
 /// less wipes out or flips every indexed amount) and a `rates` year not
 /// written the way the years are looked up: `"+2026"` or `"02026"` would be
 /// ignored silently, and beside `"2026"` would name that year twice.
-fn indexation(v: &mut Vec<Error>, indexation: &super::document::Indexation) {
+fn indexation(v: &mut Vec<Error>, indexation: &super::plan::Indexation) {
     let low = |rate: &super::number::Number| rate.value() <= Decimal::NEGATIVE_ONE;
     if indexation.rate.as_ref().is_some_and(low) {
         v.push(
@@ -821,7 +821,7 @@ fn member_values(
 /// negative, and each part's key.
 fn check_blend(
     v: &mut Vec<Error>,
-    parts: &[super::document::BlendPart],
+    parts: &[super::plan::BlendPart],
     at: &str,
     members: &HashSet<&str>,
     depth: usize,
@@ -861,7 +861,7 @@ fn check_blend(
 /// increasing (above 0 for the first), exactly one band without `below`
 /// and that one last, every fee not negative and a whole multiple of the
 /// unit.
-fn check_bands(v: &mut Vec<Error>, bands: &[super::document::Band], at: &str, plan: &Plan) {
+fn check_bands(v: &mut Vec<Error>, bands: &[super::plan::Band], at: &str, plan: &Plan) {
     let Some(last) = bands.len().checked_sub(1) else {
         v.push(
             Error::InvalidKey {

@@ -19,8 +19,8 @@ pub(crate) use instalments::problems as instalment_problems;
 pub(crate) use milestones::too_large as too_many_milestones;
 pub(crate) use outcomes::outcome_problems;
 
+use crate::document::plan::Plan;
 use crate::error::Error;
-use crate::plan::Plan;
 
 /// Every problem of the plan's annual-cycle sections, each with its path.
 pub(crate) fn problems(plan: &Plan) -> Vec<Error> {

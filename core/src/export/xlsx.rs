@@ -209,8 +209,7 @@ fn summary(ws: &mut Worksheet, result: &PlanResult, f: &Formats, lang: Lang) -> 
     sum(ws, total, 1 + years, &range, result.total, &f.money_total)?;
     if in_kind {
         let range = format!("{}:{}", cell(first, c_kind), cell(last, c_kind));
-        let all =
-            crate::plan::exact::sum(result.totals.iter().map(|t| t.in_kind), "in-kind values")?;
+        let all = crate::exact::sum(result.totals.iter().map(|t| t.in_kind), "in-kind values")?;
         sum(ws, total, c_kind, &range, all, &f.money_total)?;
         ws.set_column_width(c_kind, 16).map_err(xlsx_error)?;
     }
@@ -409,7 +408,7 @@ fn year_total(
     sum(ws, total, c.total, &range, y.net, &f.money_total)?;
     if c.in_kind {
         let range = format!("{}:{}", cell(first, c.kind), cell(last, c.kind));
-        let all = crate::plan::exact::sum(y.members.iter().map(|m| m.in_kind), "in-kind values")?;
+        let all = crate::exact::sum(y.members.iter().map(|m| m.in_kind), "in-kind values")?;
         sum(ws, total, c.kind, &range, all, &f.money_total)?;
         ws.set_column_width(c.kind, 15).map_err(xlsx_error)?;
     }

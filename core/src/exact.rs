@@ -1,51 +1,28 @@
-//! Exact rationals for plan arithmetic, and their conversions.
+//! Checked decimal arithmetic for plan amounts, and the plan engine's
+//! conversions between decimals and exact [`Fraction`]s (the one exact
+//! rational type of andel, see `crate::fraction`).
 
 use crate::error::{Error, Result};
 use crate::fraction::Fraction;
-use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{One, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 
-/// An exact rational number.
-pub(crate) type Q = BigRational;
-
-/// The decimal as an exact rational.
-pub(crate) fn q(d: Decimal) -> Q {
-    let denominator = BigInt::from(10u8).pow(d.scale());
-    Q::new(BigInt::from(d.mantissa()), denominator)
+/// The decimal as an exact fraction (shorthand for
+/// [`Fraction::from_decimal`], which the engine's formulas use a lot).
+pub(crate) fn q(d: Decimal) -> Fraction {
+    Fraction::from_decimal(d)
 }
 
-pub(crate) fn q_int(i: i128) -> Q {
-    Q::from_integer(BigInt::from(i))
-}
-
-pub(crate) fn zero() -> Q {
-    Q::zero()
-}
-
-pub(crate) fn one() -> Q {
-    Q::one()
-}
-
-/// Whole units: the integer part of a non-negative rational.
-pub(crate) fn floor_i128(x: &Q) -> Result<i128> {
-    x.floor()
-        .to_integer()
-        .to_i128()
+/// Whole units: the integer part of a non-negative fraction, or an
+/// `overflow` error when it is beyond an `i128`.
+pub(crate) fn floor_i128(x: &Fraction) -> Result<i128> {
+    x.floor_i128()
         .ok_or_else(|| Error::overflow("an amount in units"))
 }
 
-/// The rational as a [`Fraction`] when it fits, for reports.
-pub(crate) fn fraction(x: &Q) -> Result<Fraction> {
-    Ok(Fraction::from_rational(x.clone()))
-}
-
-/// The rational as a decimal with up to 28 significant digits.
-pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
-    fraction(x)?
-        .to_decimal()
-        .ok_or_else(|| Error::overflow("a decimal"))
+/// The fraction as a decimal with up to 28 significant digits, or an
+/// `overflow` error when even its whole part does not fit.
+pub(crate) fn decimal(x: &Fraction) -> Result<Decimal> {
+    x.to_decimal().ok_or_else(|| Error::overflow("a decimal"))
 }
 
 /// `r` when it is exactly `want` (computed only when `r` may have been
@@ -54,7 +31,7 @@ pub(crate) fn decimal(x: &Q) -> Result<Decimal> {
 /// decimal; when it merely has more than 28 digits they **round** it
 /// silently, dropping decimals (3.9 × 10²⁸ + 0.1 is 3.9 × 10²⁸), which
 /// shows as a result with fewer decimals than the exact one has.
-fn exactly(r: Decimal, scale: u32, want: impl FnOnce() -> Q, what: &str) -> Result<Decimal> {
+fn exactly(r: Decimal, scale: u32, want: impl FnOnce() -> Fraction, what: &str) -> Result<Decimal> {
     if r.scale() >= scale || q(r) == want() {
         Ok(r)
     } else {
