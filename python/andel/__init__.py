@@ -32,7 +32,8 @@ from ._errors import (
 )
 from . import _andel
 from ._allocation import Allocation, Part
-from ._api import Number, Weight, allocate, explain, round_to_unit
+from ._api import Number, Weight, allocate, explain
+from ._andel import round_to_unit
 from ._budget import BUDGET_KEYS, Budget, BudgetMember
 from ._display import Lang, format_amount, use_swedish_format
 from ._cycle import ChangeExplanation, diff
@@ -73,11 +74,7 @@ for _public in (
     format_amount,
     Allocation,
     Part,
-    Plan,
-    PlanResult,
-    Budget,
     BudgetMember,
-    Explanation,
     ChangeExplanation,
     diff,
 ):

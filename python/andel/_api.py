@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # numpy is optional; only its types are named here.
     import numpy
     import numpy.typing
 
-__all__ = ["allocate", "explain", "round_to_unit", "Number", "Weight"]
+__all__ = ["allocate", "explain", "Number", "Weight"]
 
 #: A money value: a total, a unit, an amount. Never a float.
 Number = Union[Decimal, int, str]
@@ -264,26 +264,3 @@ def explain(
     names, values = _split_weights(weights)
     text = _andel.explain(total, values, names, unit, method, first_divisor)
     return Allocation.from_dict(json.loads(text))
-
-
-def round_to_unit(amount: Number, unit: Number, mode: str = "half_away_from_zero") -> Decimal:
-    """Round ``amount`` to a whole multiple of ``unit``, exactly.
-
-    Args:
-        amount: a Decimal, int or str (never a float).
-        unit: the rounding unit, e.g. ``"1"`` for whole kronor.
-        mode: one of ``andel.ROUNDING_MODES``: ``half_away_from_zero``
-            (default; Swedish cash rounding), ``half_even``, ``up`` (toward
-            +infinity), ``down`` (toward -infinity), ``toward_zero``,
-            ``away_from_zero``.
-
-    Returns:
-        The rounded amount with at least the unit's scale.
-
-    >>> round_to_unit("12.50", "1")
-    Decimal('13')
-    >>> round_to_unit("12.50", "1", "half_even")
-    Decimal('12')
-    """
-    return _andel.round_to_unit(amount, unit, mode)
-

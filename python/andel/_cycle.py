@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, List, Protocol, Union
 
+from . import _andel
+from ._andel import PlanResult
 from ._document import Outcome
-from ._result import PlanResult
 
 
 class Computable(Protocol):
@@ -58,10 +59,6 @@ class ChangeExplanation:
     currency: str
     text: str
 
-    @classmethod
-    def _from_dict(cls, d: Dict[str, Any]) -> "ChangeExplanation":
-        return cls(**d)
-
     def __str__(self) -> str:
         return self.text
 
@@ -86,4 +83,4 @@ def diff(a: Union[Computable, PlanResult], b: Union[Computable, PlanResult]) -> 
     """
     ra = a if isinstance(a, PlanResult) else a.compute()
     rb = b if isinstance(b, PlanResult) else b.compute()
-    return ra._native.diff(rb._native)
+    return _andel.diff_results(ra, rb)

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Dict, List, Literal, Optional, Union
 from . import _andel
 
 if TYPE_CHECKING:
+    from ._andel import PlanResult
     from ._shapes import ResultDict
 
-__all__ = ["Lang", "use_swedish_format", "format_amount", "result_table", "display_lang"]
+__all__ = ["Lang", "use_swedish_format", "format_amount", "result_table", "result_html", "display_lang"]
 
 #: A language of human-readable output: ``"sv"`` (Swedish: narrow no-break
 #: spaces between thousands, a decimal comma, ``kr``) or ``"en"`` (English,
@@ -157,3 +158,10 @@ def result_table(
         out.extend(f"<li>{escape(note)}</li>" for note in notes)
         out.append("</ul>")
     return "\n".join(out)
+
+
+def result_html(result: "PlanResult", *, lang: Optional[Lang] = None) -> str:
+    """:meth:`andel.PlanResult.to_html`, which calls it: the table in
+    :func:`display_lang`'s language, with the core's notes in it."""
+    lang = display_lang(result.currency, lang)
+    return result_table(result.to_dict(), lang=lang, notes=result.notes_in(lang))

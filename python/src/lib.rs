@@ -5,12 +5,32 @@
 //! core errors to the exceptions of `andel/_errors.py`. The rules live in
 //! the core crate; one is still written here as in the other bindings: the
 //! order in which a split's arguments are read and refused (`split.rs`,
-//! the shared error precedence that the vectors check). The public,
-//! documented API is the pure-Python package around it (`python/andel/`).
+//! the shared error precedence that the vectors check). Its classes are the
+//! public API: `andel.Plan`, `andel.PlanResult`, `andel.Explanation` (and
+//! `andel.Budget`) are these classes, documented here and typed by
+//! `andel/_andel.pyi`; the Python package around it (`python/andel/`) keeps
+//! the functions, numpy, pandas and HTML glue and the exceptions.
+
+/// A dict of a core struct's fields for Python, keyed by their names in
+/// the order written (core's serde order), each converted by pyo3 or by
+/// the expression after `=>`. The struct is destructured in full, so a field
+/// added to core fails this build instead of going missing from the dict.
+/// `?` inside returns from the function it is used in.
+macro_rules! struct_dict {
+    ($py:expr, $value:expr, $ty:ident { $($field:ident $(=> $conv:expr)?),* $(,)? }) => {{
+        let $ty { $($field),* } = $value;
+        let dict = pyo3::types::PyDict::new($py);
+        $(dict.set_item(stringify!($field), struct_dict!(@value $field $(, $conv)?))?;)*
+        dict
+    }};
+    (@value $field:ident) => { $field };
+    (@value $field:ident, $conv:expr) => { $conv };
+}
 
 mod budget;
 mod convert;
 mod cycle;
+mod document;
 mod errors;
 mod host;
 mod plan;
@@ -35,7 +55,9 @@ mod native {
     #[pymodule_export]
     use crate::budget::NativeBudget;
     #[pymodule_export]
-    use crate::plan::{NativePlan, NativeResult};
+    use crate::plan::NativePlan;
+    #[pymodule_export]
+    use crate::result::{NativeExplanation, NativeResult, diff_results};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -186,22 +208,41 @@ mod native {
         })
     }
 
-    /// Rounds `amount` to a whole multiple of `unit` with the rounding mode
-    /// named `mode`. Internal: use `andel.round_to_unit`.
+    /// Round ``amount`` to a whole multiple of ``unit``, exactly.
+    ///
+    /// Args:
+    ///     amount: a Decimal, int or str (never a float).
+    ///     unit: the rounding unit, e.g. ``"1"`` for whole kronor.
+    ///     mode: one of ``andel.ROUNDING_MODES``: ``half_away_from_zero``
+    ///         (default; Swedish cash rounding), ``half_even``, ``up`` (toward
+    ///         +infinity), ``down`` (toward -infinity), ``toward_zero``,
+    ///         ``away_from_zero``.
+    ///
+    /// Returns:
+    ///     The rounded amount with at least the unit's scale.
+    ///
+    /// >>> round_to_unit("12.50", "1")
+    /// Decimal('13')
+    /// >>> round_to_unit("12.50", "1", "half_even")
+    /// Decimal('12')
     #[pyfunction]
-    #[pyo3(signature = (amount, unit, mode))]
+    #[pyo3(
+        signature = (amount, unit, mode = None),
+        text_signature = "(amount, unit, mode='half_away_from_zero')"
+    )]
     fn round_to_unit(
         py: Python<'_>,
         amount: &Bound<'_, PyAny>,
         unit: &Bound<'_, PyAny>,
-        mode: String,
+        mode: Option<String>,
     ) -> PyResult<Decimal> {
         boundary(py, || {
             let (amount, unit) = (held(amount)?, held(unit)?);
             let (amount, unit, mode) = andel::read_rounding_arguments(
                 amount.raw(),
                 unit.raw(),
-                Some(&mode),
+                // None: core's default mode.
+                mode.as_deref(),
                 &split::refuse(py),
             )
             .map_err(|f| f.raise(py))?;
@@ -247,14 +288,6 @@ mod native {
         lang: &str,
     ) -> PyResult<String> {
         boundary(py, || crate::text::format_money(py, value, currency, lang))
-    }
-
-    /// An outcome (or any plan document) given as Python values, as the
-    /// JSON text core reads; its first problem raised at its path.
-    /// Internal: used by `andel._document`.
-    #[pyfunction]
-    fn document_json(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
-        boundary(py, || crate::host::document_json(value))
     }
 
     /// `kr` for kronor in Swedish, else the currency code (core's

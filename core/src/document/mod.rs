@@ -25,6 +25,11 @@ use crate::error::{Error, Result};
 use locate::Format;
 use plan::Plan;
 
+/// The plan format (`format = 1`) this version of andel reads and writes:
+/// the only one a plan may name, and the one a plan built from parts (a
+/// budget's, a binding's keyword arguments) is given.
+pub const FORMAT: i64 = 1;
+
 /// The most bytes a plan document may have.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 

@@ -87,7 +87,7 @@ pub(crate) fn problems(plan: &Plan) -> Vec<Error> {
 /// The plan's own settings: format, name, currency, unit, first divisor
 /// and method.
 fn settings(v: &mut Vec<Error>, plan: &Plan) {
-    if plan.format != 1 {
+    if plan.format != super::FORMAT {
         v.push(Error::UnsupportedFormat { found: plan.format }.at("format"));
     }
     text(v, &plan.name, "name");

@@ -293,7 +293,7 @@ impl Budget {
     pub fn to_plan(&self) -> Result<Plan> {
         let year_end = Date::last_of_year(self.year).map_err(|e| e.at("year"))?;
         Ok(Plan {
-            format: 1,
+            format: super::FORMAT,
             name: format!("Budget {}", self.year),
             currency: self.currency.clone(),
             unit: Number(self.unit),

@@ -48,7 +48,7 @@ use crate::document::{locate, number, plan as document};
 
 pub use crate::document::host::HostValue;
 pub use crate::document::validate::limits;
-pub use crate::document::{MAX_DOCUMENT_BYTES, REFERENCE_PLAN, REFERENCE_PLAN_JSON};
+pub use crate::document::{FORMAT, MAX_DOCUMENT_BYTES, REFERENCE_PLAN, REFERENCE_PLAN_JSON};
 pub use budget::{Budget, BudgetKey, BudgetMember, BudgetNumber, BudgetParts};
 pub use document::{
     Band, BlendPart, CostLine, Funding, InKind, Indexation, Key, Member, MemberKind, Plan,
