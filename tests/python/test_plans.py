@@ -723,7 +723,7 @@ def test_from_dict_errors_name_the_field() -> None:
 
 
 def test_from_dict_values_no_plan_holds_are_plan_errors_at_their_paths() -> None:
-    # The core walks the dict (andel._andel.Plan.from_host) and names every
+    # The core walks the dict (python/src/host.rs into core's HostValue) and names every
     # value it refuses by its path, with no line: there is no text of yours.
     cases: List[Any] = [
         (float("nan"), "invalid_number", "NaN and infinities"),
