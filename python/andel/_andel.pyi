@@ -122,7 +122,7 @@ class Plan:
     def reference(cls: Type[_P]) -> _P:
         """The reference case bundled with andel."""
     @staticmethod
-    def check(text: str, format: str = "toml") -> List[AndelError]:
+    def check(text: str, format: Optional[str] = None) -> List[AndelError]:
         """Every problem of a plan document (not only the first)."""
     def to_toml(self) -> str:
         """The plan as TOML (every default written out)."""

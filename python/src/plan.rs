@@ -241,12 +241,15 @@ impl NativePlan {
     /// Args:
     ///     text: the plan's text.
     ///     format: ``"toml"`` or ``"json"`` (anything else is reported as a
-    ///         ``plan_syntax`` problem).
+    ///         ``plan_syntax`` problem); None, the default: the core tells
+    ///         them apart (JSON when the text starts with ``{``), as for an
+    ///         outcome's text.
     #[staticmethod]
-    #[pyo3(signature = (text, format = "toml"))]
-    fn check(py: Python<'_>, text: &str, format: &str) -> PyResult<Vec<Py<PyAny>>> {
+    #[pyo3(signature = (text, format = None))]
+    fn check(py: Python<'_>, text: &str, format: Option<&str>) -> PyResult<Vec<Py<PyAny>>> {
         boundary(py, || {
-            let problems = match Format::named(format) {
+            let format = format.map_or(Ok(Format::of_text(text)), Format::named);
+            let problems = match format {
                 Ok(format) => py.detach(|| Plan::check(text, format)),
                 Err(wrong_format) => vec![wrong_format],
             };

@@ -589,6 +589,8 @@ def test_check_reports_every_problem() -> None:
 def test_check_of_a_sound_plan_is_empty_and_of_json_too() -> None:
     assert andel.Plan.check(REFERENCE) == []
     assert andel.Plan.check(andel.Plan.reference().to_json(), format="json") == []
+    # Without a format the core tells JSON from TOML, as for an outcome.
+    assert andel.Plan.check(andel.Plan.reference().to_json()) == []
     [problem] = andel.Plan.check("{", format="json")
     assert problem.code == "plan_syntax"
     [problem] = andel.Plan.check(REFERENCE, format="yaml")
