@@ -67,13 +67,6 @@ impl Source {
         Plan::read(&self.text, self.format).map_err(|e| self.unplaced(e))
     }
 
-    /// Every problem of the plan (not only the first), placed as by
-    /// [`read`](Self::read) ([`Plan::check`]).
-    pub fn check(&self) -> Vec<Error> {
-        let problems = Plan::check(&self.text, self.format);
-        problems.into_iter().map(|e| self.unplaced(e)).collect()
-    }
-
     /// `error` with its line and column in this text, when it has a path.
     fn place(&self, error: Error) -> Error {
         self.unplaced(Plan::locate(error, &self.text, self.format))

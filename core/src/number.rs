@@ -147,6 +147,16 @@ fn shift(value: Decimal, exp: i32) -> Option<Decimal> {
     }
 }
 
+/// Whether a host float's text is NaN or an infinity, as hosts print them
+/// (`NaN`, `-Infinity`, Python's `nan`, `inf`): a float with no decimal
+/// value, refused as one by the split's arguments and by host documents.
+pub(crate) fn is_not_finite(text: &str) -> bool {
+    let text = text.trim_start_matches(['+', '-']);
+    ["nan", "inf", "infinity"]
+        .iter()
+        .any(|word| text.eq_ignore_ascii_case(word))
+}
+
 /// Appends `d` as [`Decimal`]'s `Display` writes it (`"-12.50"`), faster
 /// for the amounts of a split: their digits are written from a `u64`, where
 /// rust_decimal divides its 96-bit mantissa by ten for every digit, which

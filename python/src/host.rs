@@ -7,9 +7,7 @@
 use crate::convert::{Held, held};
 use andel::plan::HostValue;
 use pyo3::prelude::*;
-use pyo3::types::{
-    PyBool, PyDate, PyDateTime, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
-};
+use pyo3::types::{PyBool, PyDate, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 
 /// `value` as core's [`HostValue`].
 pub fn host_value(value: &Bound<'_, PyAny>) -> PyResult<HostValue> {
@@ -36,9 +34,9 @@ fn walk(value: &Bound<'_, PyAny>, open: &mut Vec<usize>) -> PyResult<HostValue> 
             Held::Bool(shown) | Held::Other(shown) => HostValue::Unsupported(shown),
         });
     }
-    // datetime is a subclass of date; both are written as their ISO text,
-    // which core reads as a date or refuses with its own message.
-    if value.is_instance_of::<PyDate>() || value.is_instance_of::<PyDateTime>() {
+    // A date (or a datetime, its subclass) is written as its ISO text, which
+    // core reads as a date or refuses with its own message.
+    if value.is_instance_of::<PyDate>() {
         return Ok(HostValue::Text(value.call_method0("isoformat")?.extract()?));
     }
     if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {

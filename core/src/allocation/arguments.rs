@@ -22,7 +22,7 @@
 use super::{Allocator, DEFAULT_UNIT};
 use crate::error::{Error, weight_label};
 use crate::method::Method;
-use crate::number::parse_decimal;
+use crate::number::{is_not_finite, parse_decimal};
 use crate::rounding::Rounding;
 use rust_decimal::Decimal;
 
@@ -293,14 +293,6 @@ fn read<E: From<Error>>(
         },
         RawNumber::Other(shown) => Err(refusal(shown, RefusalKind::NotANumber)),
     }
-}
-
-/// Whether a float's text is NaN or an infinity, as hosts print them.
-fn is_not_finite(text: &str) -> bool {
-    let text = text.trim_start_matches(['+', '-']);
-    ["nan", "inf", "infinity"]
-        .iter()
-        .any(|word| text.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

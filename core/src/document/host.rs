@@ -10,6 +10,7 @@
 //! or changed silently on the way.
 
 use crate::error::{Error, Location};
+use crate::number::is_not_finite;
 
 /// One value of a host document, as a binding hands it over.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,8 +195,8 @@ impl Writer {
                 Ok(whole) if whole <= MAX_EXACT_FLOAT_INTEGER => return text.to_string(),
                 _ => BEYOND,
             }
-        } else if digits == "NaN" || digits == "Infinity" {
-            "NaN and infinities are not numbers"
+        } else if is_not_finite(text) {
+            NOT_FINITE
         } else if text.contains("e+") {
             BEYOND
         } else {
@@ -208,9 +209,8 @@ impl Writer {
 
     /// A host float as a JSON float, or `null` and a problem.
     fn float(&mut self, text: &str, path: &str) -> String {
-        let digits = text.trim_start_matches(['+', '-']);
-        if ["nan", "inf", "infinity"].contains(&digits.to_ascii_lowercase().as_str()) {
-            return self.refuse_number(text, path, "NaN and infinities are not numbers");
+        if is_not_finite(text) {
+            return self.refuse_number(text, path, NOT_FINITE);
         }
         text.to_string()
     }
@@ -227,6 +227,8 @@ impl Writer {
         "null".to_string()
     }
 }
+
+const NOT_FINITE: &str = "NaN and infinities are not numbers";
 
 const BEYOND: &str = "a whole number beyond 2^53 - 1 in a float may already have changed: \
                       write it as a string or a BigInt";
