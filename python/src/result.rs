@@ -56,7 +56,7 @@ fn line_dict<'py>(py: Python<'py>, line: &LineResult) -> Dict<'py> {
             gross,
             funding,
             net,
-            participants
+            participants => &participants[..]
         }
     ))
 }

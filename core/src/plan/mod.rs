@@ -39,6 +39,7 @@ mod key;
 mod method_totals;
 mod notes;
 mod result;
+mod rows;
 pub(crate) mod table;
 pub(crate) mod year;
 
@@ -59,7 +60,8 @@ pub use find::find_member;
 pub use locate::Format;
 pub use number::Number;
 pub use result::{
-    LineAmount, LineResult, MemberTotal, MemberYear, Membership, PlanResult, YearResult,
+    LineAmount, LineResult, MemberTotal, MemberYear, Members, Membership, Participants, PlanResult,
+    YearResult,
 };
 
 use crate::error::{Error, Result};
@@ -96,11 +98,11 @@ impl Plan {
                     id: member.id.clone(),
                     name: member.name.clone(),
                     contribution: exact::sum(
-                        years.iter().map(|y| y.members[m].contribution),
+                        years.iter().filter_map(|y| y.members.contribution(m)),
                         "a member's total contribution",
                     )?,
                     in_kind: exact::sum(
-                        years.iter().map(|y| y.members[m].in_kind),
+                        years.iter().filter_map(|y| y.members.in_kind(m)),
                         "a member's total in kind",
                     )?,
                 })

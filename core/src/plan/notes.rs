@@ -7,27 +7,20 @@
 //! the same budget year share one note, so six municipalities without a
 //! 2020 figure are one line, not six.
 
-use super::result::{MemberYear, YearResult};
+use super::result::YearResult;
 use crate::dates::Date;
 use crate::text::{Lang, figure};
+use rust_decimal::Decimal;
 
 /// The notes of `years`, in `lang`: one per budget year and missing
 /// reference date, listing the members and the figures used instead.
 pub(super) fn carried(years: &[YearResult], lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
     for y in years {
-        // Members in plan order, grouped by the date they miss.
-        let mut dates: Vec<(Date, Vec<&MemberYear>)> = Vec::new();
-        for m in &y.members {
-            let (Some(_), Some(date)) = (m.population_carried_from, m.population_date) else {
-                continue;
-            };
-            match dates.iter_mut().find(|(d, _)| *d == date) {
-                Some((_, members)) => members.push(m),
-                None => dates.push((date, vec![m])),
-            }
-        }
-        for (date, members) in dates {
+        // Every member's figure is for the year's one reference date, so
+        // the members missing it are one note, in plan order.
+        let members: Vec<_> = y.members.carried().collect();
+        if let (false, Some(date)) = (members.is_empty(), y.members.reference_date()) {
             notes.push(sentence(y.year, date, &members, lang));
         }
     }
@@ -36,17 +29,18 @@ pub(super) fn carried(years: &[YearResult], lang: Lang) -> Vec<String> {
 
 /// One note: the budget year, the missing date, who misses it, and each
 /// member's figure used instead with its own date.
-fn sentence(year: i32, date: Date, members: &[&MemberYear], lang: Lang) -> String {
-    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+fn sentence(
+    year: i32,
+    date: Date,
+    members: &[(&str, Option<Decimal>, Date)],
+    lang: Lang,
+) -> String {
+    let names: Vec<&str> = members.iter().map(|(name, _, _)| *name).collect();
     let used: Vec<String> = members
         .iter()
-        .map(|m| {
-            let population = m.population.map(|p| figure(p, lang)).unwrap_or_default();
-            let from = m
-                .population_carried_from
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            format!("{} {population} ({from})", m.name)
+        .map(|(name, population, from)| {
+            let population = population.map(|p| figure(p, lang)).unwrap_or_default();
+            format!("{name} {population} ({from})")
         })
         .collect();
     let (names, used) = (names.join(", "), used.join(", "));

@@ -1,5 +1,6 @@
 //! What a computed plan reports: per year, per line and per member.
 
+pub use super::rows::{Members, Participants};
 use crate::dates::Date;
 use crate::error::Error;
 use crate::fraction::Fraction;
@@ -54,7 +55,9 @@ pub struct YearResult {
     #[schemars(with = "DecimalText")]
     pub net: Decimal,
     /// Every member, in plan order (non-paying members with zero cash).
-    pub members: Vec<MemberYear>,
+    // A slice of `MemberYear`, built when read (see `Members`).
+    #[schemars(with = "Vec<MemberYear>")]
+    pub members: Members,
 }
 
 /// A cost line in one year.
@@ -74,7 +77,9 @@ pub struct LineResult {
     #[schemars(with = "DecimalText")]
     pub net: Decimal,
     /// The members who share it.
-    pub participants: Vec<String>,
+    // A slice of ids, built when read (see `Participants`).
+    #[schemars(with = "Vec<String>")]
+    pub participants: Participants,
 }
 
 /// A member in one year.
@@ -239,14 +244,11 @@ impl PlanResult {
             first: self.years.first().map_or(year, |y| y.year),
             last: self.years.last().map_or(year, |y| y.year),
         })?;
-        found
-            .members
-            .iter()
-            .find(|m| m.id == member)
-            .map(|m| m.contribution)
-            .ok_or_else(|| {
-                Error::unknown_member(member, found.members.iter().map(|m| m.id.as_str()))
-            })
+        let members = &found.members;
+        members
+            .position(member)
+            .and_then(|m| members.contribution(m))
+            .ok_or_else(|| Error::unknown_member(member, members.ids()))
     }
 
     // The CSV and Excel forms (`to_csv`, `year_csv`, `to_xlsx`) are written

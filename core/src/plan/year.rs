@@ -3,25 +3,26 @@
 use super::document::{CostLine, InKind, Key, Plan};
 use super::key::{self, KeyShares};
 use super::method_totals;
-use super::result::{LineAmount, LineResult, MemberYear, Membership, YearResult};
+use super::result::{LineResult, Members, Participants, YearResult};
+use super::rows::{PoolShares, Roster, RowLine, Rows, Totals, amount_of};
 use super::table::{Column, Small, Table, round_table};
+use crate::Fraction;
 use crate::dates::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
 use crate::exact::{self, q};
 use crate::number::{from_scaled, to_scaled};
 use crate::{Allocator, Method, round_to_unit};
-use crate::{Fraction, Rounding};
 use num_bigint::BigInt;
+use num_traits::One;
 use num_traits::Zero;
-use num_traits::{One, ToPrimitive};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A metric figure as used for a year.
 #[derive(Clone, Copy)]
 pub(crate) struct Figure {
     pub value: Decimal,
-    pub date: Date,
     pub carried_from: Option<Date>,
 }
 
@@ -34,7 +35,7 @@ pub(crate) struct YearContext<'a> {
     /// Every member's population figure for the year, looked up once (the
     /// keys, the fees and the report each ask for it); `None` where the
     /// lookup fails, so [`figure`](Self::figure) makes the error itself.
-    population: Vec<Option<Figure>>,
+    pub population: Vec<Option<Figure>>,
 }
 
 impl<'a> YearContext<'a> {
@@ -86,7 +87,6 @@ impl<'a> YearContext<'a> {
         if let Some(value) = series.and_then(|s| s.get(&date)) {
             return Ok(Figure {
                 value: value.value(),
-                date,
                 carried_from: None,
             });
         }
@@ -94,7 +94,6 @@ impl<'a> YearContext<'a> {
         match earlier {
             Some((from, value)) if self.plan.population.carry_forward => Ok(Figure {
                 value: value.value(),
-                date,
                 carried_from: Some(*from),
             }),
             _ => Err(Error::MissingFigure {
@@ -574,7 +573,8 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
 
 /// The year's result from its rounded table; `totals` are the members'
 /// exact totals, numerators over one denominator (in machine or big
-/// integers).
+/// integers). The members' rows are kept as columns and built when read
+/// (see [`rows`](super::rows)).
 #[allow(clippy::too_many_arguments)]
 fn members_of_year<N: super::table::Exact>(
     ctx: &YearContext,
@@ -585,13 +585,56 @@ fn members_of_year<N: super::table::Exact>(
     rounded: &[Vec<i128>],
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
-    let table = RoundedYear::new(ctx, lines, pools, pool_of, totals, rounded);
-    let members = (0..ctx.plan.members.len())
-        .map(|m| table.member(m, previous))
-        .collect::<Result<Vec<_>>>()?;
+    let plan = ctx.plan;
+    let roster = previous.map_or_else(|| Roster::of(plan), |p| p.members.roster());
+    let participants: Vec<Arc<[u32]>> = lines
+        .iter()
+        .map(|l| l.participants.iter().map(|&m| m as u32).collect())
+        .collect();
+    let rows = Rows {
+        roster: Arc::clone(&roster),
+        unit: plan.unit.value(),
+        membership_unit: match plan.pro_rata {
+            ProRata::Days => "days",
+            ProRata::Months => "months",
+        },
+        credit_in_kind: plan.credit_in_kind,
+        reference_date: ctx.reference_date().ok(),
+        population: ctx.population.iter().map(|f| f.map(|f| f.value)).collect(),
+        carried: ctx
+            .population
+            .iter()
+            .enumerate()
+            .filter_map(|(m, f)| Some((m as u32, (*f)?.carried_from?)))
+            .collect(),
+        membership: ctx.membership.clone(),
+        lines: lines
+            .iter()
+            .enumerate()
+            .map(|(c, l)| RowLine {
+                id: l.line.id.clone(),
+                pool: pool_of[c],
+                first_of_pool: pools[pool_of[c]].0 == c,
+                participants: Arc::clone(&participants[c]),
+            })
+            .collect(),
+        pools: pools
+            .iter()
+            .map(|(_, _, s)| PoolShares::new(s.as_ref()))
+            .collect(),
+        cells: rounded.iter().flatten().copied().collect(),
+        units: rounded.iter().map(|r| r.iter().sum()).collect(),
+        previous: previous.map(|p| p.members.units()),
+        totals: totals_of(totals),
+        net_units: rounded.iter().flatten().sum(),
+        in_kind: in_kind_of(plan, ctx.year)?,
+    };
+    let unit = rows.unit;
+    let net = amount_of(rows.net_units, unit)?;
     let line_results = lines
         .iter()
-        .map(|l| line_result(ctx.plan, l))
+        .zip(participants)
+        .map(|(l, p)| line_result(l, Participants::new(Arc::clone(&roster), p)))
         .collect::<Result<Vec<_>>>()?;
     Ok(YearResult {
         year: ctx.year,
@@ -600,234 +643,45 @@ fn members_of_year<N: super::table::Exact>(
             "the year's gross cost",
         )?,
         funding: exact::sum(line_results.iter().map(|l| l.funding), "the year's funding")?,
-        net: amount_of(table.net_units, table.unit)?,
+        net,
         lines: line_results,
-        members,
+        members: Members::new(rows)?,
     })
 }
 
-/// A whole count of units as an amount, at the unit's scale.
-fn amount_of(units: i128, unit: Decimal) -> Result<Decimal> {
-    let mantissa = units
-        .checked_mul(unit.mantissa())
-        .ok_or_else(|| Error::overflow("an amount"))?;
-    let mut d = from_scaled(mantissa, unit.scale()).ok_or_else(|| Error::overflow("an amount"))?;
-    d.rescale(unit.normalize().scale().max(d.scale()));
-    Ok(d)
+/// The members' exact totals, in machine integers when they all fit.
+fn totals_of<N: super::table::Exact>((numer, den): (&[N], &N)) -> Totals {
+    let small = den.to_i128().and_then(|den| {
+        let numer = numer.iter().map(N::to_i128).collect::<Option<Vec<_>>>()?;
+        Some(Totals::Small { numer, den })
+    });
+    small.unwrap_or_else(|| Totals::Big {
+        numer: numer.iter().map(N::to_big).collect(),
+        den: den.to_big(),
+    })
 }
 
-/// A line of the year as reported: its amounts and participants by id.
-fn line_result(plan: &Plan, l: &ActiveLine) -> Result<LineResult> {
+/// A line of the year as reported: its amounts and participants.
+fn line_result(l: &ActiveLine, participants: Participants) -> Result<LineResult> {
     Ok(LineResult {
         id: l.line.id.clone(),
         name: l.line.name.clone(),
         gross: l.gross,
         funding: l.funding,
         net: l.net()?,
-        participants: l
-            .participants
-            .iter()
-            .map(|&m| plan.members[m].id.clone())
-            .collect(),
+        participants,
     })
 }
 
-/// The year's rounded table with what every member's report needs, each
-/// looked up once for the whole year rather than once per member.
-struct RoundedYear<'a, 'p, N> {
-    ctx: &'a YearContext<'p>,
-    lines: &'a [ActiveLine<'p>],
-    pools: &'a [Pool],
-    pool_of: &'a [usize],
-    numer: &'a [N],
-    den: &'a N,
-    rounded: &'a [Vec<i128>],
-    unit: Decimal,
-    net_units: i128,
-    reference_date: Option<Date>,
-    /// Each participant's share of each pool.
-    pool_shares: Vec<Vec<Fraction>>,
-    /// Each member's in-kind entries, found once rather than by scanning
-    /// every entry for every member (quadratic in a plan with an entry per
-    /// member).
-    in_kind: Vec<Vec<(usize, &'p InKind)>>,
-    /// Position of every member among each line's participants, so looking
-    /// one up is O(1) rather than a scan per member and line.
-    position: Vec<Vec<Option<usize>>>,
-    /// The same figures in machine integers, for the members whose exact
-    /// totals fit (nearly all): the same fractions, without big integers.
-    small: Option<SmallTotals>,
-}
-
-impl<'a, 'p, N: super::table::Exact> RoundedYear<'a, 'p, N> {
-    fn new(
-        ctx: &'a YearContext<'p>,
-        lines: &'a [ActiveLine<'p>],
-        pools: &'a [Pool],
-        pool_of: &'a [usize],
-        (numer, den): (&'a [N], &'a N),
-        rounded: &'a [Vec<i128>],
-    ) -> Self {
-        let plan = ctx.plan;
-        let unit = plan.unit.value();
-        let net_units: i128 = rounded.iter().flatten().sum();
-        RoundedYear {
-            ctx,
-            lines,
-            pools,
-            pool_of,
-            numer,
-            den,
-            rounded,
-            unit,
-            net_units,
-            reference_date: ctx.reference_date().ok(),
-            pool_shares: pools
-                .iter()
-                .map(|(_, _, s)| participant_shares(s.as_ref()))
-                .collect(),
-            in_kind: in_kind_by_member(plan),
-            position: lines
-                .iter()
-                .map(|l| positions(&l.participants, plan.members.len()))
-                .collect(),
-            small: SmallTotals::new(den.to_i128(), unit, net_units),
-        }
-    }
-
-    /// Member `m`'s year: its figures, shares, line amounts and change.
-    fn member(&self, m: usize, previous: Option<&YearResult>) -> Result<MemberYear> {
-        let (plan, ctx) = (self.ctx.plan, self.ctx);
-        let member = &plan.members[m];
-        let units: i128 = self.rounded[m].iter().sum();
-        let (share, exact_money, rounding) = self.exact_figures(m, units);
-        let figure = ctx.figure(m, &plan.population.metric).ok();
-        let (counted, of) = ctx.membership[m];
-        let contribution = amount_of(units, self.unit)?;
-        let in_kind = in_kind_value(plan, &self.in_kind[m], ctx.year)?;
-        let prev = previous
-            .and_then(|p| p.members.get(m))
-            .map(|p| p.contribution);
-        Ok(MemberYear {
-            id: member.id.clone(),
-            name: member.name.clone(),
-            paying: member.paying,
-            population: figure.as_ref().map(|f| f.value),
-            population_date: figure.as_ref().map(|f| f.date).or(self.reference_date),
-            population_carried_from: figure.as_ref().and_then(|f| f.carried_from),
-            membership: (counted < of).then(|| Membership {
-                counted,
-                of,
-                unit: match plan.pro_rata {
-                    ProRata::Days => "days",
-                    ProRata::Months => "months",
-                }
-                .to_string(),
-            }),
-            share_percent: share
-                .round(2, 4, Rounding::HalfEven)
-                .ok_or_else(|| Error::overflow("a share"))?,
-            share,
-            exact_decimal: exact_money
-                .to_decimal()
-                .ok_or_else(|| Error::overflow("an amount"))?,
-            exact: exact_money,
-            contribution,
-            rounding: rounding.ok_or_else(|| Error::overflow("an amount"))?,
-            lines: self.line_amounts(m)?,
-            in_kind,
-            cash_due: plan
-                .credit_in_kind
-                .then(|| exact::sub(contribution, in_kind, "a member's cash due"))
-                .transpose()?,
-            change: prev
-                .map(|p| exact::sub(contribution, p, "a member's change"))
-                .transpose()?,
-            change_percent: match prev {
-                Some(p) if !p.is_zero() => Some(
-                    change_fraction(contribution, p)
-                        .round(2, 2, Rounding::HalfEven)
-                        .ok_or_else(|| Error::overflow("a change"))?,
-                ),
-                _ => None,
-            },
-            limits: self.limits(m),
-        })
-    }
-
-    /// Member `m`'s share of the net, exact contribution and rounding: in
-    /// machine integers when they fit, else in big ones. Its exact total
-    /// is numer[m] / den units.
-    fn exact_figures(&self, m: usize, units: i128) -> (Fraction, Fraction, Option<Decimal>) {
-        let fast = self
-            .small
-            .as_ref()
-            .zip(self.numer[m].to_i128())
-            .and_then(|(s, num)| s.member(num, units));
-        if let Some(figures) = fast {
-            return figures;
-        }
-        let unit_num = BigInt::from(self.unit.mantissa());
-        let unit_den = BigInt::from(10u8).pow(self.unit.scale());
-        let (num, den) = (&self.numer[m].to_big(), &self.den.to_big());
-        let share = if self.net_units == 0 {
-            Fraction::ratio(BigInt::zero(), BigInt::one())
-        } else {
-            Fraction::ratio(num.clone(), den * self.net_units)
-        };
-        let exact_money = Fraction::ratio(num * &unit_num, den * &unit_den);
-        let diff = (BigInt::from(units) * den - num) * &unit_num;
-        let rounding = Fraction::ratio(diff, den * &unit_den).to_decimal();
-        (share, exact_money, rounding)
-    }
-
-    /// The notes of the caps and floors that bound member `m`'s part, each
-    /// named by the line whose key has it (the pool's first line).
-    fn limits(&self, m: usize) -> Vec<String> {
-        let mut limits = Vec::new();
-        for (c, line) in self.lines.iter().enumerate() {
-            let (first, _, shares) = &self.pools[self.pool_of[c]];
-            let (Some(shares), true, Some(pos)) = (shares, *first == c, self.position[c][m]) else {
-                continue;
-            };
-            if let Some(note) = &shares.limits[pos] {
-                limits.push(format!("{note} in the key of line {:?}", line.line.id));
-            }
-        }
-        limits
-    }
-
-    /// Member `m`'s amount and share of every line it takes part in.
-    fn line_amounts(&self, m: usize) -> Result<Vec<LineAmount>> {
-        (0..self.lines.len())
-            .filter_map(|c| self.position[c][m].map(|i| (c, i)))
-            .map(|(c, i)| {
-                let share = self.pool_shares[self.pool_of[c]]
-                    .get(i)
-                    .cloned()
-                    .unwrap_or_else(|| Fraction::small(0, 1));
-                Ok(LineAmount {
-                    line: self.lines[c].line.id.clone(),
-                    amount: amount_of(self.rounded[m][c], self.unit)?,
-                    share,
-                })
-            })
-            .collect()
-    }
-}
-
-/// Each participant's share of a pool (none for a pool without a key).
-fn participant_shares(shares: Option<&KeyShares>) -> Vec<Fraction> {
-    shares.map_or_else(Vec::new, |s| {
-        let den = s.den.to_u128().filter(|&d| d > 0);
-        s.nums
-            .iter()
-            .map(|n| match (n.to_i128(), den) {
-                (Some(n), Some(d)) => Fraction::small(n, d),
-                _ => Fraction::ratio(n.clone(), s.den.clone()),
-            })
-            .collect()
-    })
+/// The in-kind value in `year` of every member with in-kind entries, in
+/// plan order.
+fn in_kind_of(plan: &Plan, year: i32) -> Result<Vec<(u32, Decimal)>> {
+    in_kind_by_member(plan)
+        .iter()
+        .enumerate()
+        .filter(|(_, entries)| !entries.is_empty())
+        .map(|(m, entries)| Ok((m as u32, in_kind_value(plan, entries, year)?)))
+        .collect()
 }
 
 /// Every member's in-kind entries (with their index in the plan).
@@ -845,113 +699,6 @@ fn in_kind_by_member(plan: &Plan) -> Vec<Vec<(usize, &InKind)>> {
         }
     }
     in_kind
-}
-
-/// Where each member stands among `participants`, if it takes part.
-fn positions(participants: &[usize], members: usize) -> Vec<Option<usize>> {
-    let mut at = vec![None; members];
-    for (i, &p) in participants.iter().enumerate() {
-        at[p] = Some(i);
-    }
-    at
-}
-
-/// (c − p) / p, exactly, from the decimals' integers at one scale.
-fn change_fraction(c: Decimal, p: Decimal) -> Fraction {
-    let scale = c.scale().max(p.scale());
-    let small = |d: Decimal| {
-        10i128
-            .checked_pow(scale - d.scale())
-            .and_then(|f| d.mantissa().checked_mul(f))
-    };
-    if let (Some(c), Some(p)) = (small(c), small(p)) {
-        // A positive denominator, as a fraction keeps it.
-        let (n, d) = if p < 0 {
-            (p.checked_sub(c), p.checked_neg())
-        } else {
-            (c.checked_sub(p), Some(p))
-        };
-        if let (Some(n), Some(d)) = (n, d) {
-            return Fraction::small(n, d as u128);
-        }
-    }
-    let at = |d: Decimal| BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale());
-    Fraction::ratio(at(c) - at(p), at(p))
-}
-
-/// A year's row totals and unit in machine integers, when they fit: the
-/// common denominator, the unit's mantissa and the denominator of an exact
-/// amount (the common denominator times the unit's power of ten), and the
-/// year's net in units when it is positive (a share's denominator is the
-/// common denominator times it, which may need big integers when the rest
-/// does not).
-struct SmallTotals {
-    den: i128,
-    unit_num: i128,
-    unit_is_one: bool,
-    money_den: u128,
-    net: Option<u128>,
-}
-
-impl SmallTotals {
-    fn new(den: Option<i128>, unit: Decimal, net_units: i128) -> Option<SmallTotals> {
-        let den = den.filter(|&d| d > 0)?;
-        let money_den = 10i128
-            .checked_pow(unit.scale())
-            .and_then(|p| den.checked_mul(p))?;
-        let net = if net_units > 0 {
-            Some(net_units as u128)
-        } else if net_units == 0 {
-            None
-        } else {
-            return None;
-        };
-        Some(SmallTotals {
-            den,
-            unit_num: unit.mantissa(),
-            unit_is_one: unit.mantissa() == 1 && unit.scale() == 0,
-            money_den: money_den as u128,
-            net,
-        })
-    }
-
-    /// The member's share, exact contribution and rounding (see
-    /// [`MemberYear`]) from its exact total `num / den` units and its
-    /// rounded `units`, or `None` if a figure does not fit.
-    fn member(&self, num: i128, units: i128) -> Option<(Fraction, Fraction, Option<Decimal>)> {
-        use crate::fraction::gcd;
-        // The exact total in lowest terms, a / b: one gcd of large numbers,
-        // which the share and (for a unit of 1) the amount then reuse.
-        let g = gcd(num.unsigned_abs(), self.den as u128).max(1);
-        let (a, b) = (num / g as i128, self.den as u128 / g);
-        let share = match self.net {
-            // gcd(a, b·net) = gcd(a, net), a and b being coprime.
-            Some(net) => {
-                let h = gcd(a.unsigned_abs() % net, net);
-                let (n, d) = (a / h as i128, net / h);
-                match b.checked_mul(d) {
-                    Some(d) => Fraction::lowest(n, d),
-                    // In lowest terms, but its denominator needs big integers.
-                    None => Fraction::ratio(BigInt::from(n), BigInt::from(b) * BigInt::from(d)),
-                }
-            }
-            None => Fraction::small(0, 1),
-        };
-        let exact = if self.unit_is_one {
-            Fraction::lowest(a, b)
-        } else {
-            Fraction::small(num.checked_mul(self.unit_num)?, self.money_den)
-        };
-        let diff = units
-            .checked_mul(self.den)?
-            .checked_sub(num)?
-            .checked_mul(self.unit_num)?;
-        Some((
-            share,
-            exact,
-            crate::fraction::decimal_of(diff, self.money_den),
-        ))
-    }
 }
 
 /// The in-kind value a member contributes in `year`, from its `entries`
