@@ -12,7 +12,7 @@
 //! lines cannot give every member its method total (members who share no
 //! line), the plan is refused rather than silently rounded another way.
 
-use super::table::{RowTotals, Table, trace};
+use super::table::{Cells, RowTotals, Table, trace};
 use crate::error::{Error, Result};
 use crate::{Allocator, Method};
 use num_bigint::Sign;
@@ -26,7 +26,7 @@ pub(crate) fn honour(
     first_divisor: Option<rust_decimal::Decimal>,
     table: &Table,
     totals: &RowTotals,
-    rounded: &mut [Vec<i128>],
+    rounded: &mut Cells<i128>,
     year: i32,
     member: impl Fn(usize) -> String,
 ) -> Result<()> {
@@ -77,7 +77,7 @@ pub(crate) fn honour(
 /// Moves units within columns until every row sums to its target. Returns
 /// false when the table cannot reach the targets. The targets must add up
 /// to the table's total.
-pub(crate) fn meet_row_targets(rounded: &mut [Vec<i128>], table: &Table, targets: &[i128]) -> bool {
+pub(crate) fn meet_row_targets(rounded: &mut Cells<i128>, table: &Table, targets: &[i128]) -> bool {
     let open: Vec<Vec<bool>> = table
         .numer
         .iter()
@@ -106,13 +106,13 @@ pub(crate) fn meet_row_targets(rounded: &mut [Vec<i128>], table: &Table, targets
 /// takes one in another column in turn. Returns the moves (giver, taker,
 /// column), the first one from the surplus row.
 fn unit_path(
-    rounded: &[Vec<i128>],
+    rounded: &Cells<i128>,
     open: &[Vec<bool>],
     to: usize,
     surplus: impl Fn(usize) -> bool,
 ) -> Option<Vec<(usize, usize, usize)>> {
     let rows = rounded.len();
-    let cols = rounded.first().map_or(0, Vec::len);
+    let cols = rounded.cols();
     let mut seen_row = vec![false; rows];
     let mut seen_col = vec![false; cols];
     let mut parent: Vec<Option<(usize, usize)>> = vec![None; rows];
@@ -155,7 +155,7 @@ mod tests {
         }
     }
 
-    fn sums(rounded: &[Vec<i128>]) -> (Vec<i128>, Vec<i128>) {
+    fn sums(rounded: &Cells<i128>) -> (Vec<i128>, Vec<i128>) {
         let rows = rounded.iter().map(|r| r.iter().sum()).collect();
         let cols = (0..rounded[0].len())
             .map(|c| rounded.iter().map(|r| r[c]).sum())
@@ -168,9 +168,11 @@ mod tests {
         // Row 0 only in column 0, row 2 only in column 1, row 1 in both:
         // a unit for row 0 from row 2 must pass through row 1.
         let t = table(&[&[1, 0], &[1, 1], &[0, 1]], &[1, 1]);
-        let mut rounded = vec![vec![2, 0], vec![2, 2], vec![0, 4]];
+        let mut rounded: Cells<i128> = vec![vec![2, 0], vec![2, 2], vec![0, 4]]
+            .into_iter()
+            .collect();
         assert!(meet_row_targets(&mut rounded, &t, &[3, 4, 3]));
-        assert_eq!(rounded, [[3, 0], [1, 3], [0, 3]]);
+        assert_eq!(rounded.to_rows(), [[3, 0], [1, 3], [0, 3]]);
         assert_eq!(sums(&rounded), (vec![3, 4, 3], vec![4, 6]));
     }
 
@@ -178,15 +180,15 @@ mod tests {
     fn a_unit_never_moves_into_a_cell_without_an_exact_part() {
         // Row 0 has no part in column 1, where all the surplus is.
         let t = table(&[&[1, 0], &[0, 1]], &[1, 1]);
-        let mut rounded = vec![vec![2, 0], vec![0, 3]];
+        let mut rounded: Cells<i128> = vec![vec![2, 0], vec![0, 3]].into_iter().collect();
         assert!(!meet_row_targets(&mut rounded, &t, &[3, 2]));
     }
 
     #[test]
     fn met_targets_change_nothing() {
         let t = table(&[&[1, 1], &[1, 1]], &[2, 2]);
-        let mut rounded = vec![vec![1, 0], vec![0, 1]];
+        let mut rounded: Cells<i128> = vec![vec![1, 0], vec![0, 1]].into_iter().collect();
         assert!(meet_row_targets(&mut rounded, &t, &[1, 1]));
-        assert_eq!(rounded, [[1, 0], [0, 1]]);
+        assert_eq!(rounded.to_rows(), [[1, 0], [0, 1]]);
     }
 }

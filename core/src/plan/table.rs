@@ -33,12 +33,97 @@ use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 use std::collections::{BTreeSet, VecDeque};
 
+/// A grid of rows × columns in one allocation, row after row: `cells[r]`
+/// is row r's slice. A year's table has a row per member; one allocation
+/// per row (100 000 of them per year and table) made rounding a large
+/// plan slower per member the larger it was, from allocations and cache
+/// misses when reading a column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cells<T> {
+    data: Vec<T>,
+    rows: usize,
+    cols: usize,
+}
+
+impl<T: Clone> Cells<T> {
+    /// `rows` rows of `cols` copies of `value`.
+    pub fn filled(rows: usize, cols: usize, value: T) -> Cells<T> {
+        Cells {
+            data: vec![value; rows * cols],
+            rows,
+            cols,
+        }
+    }
+
+    /// The rows, each as its own vector.
+    #[cfg(test)]
+    pub fn to_rows(&self) -> Vec<Vec<T>> {
+        self.iter().map(<[T]>::to_vec).collect()
+    }
+}
+
+impl<T> Cells<T> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// The number of columns.
+    pub fn cols(&self) -> usize {
+        self.cols
+    }
+
+    /// The rows, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[T]> + '_ {
+        (0..self.rows).map(|r| &self[r])
+    }
+
+    /// Every cell, row after row.
+    pub fn into_vec(self) -> Vec<T> {
+        self.data
+    }
+}
+
+/// The grid of the rows, which must all be as long as the first.
+impl<T> FromIterator<Vec<T>> for Cells<T> {
+    fn from_iter<I: IntoIterator<Item = Vec<T>>>(rows: I) -> Cells<T> {
+        let mut cells = Cells {
+            data: Vec::new(),
+            rows: 0,
+            cols: 0,
+        };
+        for row in rows {
+            if cells.rows == 0 {
+                cells.cols = row.len();
+            }
+            assert_eq!(row.len(), cells.cols, "every row of a grid is as long");
+            cells.data.extend(row);
+            cells.rows += 1;
+        }
+        cells
+    }
+}
+
+impl<T> std::ops::Index<usize> for Cells<T> {
+    type Output = [T];
+
+    fn index(&self, r: usize) -> &[T] {
+        &self.data[r * self.cols..(r + 1) * self.cols]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Cells<T> {
+    fn index_mut(&mut self, r: usize) -> &mut [T] {
+        &mut self.data[r * self.cols..(r + 1) * self.cols]
+    }
+}
+
 /// A year's exact table: cell (r, c) is `numer[r][c] / den[c]` units.
 /// Every line's cells share its pool's denominator, so the table is
 /// computed in integers, without reducing fractions.
 pub(crate) struct Table {
     /// Numerators, rows × columns; negative in a refund's column.
-    pub numer: Vec<Vec<BigInt>>,
+    pub numer: Cells<BigInt>,
     /// One positive denominator per column.
     pub den: Vec<BigInt>,
 }
@@ -91,7 +176,7 @@ pub(crate) fn round_table(
     table: &Table,
     totals: &RowTotals,
     column_totals: &[i128],
-) -> Result<Vec<Vec<i128>>> {
+) -> Result<Cells<i128>> {
     match Small::of(table, totals) {
         Some(small) => round_in(
             &small.numer,
@@ -114,7 +199,7 @@ pub(crate) fn round_table(
 /// rounding forms, at most the number of columns times the common
 /// denominator — fits. Signed: a refund's cells are negative.
 pub(crate) struct Small {
-    numer: Vec<Vec<i128>>,
+    numer: Cells<i128>,
     den: Vec<i128>,
     /// The lcm of the columns' denominators.
     pub common: i128,
@@ -139,7 +224,7 @@ impl Small {
     /// the big table must be built.
     pub fn build(rows: usize, columns: &[Column]) -> Option<Small> {
         let cols = columns.len();
-        let mut numer = vec![vec![0i128; cols]; rows];
+        let mut numer = Cells::filled(rows, cols, 0i128);
         let mut den = Vec::with_capacity(cols);
         for (c, column) in columns.iter().enumerate() {
             match column.shares {
@@ -179,7 +264,7 @@ impl Small {
 
     /// Rounds the table so every column sums to `column_totals`, as
     /// [`round_table`] does.
-    pub fn round(&self, column_totals: &[i128]) -> Result<Vec<Vec<i128>>> {
+    pub fn round(&self, column_totals: &[i128]) -> Result<Cells<i128>> {
         round_in(
             &self.numer,
             &self.den,
@@ -197,15 +282,13 @@ impl Small {
             .iter()
             .map(ToPrimitive::to_i128)
             .collect::<Option<Vec<_>>>()?;
-        let numer = table
-            .numer
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(ToPrimitive::to_i128)
-                    .collect::<Option<Vec<_>>>()
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let numer = Cells {
+            data: (table.numer.data.iter())
+                .map(ToPrimitive::to_i128)
+                .collect::<Option<Vec<_>>>()?,
+            rows: table.numer.rows,
+            cols: table.numer.cols,
+        };
         let totals = totals
             .numer
             .iter()
@@ -296,16 +379,16 @@ impl Exact for BigInt {
 /// The rounding itself; `common` is the lcm of `den`, and `totals` the rows'
 /// exact totals over it (for ties).
 fn round_in<N: Exact>(
-    numer: &[Vec<N>],
+    numer: &Cells<N>,
     den: &[N],
     common: &N,
     totals: &[N],
     column_totals: &[i128],
-) -> Result<Vec<Vec<i128>>> {
+) -> Result<Cells<i128>> {
     let rows = numer.len();
     let cols = column_totals.len();
-    let mut floors = vec![vec![0i128; cols]; rows];
-    let mut fracs = vec![vec![N::zero(); cols]; rows];
+    let mut floors = Cells::filled(rows, cols, 0i128);
+    let mut fracs = Cells::filled(rows, cols, N::zero());
     for r in 0..rows {
         for c in 0..cols {
             if numer[r][c].is_zero() {
@@ -318,7 +401,7 @@ fn round_in<N: Exact>(
             fracs[r][c] = rem;
         }
     }
-    let mut grid = Grid::new(&fracs, cols);
+    let mut grid = Grid::new(&fracs);
     for c in 0..cols {
         let floor_sum: i128 = (0..rows).map(|r| floors[r][c]).sum();
         let owed = column_totals[c] - floor_sum;
@@ -335,21 +418,18 @@ fn round_in<N: Exact>(
     let bounds = Bounds::new(&fracs, den, common);
     let targets = bounds.targets(totals, grid.count.iter().sum());
     grid.repair(&bounds, &targets)?;
-    Ok((0..rows)
-        .map(|r| {
-            (0..cols)
-                .map(|c| floors[r][c] + i128::from(grid.has[r][c]))
-                .collect()
-        })
-        .collect())
+    for (floor, &has) in floors.data.iter_mut().zip(&grid.has.data) {
+        *floor += i128::from(has);
+    }
+    Ok(floors)
 }
 
 /// Which cells received a unit above their floor.
 struct Grid<'a, N> {
-    has: Vec<Vec<bool>>,
-    open: Vec<Vec<bool>>,
+    has: Cells<bool>,
+    open: Cells<bool>,
     count: Vec<i128>,
-    fracs: &'a [Vec<N>],
+    fracs: &'a Cells<N>,
 }
 
 /// Each row may take ⌊Φ⌋ or ⌈Φ⌉ units above its floors, where Φ is the sum
@@ -362,12 +442,12 @@ struct Bounds<N> {
 }
 
 impl<N: Exact> Bounds<N> {
-    fn new(fracs: &[Vec<N>], den: &[N], common: &N) -> Bounds<N> {
+    fn new(fracs: &Cells<N>, den: &[N], common: &N) -> Bounds<N> {
         let factors: Vec<N> = den.iter().map(|d| common.div(d)).collect();
         let mut low = Vec::new();
         let mut high = Vec::new();
         let mut remainder = Vec::new();
-        for row in fracs {
+        for row in fracs.iter() {
             let phi = row
                 .iter()
                 .zip(&factors)
@@ -411,14 +491,15 @@ impl<N: Exact> Bounds<N> {
 }
 
 impl<'a, N: Exact> Grid<'a, N> {
-    fn new(fracs: &'a [Vec<N>], cols: usize) -> Grid<'a, N> {
+    fn new(fracs: &'a Cells<N>) -> Grid<'a, N> {
         let rows = fracs.len();
         Grid {
-            has: vec![vec![false; cols]; rows],
-            open: fracs
-                .iter()
-                .map(|row| row.iter().take(cols).map(|f| !f.is_zero()).collect())
-                .collect(),
+            has: Cells::filled(rows, fracs.cols(), false),
+            open: Cells {
+                data: fracs.data.iter().map(|f| !f.is_zero()).collect(),
+                rows,
+                cols: fracs.cols(),
+            },
             count: vec![0; rows],
             fracs,
         }
@@ -436,7 +517,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     /// larger exact cell, then the earlier row. Fractional parts within a
     /// column share its denominator, so they compare as integers. Only
     /// which rows are best matters, so this selects rather than sorts.
-    fn column_best(&self, c: usize, numer: &[Vec<N>], rows: Vec<usize>, k: usize) -> Vec<usize> {
+    fn column_best(&self, c: usize, numer: &Cells<N>, rows: Vec<usize>, k: usize) -> Vec<usize> {
         order::first(rows, k, &mut |&a, &b| {
             self.fracs[b][c]
                 .cmp(&self.fracs[a][c])
@@ -543,7 +624,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     /// The index of the rows `donor` accepts, per column where they hold
     /// a unit.
     fn donors(&self, donor: &impl Fn(&Self, usize) -> bool) -> Donors {
-        let cols = self.has.first().map_or(0, Vec::len);
+        let cols = self.has.cols();
         let giving: Vec<usize> = (0..self.has.len()).filter(|&r| donor(self, r)).collect();
         // Each column's rows in order, built at once (a set built from a
         // sorted sequence takes linear time; one insertion per row did not).
@@ -589,7 +670,7 @@ impl<'a, N: Exact> Grid<'a, N> {
         donor: impl Fn(&Self, usize) -> bool,
     ) -> Option<Vec<(usize, usize, usize)>> {
         let rows = self.has.len();
-        let cols = self.has.first().map_or(0, Vec::len);
+        let cols = self.has.cols();
         let mut seen_row = vec![false; rows];
         let mut seen_col = vec![false; cols];
         let mut parent: Vec<Option<(usize, usize)>> = vec![None; rows];
@@ -701,7 +782,7 @@ mod tests {
                 assert!(within_one(&Fraction::from(out[r][c]), x));
             }
         }
-        out
+        out.to_rows()
     }
 
     #[test]
@@ -712,7 +793,7 @@ mod tests {
         assert!(Small::of(&t, &t.row_totals()).is_none());
         let out = round_table(&t, &t.row_totals(), &[10]).unwrap();
         assert_eq!(out.iter().map(|r| r[0]).sum::<i128>(), 10);
-        assert_eq!(out, [[3], [7]]);
+        assert_eq!(out.to_rows(), [[3], [7]]);
     }
 
     /// The direct moves, found through the donor index, are the moves the
@@ -731,10 +812,10 @@ mod tests {
         for _ in 0..400 {
             let rows = 1 + next(12) as usize;
             let cols = 1 + next(4) as usize;
-            let fracs: Vec<Vec<i128>> = (0..rows)
+            let fracs: Cells<i128> = (0..rows)
                 .map(|_| (0..cols).map(|_| i128::from(next(3) > 0)).collect())
                 .collect();
-            let mut grid = Grid::new(&fracs, cols);
+            let mut grid = Grid::new(&fracs);
             for r in 0..rows {
                 for c in 0..cols {
                     if grid.open[r][c] && next(2) == 0 {

@@ -5,7 +5,7 @@ use super::key::{self, KeyShares};
 use super::method_totals;
 use super::result::{LineResult, Members, Participants, YearResult};
 use super::rows::{PoolShares, Roster, RowLine, Rows, Totals, amount_of};
-use super::table::{Column, Small, Table, round_table};
+use super::table::{Cells, Column, Small, Table, round_table};
 use crate::Fraction;
 use crate::dates::{Date, ProRata, membership_in_year};
 use crate::error::{Error, Result};
@@ -156,7 +156,7 @@ pub(crate) fn compute_year(
             let column_totals: Vec<i128> = columns.iter().map(|c| c.net).collect();
             let rounded = small.round(&column_totals)?;
             let totals = (&small.totals[..], &small.common);
-            return members_of_year(&ctx, &lines, &pools, &pool_of, totals, &rounded, previous);
+            return members_of_year(&ctx, &lines, &pools, &pool_of, totals, rounded, previous);
         }
     }
     let (table, column_totals) = exact_table(plan.members.len(), &lines, &pools, &pool_of, unit)?;
@@ -173,7 +173,7 @@ pub(crate) fn compute_year(
         |m| plan.members[m].id.clone(),
     )?;
     let totals = (&totals.numer[..], &totals.den);
-    members_of_year(&ctx, &lines, &pools, &pool_of, totals, &rounded, previous)
+    members_of_year(&ctx, &lines, &pools, &pool_of, totals, rounded, previous)
 }
 
 /// `amount` as a whole count of `unit`s (amounts are multiples of it).
@@ -292,7 +292,7 @@ fn exact_table(
     unit: Decimal,
 ) -> Result<(Table, Vec<i128>)> {
     let mut table = Table {
-        numer: vec![vec![BigInt::zero(); lines.len()]; members],
+        numer: Cells::filled(members, lines.len(), BigInt::zero()),
         den: Vec::new(),
     };
     let mut column_totals = Vec::with_capacity(lines.len());
@@ -582,7 +582,7 @@ fn members_of_year<N: super::table::Exact>(
     pools: &[Pool],
     pool_of: &[usize],
     totals: (&[N], &N),
-    rounded: &[Vec<i128>],
+    rounded: Cells<i128>,
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
     let plan = ctx.plan;
@@ -622,12 +622,12 @@ fn members_of_year<N: super::table::Exact>(
             .iter()
             .map(|(_, _, s)| PoolShares::new(s.as_ref()))
             .collect(),
-        cells: rounded.iter().flatten().copied().collect(),
         units: rounded.iter().map(|r| r.iter().sum()).collect(),
         previous: previous.map(|p| p.members.units()),
         totals: totals_of(totals),
         net_units: rounded.iter().flatten().sum(),
         in_kind: in_kind_of(plan, ctx.year)?,
+        cells: rounded.into_vec(),
     };
     let unit = rows.unit;
     let net = amount_of(rows.net_units, unit)?;
