@@ -330,7 +330,15 @@ impl Exact for i128 {
         *self == 0
     }
     fn div_rem(&self, d: &Self) -> (Self, Self) {
-        (self.div_euclid(*d), self.rem_euclid(*d))
+        // One division, not two (div_euclid and rem_euclid each divide),
+        // and in 64 bits when both fit (most cells): 128-bit division is
+        // a slow library call.
+        let (q, r) = match (i64::try_from(*self), i64::try_from(*d)) {
+            (Ok(a), Ok(b)) => (i128::from(a / b), i128::from(a % b)),
+            _ => (self / d, self % d),
+        };
+        // Floored for a positive divisor.
+        if r < 0 { (q - 1, r + d) } else { (q, r) }
     }
     fn mul(&self, o: &Self) -> Self {
         self * o
@@ -542,13 +550,25 @@ impl<'a, N: Exact> Grid<'a, N> {
                 }
             }
         }
-        // Rows above their upper bound give to rows below theirs.
+        // Rows above their upper bound give to the first row below its own
+        // that can take the unit. Only the giver's and the taker's counts
+        // change (a path's inner rows give one and take one), and a giver
+        // never goes below its bound: so the rows that may take are the
+        // ones below it now, in row order, less those filled since. Kept
+        // in a list, so each search does not scan every row from the first.
+        let high = &bounds.high;
+        let takers: Vec<usize> = (0..rows).filter(|&t| self.count[t] < high[t]).collect();
+        let mut start = 0;
         for r in 0..rows {
-            while self.count[r] > bounds.high[r] {
-                let high = &bounds.high;
-                let taker = (0..rows).find(|&t| self.count[t] < high[t] && self.pull_from(t, r));
-                if taker.is_none() {
+            while self.count[r] > high[r] {
+                let found = takers[start..]
+                    .iter()
+                    .any(|&t| self.count[t] < high[t] && self.pull_from(t, r));
+                if !found {
                     return Err(stuck());
+                }
+                while takers.get(start).is_some_and(|&t| self.count[t] >= high[t]) {
+                    start += 1;
                 }
             }
         }

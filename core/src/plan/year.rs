@@ -676,6 +676,9 @@ fn line_result(l: &ActiveLine, participants: Participants) -> Result<LineResult>
 /// The in-kind value in `year` of every member with in-kind entries, in
 /// plan order.
 fn in_kind_of(plan: &Plan, year: i32) -> Result<Vec<(u32, Decimal)>> {
+    if plan.in_kind.is_empty() {
+        return Ok(Vec::new());
+    }
     in_kind_by_member(plan)
         .iter()
         .enumerate()
