@@ -84,9 +84,10 @@ impl Plan {
     pub fn compute(&self) -> Result<PlanResult> {
         self.validate()?;
         let mut years: Vec<YearResult> = Vec::new();
+        let index = year::PlanIndex::new(self);
         for y in 0..self.years {
             let year = self.first_year + y as i32;
-            let computed = year::compute_year(self, year, years.last())?;
+            let computed = year::compute_year_in(&index, year, years.last())?;
             years.push(computed);
         }
         let totals = self

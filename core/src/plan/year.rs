@@ -1,5 +1,6 @@
 //! Computing one budget year of a plan.
 
+use super::Number;
 use super::document::{CostLine, InKind, Key, Plan};
 use super::key::{self, KeyShares};
 use super::method_totals;
@@ -16,7 +17,7 @@ use num_bigint::BigInt;
 use num_traits::One;
 use num_traits::Zero;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// A metric figure as used for a year.
@@ -26,9 +27,46 @@ pub(crate) struct Figure {
     pub carried_from: Option<Date>,
 }
 
+/// What every year of a plan looks up the same way, found once for the
+/// plan rather than once per year: each member's series of population
+/// figures (a map lookup by name, and a cache miss, per member and year),
+/// and which members each cost line names as its participants.
+pub(crate) struct PlanIndex<'a> {
+    pub plan: &'a Plan,
+    population: Vec<Option<&'a BTreeMap<Date, Number>>>,
+    /// Per cost line with named participants, whether each member is one.
+    named: Vec<Option<Vec<bool>>>,
+}
+
+impl<'a> PlanIndex<'a> {
+    pub fn new(plan: &'a Plan) -> PlanIndex<'a> {
+        let metric = &plan.population.metric;
+        let named = plan.costs.iter().map(|line| {
+            let names: HashSet<&str> = line
+                .participants
+                .as_ref()?
+                .iter()
+                .map(String::as_str)
+                .collect();
+            Some(
+                plan.members
+                    .iter()
+                    .map(|m| names.contains(m.id.as_str()))
+                    .collect(),
+            )
+        });
+        PlanIndex {
+            plan,
+            population: plan.members.iter().map(|m| m.metrics.get(metric)).collect(),
+            named: named.collect(),
+        }
+    }
+}
+
 /// What every key needs to know about the year.
 pub(crate) struct YearContext<'a> {
     pub plan: &'a Plan,
+    index: &'a PlanIndex<'a>,
     pub year: i32,
     /// Membership per member: (counted, of).
     pub membership: Vec<(u32, u32)>,
@@ -40,17 +78,25 @@ pub(crate) struct YearContext<'a> {
 
 impl<'a> YearContext<'a> {
     /// The year's context, with every member's population figure.
-    pub fn new(plan: &'a Plan, year: i32, membership: Vec<(u32, u32)>) -> YearContext<'a> {
+    pub fn new(
+        index: &'a PlanIndex<'a>,
+        year: i32,
+        membership: Vec<(u32, u32)>,
+    ) -> YearContext<'a> {
+        let plan = index.plan;
         let mut ctx = YearContext {
             plan,
+            index,
             year,
             membership,
             population: Vec::new(),
         };
-        let metric = plan.population.metric.as_str();
         ctx.population = match ctx.reference_date() {
             Ok(date) => (0..plan.members.len())
-                .map(|m| ctx.lookup(m, metric, date).ok())
+                .map(|m| {
+                    ctx.find(m, index.population[m], &plan.population.metric, date)
+                        .ok()
+                })
                 .collect(),
             Err(_) => vec![None; plan.members.len()],
         };
@@ -82,8 +128,19 @@ impl<'a> YearContext<'a> {
 
     /// [`figure`](Self::figure) looked up in the plan.
     fn lookup(&self, m: usize, metric: &str, date: Date) -> Result<Figure> {
+        let series = self.plan.members[m].metrics.get(metric);
+        self.find(m, series, metric, date)
+    }
+
+    /// Member `m`'s figure for `date` in `series`, its series of `metric`.
+    fn find(
+        &self,
+        m: usize,
+        series: Option<&BTreeMap<Date, Number>>,
+        metric: &str,
+        date: Date,
+    ) -> Result<Figure> {
         let member = &self.plan.members[m];
-        let series = member.metrics.get(metric);
         if let Some(value) = series.and_then(|s| s.get(&date)) {
             return Ok(Figure {
                 value: value.value(),
@@ -136,12 +193,22 @@ pub(crate) fn compute_year(
     year: i32,
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
+    compute_year_in(&PlanIndex::new(plan), year, previous)
+}
+
+/// Computes one budget year of the plan `index` is of.
+pub(crate) fn compute_year_in(
+    index: &PlanIndex,
+    year: i32,
+    previous: Option<&YearResult>,
+) -> Result<YearResult> {
+    let plan = index.plan;
     let membership = plan
         .members
         .iter()
         .map(|m| membership_in_year(year, m.joins, m.leaves, plan.pro_rata))
         .collect();
-    let ctx = YearContext::new(plan, year, membership);
+    let ctx = YearContext::new(index, year, membership);
     let mut lines = active_lines(&ctx)?;
     apply_funding(&ctx, &mut lines)?;
     refuse_negative_net(&ctx, &lines)?;
@@ -385,18 +452,12 @@ fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
         let key = line.key.as_ref().unwrap_or(&plan.key);
         // A set, so a working group of many members is not scanned once
         // per member.
-        let named: Option<std::collections::HashSet<&str>> = line
-            .participants
-            .as_ref()
-            .map(|p| p.iter().map(String::as_str).collect());
+        let named = ctx.index.named[index].as_ref();
         let participants: Vec<usize> = (0..plan.members.len())
             .filter(|&m| {
-                let member = &plan.members[m];
-                member.paying
+                plan.members[m].paying
                     && ctx.membership[m].0 > 0
-                    && named
-                        .as_ref()
-                        .is_none_or(|set| set.contains(member.id.as_str()))
+                    && named.is_none_or(|named| named[m])
             })
             .collect();
         let gross = match key {
