@@ -84,10 +84,11 @@ impl Plan {
     pub fn compute(&self) -> Result<PlanResult> {
         self.validate()?;
         let mut years: Vec<YearResult> = Vec::new();
-        let index = year::PlanIndex::new(self);
+        let last = self.first_year + self.years as i32 - 1;
+        let mut index = year::PlanIndex::new(self, self.first_year..=last);
         for y in 0..self.years {
             let year = self.first_year + y as i32;
-            let computed = year::compute_year_in(&index, year, years.last())?;
+            let computed = year::compute_year_in(&mut index, year, years.last())?;
             years.push(computed);
         }
         let totals = self

@@ -1,6 +1,5 @@
 //! Computing one budget year of a plan.
 
-use super::Number;
 use super::document::{CostLine, InKind, Key, Plan};
 use super::key::{self, KeyShares};
 use super::method_totals;
@@ -17,7 +16,7 @@ use num_bigint::BigInt;
 use num_traits::One;
 use num_traits::Zero;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A metric figure as used for a year.
@@ -28,19 +27,25 @@ pub(crate) struct Figure {
 }
 
 /// What every year of a plan looks up the same way, found once for the
-/// plan rather than once per year: each member's series of population
-/// figures (a map lookup by name, and a cache miss, per member and year),
-/// and which members each cost line names as its participants.
+/// plan rather than once per year: every member's population figure for
+/// each budget year (found in one pass over the member's series, where a
+/// lookup per member and year was a map search and cache misses), and
+/// which members each cost line names as its participants.
 pub(crate) struct PlanIndex<'a> {
     pub plan: &'a Plan,
-    population: Vec<Option<&'a BTreeMap<Date, Number>>>,
+    /// The first budget year of `population`.
+    first: i32,
+    /// Per budget year from `first`, each member's population figure;
+    /// `None` where there is none, so [`YearContext::figure`] makes the
+    /// error itself.
+    population: Vec<Vec<Option<Figure>>>,
     /// Per cost line with named participants, whether each member is one.
     named: Vec<Option<Vec<bool>>>,
 }
 
 impl<'a> PlanIndex<'a> {
-    pub fn new(plan: &'a Plan) -> PlanIndex<'a> {
-        let metric = &plan.population.metric;
+    /// The index of `plan` for the budget years `years`.
+    pub fn new(plan: &'a Plan, years: std::ops::RangeInclusive<i32>) -> PlanIndex<'a> {
         let named = plan.costs.iter().map(|line| {
             let names: HashSet<&str> = line
                 .participants
@@ -57,10 +62,69 @@ impl<'a> PlanIndex<'a> {
         });
         PlanIndex {
             plan,
-            population: plan.members.iter().map(|m| m.metrics.get(metric)).collect(),
+            first: *years.start(),
+            population: population_table(plan, years),
             named: named.collect(),
         }
     }
+
+    /// The population figures of `year`, taken out of the index (each
+    /// year's are read once, and the memory is free for the next year's
+    /// result); found now for a year the index does not hold.
+    fn take_population(&mut self, year: i32) -> Vec<Option<Figure>> {
+        let at = usize::try_from(year - self.first).ok();
+        match at.and_then(|y| self.population.get_mut(y)) {
+            Some(figures) if !figures.is_empty() => std::mem::take(figures),
+            _ => population_table(self.plan, year..=year).remove(0),
+        }
+    }
+}
+
+/// Every member's population figure for each of `years`, by the plan's
+/// population rule: the figure at the year's reference date, else (when
+/// the plan carries figures forward) the latest earlier one. The reference
+/// dates increase with the years, so each member's series is walked once.
+fn population_table(plan: &Plan, years: std::ops::RangeInclusive<i32>) -> Vec<Vec<Option<Figure>>> {
+    let rule = &plan.population;
+    let dates: Vec<Option<Date>> = years
+        .map(|y| Date::new(y - rule.years_before as i32, rule.month, rule.day).ok())
+        .collect();
+    let mut table: Vec<Vec<Option<Figure>>> = dates
+        .iter()
+        .map(|_| Vec::with_capacity(plan.members.len()))
+        .collect();
+    for member in &plan.members {
+        let mut series = member
+            .metrics
+            .get(&rule.metric)
+            .into_iter()
+            .flatten()
+            .peekable();
+        let mut earlier: Option<(Date, Decimal)> = None;
+        for (column, date) in table.iter_mut().zip(&dates) {
+            let Some(date) = *date else {
+                column.push(None);
+                continue;
+            };
+            while let Some((&d, &v)) = series.next_if(|(d, _)| **d < date) {
+                earlier = Some((d, v.value()));
+            }
+            let figure = match series.peek() {
+                Some((d, v)) if **d == date => Some(Figure {
+                    value: v.value(),
+                    carried_from: None,
+                }),
+                _ => earlier
+                    .filter(|_| rule.carry_forward)
+                    .map(|(from, value)| Figure {
+                        value,
+                        carried_from: Some(from),
+                    }),
+            };
+            column.push(figure);
+        }
+    }
+    table
 }
 
 /// What every key needs to know about the year.
@@ -70,9 +134,9 @@ pub(crate) struct YearContext<'a> {
     pub year: i32,
     /// Membership per member: (counted, of).
     pub membership: Vec<(u32, u32)>,
-    /// Every member's population figure for the year, looked up once (the
-    /// keys, the fees and the report each ask for it); `None` where the
-    /// lookup fails, so [`figure`](Self::figure) makes the error itself.
+    /// Every member's population figure for the year (the keys, the fees
+    /// and the report each ask for it); `None` where there is none, so
+    /// [`figure`](Self::figure) makes the error itself.
     pub population: Vec<Option<Figure>>,
 }
 
@@ -82,25 +146,15 @@ impl<'a> YearContext<'a> {
         index: &'a PlanIndex<'a>,
         year: i32,
         membership: Vec<(u32, u32)>,
+        population: Vec<Option<Figure>>,
     ) -> YearContext<'a> {
-        let plan = index.plan;
-        let mut ctx = YearContext {
-            plan,
+        YearContext {
+            plan: index.plan,
             index,
             year,
             membership,
-            population: Vec::new(),
-        };
-        ctx.population = match ctx.reference_date() {
-            Ok(date) => (0..plan.members.len())
-                .map(|m| {
-                    ctx.find(m, index.population[m], &plan.population.metric, date)
-                        .ok()
-                })
-                .collect(),
-            Err(_) => vec![None; plan.members.len()],
-        };
-        ctx
+            population,
+        }
     }
 
     /// The part of the year member `m` belongs to the collaboration.
@@ -128,19 +182,8 @@ impl<'a> YearContext<'a> {
 
     /// [`figure`](Self::figure) looked up in the plan.
     fn lookup(&self, m: usize, metric: &str, date: Date) -> Result<Figure> {
-        let series = self.plan.members[m].metrics.get(metric);
-        self.find(m, series, metric, date)
-    }
-
-    /// Member `m`'s figure for `date` in `series`, its series of `metric`.
-    fn find(
-        &self,
-        m: usize,
-        series: Option<&BTreeMap<Date, Number>>,
-        metric: &str,
-        date: Date,
-    ) -> Result<Figure> {
         let member = &self.plan.members[m];
+        let series = member.metrics.get(metric);
         if let Some(value) = series.and_then(|s| s.get(&date)) {
             return Ok(Figure {
                 value: value.value(),
@@ -193,12 +236,12 @@ pub(crate) fn compute_year(
     year: i32,
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
-    compute_year_in(&PlanIndex::new(plan), year, previous)
+    compute_year_in(&mut PlanIndex::new(plan, year..=year), year, previous)
 }
 
 /// Computes one budget year of the plan `index` is of.
 pub(crate) fn compute_year_in(
-    index: &PlanIndex,
+    index: &mut PlanIndex,
     year: i32,
     previous: Option<&YearResult>,
 ) -> Result<YearResult> {
@@ -208,7 +251,8 @@ pub(crate) fn compute_year_in(
         .iter()
         .map(|m| membership_in_year(year, m.joins, m.leaves, plan.pro_rata))
         .collect();
-    let ctx = YearContext::new(index, year, membership);
+    let population = index.take_population(year);
+    let ctx = YearContext::new(index, year, membership, population);
     let mut lines = active_lines(&ctx)?;
     apply_funding(&ctx, &mut lines)?;
     refuse_negative_net(&ctx, &lines)?;
