@@ -31,7 +31,7 @@ use crate::order;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::BTreeSet;
 
 /// A grid of rows × columns in one allocation, row after row: `cells[r]`
 /// is row r's slice. A year's table has a row per member; one allocation
@@ -436,6 +436,10 @@ fn round_in<N: Exact>(
 struct Grid<'a, N> {
     has: Cells<bool>,
     open: Cells<bool>,
+    /// `has` and `open` again, a bitset of the rows per column, for the
+    /// search of a path (see [`Grid::path`]).
+    has_bits: Vec<Vec<u64>>,
+    open_bits: Vec<Vec<u64>>,
     count: Vec<i128>,
     fracs: &'a Cells<N>,
 }
@@ -500,14 +504,25 @@ impl<N: Exact> Bounds<N> {
 
 impl<'a, N: Exact> Grid<'a, N> {
     fn new(fracs: &'a Cells<N>) -> Grid<'a, N> {
-        let rows = fracs.len();
+        let (rows, cols) = (fracs.len(), fracs.cols());
+        let words = rows.div_ceil(64);
+        let mut open_bits = vec![vec![0u64; words]; cols];
+        for r in 0..rows {
+            for (c, f) in fracs[r].iter().enumerate() {
+                if !f.is_zero() {
+                    open_bits[c][r / 64] |= 1 << (r % 64);
+                }
+            }
+        }
         Grid {
-            has: Cells::filled(rows, fracs.cols(), false),
+            has: Cells::filled(rows, cols, false),
             open: Cells {
                 data: fracs.data.iter().map(|f| !f.is_zero()).collect(),
                 rows,
-                cols: fracs.cols(),
+                cols,
             },
+            has_bits: vec![vec![0u64; words]; cols],
+            open_bits,
             count: vec![0; rows],
             fracs,
         }
@@ -516,6 +531,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     fn set(&mut self, r: usize, c: usize, on: bool) {
         if self.has[r][c] != on {
             self.has[r][c] = on;
+            self.has_bits[c][r / 64] ^= 1 << (r % 64);
             self.count[r] += if on { 1 } else { -1 };
         }
     }
@@ -602,7 +618,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     ) -> bool {
         let path = self
             .direct(to, donors)
-            .or_else(|| self.path(to, |g, d| d != to && donor(g, d)));
+            .or_else(|| self.path(to, None, |g, d| d != to && donor(g, d)));
         match path {
             Some(path) => {
                 self.apply(&path);
@@ -670,7 +686,7 @@ impl<'a, N: Exact> Grid<'a, N> {
     fn pull_from(&mut self, to: usize, from: usize) -> bool {
         let path = self
             .direct_from(to, from)
-            .or_else(|| self.path(to, |_, d| d != to && d == from));
+            .or_else(|| self.path(to, Some(from), |_, d| d != to && d == from));
         match path {
             Some(path) => {
                 self.apply(&path);
@@ -682,38 +698,73 @@ impl<'a, N: Exact> Grid<'a, N> {
 
     /// Breadth-first search from the receiving row: a row that wants a unit
     /// can take it in any open column where it has none, from any row that
-    /// has one there. Returns the moves (giver, taker, column).
-    #[allow(clippy::needless_range_loop)] // rows and columns index several tables at once
+    /// has one there; the first row `donor` accepts (`only`, when given, is
+    /// the one row it can accept) ends the path. Returns the moves (giver,
+    /// taker, column).
+    ///
+    /// The search reaches each column once, so it is kept as a list of
+    /// scans, in the order a queue of rows would make them: a column, the
+    /// row that asked for it, and the rows it reached (the column's holders
+    /// not reached before) as a bitset. A scan asks for a further column at
+    /// its first row (in row order) that is open there and has no unit,
+    /// found a word of 64 rows at a time: the rows themselves are never
+    /// queued, which made each search of a large year scan every row.
     fn path(
         &self,
         to: usize,
+        only: Option<usize>,
         donor: impl Fn(&Self, usize) -> bool,
     ) -> Option<Vec<(usize, usize, usize)>> {
-        let rows = self.has.len();
         let cols = self.has.cols();
-        let mut seen_row = vec![false; rows];
-        let mut seen_col = vec![false; cols];
-        let mut parent: Vec<Option<(usize, usize)>> = vec![None; rows];
-        let mut queue = VecDeque::from([to]);
-        seen_row[to] = true;
-        while let Some(taker) = queue.pop_front() {
-            for c in 0..cols {
-                if seen_col[c] || self.has[taker][c] || !self.open[taker][c] {
-                    continue;
+        let words = self.has.len().div_ceil(64);
+        let mut seen = vec![0u64; words];
+        seen[to / 64] |= 1 << (to % 64);
+        let mut scanned = vec![false; cols];
+        // (rows reached, the row that asked, its column, the scan that
+        // reached the asking row); the first is the receiving row alone.
+        let mut scans: Vec<(Vec<u64>, usize, usize, usize)> = vec![(seen.clone(), to, 0, 0)];
+        let mut next = 0;
+        while next < scans.len() {
+            let mut asks: Vec<(usize, usize)> = (0..cols)
+                .filter(|&c| !scanned[c])
+                .filter_map(|c| {
+                    let (open, has) = (&self.open_bits[c], &self.has_bits[c]);
+                    let first = (0..words).find_map(|w| {
+                        let bits = scans[next].0[w] & open[w] & !has[w];
+                        (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+                    })?;
+                    Some((first, c))
+                })
+                .collect();
+            asks.sort_unstable();
+            for (taker, c) in asks {
+                scanned[c] = true;
+                let reached: Vec<u64> =
+                    (0..words).map(|w| self.has_bits[c][w] & !seen[w]).collect();
+                for (s, r) in seen.iter_mut().zip(&reached) {
+                    *s |= r;
                 }
-                seen_col[c] = true;
-                for giver in 0..rows {
-                    if seen_row[giver] || !self.has[giver][c] {
-                        continue;
+                let found = match only {
+                    Some(d) => {
+                        (reached[d / 64] >> (d % 64) & 1 == 1 && donor(self, d)).then_some(d)
                     }
-                    seen_row[giver] = true;
-                    parent[giver] = Some((taker, c));
-                    if donor(self, giver) {
-                        return Some(trace(&parent, giver));
+                    None => first_accepted(&reached, |d| donor(self, d)),
+                };
+                if let Some(giver) = found {
+                    // Back to the receiving row: each asking row got its
+                    // unit from the scan that reached it.
+                    let mut moves = vec![(giver, taker, c)];
+                    let (mut row, mut at) = (taker, next);
+                    while at != 0 {
+                        let (_, asker, column, from) = scans[at];
+                        moves.push((row, asker, column));
+                        (row, at) = (asker, from);
                     }
-                    queue.push_back(giver);
+                    return Some(moves);
                 }
+                scans.push((reached, taker, c, next));
             }
+            next += 1;
         }
         None
     }
@@ -732,6 +783,21 @@ struct Donors {
     by_column: Vec<BTreeSet<usize>>,
 }
 
+/// The first row (in row order) of the bitset `rows` that `accepts`.
+fn first_accepted(rows: &[u64], mut accepts: impl FnMut(usize) -> bool) -> Option<usize> {
+    for (w, &word) in rows.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let r = w * 64 + bits.trailing_zeros() as usize;
+            if accepts(r) {
+                return Some(r);
+            }
+            bits &= bits - 1;
+        }
+    }
+    None
+}
+
 pub(super) fn trace(
     parent: &[Option<(usize, usize)>],
     mut giver: usize,
@@ -748,6 +814,7 @@ pub(super) fn trace(
 mod tests {
     use super::*;
     use crate::fraction::Fraction;
+    use std::collections::VecDeque;
 
     fn frac(n: i64, d: i64) -> Fraction {
         Fraction::new(n, d)
@@ -816,6 +883,92 @@ mod tests {
         assert_eq!(out.to_rows(), [[3], [7]]);
     }
 
+    impl<N: Exact> Grid<'_, N> {
+        /// The breadth-first search as first written, a row at a time: the
+        /// reference [`Grid::path`] is checked against.
+        fn searched(
+            &self,
+            to: usize,
+            donor: impl Fn(&Self, usize) -> bool,
+        ) -> Option<Vec<(usize, usize, usize)>> {
+            let (rows, cols) = (self.has.len(), self.has.cols());
+            let mut seen_row = vec![false; rows];
+            let mut seen_col = vec![false; cols];
+            let mut parent: Vec<Option<(usize, usize)>> = vec![None; rows];
+            let mut queue = VecDeque::from([to]);
+            seen_row[to] = true;
+            while let Some(taker) = queue.pop_front() {
+                for c in 0..cols {
+                    if seen_col[c] || self.has[taker][c] || !self.open[taker][c] {
+                        continue;
+                    }
+                    seen_col[c] = true;
+                    for giver in 0..rows {
+                        if seen_row[giver] || !self.has[giver][c] {
+                            continue;
+                        }
+                        seen_row[giver] = true;
+                        parent[giver] = Some((taker, c));
+                        if donor(self, giver) {
+                            return Some(trace(&parent, giver));
+                        }
+                        queue.push_back(giver);
+                    }
+                }
+            }
+            None
+        }
+    }
+
+    /// The search of [`Grid::path`] by bitsets finds the path the search a
+    /// row at a time finds, on many random grids of up to 200 rows (more
+    /// than one word of 64), for both kinds of donor.
+    #[test]
+    fn path_by_bitsets_is_the_breadth_first_search() {
+        let mut state: u64 = 3;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        let (mut found, mut long, mut none) = (0, 0, 0);
+        for _ in 0..300 {
+            let rows = 1 + next(200) as usize;
+            let cols = 1 + next(5) as usize;
+            let density = 1 + next(4);
+            let fracs: Cells<i128> = (0..rows)
+                .map(|_| (0..cols).map(|_| i128::from(next(4) < density)).collect())
+                .collect();
+            let mut grid = Grid::new(&fracs);
+            for r in 0..rows {
+                for c in 0..cols {
+                    if grid.open[r][c] && next(3) == 0 {
+                        grid.set(r, c, true);
+                    }
+                }
+            }
+            let limit: Vec<i128> = (0..rows).map(|_| next(4) as i128).collect();
+            let donor = |g: &Grid<'_, i128>, d: usize| g.count[d] > limit[d];
+            for to in (0..rows).step_by(1 + rows / 20) {
+                let expected = grid.searched(to, |g, d| d != to && donor(g, d));
+                assert_eq!(grid.path(to, None, |g, d| d != to && donor(g, d)), expected);
+                found += usize::from(expected.is_some());
+                long += usize::from(expected.as_ref().is_some_and(|p| p.len() > 1));
+                none += usize::from(expected.is_none());
+                for from in (0..rows).step_by(1 + rows / 10) {
+                    let expected = grid.searched(to, |_, d| d != to && d == from);
+                    let got = grid.path(to, Some(from), |_, d| d != to && d == from);
+                    assert_eq!(got, expected, "to {to} from {from}");
+                }
+            }
+        }
+        assert!(
+            found > 300 && long > 30 && none > 30,
+            "{found} found, {long} long, {none} none"
+        );
+    }
+
     /// The direct moves, found through the donor index, are the moves the
     /// breadth-first search finds when its path is one step long, and none
     /// when it is longer or there is none: on many random grids.
@@ -847,13 +1000,13 @@ mod tests {
             let donor = |g: &Grid<'_, i128>, d: usize| g.count[d] > limit[d];
             let donors = grid.donors(&donor);
             for to in 0..rows {
-                let searched = grid.path(to, |g, d| d != to && donor(g, d));
+                let searched = grid.path(to, None, |g, d| d != to && donor(g, d));
                 let one_step = searched.clone().filter(|p| p.len() == 1);
                 assert_eq!(grid.direct(to, &donors), one_step, "{fracs:?} to {to}");
                 direct += usize::from(one_step.is_some());
                 longer += usize::from(searched.is_some_and(|p| p.len() > 1));
                 for from in 0..rows {
-                    let searched = grid.path(to, |_, d| d != to && d == from);
+                    let searched = grid.path(to, Some(from), |_, d| d != to && d == from);
                     let one_step = searched.filter(|p| p.len() == 1);
                     assert_eq!(grid.direct_from(to, from), one_step);
                 }
