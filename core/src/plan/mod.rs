@@ -66,6 +66,7 @@ pub use result::{
 
 use crate::error::{Error, Result};
 use crate::exact;
+use rust_decimal::Decimal;
 
 impl Plan {
     /// Every problem in a plan document (not only the first), each with its
@@ -91,22 +92,38 @@ impl Plan {
             let computed = year::compute_year_in(&mut index, year, years.last())?;
             years.push(computed);
         }
+        // Summed in units, year by year, rather than as decimals: 100 000
+        // members over 50 years are five million checked additions.
+        let units: Vec<_> = years.iter().map(|y| y.members.units()).collect();
+        let unit = self.unit.value();
         let totals = self
             .members
             .iter()
             .enumerate()
             .map(|(m, member)| {
+                let what = "a member's total contribution";
+                let contribution = units
+                    .iter()
+                    .try_fold(0i128, |total, year| total.checked_add(year[m]))
+                    .ok_or_else(|| Error::overflow(what))
+                    .and_then(|total| rows::amount_of(total, unit))
+                    .map_err(|_| Error::overflow(what))?;
                 Ok(MemberTotal {
                     id: member.id.clone(),
                     name: member.name.clone(),
-                    contribution: exact::sum(
-                        years.iter().filter_map(|y| y.members.contribution(m)),
-                        "a member's total contribution",
-                    )?,
-                    in_kind: exact::sum(
-                        years.iter().filter_map(|y| y.members.in_kind(m)),
-                        "a member's total in kind",
-                    )?,
+                    contribution: if years.is_empty() {
+                        Decimal::ZERO
+                    } else {
+                        contribution
+                    },
+                    in_kind: if self.in_kind.is_empty() {
+                        Decimal::ZERO
+                    } else {
+                        exact::sum(
+                            years.iter().filter_map(|y| y.members.in_kind(m)),
+                            "a member's total in kind",
+                        )?
+                    },
                 })
             })
             .collect::<Result<Vec<_>>>()?;
