@@ -259,3 +259,132 @@ fn vectors_cover_errors_and_both_readers() {
     let multi = plans.values().filter(|v| v.get("exact").is_some()).count();
     assert!(multi >= 2, "only {multi} multi-key vectors");
 }
+
+/// A result keeps its rows as columns and builds them when read: rows
+/// built one at a time without being kept (`row`, `rows`), rows built once
+/// for the year (indexing), the columns read without building a row
+/// (`contribution`, `in_kind`, `id`, `position`) and the JSON written
+/// before and after the rows were built all agree, for every plan vector
+/// that computes (caps and floors, part years, in kind, refunds, carried
+/// figures, every method).
+#[test]
+fn rows_read_any_way_are_the_same_rows() {
+    let mut computed = 0;
+    for name in load().keys() {
+        let Ok(result) = read(name).1.and_then(|p| p.compute()) else {
+            continue;
+        };
+        computed += 1;
+        let unread = result.to_json();
+        for y in &result.years {
+            let one_by_one: Vec<_> = y.members.rows().collect();
+            assert_eq!(one_by_one.len(), y.members.len(), "{name}");
+            for (m, row) in one_by_one.iter().enumerate() {
+                assert_eq!(y.members.row(m).as_ref(), Some(row), "{name}");
+                assert_eq!(&y.members[m], row, "{name} {} member {m}", y.year);
+                assert_eq!(y.members.contribution(m), Some(row.contribution), "{name}");
+                assert_eq!(y.members.in_kind(m), Some(row.in_kind), "{name}");
+                assert_eq!(y.members.id(m), Some(row.id.as_str()), "{name}");
+                assert_eq!(y.members.position(&row.id), Some(m), "{name}");
+            }
+            assert_eq!(y.members.row(y.members.len()), None, "{name}");
+            assert!(y.members.ids().eq(one_by_one.iter().map(|r| r.id.as_str())));
+            for line in &y.lines {
+                assert!(
+                    line.participants
+                        .ids()
+                        .eq(line.participants.iter().map(String::as_str))
+                );
+                assert_eq!(line.participants.len(), line.participants.iter().count());
+            }
+        }
+        assert_eq!(
+            result.to_json(),
+            unread,
+            "{name}: JSON changed once rows were built"
+        );
+        assert_eq!(result.clone(), result, "{name}");
+    }
+    assert!(computed >= 20, "only {computed} plans computed");
+}
+
+/// A year whose figures pass 10¹⁸ units is built in full when computed
+/// (its figures might overflow a decimal, and an overflow must be the
+/// computation's error): it reads like any other.
+#[test]
+fn a_year_of_very_large_figures_is_built_when_computed() {
+    let plan = Plan::from_toml(
+        r#"
+format = 1
+name = "large"
+first_year = 2025
+years = 2
+key = { type = "equal" }
+[[members]]
+id = "a"
+name = "A"
+[[members]]
+id = "b"
+name = "B"
+[[members]]
+id = "c"
+name = "C"
+[[costs]]
+id = "big"
+name = "Big"
+amount = "10000000000000000000000000"
+from = 2025
+"#,
+    )
+    .expect("the plan reads");
+    let result = plan.compute().expect("the plan computes");
+    let y = &result.years[1];
+    let sum: Decimal = y.members.iter().map(|m| m.contribution).sum();
+    assert_eq!(sum, y.net);
+    assert_eq!(y.members.row(0).as_ref(), Some(&y.members[0]));
+    assert_eq!(y.members[0].change, Some(Decimal::ZERO));
+    assert_eq!(
+        y.members[0].exact.to_string(),
+        "10000000000000000000000000/3"
+    );
+    assert!(result.to_json().contains("\"3333333333333333333333334\""));
+}
+
+/// A figure of a row that does not fit in a decimal is the computation's
+/// error, as it was when every row was built with its year: here the
+/// change in percent from 1 unit to 10²⁷ units (10²⁹ %).
+#[test]
+fn a_row_that_overflows_is_an_error_of_compute() {
+    let plan = Plan::from_toml(
+        r#"
+format = 1
+name = "jump"
+first_year = 2025
+years = 2
+key = { type = "equal" }
+[[members]]
+id = "a"
+name = "A"
+[[members]]
+id = "b"
+name = "B"
+[[members]]
+id = "c"
+name = "C"
+[[costs]]
+id = "small"
+name = "Small"
+amount = "3"
+year = 2025
+[[costs]]
+id = "huge"
+name = "Huge"
+amount = "3000000000000000000000000000"
+year = 2026
+"#,
+    )
+    .expect("the plan reads");
+    let error = plan.compute().expect_err("the change in percent overflows");
+    assert_eq!(error.code(), "overflow", "{error}");
+    assert!(error.to_string().contains("a change"), "{error}");
+}
