@@ -886,6 +886,7 @@ mod tests {
     impl<N: Exact> Grid<'_, N> {
         /// The breadth-first search as first written, a row at a time: the
         /// reference [`Grid::path`] is checked against.
+        #[allow(clippy::needless_range_loop)] // rows and columns index several tables at once
         fn searched(
             &self,
             to: usize,
