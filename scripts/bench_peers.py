@@ -273,6 +273,61 @@ def run_runner(cmd: List[str], label: str, log: List[str]) -> Tuple[List[Dict[st
     return lines, before, after
 
 
+# Issue 17's plan at scale: members × years of core/examples/limits.rs
+# (mode value: a figure per member and year), computed once in its own
+# process; the targets are compute time and result bytes per member-year.
+SCALE = (100_000, 50)
+QUICK_SCALE = (12_500, 50)
+SCALE_TARGETS = (5.0, 250)
+
+
+def run_scale(binary: str, members: int, years: int, log: List[str]) -> Dict[str, Any]:
+    """Runs the limits example and reads its key=value figures."""
+    before = load()
+    cmd = [binary, str(members), str(years), "value"]
+    print(f"bench: plan at scale: {' '.join(cmd)}", file=sys.stderr, flush=True)
+    out = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True).stdout
+    figures: Dict[str, Any] = {}
+    for word in out.split():
+        key, _, value = word.partition("=")
+        figures[key] = value
+    figures.update(members=members, years=years)
+    log.append(f"plan at scale: load {before} → {load()}")
+    print(f"  {out.strip()}", file=sys.stderr, flush=True)
+    return figures
+
+
+def scale_table(f: Dict[str, Any]) -> List[str]:
+    member_years = int(f["member_rows"])
+    held = int(f["compute_heap_bytes"])
+    grown = (int(f["compute_rss_after_kib"]) - int(f["compute_rss_before_kib"])) * 1024
+    per = held / member_years
+    wall, cpu = float(f["compute_s"]), float(f["compute_cpu_s"])
+    t_s, t_b = SCALE_TARGETS
+
+    def met(ok: bool) -> str:
+        return "yes" if ok else "**no**"
+
+    return [
+        "#### Plan results at scale (`core/examples/limits.rs`, mode value)",
+        "",
+        "One plan of the members and years below (four indexed lines: per capita,",
+        "equal, a blend, a working group of every third member; part years), built",
+        "in code, computed once in its own process. “result” is what the heap holds",
+        "after `compute()` beyond what it held before (the result; counted by the",
+        "example's allocator, without malloc's own overhead); “RSS growth” is how",
+        "much resident memory grew over `compute()` (less when the result reuses",
+        "memory freed earlier). See “Limits” below for every size.",
+        "",
+        "| members × years | member-years | compute s (cpu) | result MB | result B/member-year | RSS growth B/member-year | target | met? |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+        f"| {spaced(f['members'])} × {f['years']} | {spaced(member_years)} | {wall:.2f} ({cpu:.2f}) | "
+        f"{spaced(held / 1e6)} | {spaced(per)} | {spaced(grown / member_years)} | "
+        f"under {t_s:g} s and {t_b} B | {met(wall < t_s)} (time), {met(per < t_b)} (size) |",
+        "",
+    ]
+
+
 def load() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
@@ -345,7 +400,7 @@ def table(rows: List[Row], method: str, sizes: List[int]) -> List[str]:
     return out
 
 
-def report(rows, sizes, info, versions, loads, started, finished, quick) -> str:
+def report(rows, sizes, info, versions, loads, started, finished, quick, scale) -> str:
     lines = [
         BEGIN,
         "## andel beside the alternatives (`scripts/bench`)",
@@ -393,6 +448,7 @@ def report(rows, sizes, info, versions, loads, started, finished, quick) -> str:
     lines += [""]
     for method in METHODS:
         lines += table(rows, method, sizes)
+    lines += scale_table(scale)
     lines += ["#### Machine and versions", ""]
     lines += [f"- {k}: {v}" for k, v in info.items()]
     lines += [f"- {k}: {v}" for k, v in versions.items()]
@@ -420,6 +476,7 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="sizes 1 000 and 10 000 only")
     parser.add_argument("--write", type=Path, help="splice the section into this Markdown file")
     parser.add_argument("--cargo-bench", default="cargo bench -q -p andel --bench peers --", help=argparse.SUPPRESS)
+    parser.add_argument("--limits", required=True, help="the built core/examples/limits binary")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else FULL_SIZES
     started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
@@ -436,6 +493,7 @@ def main(argv: List[str]) -> int:
     ]:
         lines, _, _ = run_runner(cmd, label, loads)
         results += lines
+    scale = run_scale(args.limits, *(QUICK_SCALE if args.quick else SCALE), loads)
     load_end = Path("/proc/loadavg").read_text().strip()
     # Every time of every run, for a look beyond the medians.
     (WORK / "results.json").write_text(json.dumps(results, indent=1))
@@ -473,7 +531,7 @@ def main(argv: List[str]) -> int:
     info = machine()
     info["load average (/proc/loadavg) before"] = load_start
     info["load average after"] = load_end
-    section = report(rows, sizes, info, versions, loads, started, finished, args.quick)
+    section = report(rows, sizes, info, versions, loads, started, finished, args.quick, scale)
     print(section)
     if args.write:
         splice(args.write, section)

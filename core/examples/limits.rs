@@ -19,13 +19,52 @@
 //!
 //! Memory is read from `/proc/self/status` (Linux): `VmRSS` now and
 //! `VmHWM` (the peak), which is reset before each phase by writing `5` to
-//! `/proc/self/clear_refs`, so each phase reports its own peak. Output is
-//! `key=value` figures, for the script to tabulate.
+//! `/proc/self/clear_refs`, so each phase reports its own peak. Resident
+//! memory undercounts a result that reuses memory freed before (building
+//! the plan frees some), so the bytes the heap holds are also counted, by
+//! an allocator that wraps the system's: `{phase}_heap_bytes` is how much
+//! more the heap holds after the phase than before (the result, for
+//! compute), without the allocator's own overhead. Output is `key=value`
+//! figures, for the script to tabulate.
 
 use andel::plan::Format;
 use andel::{Date, Decimal, Plan};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write;
+use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Instant;
+
+/// The system allocator, counting the bytes it holds.
+struct Counting;
+
+static HELD: AtomicIsize = AtomicIsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only a
+// counter is updated beside it.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        HELD.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,13 +114,16 @@ fn main() {
 fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     Memory::reset_peak();
     let before = Memory::now();
+    let held = HELD.load(Ordering::Relaxed);
     let cpu = cpu_seconds();
     let start = Instant::now();
     let value = f();
     let wall = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu;
     let after = Memory::now();
+    let held = HELD.load(Ordering::Relaxed) - held;
     println!("{name}_s={wall:.3} {name}_cpu_s={cpu:.2}");
+    println!("{name}_heap_bytes={held}");
     println!(
         "{name}_rss_before_kib={} {name}_rss_after_kib={} {name}_peak_kib={}",
         before.rss_kib, after.rss_kib, after.peak_kib
