@@ -21,17 +21,79 @@ use rust_decimal::Decimal;
 /// plus what explains it.
 pub(crate) struct KeyShares {
     /// Numerator per participant, in the order of the participants.
-    pub nums: Vec<BigInt>,
+    pub nums: Nums,
     /// The common denominator: the numerators sum to it.
     pub den: BigInt,
     /// What caps and floors did, per participant.
     pub limits: Vec<Option<String>>,
 }
 
+/// A key's numerators: in machine integers when every one fits (a
+/// population key's nearly always do), so a year of 100 000 members does
+/// not allocate a big integer per member and key.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Nums {
+    Small(Vec<i128>),
+    Big(Vec<BigInt>),
+}
+
+impl Nums {
+    /// The numerators in machine integers, when they are.
+    pub fn small(&self) -> Option<&[i128]> {
+        match self {
+            Nums::Small(n) => Some(n),
+            Nums::Big(_) => None,
+        }
+    }
+
+    /// Numerator `i`.
+    pub fn big(&self, i: usize) -> BigInt {
+        match self {
+            Nums::Small(n) => BigInt::from(n[i]),
+            Nums::Big(n) => n[i].clone(),
+        }
+    }
+
+    /// Numerator `i`, in machine integers if it fits.
+    pub fn to_i128(&self, i: usize) -> Option<i128> {
+        match self {
+            Nums::Small(n) => Some(n[i]),
+            Nums::Big(n) => num_traits::ToPrimitive::to_i128(&n[i]),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Nums::Small(n) => n.len(),
+            Nums::Big(n) => n.len(),
+        }
+    }
+
+    /// The numerators as big integers.
+    fn into_big(self) -> Vec<BigInt> {
+        match self {
+            Nums::Small(n) => n.into_iter().map(BigInt::from).collect(),
+            Nums::Big(n) => n,
+        }
+    }
+
+    /// The numerators and their sum, in machine integers when the sum fits.
+    fn with_sum(nums: Vec<i128>) -> (Nums, BigInt) {
+        match nums.iter().try_fold(0i128, |acc, n| acc.checked_add(*n)) {
+            Some(sum) => (Nums::Small(nums), BigInt::from(sum)),
+            None => {
+                let big: Vec<BigInt> = nums.into_iter().map(BigInt::from).collect();
+                let sum = big.iter().sum();
+                (Nums::Big(big), sum)
+            }
+        }
+    }
+}
+
 impl KeyShares {
     /// Participant `i`'s share as a reduced fraction.
     pub fn share(&self, i: usize) -> Fraction {
-        Fraction::ratio(self.nums[i].clone(), self.den.clone())
+        Fraction::ratio(self.nums.big(i), self.den.clone())
     }
 
     /// The shares as fractions, for composing keys.
@@ -48,7 +110,11 @@ impl KeyShares {
             .iter()
             .map(|s| s.numerator() * (&den / s.denominator()))
             .collect();
-        KeyShares { nums, den, limits }
+        KeyShares {
+            nums: Nums::Big(nums),
+            den,
+            limits,
+        }
     }
 }
 
@@ -66,7 +132,7 @@ pub(crate) fn shares(
         });
     }
     if let Some(nums) = weights(key, participants, ctx)? {
-        let den: BigInt = nums.iter().sum();
+        let (nums, den) = nums;
         if den.is_zero() {
             return Err(Error::InvalidKey {
                 reason: "every weight of the key is zero".to_string(),
@@ -125,13 +191,19 @@ pub(crate) fn shares(
             let den = evaluated
                 .iter()
                 .fold(BigInt::one(), |acc, (_, _, d)| acc.lcm(d));
-            let mut nums = vec![BigInt::zero(); participants.len()];
-            for (a, inner, d) in &evaluated {
-                let factor = a * (&den / d);
-                for (n, x) in nums.iter_mut().zip(inner) {
-                    *n += x * &factor;
+            let factors: Vec<BigInt> = evaluated.iter().map(|(a, _, d)| a * (&den / d)).collect();
+            let nums = match blend_small(&evaluated, &factors, participants.len()) {
+                Some(small) => Nums::Small(small),
+                None => {
+                    let mut nums = vec![BigInt::zero(); participants.len()];
+                    for ((_, inner, _), factor) in evaluated.into_iter().zip(&factors) {
+                        for (n, x) in nums.iter_mut().zip(inner.into_big()) {
+                            *n += x * factor;
+                        }
+                    }
+                    Nums::Big(nums)
                 }
-            }
+            };
             Ok(KeyShares {
                 nums,
                 den,
@@ -160,11 +232,28 @@ pub(crate) fn shares(
     }
 }
 
+/// A blend's numerators Σ factorₚ · numsₚ in machine integers, when every
+/// part's are and nothing overflows.
+fn blend_small(
+    evaluated: &[(BigInt, Nums, BigInt)],
+    factors: &[BigInt],
+    participants: usize,
+) -> Option<Vec<i128>> {
+    let mut nums = vec![0i128; participants];
+    for ((_, inner, _), factor) in evaluated.iter().zip(factors) {
+        let factor = num_traits::ToPrimitive::to_i128(factor)?;
+        for (n, x) in nums.iter_mut().zip(inner.small()?) {
+            *n = n.checked_add(x.checked_mul(factor)?)?;
+        }
+    }
+    Some(nums)
+}
+
 /// Per participant weights for the weight-based keys, as integers (the
 /// figures at their common scale times the days or months of membership;
-/// every member's year has the same length, so the ratios are exact);
-/// `None` for the other keys.
-fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Option<Vec<BigInt>>> {
+/// every member's year has the same length, so the ratios are exact), and
+/// their sum; `None` for the other keys.
+fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Option<(Nums, BigInt)>> {
     let metric = match key {
         Key::PerCapita {} | Key::PerInhabitantFee { .. } => {
             Some(ctx.plan.population.metric.as_str())
@@ -189,26 +278,30 @@ fn weights(key: &Key, participants: &[usize], ctx: &YearContext) -> Result<Optio
         .map(|d| d.normalize().scale())
         .max()
         .unwrap_or(0);
-    let nums = figures
+    let weight = |(d, &m): (&Decimal, &usize)| {
+        let d = d.normalize();
+        let counted = ctx.membership[m].0;
+        // In machine integers when the product fits (nearly always).
+        10i128
+            .checked_pow(scale - d.scale())
+            .and_then(|p| d.mantissa().checked_mul(p))
+            .and_then(|n| n.checked_mul(i128::from(counted)))
+    };
+    let small: Option<Vec<i128>> = figures.iter().zip(participants).map(weight).collect();
+    if let Some(small) = small {
+        return Ok(Some(Nums::with_sum(small)));
+    }
+    let nums: Vec<BigInt> = figures
         .iter()
         .zip(participants)
         .map(|(d, &m)| {
             let d = d.normalize();
             let counted = ctx.membership[m].0;
-            // In machine integers when the product fits (nearly always).
-            let small = 10i128
-                .checked_pow(scale - d.scale())
-                .and_then(|p| d.mantissa().checked_mul(p))
-                .and_then(|n| n.checked_mul(i128::from(counted)));
-            match small {
-                Some(n) => BigInt::from(n),
-                None => {
-                    BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale()) * counted
-                }
-            }
+            BigInt::from(d.mantissa()) * BigInt::from(10u8).pow(scale - d.scale()) * counted
         })
         .collect();
-    Ok(Some(nums))
+    let den = nums.iter().sum();
+    Ok(Some((Nums::Big(nums), den)))
 }
 
 /// Member `m`'s fee a year by `bands`: the fee of the band its population

@@ -89,16 +89,19 @@ impl PoolShares {
         let small = num_traits::ToPrimitive::to_u128(&s.den)
             .filter(|&d| d > 0)
             .and_then(|den| {
-                let nums = s.nums.iter().map(num_traits::ToPrimitive::to_i128);
+                let nums = (0..s.nums.len()).map(|i| s.nums.to_i128(i));
                 Some(Nums::Small {
-                    nums: nums.collect::<Option<Vec<i128>>>()?,
+                    nums: match s.nums.small() {
+                        Some(small) => small.to_vec(),
+                        None => nums.collect::<Option<Vec<i128>>>()?,
+                    },
                     den,
                 })
             });
         let limits = s.limits.iter().enumerate();
         PoolShares {
             nums: small.unwrap_or_else(|| Nums::Big {
-                nums: s.nums.clone(),
+                nums: (0..s.nums.len()).map(|i| s.nums.big(i)).collect(),
                 den: s.den.clone(),
             }),
             limits: limits

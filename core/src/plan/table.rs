@@ -212,7 +212,7 @@ pub(crate) struct Small {
 /// is keyed to, whose cells are all zero), the rows they belong to, and the
 /// column's net in units.
 pub(crate) struct Column<'a> {
-    pub shares: Option<(&'a [BigInt], &'a BigInt)>,
+    pub shares: Option<(&'a super::key::Nums, &'a BigInt)>,
     pub rows: &'a [usize],
     pub net: i128,
 }
@@ -229,8 +229,8 @@ impl Small {
         for (c, column) in columns.iter().enumerate() {
             match column.shares {
                 Some((nums, d)) => {
-                    for (n, &r) in nums.iter().zip(column.rows) {
-                        numer[r][c] = ToPrimitive::to_i128(n)?.checked_mul(column.net)?;
+                    for (i, &r) in column.rows.iter().enumerate() {
+                        numer[r][c] = nums.to_i128(i)?.checked_mul(column.net)?;
                     }
                     den.push(ToPrimitive::to_i128(d)?);
                 }

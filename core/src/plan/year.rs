@@ -384,7 +384,7 @@ fn columns_of<'a>(
         .enumerate()
         .map(|(c, l)| {
             Ok(Column {
-                shares: pools[pool_of[c]].2.as_ref().map(|s| (&s.nums[..], &s.den)),
+                shares: pools[pool_of[c]].2.as_ref().map(|s| (&s.nums, &s.den)),
                 rows: &l.participants,
                 net: units_of(l.net()?, unit)?,
             })
@@ -412,8 +412,8 @@ fn exact_table(
         column_totals.push(net);
         match &pools[pool_of[c]].2 {
             Some(shares) => {
-                for (num, &m) in shares.nums.iter().zip(&l.participants) {
-                    table.numer[m][c] = num * net;
+                for (i, &m) in l.participants.iter().enumerate() {
+                    table.numer[m][c] = shares.nums.big(i) * net;
                 }
                 table.den.push(shares.den.clone());
             }
