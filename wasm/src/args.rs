@@ -104,6 +104,13 @@ const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// core to read would cost the typed array's whole point (no text per
 /// weight). Core calls it in the weights' place of the order.
 pub fn safe_integers(weights: &[f64]) -> Result<Vec<i64>> {
+    // Nearly always every weight is one: checked in one pass of plain
+    // comparisons and converted in another, both free of early exits so
+    // the compiler can vectorise them; the pass below finds the culprit.
+    let limit = MAX_SAFE_INTEGER as f64;
+    if weights.iter().all(|&w| w.abs() <= limit && w.trunc() == w) {
+        return Ok(weights.iter().map(|&w| w as i64).collect());
+    }
     weights
         .iter()
         .enumerate()
