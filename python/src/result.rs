@@ -42,7 +42,8 @@ fn all<'py, T>(
 fn year_dict<'py>(py: Python<'py>, year: &YearResult) -> Dict<'py> {
     Ok(struct_dict!(py, year, YearResult {
         year, lines => all(py, lines, line_dict)?, gross, funding, net,
-        members => all(py, members, member_dict)?,
+        // Built one at a time and not kept: a large result is not held twice.
+        members => members.rows().map(|m| member_dict(py, &m)).collect::<PyResult<Vec<_>>>()?,
     }))
 }
 
