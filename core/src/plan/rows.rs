@@ -378,8 +378,9 @@ impl Rows {
 /// Every member of a year, in plan order (non-paying members with zero
 /// cash): a slice of [`MemberYear`] to read.
 ///
-/// The rows are kept compact (see the [module](self)'s note) and built when
-/// read: indexing or iterating the slice builds the year's rows once and
+/// The rows are kept compact — ids as indexes into the plan's members,
+/// figures in columns of machine integers, fractions not yet built — and
+/// built when read: indexing or iterating the slice builds the year's rows once and
 /// keeps them; [`Members::row`] and [`Members::rows`] build rows without
 /// keeping them, for a reader that passes over a large result once; and
 /// [`Members::len`], [`Members::id`], [`Members::position`],
