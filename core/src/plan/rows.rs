@@ -432,15 +432,12 @@ impl Members {
 
     /// Member `m`'s row, built (not kept).
     pub fn row(&self, m: usize) -> Option<MemberYear> {
-        if let Some(built) = self.built.get() {
-            return built.get(m).cloned();
-        }
-        (m < self.len()).then(|| self.rows.member(m).expect(BUILDS))
+        (m < self.len()).then(|| built(self.rows.member(m)))
     }
 
     /// Every member's row in order, each built as it is reached (not kept).
     pub fn rows(&self) -> impl ExactSizeIterator<Item = MemberYear> + '_ {
-        (0..self.len()).map(|m| self.row(m).expect("m < len"))
+        (0..self.len()).map(|m| built(self.rows.member(m)))
     }
 
     /// Member `m`'s id.
@@ -500,9 +497,16 @@ impl Members {
     }
 }
 
-/// Why building a row cannot fail: [`Members::new`] either built every row
-/// (and keeps them) or found that no figure of any row can overflow.
-const BUILDS: &str = "a year's rows were checked when it was computed";
+/// A row as built. It cannot fail: [`Members::new`] built every row once
+/// (building is deterministic, so a row that was built builds again) or
+/// found that no figure of any row can overflow. (No `expect`: it would
+/// compile the error's `Debug` into the WebAssembly module.)
+fn built(row: Result<MemberYear>) -> MemberYear {
+    match row {
+        Ok(row) => row,
+        Err(_) => unreachable!("a year's rows were checked when it was computed"),
+    }
+}
 
 impl Deref for Members {
     type Target = [MemberYear];
@@ -510,7 +514,7 @@ impl Deref for Members {
     fn deref(&self) -> &[MemberYear] {
         self.built.get_or_init(|| {
             (0..self.len())
-                .map(|m| self.rows.member(m).expect(BUILDS))
+                .map(|m| built(self.rows.member(m)))
                 .collect()
         })
     }

@@ -715,58 +715,15 @@ impl<'a, N: Exact> Grid<'a, N> {
         only: Option<usize>,
         donor: impl Fn(&Self, usize) -> bool,
     ) -> Option<Vec<(usize, usize, usize)>> {
-        let cols = self.has.cols();
-        let words = self.has.len().div_ceil(64);
-        let mut seen = vec![0u64; words];
-        seen[to / 64] |= 1 << (to % 64);
-        let mut scanned = vec![false; cols];
-        // (rows reached, the row that asked, its column, the scan that
-        // reached the asking row); the first is the receiving row alone.
-        let mut scans: Vec<(Vec<u64>, usize, usize, usize)> = vec![(seen.clone(), to, 0, 0)];
-        let mut next = 0;
-        while next < scans.len() {
-            let mut asks: Vec<(usize, usize)> = (0..cols)
-                .filter(|&c| !scanned[c])
-                .filter_map(|c| {
-                    let (open, has) = (&self.open_bits[c], &self.has_bits[c]);
-                    let first = (0..words).find_map(|w| {
-                        let bits = scans[next].0[w] & open[w] & !has[w];
-                        (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
-                    })?;
-                    Some((first, c))
-                })
-                .collect();
-            asks.sort_unstable();
-            for (taker, c) in asks {
-                scanned[c] = true;
-                let reached: Vec<u64> =
-                    (0..words).map(|w| self.has_bits[c][w] & !seen[w]).collect();
-                for (s, r) in seen.iter_mut().zip(&reached) {
-                    *s |= r;
-                }
-                let found = match only {
-                    Some(d) => {
-                        (reached[d / 64] >> (d % 64) & 1 == 1 && donor(self, d)).then_some(d)
-                    }
-                    None => first_accepted(&reached, |d| donor(self, d)),
-                };
-                if let Some(giver) = found {
-                    // Back to the receiving row: each asking row got its
-                    // unit from the scan that reached it.
-                    let mut moves = vec![(giver, taker, c)];
-                    let (mut row, mut at) = (taker, next);
-                    while at != 0 {
-                        let (_, asker, column, from) = scans[at];
-                        moves.push((row, asker, column));
-                        (row, at) = (asker, from);
-                    }
-                    return Some(moves);
-                }
-                scans.push((reached, taker, c, next));
-            }
-            next += 1;
-        }
-        None
+        // One search for every grid and donor rule: compiled once.
+        search(
+            &self.has_bits,
+            &self.open_bits,
+            self.has.len(),
+            to,
+            only,
+            &|d| donor(self, d),
+        )
     }
 
     fn apply(&mut self, path: &[(usize, usize, usize)]) {
@@ -783,8 +740,72 @@ struct Donors {
     by_column: Vec<BTreeSet<usize>>,
 }
 
+/// [`Grid::path`]'s search, on the grid's bitsets: `has_bits[c]` and
+/// `open_bits[c]` are the rows that hold a unit in column `c` and may.
+fn search(
+    has_bits: &[Vec<u64>],
+    open_bits: &[Vec<u64>],
+    rows: usize,
+    to: usize,
+    only: Option<usize>,
+    donor: &dyn Fn(usize) -> bool,
+) -> Option<Vec<(usize, usize, usize)>> {
+    let cols = has_bits.len();
+    let words = rows.div_ceil(64);
+    let mut seen = vec![0u64; words];
+    seen[to / 64] |= 1 << (to % 64);
+    let mut scanned = vec![false; cols];
+    // (rows reached, the row that asked, its column, the scan that
+    // reached the asking row); the first is the receiving row alone.
+    let mut scans: Vec<(Vec<u64>, usize, usize, usize)> = vec![(seen.clone(), to, 0, 0)];
+    let mut next = 0;
+    while next < scans.len() {
+        let mut asks: Vec<(usize, usize)> = (0..cols)
+            .filter(|&c| !scanned[c])
+            .filter_map(|c| {
+                let (open, has) = (&open_bits[c], &has_bits[c]);
+                let first = (0..words).find_map(|w| {
+                    let bits = scans[next].0[w] & open[w] & !has[w];
+                    (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+                })?;
+                Some((first, c))
+            })
+            .collect();
+        // In the order a queue would make them: by row, then column. A
+        // handful at most (one per column): picked in order rather than
+        // sorted, so no sort is compiled for them.
+        while let Some(at) = (0..asks.len()).min_by_key(|&i| asks[i]) {
+            let (taker, c) = asks.swap_remove(at);
+            scanned[c] = true;
+            let reached: Vec<u64> = (0..words).map(|w| has_bits[c][w] & !seen[w]).collect();
+            for (s, r) in seen.iter_mut().zip(&reached) {
+                *s |= r;
+            }
+            let found = match only {
+                Some(d) => (reached[d / 64] >> (d % 64) & 1 == 1 && donor(d)).then_some(d),
+                None => first_accepted(&reached, donor),
+            };
+            if let Some(giver) = found {
+                // Back to the receiving row: each asking row got its
+                // unit from the scan that reached it.
+                let mut moves = vec![(giver, taker, c)];
+                let (mut row, mut at) = (taker, next);
+                while at != 0 {
+                    let (_, asker, column, from) = scans[at];
+                    moves.push((row, asker, column));
+                    (row, at) = (asker, from);
+                }
+                return Some(moves);
+            }
+            scans.push((reached, taker, c, next));
+        }
+        next += 1;
+    }
+    None
+}
+
 /// The first row (in row order) of the bitset `rows` that `accepts`.
-fn first_accepted(rows: &[u64], mut accepts: impl FnMut(usize) -> bool) -> Option<usize> {
+fn first_accepted(rows: &[u64], accepts: &dyn Fn(usize) -> bool) -> Option<usize> {
     for (w, &word) in rows.iter().enumerate() {
         let mut bits = word;
         while bits != 0 {
