@@ -157,7 +157,7 @@ pub fn allocate_units(
 #[wasm_bindgen(js_name = allocateUnitsSafe)]
 pub fn allocate_units_safe(
     total: &str,
-    weights: &[f64],
+    weights: Vec<f64>,
     unit: Option<String>,
     method: Option<String>,
     first_divisor: Option<String>,
@@ -172,7 +172,7 @@ pub fn allocate_units_safe(
         weights.len(),
         kinds,
     );
-    let split = arguments.read(&refuse, |_| safe_integers(weights))?;
+    let split = arguments.read(&refuse, move |_| safe_integers(weights))?;
     Ok(split
         .allocator
         .allocate_units(split.total, &split.weights)?)
@@ -365,7 +365,8 @@ mod tests {
             [-4, -3, -3]
         );
         assert_eq!(
-            allocate_units_safe("100", &[1.0, -0.0, 2.0], Some("1".into()), None, None, 0).unwrap(),
+            allocate_units_safe("100", vec![1.0, -0.0, 2.0], Some("1".into()), None, None, 0)
+                .unwrap(),
             [33, 0, 67]
         );
         let code = |r: JsResult<Vec<i64>>| r.unwrap_err().code;
@@ -394,18 +395,19 @@ mod tests {
             9_007_199_254_740_992.0,
             -1e300,
         ] {
-            let err = allocate_units_safe("1", &[1.0, w], None, bad.clone(), None, 0).unwrap_err();
+            let err =
+                allocate_units_safe("1", vec![1.0, w], None, bad.clone(), None, 0).unwrap_err();
             assert_eq!(err.code, "invalid_number", "{w}");
             assert!(err.message.contains("weight 1"), "{}", err.message);
         }
         assert_eq!(
-            code(allocate_units_safe("y", &[0.5], None, None, None, 0)),
+            code(allocate_units_safe("y", vec![0.5], None, None, None, 0)),
             "invalid_number"
         );
         assert_eq!(
             allocate_units_safe(
                 "1",
-                &[9_007_199_254_740_991.0],
+                vec![9_007_199_254_740_991.0],
                 Some("1".into()),
                 None,
                 None,

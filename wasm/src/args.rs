@@ -103,13 +103,15 @@ const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// in core: core holds no float, and turning each weight into a text for
 /// core to read would cost the typed array's whole point (no text per
 /// weight). Core calls it in the weights' place of the order.
-pub fn safe_integers(weights: &[f64]) -> Result<Vec<i64>> {
+pub fn safe_integers(weights: Vec<f64>) -> Result<Vec<i64>> {
     // Nearly always every weight is one: checked in one pass of plain
     // comparisons and converted in another, both free of early exits so
-    // the compiler can vectorise them; the pass below finds the culprit.
+    // the compiler can vectorise them, the second in place (a float and an
+    // integer of 64 bits have one size, so collecting reuses the vector);
+    // the pass below finds the culprit.
     let limit = MAX_SAFE_INTEGER as f64;
     if weights.iter().all(|&w| w.abs() <= limit && w.trunc() == w) {
-        return Ok(weights.iter().map(|&w| w as i64).collect());
+        return Ok(weights.into_iter().map(|w| w as i64).collect());
     }
     weights
         .iter()
