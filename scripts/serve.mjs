@@ -65,7 +65,12 @@ export async function startServer({ port = 0, mounts = MOUNTS } = {}) {
     server.listen(port, "127.0.0.1", ok);
   });
   const address = server.address();
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((r) => {
+    // close() waits for every open connection; a browser may keep one
+    // busy (a fetch left pending by a page closed mid-load) for minutes.
+    server.close(r);
+    server.closeAllConnections();
+  }) };
 }
 
 async function main(args) {
