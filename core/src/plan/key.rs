@@ -77,6 +77,20 @@ impl Nums {
         }
     }
 
+    /// Frees the spare capacity, for numerators kept in a result.
+    pub fn shrink_to_fit(&mut self) {
+        match self {
+            Nums::Small(n) => n.shrink_to_fit(),
+            Nums::Big(n) => n.shrink_to_fit(),
+        }
+    }
+
+    /// Big-integer numerators, in machine integers when every one fits.
+    fn from_big(nums: Vec<BigInt>) -> Nums {
+        let small: Option<Vec<i128>> = nums.iter().map(num_traits::ToPrimitive::to_i128).collect();
+        small.map_or(Nums::Big(nums), Nums::Small)
+    }
+
     /// The numerators and their sum, in machine integers when the sum fits.
     fn with_sum(nums: Vec<i128>) -> (Nums, BigInt) {
         match nums.iter().try_fold(0i128, |acc, n| acc.checked_add(*n)) {
@@ -111,7 +125,7 @@ impl KeyShares {
             .map(|s| s.numerator() * (&den / s.denominator()))
             .collect();
         KeyShares {
-            nums: Nums::Big(nums),
+            nums: Nums::from_big(nums),
             den,
             limits,
         }

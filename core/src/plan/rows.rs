@@ -18,6 +18,7 @@
 //! decimal's limits); a year outside them is built in full when computed,
 //! so its errors are raised there, as they always were.
 
+use super::key::{KeyShares, Nums};
 use super::result::{LineAmount, MemberYear, Membership};
 use crate::dates::Date;
 use crate::error::{Error, Result};
@@ -26,7 +27,7 @@ use crate::fraction::Fraction;
 use crate::number::from_scaled;
 use crate::rounding::Rounding;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -61,72 +62,48 @@ pub(crate) enum Totals {
     Big { numer: Vec<BigInt>, den: BigInt },
 }
 
-/// A pool's key shares: a numerator per participant over one denominator
-/// (none for a pool nobody is keyed to), and what caps and floors did,
-/// by position among the participants (few have a note).
-#[derive(Clone, PartialEq)]
+/// A pool's key shares: its key's numerators over their denominator (none
+/// for a pool nobody is keyed to), and what caps and floors did, by
+/// position among the participants (few have a note).
+#[derive(Clone)]
 pub(crate) struct PoolShares {
-    nums: Nums,
+    shares: Option<(Nums, BigInt)>,
     limits: Vec<(u32, String)>,
 }
 
-#[derive(Clone, PartialEq)]
-enum Nums {
-    None,
-    Small { nums: Vec<i128>, den: u128 },
-    Big { nums: Vec<BigInt>, den: BigInt },
-}
-
 impl PoolShares {
-    /// A pool's shares from its key's numerators, denominator and notes.
-    pub fn new(shares: Option<&super::key::KeyShares>) -> PoolShares {
+    /// A pool's shares, kept from its key's evaluation.
+    pub fn new(shares: Option<KeyShares>) -> PoolShares {
         let Some(s) = shares else {
             return PoolShares {
-                nums: Nums::None,
+                shares: None,
                 limits: Vec::new(),
             };
         };
-        let small = num_traits::ToPrimitive::to_u128(&s.den)
-            .filter(|&d| d > 0)
-            .and_then(|den| {
-                let nums = (0..s.nums.len()).map(|i| s.nums.to_i128(i));
-                Some(Nums::Small {
-                    nums: match s.nums.small() {
-                        Some(small) => small.to_vec(),
-                        None => nums.collect::<Option<Vec<i128>>>()?,
-                    },
-                    den,
-                })
-            });
-        let limits = s.limits.iter().enumerate();
+        let limits = s.limits.into_iter().enumerate();
+        // Collected with no size known, a key's numerators may have room to
+        // spare: the result keeps them for as long as it lives.
+        let mut nums = s.nums;
+        nums.shrink_to_fit();
         PoolShares {
-            nums: small.unwrap_or_else(|| Nums::Big {
-                nums: (0..s.nums.len()).map(|i| s.nums.big(i)).collect(),
-                den: s.den.clone(),
-            }),
-            limits: limits
-                .filter_map(|(i, l)| Some((i as u32, l.clone()?)))
-                .collect(),
+            shares: Some((nums, s.den)),
+            limits: limits.filter_map(|(i, l)| Some((i as u32, l?))).collect(),
         }
     }
 
     /// Participant `i`'s share (0 in a pool nobody is keyed to).
     fn share(&self, i: usize) -> Fraction {
-        match &self.nums {
-            Nums::None => Fraction::small(0, 1),
-            Nums::Small { nums, den } => Fraction::small(nums[i], *den),
-            Nums::Big { nums, den } => match num_traits::ToPrimitive::to_i128(&nums[i]) {
-                Some(n) => match num_traits::ToPrimitive::to_u128(den).filter(|&d| d > 0) {
-                    Some(d) => Fraction::small(n, d),
-                    None => Fraction::ratio(nums[i].clone(), den.clone()),
-                },
-                None => Fraction::ratio(nums[i].clone(), den.clone()),
-            },
+        let Some((nums, den)) = &self.shares else {
+            return Fraction::small(0, 1);
+        };
+        match (nums.to_i128(i), den.to_u128().filter(|&d| d > 0)) {
+            (Some(n), Some(d)) => Fraction::small(n, d),
+            _ => Fraction::ratio(nums.big(i), den.clone()),
         }
     }
 
     fn has_shares(&self) -> bool {
-        !matches!(self.nums, Nums::None)
+        self.shares.is_some()
     }
 
     fn limit(&self, i: usize) -> Option<&str> {

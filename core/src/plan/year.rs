@@ -26,6 +26,29 @@ pub(crate) struct Figure {
     pub carried_from: Option<Date>,
 }
 
+impl Figure {
+    /// The population rule, from the figure at the reference date (`at`)
+    /// and the latest one before it: the first, else the earlier one when
+    /// the plan carries figures forward, else none.
+    fn by_rule(
+        at: Option<Decimal>,
+        earlier: Option<(Date, Decimal)>,
+        carry: bool,
+    ) -> Option<Figure> {
+        match (at, earlier) {
+            (Some(value), _) => Some(Figure {
+                value,
+                carried_from: None,
+            }),
+            (None, Some((from, value))) if carry => Some(Figure {
+                value,
+                carried_from: Some(from),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// What every year of a plan looks up the same way, found once for the
 /// plan rather than once per year: every member's population figure for
 /// each budget year (found in one pass over the member's series, where a
@@ -109,19 +132,11 @@ fn population_table(plan: &Plan, years: std::ops::RangeInclusive<i32>) -> Vec<Ve
             while let Some((&d, &v)) = series.next_if(|(d, _)| **d < date) {
                 earlier = Some((d, v.value()));
             }
-            let figure = match series.peek() {
-                Some((d, v)) if **d == date => Some(Figure {
-                    value: v.value(),
-                    carried_from: None,
-                }),
-                _ => earlier
-                    .filter(|_| rule.carry_forward)
-                    .map(|(from, value)| Figure {
-                        value,
-                        carried_from: Some(from),
-                    }),
-            };
-            column.push(figure);
+            let at = series.next_if(|(d, _)| **d == date).map(|(_, v)| v.value());
+            column.push(Figure::by_rule(at, earlier, rule.carry_forward));
+            if let Some(value) = at {
+                earlier = Some((date, value));
+            }
         }
     }
     table
@@ -184,26 +199,19 @@ impl<'a> YearContext<'a> {
     fn lookup(&self, m: usize, metric: &str, date: Date) -> Result<Figure> {
         let member = &self.plan.members[m];
         let series = member.metrics.get(metric);
-        if let Some(value) = series.and_then(|s| s.get(&date)) {
-            return Ok(Figure {
-                value: value.value(),
-                carried_from: None,
-            });
-        }
-        let earlier = series.and_then(|s| s.range(..date).next_back());
-        match earlier {
-            Some((from, value)) if self.plan.population.carry_forward => Ok(Figure {
-                value: value.value(),
-                carried_from: Some(*from),
-            }),
-            _ => Err(Error::MissingFigure {
+        let at = series.and_then(|s| s.get(&date)).map(|v| v.value());
+        let earlier = series
+            .and_then(|s| s.range(..date).next_back())
+            .map(|(d, v)| (*d, v.value()));
+        Figure::by_rule(at, earlier, self.plan.population.carry_forward).ok_or_else(|| {
+            Error::MissingFigure {
                 member: member.id.clone(),
                 metric: metric.to_string(),
                 date: date.to_string(),
                 can_carry: earlier.is_some(),
             }
-            .at(format!("members[{m}].metrics.{metric}"))),
-        }
+            .at(format!("members[{m}].metrics.{metric}"))
+        })
     }
 }
 
@@ -267,7 +275,7 @@ pub(crate) fn compute_year_in(
             let column_totals: Vec<i128> = columns.iter().map(|c| c.net).collect();
             let rounded = small.round(&column_totals)?;
             let totals = (&small.totals[..], &small.common);
-            return members_of_year(&ctx, &lines, &pools, &pool_of, totals, rounded, previous);
+            return members_of_year(&ctx, &lines, pools, &pool_of, totals, rounded, previous);
         }
     }
     let (table, column_totals) = exact_table(plan.members.len(), &lines, &pools, &pool_of, unit)?;
@@ -284,7 +292,7 @@ pub(crate) fn compute_year_in(
         |m| plan.members[m].id.clone(),
     )?;
     let totals = (&totals.numer[..], &totals.den);
-    members_of_year(&ctx, &lines, &pools, &pool_of, totals, rounded, previous)
+    members_of_year(&ctx, &lines, pools, &pool_of, totals, rounded, previous)
 }
 
 /// `amount` as a whole count of `unit`s (amounts are multiples of it).
@@ -494,8 +502,7 @@ fn active_lines<'a>(ctx: &YearContext<'a>) -> Result<Vec<ActiveLine<'a>>> {
             continue;
         }
         let key = line.key.as_ref().unwrap_or(&plan.key);
-        // A set, so a working group of many members is not scanned once
-        // per member.
+        // Whom the line names, found once for the plan.
         let named = ctx.index.named[index].as_ref();
         let participants: Vec<usize> = (0..plan.members.len())
             .filter(|&m| {
@@ -684,7 +691,7 @@ fn apply_funding(ctx: &YearContext, lines: &mut [ActiveLine]) -> Result<()> {
 fn members_of_year<N: super::table::Exact>(
     ctx: &YearContext,
     lines: &[ActiveLine],
-    pools: &[Pool],
+    pools: Vec<Pool>,
     pool_of: &[usize],
     totals: (&[N], &N),
     rounded: Cells<i128>,
@@ -696,6 +703,7 @@ fn members_of_year<N: super::table::Exact>(
         .iter()
         .map(|l| l.participants.iter().map(|&m| m as u32).collect())
         .collect();
+    let units: Vec<i128> = rounded.iter().map(|r| r.iter().sum()).collect();
     let rows = Rows {
         roster: Arc::clone(&roster),
         unit: plan.unit.value(),
@@ -724,13 +732,13 @@ fn members_of_year<N: super::table::Exact>(
             })
             .collect(),
         pools: pools
-            .iter()
-            .map(|(_, _, s)| PoolShares::new(s.as_ref()))
+            .into_iter()
+            .map(|(_, _, s)| PoolShares::new(s))
             .collect(),
-        units: rounded.iter().map(|r| r.iter().sum()).collect(),
+        net_units: units.iter().sum(),
+        units: units.into(),
         previous: previous.map(|p| p.members.units()),
         totals: totals_of(totals),
-        net_units: rounded.iter().flatten().sum(),
         in_kind: in_kind_of(plan, ctx.year)?,
         cells: rounded.into_vec(),
     };
